@@ -1,0 +1,90 @@
+// Rare Earth Shock — the model's entry points.
+//
+// [SECTION] Data (regions, components, with sources)
+// [SECTION] Presets
+// [SECTION] Simulation
+#pragma once
+
+#include "inputs.h"
+#include "results.h"
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace rareshock {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Data
+//-----------------------------------------------------------------------------
+struct RegionData {
+    Region id;
+    std::string_view key;    // "europe", "north_america", "japan", "south_korea", "india", "china"
+    std::string_view name;   // "Europe"
+    double vehicles_per_year;          // OICA 2024
+    double plants;                     // assembly plants (ACEA / press / assumption)
+    std::string_view sources;          // one line naming the sources of this row
+};
+struct ComponentData {
+    Component id;
+    std::string_view key;    // "traction_motor", ...
+    std::string_view name;   // "EV/hybrid traction motors"
+    std::string_view sources;
+};
+std::span<const RegionData> region_data();
+std::span<const ComponentData> component_data();
+
+//-----------------------------------------------------------------------------
+// [SECTION] Presets
+//-----------------------------------------------------------------------------
+struct Date { int year, month, day; };
+
+struct Preset {
+    std::string_view id;           // "2025", "fast-track", "embargo", "truce"
+    std::string_view label;        // "2025 as reported"
+    std::string_view description;  // one line
+    std::string_view sources;
+    Inputs inputs;
+};
+std::span<const Preset> presets();
+const Preset* find_preset(std::string_view id);  // nullptr if unknown
+// The preset whose inputs equal these inputs, if any (ignoring draws and seed).
+const Preset* matching_preset(const Inputs& in);
+
+// Day 0 of the regime: 4 April 2025 (MOFCOM/GAC Announcement No. 18 of 2025).
+inline constexpr Date kRegimeStart{2025, 4, 4};
+Date date_of_day(int day);  // kRegimeStart + day
+
+// Real events of 2025 as day numbers, shown as markers on the timeline.
+struct Event {
+    int day;
+    std::string_view label;   // short, e.g. "Ford halts Explorer (Chicago)"
+    std::string_view source;
+};
+std::span<const Event> events_2025();
+
+//-----------------------------------------------------------------------------
+// [SECTION] Simulation
+//-----------------------------------------------------------------------------
+// Owns its scratch buffers (sized for the maximum horizon and draws at
+// construction), so repeated runs do not allocate in the steady state.
+class Simulator {
+public:
+    Simulator();
+    ~Simulator();
+    Simulator(const Simulator&) = delete;
+    Simulator& operator=(const Simulator&) = delete;
+
+    // The full seeded Monte Carlo: fills every field of out, bands_ready = true.
+    void run(const Inputs& in, Results& out);
+    // One draw at central parameter values: fills the central timeline and sets
+    // every percentile to the central value, bands_ready = false. Cheap enough
+    // to run on every slider movement.
+    void run_central(const Inputs& in, Results& out);
+
+private:
+    struct Impl;
+    Impl* impl_;
+};
+
+}  // namespace rareshock

@@ -1,0 +1,44 @@
+// Rare Earth Shock — query-string codec for share links and URL parameters.
+//
+// Share links reproduce a result exactly: they carry the model version ("v"),
+// every input that differs from the base (or the preset), and the seed.
+// Decoding never throws and never crashes: malformed, out-of-range, NaN, huge
+// or unknown values become messages, and the field keeps its previous value.
+#pragma once
+
+#include "inputs.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rareshock {
+
+inline constexpr int kQueryFormatVersion = 1;
+
+struct QueryMessage {
+    std::string key;      // the parameter as given ("" when the message is about the whole string)
+    std::string message;  // "approval: 'abc' is not a number; expected 0 to 100 %"
+};
+
+struct DecodedQuery {
+    Inputs inputs;                       // base inputs with every valid parameter applied
+    std::string preset;                  // the preset id if "preset=" was valid, else ""
+    std::string theme;                   // "light" | "dark" | "auto" if given and valid, else ""
+    std::vector<QueryMessage> errors;    // values that were rejected (field left unchanged)
+    std::vector<QueryMessage> warnings;  // unknown keys, version mismatch (ignored)
+    bool ok() const { return errors.empty(); }
+};
+
+// Encodes inputs as "v=1&approval=25&inventory=45&…&seed=…". Only fields that
+// differ from the defaults are written, plus v and seed; when `preset_id` is
+// given, "preset=<id>" is written and only fields that differ from it.
+std::string encode_query(const Inputs& in, std::string_view preset_id = {});
+
+// Decodes "a=1&b=2" (a leading '?' or '#' is skipped; '+' and %XX are decoded).
+// "preset=" is applied first, then the other fields, in any order. Keys "theme"
+// and "origins"/"allow" (embed options) are accepted without warning. Inputs
+// larger than 8 KiB are rejected as a whole.
+DecodedQuery decode_query(std::string_view query, const Inputs& base = Inputs{});
+
+}  // namespace rareshock
