@@ -24,12 +24,21 @@ struct RegionData {
     double vehicles_per_year;          // OICA 2024
     double plants;                     // assembly plants (ACEA / press / assumption)
     std::string_view sources;          // one line naming the sources of this row
+    // Added with the simulation (see docs/methodology.md for every value's source):
+    double ev_hybrid_share = 0.0;          // share of vehicles with an EV/hybrid traction motor
+    double inventory_multiplier = 1.0;     // regional magnet cover relative to Inputs::inventory_days
+    double vehicle_value_usd = 0.0;        // average value of a vehicle built here (assumption)
 };
 struct ComponentData {
     Component id;
     std::string_view key;    // "traction_motor", ...
     std::string_view name;   // "EV/hybrid traction motors"
     std::string_view sources;
+    // Added with the simulation (assumptions, see docs/methodology.md):
+    double fitted_share = 1.0;             // share of vehicles fitted (traction motors: the region's ev_hybrid_share)
+    bool fitted_share_is_ev_share = false; // true for traction motors
+    double licence_exposure_share = 1.0;   // share of this component's magnets under the licence regime
+    double inventory_multiplier = 1.0;     // cover of this component relative to the plant's cover
 };
 std::span<const RegionData> region_data();
 std::span<const ComponentData> component_data();

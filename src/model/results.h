@@ -60,6 +60,10 @@ struct Results {
     std::array<RegionResult, kRegionCount> regions{};
     std::array<RegionTimeline, kRegionCount> timeline{};
     std::array<ComponentResult, kComponentCount> components{};
+    // All export regions together, percentiles of the per-draw world total
+    // (not the sum of regional percentiles). Used by the summary sentence.
+    Range world_vehicles_lost;
+    Range world_value_lost_usd;
     std::string summary;       // the one-sentence summary (summary_sentence)
 };
 

@@ -1,0 +1,329 @@
+// Rare Earth Shock — the rareshock command line: option parsing and help.
+//
+// [SECTION] Text helpers
+// [SECTION] Option table (fixed options; input options come from input_fields())
+// [SECTION] parse_cli
+// [SECTION] help_text, version_text
+//
+// Values of input options are validated by the query codec (decode_query), so
+// the command line and share links accept exactly the same numbers and give
+// the same messages.
+#include "cli/cli.h"
+
+#include "model/model.h"
+#include "model/query.h"
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+
+#ifndef RARESHOCK_VERSION
+#define RARESHOCK_VERSION "0.0.0"
+#endif
+
+namespace rareshock::cli {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text helpers
+//-----------------------------------------------------------------------------
+
+// Printable ASCII only, at most 40 characters: arguments may be any bytes.
+std::string sanitise(std::string_view s) {
+    constexpr std::size_t kMaxShown = 40;
+    std::string out;
+    for (std::size_t i = 0; i < s.size() && i < kMaxShown; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        out.push_back(c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '?');
+    }
+    if (s.size() > kMaxShown) out += "...";
+    return out;
+}
+
+// Shortest round-trip text ("25", "0.5"); the CLI is native, so <charconv> has doubles.
+std::string number_text(double v) {
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+    return std::string(buffer, result.ptr);
+}
+
+std::string unit_suffix(const InputField& f) {
+    return f.unit.empty() ? std::string() : " " + std::string(f.unit);
+}
+
+std::string range_text(const InputField& f) {
+    return number_text(f.min_value) + " to " + number_text(f.max_value) + unit_suffix(f);
+}
+
+std::string percent_encode(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : s) {
+        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                           c == '.' || c == '_' || c == '~';
+        if (plain) {
+            out.push_back(c);
+        } else {
+            const auto byte = static_cast<unsigned char>(c);
+            out.push_back('%');
+            out.push_back(kHex[byte >> 4]);
+            out.push_back(kHex[byte & 0x0f]);
+        }
+    }
+    return out;
+}
+
+std::string preset_list() {
+    std::string text;
+    for (const Preset& p : presets()) text += (text.empty() ? "" : ", ") + std::string(p.id);
+    return text;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Option table
+//-----------------------------------------------------------------------------
+enum class Fixed { Preset, Query, Format, Output, Help, Version };
+
+struct FixedOption {
+    std::string_view name;  // without "--"
+    Fixed id;
+    bool takes_value;
+    std::string_view metavar;
+    std::string_view help;
+};
+
+constexpr FixedOption kFixedOptions[] = {
+    {"preset", Fixed::Preset, true, "ID", "start from a preset scenario (applied first)"},
+    {"query", Fixed::Query, true, "QUERY", "evaluate a share link's parameters, e.g. 'approval=25&inventory=45' (applied after --preset)"},
+    {"format", Fixed::Format, true, "FORMAT", "output format: text, json or csv (default text)"},
+    {"output", Fixed::Output, true, "FILE", "write the results to FILE instead of standard output"},
+    {"help", Fixed::Help, false, "", "print this help and exit"},
+    {"version", Fixed::Version, false, "", "print the version and exit"},
+};
+
+const FixedOption* find_fixed(std::string_view name) {
+    for (const FixedOption& o : kFixedOptions) {
+        if (o.name == name) return &o;
+    }
+    return nullptr;
+}
+
+const InputField* find_field_option(std::string_view name) {
+    for (const InputField& f : input_fields()) {
+        if (option_name(f) == name) return &f;
+    }
+    return nullptr;
+}
+
+std::string_view metavar(const InputField& f) {
+    if (f.kind == FieldKind::Seed) return "SEED";
+    if (f.unit.starts_with("%")) return "PCT";     // "%", "% of gap"
+    if (f.unit.starts_with("day")) return "DAYS";  // "days", "day"
+    return "N";
+}
+
+// "--approval: 'abc' is not a number (expected 0 to 100 %)" from the codec's
+// "approval: 'abc' is not a number (expected 0 to 100 %)".
+std::string as_option_message(const InputField& f, const std::string& codec_message) {
+    const std::string prefix = std::string(f.key) + ": ";
+    const std::string_view rest = codec_message.compare(0, prefix.size(), prefix) == 0
+                                      ? std::string_view(codec_message).substr(prefix.size())
+                                      : std::string_view(codec_message);
+    return "--" + option_name(f) + ": " + std::string(rest);
+}
+
+}  // namespace
+
+std::string option_name(const InputField& field) {
+    std::string name(field.key);
+    for (char& c : name) {
+        if (c == '_') c = '-';
+    }
+    return name;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] parse_cli
+//-----------------------------------------------------------------------------
+CliParse parse_cli(std::span<const std::string_view> args) {
+    CliParse parse;
+    std::optional<std::string> preset_arg, query_arg;
+    struct Assignment {
+        const InputField* field;
+        std::string value;
+    };
+    std::vector<Assignment> assignments;  // explicit input options, in command-line order
+
+    bool options_ended = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (options_ended || arg.size() < 2 || arg[0] != '-') {
+            parse.errors.push_back("'" + sanitise(arg) + "': unexpected argument (options start with --)");
+            continue;
+        }
+        if (arg == "--") {
+            options_ended = true;
+            continue;
+        }
+        if (arg == "-h") {
+            parse.help = true;
+            continue;
+        }
+        if (arg[1] != '-') {
+            parse.errors.push_back(sanitise(arg) + ": unknown option");
+            continue;
+        }
+        // "--name" or "--name=value"
+        std::string_view name = arg.substr(2);
+        std::optional<std::string_view> inline_value;
+        if (const std::size_t equals = name.find('='); equals != std::string_view::npos) {
+            inline_value = name.substr(equals + 1);
+            name = name.substr(0, equals);
+        }
+        const FixedOption* fixed = find_fixed(name);
+        const InputField* field = fixed ? nullptr : find_field_option(name);
+        if (!fixed && !field) {
+            parse.errors.push_back("--" + sanitise(name) + ": unknown option");
+            continue;
+        }
+        const std::string shown = "--" + std::string(name);
+        const bool takes_value = field || fixed->takes_value;
+        if (!takes_value) {
+            if (inline_value) {
+                parse.errors.push_back(shown + ": takes no value");
+                continue;
+            }
+            (fixed->id == Fixed::Help ? parse.help : parse.version) = true;
+            continue;
+        }
+        std::string_view value;
+        if (inline_value) {
+            value = *inline_value;
+        } else if (i + 1 < args.size() && !(args[i + 1].size() >= 2 && args[i + 1].substr(0, 2) == "--")) {
+            value = args[++i];
+        } else {
+            const std::string expected = field ? " (expected " + range_text(*field) + ")"
+                                         : fixed->id == Fixed::Preset ? " (expected one of " + preset_list() + ")"
+                                         : fixed->id == Fixed::Format ? std::string(" (expected text, json or csv)")
+                                                                      : std::string();
+            parse.errors.push_back(shown + ": missing value" + expected);
+            continue;
+        }
+        if (field) {
+            assignments.push_back({field, std::string(value)});
+            continue;
+        }
+        switch (fixed->id) {
+        case Fixed::Preset: preset_arg = std::string(value); break;
+        case Fixed::Query: query_arg = std::string(value); break;
+        case Fixed::Output:
+            if (value.empty()) parse.errors.push_back("--output: missing file name");
+            parse.options.output_path = std::string(value);
+            break;
+        case Fixed::Format:
+            if (value == "text") parse.options.format = OutputFormat::Text;
+            else if (value == "json") parse.options.format = OutputFormat::Json;
+            else if (value == "csv") parse.options.format = OutputFormat::Csv;
+            else parse.errors.push_back("--format: '" + sanitise(value) + "' is not a format (expected text, json or csv)");
+            break;
+        case Fixed::Help:
+        case Fixed::Version: break;
+        }
+    }
+
+    // 1. preset
+    Inputs& inputs = parse.options.inputs;
+    if (preset_arg) {
+        if (const Preset* preset = find_preset(*preset_arg)) {
+            inputs = preset->inputs;
+            parse.options.preset = std::string(preset->id);
+        } else {
+            parse.errors.push_back("--preset: '" + sanitise(*preset_arg) + "' is not a known preset (expected one of " + preset_list() + ")");
+        }
+    }
+    // 2. query
+    if (query_arg) {
+        parse.options.query = *query_arg;
+        DecodedQuery decoded = decode_query(*query_arg, inputs);
+        for (const QueryMessage& m : decoded.errors) parse.errors.push_back("--query: " + m.message);
+        for (const QueryMessage& m : decoded.warnings) parse.warnings.push_back("--query: " + m.message);
+        inputs = decoded.inputs;
+        if (!decoded.preset.empty()) parse.options.preset = decoded.preset;
+    }
+    // 3. explicit options, validated by the codec: one "key=value" each.
+    for (const Assignment& a : assignments) {
+        const std::string one = std::string(a.field->key) + "=" + percent_encode(a.value);
+        DecodedQuery decoded = decode_query(one, inputs);
+        if (!decoded.errors.empty()) {
+            for (const QueryMessage& m : decoded.errors) parse.errors.push_back(as_option_message(*a.field, m.message));
+            continue;
+        }
+        inputs = decoded.inputs;
+    }
+    return parse;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] help_text, version_text
+//-----------------------------------------------------------------------------
+namespace {
+constexpr std::size_t kHelpColumn = 30;
+
+void append_option(std::string& out, std::string_view name, std::string_view meta, std::string_view first_line,
+                   std::string_view second_line) {
+    constexpr std::size_t kColumn = kHelpColumn;
+    std::string head = "  --" + std::string(name);
+    if (!meta.empty()) head += " " + std::string(meta);
+    out += head;
+    if (head.size() + 2 <= kColumn) {
+        out.append(kColumn - head.size(), ' ');
+    } else {
+        out += "\n";
+        out.append(kColumn, ' ');
+    }
+    out += first_line;
+    out += "\n";
+    if (!second_line.empty()) {
+        out.append(kColumn, ' ');
+        out += second_line;
+        out += "\n";
+    }
+}
+}  // namespace
+
+std::string help_text() {
+    std::string out;
+    out += "Usage: rareshock [OPTIONS]\n"
+           "Simulates China's rare-earth export licences and car factories: which\n"
+           "regions halt, when, and how many vehicles are lost (P10/P50/P90).\n"
+           "Options take a value as '--opt VALUE' or '--opt=VALUE'. Inputs are resolved\n"
+           "in this order, whatever the order given: --preset, then --query, then the\n"
+           "input options; a repeated option takes its last value.\n"
+           "\nScenario and output:\n";
+    const Inputs defaults{};
+    for (const FixedOption& o : kFixedOptions) {
+        std::string second;
+        if (o.id == Fixed::Preset) {
+            for (const Preset& p : presets()) {
+                if (!second.empty()) second += "\n" + std::string(kHelpColumn, ' ');
+                second += std::string(p.id) + ": " + std::string(p.label);
+            }
+        }
+        append_option(out, o.name, o.metavar, o.help, second);
+    }
+    out += "\nInputs (range; default is the '2025 as reported' scenario):\n";
+    for (const InputField& f : input_fields()) {
+        const std::string first = std::string(f.label) + ": " + range_text(f) + ", default " +
+                                  number_text(get_field(defaults, f)) + unit_suffix(f);
+        append_option(out, option_name(f), metavar(f), first, f.help);
+    }
+    out += "\nExit status: 0 on success, 1 if the output could not be written,\n"
+           "2 for a bad option or value (the message names the option and its range).\n";
+    return out;
+}
+
+std::string version_text() {
+    return std::string("rareshock ") + RARESHOCK_VERSION + " (model " + std::string(kModelVersion) + ")\n";
+}
+
+}  // namespace rareshock::cli

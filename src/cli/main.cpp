@@ -1,0 +1,71 @@
+// rareshock: the native command-line tool. Wires the option parser to the
+// model and the one set of result formatters (results.h); formats nothing itself.
+#include "cli/cli.h"
+
+#include "model/model.h"
+#include "model/results.h"
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+bool write_all(std::FILE* file, const std::string& text) {
+    return std::fwrite(text.data(), 1, text.size(), file) == text.size();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace rareshock;
+    std::vector<std::string_view> args;
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+
+    const cli::CliParse parse = cli::parse_cli(args);
+    if (parse.help) return write_all(stdout, cli::help_text()) ? cli::kExitOk : cli::kExitOutputFailed;
+    if (parse.version) return write_all(stdout, cli::version_text()) ? cli::kExitOk : cli::kExitOutputFailed;
+    for (const std::string& w : parse.warnings) std::fprintf(stderr, "rareshock: warning: %s\n", w.c_str());
+    if (!parse.errors.empty()) {
+        for (const std::string& e : parse.errors) std::fprintf(stderr, "rareshock: %s\n", e.c_str());
+        std::fprintf(stderr, "Try 'rareshock --help'.\n");
+        return parse.exit_status();
+    }
+
+    const cli::CliOptions& options = parse.options;
+    Simulator simulator;
+    Results results;
+    const auto start = std::chrono::steady_clock::now();
+    simulator.run(options.inputs, results);
+    results.model_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+
+    std::string text;
+    switch (options.format) {
+    case cli::OutputFormat::Text: text = results_to_text(results); break;
+    case cli::OutputFormat::Json: text = results_to_json(results); break;
+    case cli::OutputFormat::Csv: text = results_to_csv(results); break;
+    }
+    if (!text.empty() && text.back() != '\n') text.push_back('\n');
+
+    if (options.output_path.empty()) {
+        if (!write_all(stdout, text) || std::fflush(stdout) != 0) {
+            std::fprintf(stderr, "rareshock: could not write the results to standard output\n");
+            return cli::kExitOutputFailed;
+        }
+        return cli::kExitOk;
+    }
+    std::FILE* file = std::fopen(options.output_path.c_str(), "wb");
+    if (!file) {
+        std::perror(("rareshock: --output: " + options.output_path).c_str());
+        return cli::kExitOutputFailed;
+    }
+    const bool written = write_all(file, text);
+    const bool closed = std::fclose(file) == 0;
+    if (!written || !closed) {
+        std::fprintf(stderr, "rareshock: --output: could not write %s\n", options.output_path.c_str());
+        return cli::kExitOutputFailed;
+    }
+    return cli::kExitOk;
+}

@@ -1,0 +1,156 @@
+// Rare Earth Shock — the input field table (one row per input: key, label,
+// unit, range, step, help, source) and the helpers that read, write, check and
+// clamp fields through it.
+//
+// [SECTION] Field table
+// [SECTION] Lookup
+// [SECTION] Get / set / check / clamp
+#include "inputs.h"
+
+#include <array>
+
+namespace rareshock {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Field table
+//-----------------------------------------------------------------------------
+// Keys are the public URL / CLI / JSON names (PRODUCT.md): never rename one.
+constexpr std::array<InputField, 17> kFields{{
+    {"approval", "Licence approval rate", "%", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Share of export-licence requests China approves",
+     "CLEPA statement, 4 June 2025 (Reuters): about a quarter of requests approved", false,
+     &Inputs::approval_pct, -1},
+    {"inventory", "Inventory", "days", 0.0, 365.0, 1.0, FieldKind::Real,
+     "Days of magnet cover held by makers and suppliers when the regime starts",
+     "Suppliers 5-6 weeks (Berylls, AlixPartners); automakers 4-6 weeks (Indian rating agency), May-June 2025",
+     false, &Inputs::inventory_days, -1},
+    {"lag", "Licence processing time", "days", 0.0, 180.0, 1.0, FieldKind::Real,
+     "Days until the first licensed shipments arrive; refused requests wait this long again",
+     "45 working days of review (MOFCOM; Reuters, Oct 2025), about 63 calendar days", true,
+     &Inputs::licence_lag_days, -1},
+    {"transit", "Shipments already under way", "days", 0.0, 120.0, 1.0, FieldKind::Real,
+     "Magnets shipped before the regime keep arriving for this many days",
+     "Assumption: sea freight China to Europe 30-40 days", true, &Inputs::transit_days, -1},
+    {"approval_later", "Later approval rate", "%", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Approval rate from the change day on",
+     "CLEPA figures for late June/July 2025 via secondary press: about 60%", true,
+     &Inputs::approval_later_pct, -1},
+    {"change_day", "Approval changes on day", "day", 0.0, 730.0, 1.0, FieldKind::Real,
+     "Day (since 4 April 2025) from which the later approval rate applies",
+     "Assumption: 23 June 2025 (day 80), when reported approvals reached about 60%", true,
+     &Inputs::approval_change_day, -1},
+    {"dep_europe", "China dependence: Europe", "%", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Share of Europe's magnets that come from China",
+     "EU magnet demand ~98% from China (European Commission / IEA)", true, nullptr, 0},
+    {"dep_north_america", "China dependence: North America", "%", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Share of North America's magnets that come from China",
+     "Magnets ~90% Chinese worldwide (IEA, AlixPartners)", true, nullptr, 1},
+    {"dep_japan", "China dependence: Japan", "%", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Share of Japan's magnets that come from China",
+     "Assumption: Japan makes part of its own magnets (Shin-Etsu, Proterial, TDK)", true, nullptr, 2},
+    {"dep_south_korea", "China dependence: South Korea", "%", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Share of South Korea's magnets that come from China",
+     "Magnets ~90% Chinese worldwide (IEA, AlixPartners)", true, nullptr, 3},
+    {"dep_india", "China dependence: India", "%", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Share of India's magnets that come from China",
+     "Assumption: India imports nearly all its magnets from China", true, nullptr, 4},
+    {"alt_supply", "Alternative supply", "% of gap", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Share of the gap that non-Chinese magnets, recycling and redesign can fill once ramped up",
+     "Assumption", true, &Inputs::alt_supply_pct, -1},
+    {"alt_ramp", "Alternative supply ramp", "days", 1.0, 730.0, 1.0, FieldKind::Real,
+     "Days for alternative supply to ramp up linearly", "Assumption", true, &Inputs::alt_ramp_days, -1},
+    {"controlled", "Magnets needing a licence", "%", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Share of magnets covered by the licence regime",
+     "MOFCOM/GAC Announcement No. 18 (Sm, Gd, Tb, Dy, Lu, Sc, Y); customs also held ordinary magnets "
+     "under the same code (press, June 2025)",
+     true, &Inputs::controlled_pct, -1},
+    {"horizon", "Horizon", "days", 30.0, 730.0, 1.0, FieldKind::Integer, "Days simulated",
+     "One year", true, nullptr, -1},
+    {"draws", "Monte Carlo draws", "", 1.0, 5000.0, 100.0, FieldKind::Integer,
+     "Random draws for the P10-P90 ranges", "Default 400: ranges stable to about 1%", true, nullptr, -1},
+    {"seed", "Random seed", "", 0.0, 4294967295.0, 1.0, FieldKind::Seed,
+     "Same inputs and seed give identical results everywhere", "Default 20250404 (the regime's start)",
+     true, nullptr, -1},
+}};
+
+bool is_finite(double v) { return v == v && v - v == 0.0; }  // false for NaN and +-inf, no <cmath>
+
+double round_half_up(double v) {
+    // Values here are within [0, 2^32]: the cast is exact and defined.
+    const double floor_v = static_cast<double>(static_cast<long long>(v));
+    return (v - floor_v >= 0.5) ? floor_v + 1.0 : floor_v;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Lookup
+//-----------------------------------------------------------------------------
+std::span<const InputField> input_fields() { return kFields; }
+
+const InputField* find_input_field(std::string_view key) {
+    for (const InputField& f : kFields)
+        if (f.key == key) return &f;
+    return nullptr;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Get / set / check / clamp
+//-----------------------------------------------------------------------------
+double get_field(const Inputs& in, const InputField& f) {
+    if (f.real_member) return in.*(f.real_member);
+    if (f.region_index >= 0) return in.china_dependence_pct[static_cast<std::size_t>(f.region_index)];
+    if (f.key == "horizon") return in.horizon_days;
+    if (f.key == "draws") return in.draws;
+    if (f.key == "seed") return in.seed;
+    return 0.0;
+}
+
+void set_field(Inputs& in, const InputField& f, double value) {
+    if (f.real_member) {
+        in.*(f.real_member) = value;
+    } else if (f.region_index >= 0) {
+        in.china_dependence_pct[static_cast<std::size_t>(f.region_index)] = value;
+    } else if (f.key == "horizon") {
+        in.horizon_days = static_cast<int>(round_half_up(value));
+    } else if (f.key == "draws") {
+        in.draws = static_cast<int>(round_half_up(value));
+    } else if (f.key == "seed") {
+        in.seed = static_cast<std::uint32_t>(round_half_up(value));
+    }
+}
+
+// Integer and seed fields also need a whole number.
+bool field_in_range(const InputField& f, double value) {
+    if (!is_finite(value)) return false;
+    if (value < f.min_value || value > f.max_value) return false;
+    if (f.kind != FieldKind::Real && static_cast<double>(static_cast<long long>(value)) != value) return false;
+    return true;
+}
+
+bool clamp_inputs(Inputs& in) {
+    static const Inputs defaults{};
+    bool changed = false;
+    for (const InputField& f : kFields) {
+        const double v = get_field(in, f);
+        double clamped = v;
+        if (!is_finite(clamped)) clamped = get_field(defaults, f);
+        if (clamped < f.min_value) clamped = f.min_value;
+        if (clamped > f.max_value) clamped = f.max_value;
+        if (f.kind != FieldKind::Real) clamped = round_half_up(clamped);
+        if (!(clamped == v)) {
+            set_field(in, f, clamped);
+            changed = true;
+        }
+    }
+    // China's own entry is a reference row: it is never read, keep it at its default.
+    constexpr std::size_t china = static_cast<std::size_t>(Region::China);
+    if (!(in.china_dependence_pct[china] == defaults.china_dependence_pct[china])) {
+        in.china_dependence_pct[china] = defaults.china_dependence_pct[china];
+        changed = true;
+    }
+    return changed;
+}
+
+}  // namespace rareshock

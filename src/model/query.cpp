@@ -1,0 +1,444 @@
+// Rare Earth Shock — query-string codec for share links and URL parameters.
+//
+// [SECTION] Number text (strict parsing, shortest round-trip formatting)
+// [SECTION] Messages (sanitised values, valid ranges)
+// [SECTION] Percent-decoding and splitting
+// [SECTION] encode_query
+// [SECTION] decode_query
+//
+// Pure C++: no I/O, no exceptions (the web build uses -fno-exceptions), no
+// locale-dependent std::stod. Natively std::from_chars/std::to_chars do the
+// conversions; Emscripten 3.1.6's libc++ has no floating-point <charconv>, so
+// there a validated std::strtod and a "%.*e" shortest-digits search stand in
+// (WebAssembly's C locale is fixed, musl's strtod/printf are exact).
+#include "query.h"
+
+#include "model.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <system_error>
+
+namespace rareshock {
+namespace {
+
+// Floating-point <charconv> where the library has it; RS_QUERY_PORTABLE_NUMBERS
+// forces the strtod/snprintf path natively, to test what WebAssembly runs.
+#if defined(__cpp_lib_to_chars) && !defined(RS_QUERY_PORTABLE_NUMBERS)
+#define RS_QUERY_NATIVE_CHARCONV 1
+#else
+#define RS_QUERY_NATIVE_CHARCONV 0
+#endif
+
+constexpr std::size_t kMaxQueryBytes = 8192;  // whole query string
+constexpr std::size_t kMaxValueChars = 64;    // one value; the longest shortest-form double is 24
+constexpr std::size_t kMaxShownChars = 40;    // a value quoted in a message
+
+//-----------------------------------------------------------------------------
+// [SECTION] Number text
+//-----------------------------------------------------------------------------
+
+// Why a value was rejected.
+enum class ParseFailure { None, Empty, TooLong, NotANumber, NotWhole, OutOfRange };
+
+// Strict decimal grammar: [-] (digits [. digits*] | . digits) [(e|E) [+|-] digits].
+// No leading '+', no whitespace, no "inf"/"nan", no hex. Returns false otherwise.
+// *has_nonzero_digit tells a true zero from an underflow.
+bool is_decimal_number(std::string_view s, bool* has_nonzero_digit) {
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    bool nonzero = false;
+    if (i < n && s[i] == '-') ++i;
+    std::size_t mantissa_digits = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') { nonzero |= s[i] != '0'; ++i; ++mantissa_digits; }
+    if (i < n && s[i] == '.') {
+        ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') { nonzero |= s[i] != '0'; ++i; ++mantissa_digits; }
+    }
+    if (mantissa_digits == 0) return false;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+        std::size_t exponent_digits = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') { ++i; ++exponent_digits; }
+        if (exponent_digits == 0) return false;
+    }
+    if (has_nonzero_digit) *has_nonzero_digit = nonzero;
+    return i == n;
+}
+
+// Parses a finite double from the whole of s. "1e400" and "1e-400" (which
+// would become inf or a silent 0) are OutOfRange.
+ParseFailure parse_real(std::string_view s, double* out) {
+    if (s.empty()) return ParseFailure::Empty;
+    if (s.size() > kMaxValueChars) return ParseFailure::TooLong;
+    bool nonzero = false;
+    if (!is_decimal_number(s, &nonzero)) return ParseFailure::NotANumber;
+    double value = 0.0;
+#if RS_QUERY_NATIVE_CHARCONV
+    // from_chars accepts a leading '.' and "5." like strtod; the grammar above
+    // already excluded everything else it would take (inf, nan).
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec == std::errc::result_out_of_range) return ParseFailure::OutOfRange;
+    if (ec != std::errc{} || ptr != s.data() + s.size()) return ParseFailure::NotANumber;
+#else
+    char buffer[kMaxValueChars + 1];
+    std::memcpy(buffer, s.data(), s.size());
+    buffer[s.size()] = '\0';
+    char* end = nullptr;
+    value = std::strtod(buffer, &end);
+    if (end != buffer + s.size()) return ParseFailure::NotANumber;
+#endif
+    if (!std::isfinite(value)) return ParseFailure::OutOfRange;
+    if (value == 0.0 && nonzero) return ParseFailure::OutOfRange;  // underflow
+    *out = value;
+    return ParseFailure::None;
+}
+
+// Parses a whole number ([-]digits) from the whole of s.
+ParseFailure parse_whole(std::string_view s, double* out) {
+    if (s.empty()) return ParseFailure::Empty;
+    if (s.size() > kMaxValueChars) return ParseFailure::TooLong;
+    std::int64_t value = 0;
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec == std::errc::result_out_of_range) return ParseFailure::OutOfRange;
+    if (ec != std::errc{} || ptr != s.data() + s.size()) {
+        // A real number where a whole one is expected gets the clearer message.
+        return is_decimal_number(s, nullptr) ? ParseFailure::NotWhole : ParseFailure::NotANumber;
+    }
+    // Values beyond 2^53 are out of every integer field's range; keep the
+    // conversion exact so field_in_range sees the true value's side.
+    constexpr std::int64_t kExactLimit = std::int64_t{1} << 53;
+    if (value > kExactLimit || value < -kExactLimit) return ParseFailure::OutOfRange;
+    *out = static_cast<double>(value);
+    return ParseFailure::None;
+}
+
+// Shortest decimal digits that read back as v (v finite, non-negative,
+// non-zero): digits without a point, and the exponent of the first digit
+// (v = d.ddd × 10^exponent).
+void shortest_digits(double v, std::string* digits, int* exponent) {
+    char buffer[64];
+#if RS_QUERY_NATIVE_CHARCONV
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::scientific);
+    const std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
+#else
+    std::string_view text;
+    for (int precision = 0; precision <= 17; ++precision) {
+        const int length = std::snprintf(buffer, sizeof buffer, "%.*e", precision, v);
+        if (length <= 0 || static_cast<std::size_t>(length) >= sizeof buffer) break;
+        text = std::string_view(buffer, static_cast<std::size_t>(length));
+        if (std::strtod(buffer, nullptr) == v) break;
+    }
+#endif
+    // text is "d[<point>ddd]e±XX"; the point character is skipped whatever it is.
+    digits->clear();
+    std::size_t i = 0;
+    for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
+        if (text[i] >= '0' && text[i] <= '9') digits->push_back(text[i]);
+    }
+    int exp_value = 0;
+    bool negative = false;
+    if (i < text.size()) ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+    for (; i < text.size(); ++i) exp_value = exp_value * 10 + (text[i] - '0');
+    *exponent = negative ? -exp_value : exp_value;
+    while (digits->size() > 1 && digits->back() == '0') digits->pop_back();
+}
+
+// The shortest text that parse_real reads back bit-exactly. Fixed notation
+// for 1e-7 < |v| < 1e21 (as JavaScript prints numbers), else "1.5e-9" /
+// "2e300": never a '+', which a query string would turn into a space.
+std::string format_real(double v) {
+    std::string text;
+    if (std::signbit(v)) text.push_back('-');
+    v = std::fabs(v);
+    if (v == 0.0) {
+        text.push_back('0');
+        return text;
+    }
+    std::string digits;
+    int exponent = 0;
+    shortest_digits(v, &digits, &exponent);
+    const int count = static_cast<int>(digits.size());
+    if (exponent >= 21 || exponent <= -7) {
+        text.push_back(digits[0]);
+        if (count > 1) {
+            text.push_back('.');
+            text.append(digits, 1, std::string::npos);
+        }
+        text.push_back('e');
+        text += std::to_string(exponent);
+    } else if (exponent >= 0) {
+        const int integer_digits = exponent + 1;
+        for (int i = 0; i < integer_digits; ++i) text.push_back(i < count ? digits[static_cast<std::size_t>(i)] : '0');
+        if (count > integer_digits) {
+            text.push_back('.');
+            text.append(digits, static_cast<std::size_t>(integer_digits), std::string::npos);
+        }
+    } else {
+        text += "0.";
+        text.append(static_cast<std::size_t>(-exponent - 1), '0');
+        text += digits;
+    }
+    return text;
+}
+
+std::string format_field_value(const InputField& f, double v) {
+    if (f.kind != FieldKind::Real) {
+        char buffer[32];
+        const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(v));
+        return std::string(buffer, result.ptr);
+    }
+    return format_real(v);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Messages
+//-----------------------------------------------------------------------------
+
+// Printable ASCII only (anything else becomes '?'), at most kMaxShownChars.
+std::string sanitise(std::string_view s) {
+    std::string out;
+    const std::size_t shown = std::min(s.size(), kMaxShownChars);
+    out.reserve(shown + 3);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        out.push_back(c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '?');
+    }
+    if (s.size() > kMaxShownChars) out += "...";
+    return out;
+}
+
+// "0 to 100 %", "30 to 730 days", "1 to 5000".
+std::string range_text(const InputField& f) {
+    std::string text = format_field_value(f, f.min_value) + " to " + format_field_value(f, f.max_value);
+    if (!f.unit.empty()) {
+        text.push_back(' ');
+        text += f.unit;
+    }
+    return text;
+}
+
+std::string failure_text(ParseFailure failure) {
+    switch (failure) {
+    case ParseFailure::Empty: return "is empty";
+    case ParseFailure::TooLong: return "is too long";
+    case ParseFailure::NotANumber: return "is not a number";
+    case ParseFailure::NotWhole: return "is not a whole number";
+    case ParseFailure::OutOfRange: return "is out of range";
+    case ParseFailure::None: break;
+    }
+    return "is invalid";
+}
+
+void add_message(std::vector<QueryMessage>& list, std::string_view key, std::string text) {
+    list.push_back(QueryMessage{sanitise(key), std::move(text)});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Percent-decoding and splitting
+//-----------------------------------------------------------------------------
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// '+' → space, %XX → byte. A malformed escape ("%", "%zz") is kept as written,
+// so the value it belongs to is then rejected with its own message.
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '+') {
+            out.push_back(' ');
+        } else if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
+            i += 2;
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+// Unreserved characters (RFC 3986) pass; everything else is %XX.
+std::string percent_encode(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : s) {
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '_' || c == '.' || c == '~';
+        if (unreserved) {
+            out.push_back(c);
+        } else {
+            const auto byte = static_cast<unsigned char>(c);
+            out.push_back('%');
+            out.push_back(kHex[byte >> 4]);
+            out.push_back(kHex[byte & 0x0f]);
+        }
+    }
+    return out;
+}
+
+struct Pair {
+    std::string key, value;
+    bool has_value = false;  // "debug" vs "debug="
+};
+
+std::vector<Pair> split_pairs(std::string_view query) {
+    std::vector<Pair> pairs;
+    std::size_t start = 0;
+    while (start <= query.size()) {
+        std::size_t end = query.find('&', start);
+        if (end == std::string_view::npos) end = query.size();
+        const std::string_view part = query.substr(start, end - start);
+        if (!part.empty()) {
+            const std::size_t equals = part.find('=');
+            Pair pair;
+            pair.key = percent_decode(part.substr(0, equals));
+            if (equals != std::string_view::npos) {
+                pair.value = percent_decode(part.substr(equals + 1));
+                pair.has_value = true;
+            }
+            pairs.push_back(std::move(pair));
+        }
+        start = end + 1;
+    }
+    return pairs;
+}
+
+// Keys understood by embeds and the page shell, not by the model: accepted
+// without a warning and otherwise ignored here.
+bool is_embed_option(std::string_view key) {
+    return key == "origins" || key == "allow" || key == "embed" || key == "debug";
+}
+
+bool same_bits(double a, double b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] encode_query
+//-----------------------------------------------------------------------------
+std::string encode_query(const Inputs& in, std::string_view preset_id) {
+    const Preset* preset = preset_id.empty() ? nullptr : find_preset(preset_id);
+    const Inputs reference = preset ? preset->inputs : Inputs{};
+    std::string out = "v=" + std::to_string(kQueryFormatVersion);
+    if (!preset_id.empty()) {
+        out += "&preset=";
+        out += percent_encode(preset_id);
+    }
+    for (const InputField& f : input_fields()) {
+        const double value = get_field(in, f);
+        // Bitwise, so that -0 survives against a reference of 0.
+        if (f.kind != FieldKind::Seed && same_bits(value, get_field(reference, f))) continue;
+        out.push_back('&');
+        out += percent_encode(f.key);
+        out.push_back('=');
+        out += format_field_value(f, value);
+    }
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] decode_query
+//-----------------------------------------------------------------------------
+DecodedQuery decode_query(std::string_view query, const Inputs& base) {
+    DecodedQuery result;
+    result.inputs = base;
+    if (query.size() > kMaxQueryBytes) {
+        add_message(result.errors, "",
+                    "query string is too long (" + std::to_string(query.size()) + " bytes; at most " +
+                        std::to_string(kMaxQueryBytes) + "); nothing was applied");
+        return result;
+    }
+    if (!query.empty() && (query.front() == '?' || query.front() == '#')) query.remove_prefix(1);
+
+    const std::vector<Pair> pairs = split_pairs(query);
+
+    // Last occurrence wins; a repeated key is warned about once.
+    std::map<std::string_view, std::size_t> last_index;
+    for (std::size_t i = 0; i < pairs.size(); ++i) last_index[pairs[i].key] = i;
+    std::vector<bool> last(pairs.size());
+    std::map<std::string_view, bool> warned;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        last[i] = last_index[pairs[i].key] == i;
+        if (!last[i] && !warned[pairs[i].key]) {
+            warned[pairs[i].key] = true;
+            add_message(result.warnings, pairs[i].key, sanitise(pairs[i].key) + ": given more than once; the last value is used");
+        }
+    }
+
+    // 1. preset, wherever it appears.
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (!last[i] || pairs[i].key != "preset") continue;
+        if (const Preset* preset = find_preset(pairs[i].value)) {
+            result.inputs = preset->inputs;
+            result.preset = std::string(preset->id);
+        } else {
+            std::string known;
+            for (const Preset& p : presets()) known += (known.empty() ? "" : ", ") + std::string(p.id);
+            add_message(result.errors, "preset", "preset: '" + sanitise(pairs[i].value) + "' is not a known preset (expected one of " + known + ")");
+        }
+    }
+
+    // 2. everything else, in order.
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (!last[i]) continue;
+        const std::string& key = pairs[i].key;
+        const std::string& value = pairs[i].value;
+        if (key == "preset" || is_embed_option(key)) continue;
+        if (key == "v") {
+            double version = 0.0;
+            if (parse_whole(value, &version) != ParseFailure::None) {
+                add_message(result.warnings, key, "v: '" + sanitise(value) + "' is not a link format version; read as version " + std::to_string(kQueryFormatVersion));
+            } else if (version != kQueryFormatVersion) {
+                add_message(result.warnings, key, "v: link format version " + format_real(version) + " is not " + std::to_string(kQueryFormatVersion) + "; values may not reproduce exactly");
+            }
+            continue;
+        }
+        if (key == "theme") {
+            if (value == "light" || value == "dark" || value == "auto") {
+                result.theme = value;
+            } else {
+                add_message(result.errors, key, "theme: '" + sanitise(value) + "' is not a theme (expected light, dark or auto)");
+            }
+            continue;
+        }
+        const InputField* field = find_input_field(key);
+        if (!field) {
+            if (key.empty()) {
+                add_message(result.warnings, key, "parameter without a name ignored");
+            } else {
+                add_message(result.warnings, key, "unknown parameter '" + sanitise(key) + "' ignored");
+            }
+            continue;
+        }
+        double parsed = 0.0;
+        ParseFailure failure = field->kind == FieldKind::Real ? parse_real(value, &parsed) : parse_whole(value, &parsed);
+        if (failure == ParseFailure::None && !field_in_range(*field, parsed)) failure = ParseFailure::OutOfRange;
+        if (failure != ParseFailure::None) {
+            add_message(result.errors, key,
+                        std::string(field->key) + ": '" + sanitise(value) + "' " + failure_text(failure) + " (expected " + range_text(*field) + ")");
+            continue;
+        }
+        set_field(result.inputs, *field, parsed);
+    }
+    return result;
+}
+
+}  // namespace rareshock

@@ -1,0 +1,119 @@
+// Rare Earth Shock — the web app's entry point. It only wires objects together:
+// the model-backed App (src/ui), the browser Host services and the platform layer.
+#include "js_bridge.h"
+#include "web_platform.h"
+#include "ui/app.h"
+
+#include "imgui.h"
+
+#include <emscripten.h>
+#include <emscripten/emmalloc.h>
+
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+// The browser services the UI may ask for, through library.js.
+struct WebHost final : rareshock::ui::Host {
+    bool copy_text(const std::string& text) override { return rs_js_copy_text(text.c_str()) != 0; }
+    void download_text(const std::string& filename, const std::string& mime, const std::string& data) override {
+        rs_js_download_text(filename.c_str(), mime.c_str(), data.c_str());
+    }
+    void download_png(const std::string& filename, float x, float y, float w, float h) override {
+        png = PendingPng{true, filename, x, y, w, h};  // taken after the frame is drawn
+    }
+    struct PendingPng { bool wanted = false; std::string filename; float x = 0, y = 0, w = 0, h = 0; } png;
+    void after_render() {
+        if (!png.wanted) return;
+        png.wanted = false;
+        rs_js_download_png(png.filename.c_str(), png.x, png.y, png.w, png.h);
+    }
+    std::string share_url(const std::string& query) override {
+        char* url = rs_js_share_url(query.c_str());
+        std::string out = url ? url : "";
+        std::free(url);
+        return out;
+    }
+};
+
+WebHost g_host;
+rareshock::ui::App* g_app = nullptr;
+std::string g_out;  // storage for strings returned to JavaScript
+
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') { out += '\\'; out += c; }
+        else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
+        else out += c;
+    }
+    return out + "\"";
+}
+
+// Applies a query and returns its messages as a JSON array of strings.
+std::string apply_query_messages(const char* query) {
+    const rareshock::DecodedQuery d = g_app->apply_query(query ? query : "");
+    std::string out = "[";
+    auto add = [&](const rareshock::QueryMessage& m) {
+        if (out.size() > 1) out += ',';
+        out += json_string(m.message);
+    };
+    for (const auto& m : d.errors) add(m);
+    for (const auto& m : d.warnings) add(m);
+    return out + "]";
+}
+
+}  // namespace
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE char* rs_api_apply_query(const char* query) {
+    const std::string out = apply_query_messages(query);
+    rareshock::web::request_frames();
+    char* p = static_cast<char*>(std::malloc(out.size() + 1));
+    std::copy(out.c_str(), out.c_str() + out.size() + 1, p);
+    return p;
+}
+EMSCRIPTEN_KEEPALIVE const char* rs_api_results_json() {
+    g_out = g_app->results_json();
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* rs_api_share_url() {
+    g_out = g_host.share_url(rareshock::encode_query(g_app->inputs()));
+    return g_out.c_str();
+}
+// Where a named control was drawn (canvas CSS px), for tests and tooling: x0,y0,x1,y1 into out[4].
+EMSCRIPTEN_KEEPALIVE int rs_api_item_rect(const char* name, double* out) {
+    rareshock::ui::App::ItemRect r{};
+    if (!name || !g_app->find_item(name, r)) return 0;
+    out[0] = r.x0; out[1] = r.y0; out[2] = r.x1; out[3] = r.y1;
+    return 1;
+}
+EMSCRIPTEN_KEEPALIVE double rs_api_frames_rendered() { return rareshock::web::frames_rendered(); }
+EMSCRIPTEN_KEEPALIVE double rs_api_last_model_ms() { return g_app->last_model_ms(); }
+EMSCRIPTEN_KEEPALIVE double rs_api_heap_bytes() {
+    return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory());
+}
+}
+
+int main() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    static rareshock::ui::App app(g_host);
+    g_app = &app;
+
+    char* query = rs_js_page_query();
+    const std::string messages = apply_query_messages(query);
+    std::free(query);
+    if (messages != "[]") rs_js_warn(("URL parameters: " + messages).c_str());
+
+    static std::string selector;
+    char* sel = rs_js_canvas_selector();
+    selector = sel;
+    std::free(sel);
+    rareshock::web::PlatformDesc desc;
+    desc.canvas_selector = selector.c_str();
+    desc.after_render = [] { g_host.after_render(); };
+    if (!rareshock::web::platform_init(app, desc)) rs_js_failed("WebGL2 is not available: showing the static picture instead");
+    return 0;
+}

@@ -1,0 +1,503 @@
+// Rare Earth Shock — the browser platform layer (see web_platform.h).
+//
+// [SECTION] State (one struct, like Dear ImGui's backends)
+// [SECTION] Input queue (trickled one button change per frame, so taps are never lost)
+// [SECTION] html5.h callbacks: mouse, touch, wheel, keys, focus
+// [SECTION] Page callbacks: resize, visibility, offscreen, context loss
+// [SECTION] Frame
+// [SECTION] Init
+#include "web_platform.h"
+
+#include "js_bridge.h"
+#include "ui/app.h"
+
+#include "backends/imgui_impl_opengl3.h"
+#include "imgui.h"
+
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace rareshock::web {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] State
+//-----------------------------------------------------------------------------
+struct InputEvent {
+    enum Kind { MousePos, MouseButton, Wheel, Key, Char, FocusLost } kind;
+    float x = 0, y = 0;      // MousePos (CSS px), Wheel (dx, dy)
+    int button_or_key = 0;   // MouseButton: button; Key: key index
+    bool down = false;       // MouseButton, Key
+    unsigned int character = 0;
+};
+
+struct PlatformState {
+    PlatformDesc desc;
+    ui::App* app = nullptr;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    bool gl_lost = false;
+    bool renderer_ready = false;
+
+    double css_width = 0, css_height = 0;   // canvas size in CSS px
+    float dpr = 1.0f;
+    int fb_width = 0, fb_height = 0;        // drawing buffer size
+
+    bool page_visible = true;               // document.visibilityState
+    bool onscreen = true;                   // IntersectionObserver
+    bool frame_scheduled = false;
+    int frames_pending = 0;                 // settle frames still owed
+    double last_frame_time_ms = 0;
+    double frames_rendered = 0;
+
+    std::vector<InputEvent> queue;
+    bool mouse_down[3] = {};
+    bool touch_active = false;
+    int touch_id = -1;
+    bool ctrl = false, shift = false, alt = false, super = false;
+
+    std::uint64_t published_generation = ~0ull;
+    float published_height = -1;
+    std::string last_theme;
+    bool ready_sent = false;
+};
+
+PlatformState g;
+
+double now_ms() { return emscripten_performance_now(); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Input queue
+//-----------------------------------------------------------------------------
+void push(const InputEvent& e) {
+    if (g.queue.size() < 256) g.queue.push_back(e);  // bounded: a flood of events cannot grow the heap
+    request_frames();
+}
+
+// Applies queued events to ImGuiIO, stopping before a second change of the
+// same mouse button in one frame (a down+up within one frame would be lost).
+void apply_input_queue(ImGuiIO& io) {
+    bool button_changed[3] = {};
+    bool any_button_change = false;
+    size_t i = 0;
+    for (; i < g.queue.size(); ++i) {
+        const InputEvent& e = g.queue[i];
+        if (e.kind == InputEvent::MouseButton) {
+            if (button_changed[e.button_or_key]) break;
+            button_changed[e.button_or_key] = true;
+            any_button_change = true;
+            io.MouseDown[e.button_or_key] = e.down;
+        } else if (e.kind == InputEvent::MousePos) {
+            // Moving away (touch lift) after a release in this frame would turn a tap into nothing.
+            if (e.x == -FLT_MAX && any_button_change) break;
+            io.MousePos = ImVec2(e.x, e.y);
+        } else if (e.kind == InputEvent::Wheel) {
+            io.MouseWheelH += e.x;
+            io.MouseWheel += e.y;
+        } else if (e.kind == InputEvent::Key) {
+            if (e.button_or_key >= 0 && e.button_or_key < 512) io.KeysDown[e.button_or_key] = e.down;
+        } else if (e.kind == InputEvent::Char) {
+            io.AddInputCharacter(e.character);
+        } else if (e.kind == InputEvent::FocusLost) {
+            for (bool& k : io.KeysDown) k = false;
+        }
+    }
+    g.queue.erase(g.queue.begin(), g.queue.begin() + static_cast<long>(i));
+    io.KeyCtrl = g.ctrl;
+    io.KeyShift = g.shift;
+    io.KeyAlt = g.alt;
+    io.KeySuper = g.super;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] html5.h callbacks
+//-----------------------------------------------------------------------------
+void set_modifiers(bool ctrl, bool shift, bool alt, bool meta) {
+    g.ctrl = ctrl; g.shift = shift; g.alt = alt; g.super = meta;
+}
+
+bool mouse_pos_from_client(long client_x, long client_y, float& x, float& y) {
+    double cx = 0, cy = 0;
+    const int inside = rs_js_canvas_point(static_cast<double>(client_x), static_cast<double>(client_y), &cx, &cy);
+    x = static_cast<float>(cx);
+    y = static_cast<float>(cy);
+    return inside != 0;
+}
+
+EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
+    if (g.touch_active || e->button > 2) return EM_FALSE;
+    const int button = e->button == 2 ? 1 : (e->button == 1 ? 2 : 0);  // DOM: 0 left, 1 middle, 2 right
+    set_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    float x, y;
+    mouse_pos_from_client(e->clientX, e->clientY, x, y);
+    push({InputEvent::MousePos, x, y});
+    push({InputEvent::MouseButton, 0, 0, button, true});
+    g.mouse_down[button] = true;
+    return EM_FALSE;  // keep the browser's focus handling (the canvas takes focus on click)
+}
+
+EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*) {
+    if (e->button > 2) return EM_FALSE;
+    const int button = e->button == 2 ? 1 : (e->button == 1 ? 2 : 0);
+    if (!g.mouse_down[button]) return EM_FALSE;  // not ours: a click elsewhere on the page
+    g.mouse_down[button] = false;
+    float x, y;
+    mouse_pos_from_client(e->clientX, e->clientY, x, y);
+    push({InputEvent::MousePos, x, y});
+    push({InputEvent::MouseButton, 0, 0, button, false});
+    return EM_FALSE;
+}
+
+EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
+    if (g.touch_active) return EM_FALSE;
+    float x, y;
+    const bool inside = mouse_pos_from_client(e->clientX, e->clientY, x, y);
+    const bool dragging = g.mouse_down[0] || g.mouse_down[1] || g.mouse_down[2];
+    if (!inside && !dragging) {
+        // Left the canvas: tell ImGui once, then ignore the page's mouse moves.
+        if (ImGui::GetCurrentContext() && ImGui::GetIO().MousePos.x != -FLT_MAX &&
+            (g.queue.empty() || g.queue.back().x != -FLT_MAX))
+            push({InputEvent::MousePos, -FLT_MAX, -FLT_MAX});
+        return EM_FALSE;
+    }
+    if (!g.queue.empty() && g.queue.back().kind == InputEvent::MousePos) {
+        g.queue.back().x = x;  // coalesce moves
+        g.queue.back().y = y;
+        request_frames();
+    } else {
+        push({InputEvent::MousePos, x, y});
+    }
+    return dragging ? EM_TRUE : EM_FALSE;  // no text selection while dragging a slider
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // The canvas is as tall as its content, so the wheel scrolls the page:
+    // ImGui sees it (hover readouts), the page keeps scrolling.
+    const float scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100.0f : (e->deltaMode == DOM_DELTA_LINE ? 1.0f / 3.0f : 1.0f);
+    push({InputEvent::Wheel, static_cast<float>(-e->deltaX) * scale, static_cast<float>(-e->deltaY) * scale});
+    return EM_FALSE;
+}
+
+const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, bool changed_only) {
+    for (int i = 0; i < e->numTouches; ++i) {
+        const EmscriptenTouchPoint& t = e->touches[i];
+        if (changed_only && !t.isChanged) continue;
+        if (g.touch_id < 0 || t.identifier == g.touch_id) return &t;
+    }
+    return nullptr;
+}
+
+EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* e, void*) {
+    if (g.touch_active) return EM_FALSE;  // one finger drives the UI; others pan or zoom the page
+    const EmscriptenTouchPoint* t = find_touch(e, true);
+    if (!t) return EM_FALSE;
+    g.touch_active = true;
+    g.touch_id = t->identifier;
+    float x, y;
+    mouse_pos_from_client(t->clientX, t->clientY, x, y);
+    push({InputEvent::MousePos, x, y});
+    push({InputEvent::MouseButton, 0, 0, 0, true});
+    // Not preventDefault: CSS touch-action: pan-y lets a vertical swipe scroll
+    // the article while horizontal drags move the sliders.
+    return EM_FALSE;
+}
+
+EM_BOOL on_touch_move(int, const EmscriptenTouchEvent* e, void*) {
+    if (!g.touch_active) return EM_FALSE;
+    const EmscriptenTouchPoint* t = find_touch(e, true);
+    if (!t) return EM_FALSE;
+    float x, y;
+    mouse_pos_from_client(t->clientX, t->clientY, x, y);
+    push({InputEvent::MousePos, x, y});
+    return EM_FALSE;
+}
+
+EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* e, void*) {
+    if (!g.touch_active) return EM_FALSE;
+    const EmscriptenTouchPoint* t = find_touch(e, true);
+    if (!t) return EM_FALSE;
+    g.touch_active = false;
+    g.touch_id = -1;
+    if (type != EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+        float x, y;
+        mouse_pos_from_client(t->clientX, t->clientY, x, y);
+        push({InputEvent::MousePos, x, y});
+    }
+    push({InputEvent::MouseButton, 0, 0, 0, false});
+    push({InputEvent::MousePos, -FLT_MAX, -FLT_MAX});  // a finger leaves no hover behind
+    return EM_FALSE;
+}
+
+// DOM keyCode values double as our KeysDown indices.
+enum : int { kKeyTab = 9, kKeyBackspace = 8, kKeyEnter = 13, kKeyEscape = 27, kKeySpace = 32, kKeyPageUp = 33,
+             kKeyPageDown = 34, kKeyEnd = 35, kKeyHome = 36, kKeyLeft = 37, kKeyUp = 38, kKeyRight = 39, kKeyDown = 40,
+             kKeyInsert = 45, kKeyDelete = 46 };
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    set_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    const int code = static_cast<int>(e->keyCode);
+    if (code == kKeyTab) return EM_FALSE;  // Tab leaves the canvas: no keyboard trap
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    if (code > 0 && code < 512) push({InputEvent::Key, 0, 0, code, down});
+    if (down && e->key[0] != 0 && e->key[1] == 0 && !e->ctrlKey && !e->metaKey) {
+        // A single printable character (the keydown's key string): typed text.
+        const unsigned char c = static_cast<unsigned char>(e->key[0]);
+        if (c >= 32 && c < 127) push({InputEvent::Char, 0, 0, 0, false, c});
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool navigation = code == kKeyLeft || code == kKeyRight || code == kKeyUp || code == kKeyDown ||
+                            code == kKeySpace || code == kKeyEnter || code == kKeyHome || code == kKeyEnd ||
+                            code == kKeyPageUp || code == kKeyPageDown;
+    // Only the canvas receives these (it has focus): keep the page from scrolling
+    // while the reader works the controls; leave shortcuts (Ctrl/Cmd) alone.
+    if (e->ctrlKey || e->metaKey) return io.WantTextInput ? EM_TRUE : EM_FALSE;
+    return (navigation || io.WantTextInput || code == kKeyBackspace || code == kKeyDelete) ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void*) {
+    push({InputEvent::FocusLost});
+    return EM_FALSE;
+}
+
+EM_BOOL on_focus(int, const EmscriptenFocusEvent*, void*) {
+    request_frames();
+    return EM_FALSE;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Page callbacks
+//-----------------------------------------------------------------------------
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g.gl_lost = true;
+    if (g.renderer_ready) {
+        // Calls on a lost context are silent no-ops: this frees the backend's state
+        // without touching the (gone) GL objects' owner.
+        ImGui_ImplOpenGL3_Shutdown();
+        g.renderer_ready = false;
+    }
+    return EM_TRUE;  // preventDefault: we want the context back
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+    g.gl_lost = false;
+    emscripten_webgl_make_context_current(g.gl);
+    g.renderer_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
+    g.fb_width = g.fb_height = 0;  // force a size pass
+    request_frames();
+    return EM_TRUE;
+}
+
+EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
+    g.page_visible = !e->hidden;
+    if (g.page_visible) request_frames();
+    return EM_FALSE;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame
+//-----------------------------------------------------------------------------
+void publish_to_page() {
+    ui::App& app = *g.app;
+    const float height = app.content_height();
+    if (std::fabs(height - g.published_height) >= 0.5f) {
+        g.published_height = height;
+        rs_js_content_height(static_cast<double>(height));
+    }
+    const std::string theme = app.dark() ? "dark" : "light";
+    if (app.results_generation() != g.published_generation || theme != g.last_theme) {
+        g.published_generation = app.results_generation();
+        g.last_theme = theme;
+        const Results& r = app.results();
+        const std::string inputs_json = app.results_json();  // the whole JSON: the page takes what it needs
+        rs_js_results_changed(inputs_json.c_str(), r.summary.c_str(), "", theme.c_str());
+    }
+}
+
+void render_frame(double time_ms) {
+    ImGuiIO& io = ImGui::GetIO();
+
+    // Size and device pixel ratio (zoom changes both).
+    g.css_width = std::max(1.0, rs_js_canvas_css_width());
+    const float dpr = std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 0.5f, 4.0f);
+    if (dpr != g.dpr || g.app->fonts_dpr() != dpr) {
+        g.dpr = dpr;
+        g.app->build_fonts(dpr);
+        if (g.renderer_ready) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
+
+    g.app->update_model();
+
+    ui::Environment env;
+    env.width_px = static_cast<float>(g.css_width);
+    env.device_pixel_ratio = g.dpr;
+    env.system_prefers_dark = rs_js_prefers_dark() != 0;
+    env.reduced_motion = rs_js_reduced_motion() != 0;
+    env.coarse_pointer = rs_js_coarse_pointer() != 0;
+    env.time_seconds = time_ms / 1000.0;
+
+    g.css_height = std::max(1.0, static_cast<double>(g.app->content_height()));
+    const int fb_w = std::max(1, static_cast<int>(std::lround(g.css_width * g.dpr)));
+    const int fb_h = std::max(1, static_cast<int>(std::lround(g.css_height * g.dpr)));
+    if (fb_w != g.fb_width || fb_h != g.fb_height) {
+        g.fb_width = fb_w;
+        g.fb_height = fb_h;
+        emscripten_set_canvas_element_size(g.desc.canvas_selector, fb_w, fb_h);
+    }
+
+    apply_input_queue(io);
+    io.DisplaySize = ImVec2(static_cast<float>(g.css_width), static_cast<float>(g.css_height));
+    io.DisplayFramebufferScale = ImVec2(g.dpr, g.dpr);
+    const double dt = g.last_frame_time_ms > 0 ? (time_ms - g.last_frame_time_ms) / 1000.0 : 1.0 / 60.0;
+    io.DeltaTime = static_cast<float>(std::clamp(dt, 1.0 / 240.0, 0.25));
+    g.last_frame_time_ms = time_ms;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    g.app->draw(env);
+    ImGui::Render();
+
+    emscripten_webgl_make_context_current(g.gl);
+    glViewport(0, 0, g.fb_width, g.fb_height);
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g.frames_rendered += 1;
+    if (g.desc.after_render) g.desc.after_render();
+
+    rs_js_set_cursor(ImGui::GetMouseCursor());
+    publish_to_page();
+    if (!g.ready_sent) {
+        g.ready_sent = true;
+        rs_js_ready();
+    }
+}
+
+EM_BOOL frame_callback(double time_ms, void*) {
+    g.frame_scheduled = false;
+    if (!g.page_visible || !g.onscreen || g.gl_lost || !g.renderer_ready) return EM_FALSE;
+    render_frame(time_ms);
+    if (g.frames_pending > 0) --g.frames_pending;
+    // Input still queued (trickled), model work or animation: keep going.
+    if (!g.queue.empty() || g.app->wants_frames()) g.frames_pending = std::max(g.frames_pending, 1);
+    if (g.frames_pending > 0) request_frames(0);
+    return EM_FALSE;
+}
+
+const char* get_clipboard(void*) { return ""; }  // reading the clipboard needs a permission prompt: not offered
+void set_clipboard(void*, const char* text) { rs_js_copy_text(text); }
+
+}  // namespace
+
+void request_frames(int settle) {
+    if (settle < 0) settle = g.desc.settle_frames;
+    g.frames_pending = std::max(g.frames_pending, settle);
+    if (g.frame_scheduled || !g.page_visible || !g.onscreen || g.gl_lost) return;
+    g.frame_scheduled = true;
+    emscripten_request_animation_frame(frame_callback, nullptr);
+}
+
+double frames_rendered() { return g.frames_rendered; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Init
+//-----------------------------------------------------------------------------
+bool platform_init(ui::App& app, const PlatformDesc& desc) {
+    g.desc = desc;
+    g.app = &app;
+    const char* canvas = g.desc.canvas_selector;
+
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_TRUE;  // the page's background shows through
+    attrs.premultipliedAlpha = EM_TRUE;
+    attrs.antialias = EM_FALSE;  // ImGui anti-aliases its own geometry
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_FALSE;
+    g.gl = emscripten_webgl_create_context(canvas, &attrs);
+    if (g.gl <= 0) return false;
+    emscripten_webgl_make_context_current(g.gl);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "rareshock_html5";
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.IniFilename = nullptr;  // no storage
+    io.LogFilename = nullptr;
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    io.KeyMap[ImGuiKey_Tab] = kKeyTab;
+    io.KeyMap[ImGuiKey_LeftArrow] = kKeyLeft;
+    io.KeyMap[ImGuiKey_RightArrow] = kKeyRight;
+    io.KeyMap[ImGuiKey_UpArrow] = kKeyUp;
+    io.KeyMap[ImGuiKey_DownArrow] = kKeyDown;
+    io.KeyMap[ImGuiKey_PageUp] = kKeyPageUp;
+    io.KeyMap[ImGuiKey_PageDown] = kKeyPageDown;
+    io.KeyMap[ImGuiKey_Home] = kKeyHome;
+    io.KeyMap[ImGuiKey_End] = kKeyEnd;
+    io.KeyMap[ImGuiKey_Insert] = kKeyInsert;
+    io.KeyMap[ImGuiKey_Delete] = kKeyDelete;
+    io.KeyMap[ImGuiKey_Backspace] = kKeyBackspace;
+    io.KeyMap[ImGuiKey_Space] = kKeySpace;
+    io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
+    io.KeyMap[ImGuiKey_Escape] = kKeyEscape;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = kKeyEnter;
+    io.KeyMap[ImGuiKey_A] = 'A';
+    io.KeyMap[ImGuiKey_C] = 'C';
+    io.KeyMap[ImGuiKey_V] = 'V';
+    io.KeyMap[ImGuiKey_X] = 'X';
+    io.KeyMap[ImGuiKey_Y] = 'Y';
+    io.KeyMap[ImGuiKey_Z] = 'Z';
+
+    g.renderer_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!g.renderer_ready) return false;
+
+    emscripten_set_mousedown_callback(canvas, nullptr, EM_FALSE, on_mouse_down);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse_up);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse_move);
+    emscripten_set_wheel_callback(canvas, nullptr, EM_FALSE, on_wheel);
+    emscripten_set_touchstart_callback(canvas, nullptr, EM_FALSE, on_touch_start);
+    emscripten_set_touchmove_callback(canvas, nullptr, EM_FALSE, on_touch_move);
+    emscripten_set_touchend_callback(canvas, nullptr, EM_FALSE, on_touch_end);
+    emscripten_set_touchcancel_callback(canvas, nullptr, EM_FALSE, on_touch_end);
+    emscripten_set_keydown_callback(canvas, nullptr, EM_FALSE, on_key);
+    emscripten_set_keyup_callback(canvas, nullptr, EM_FALSE, on_key);
+    emscripten_set_blur_callback(canvas, nullptr, EM_FALSE, on_blur);
+    emscripten_set_focus_callback(canvas, nullptr, EM_FALSE, on_focus);
+    emscripten_set_webglcontextlost_callback(canvas, nullptr, EM_FALSE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback(canvas, nullptr, EM_FALSE, on_context_restored);
+    emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
+
+    EmscriptenVisibilityChangeEvent vis;
+    if (emscripten_get_visibility_status(&vis) == EMSCRIPTEN_RESULT_SUCCESS) g.page_visible = !vis.hidden;
+
+    rs_js_init(canvas);
+    request_frames();
+    return true;
+}
+
+}  // namespace rareshock::web
+
+//-----------------------------------------------------------------------------
+// Called from library.js
+//-----------------------------------------------------------------------------
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void rs_on_page_resize() { rareshock::web::request_frames(); }
+EMSCRIPTEN_KEEPALIVE void rs_on_onscreen(int onscreen) {
+    rareshock::web::g.onscreen = onscreen != 0;
+    if (onscreen) rareshock::web::request_frames();
+}
+EMSCRIPTEN_KEEPALIVE void rs_on_environment_change() { rareshock::web::request_frames(); }
+}

@@ -1,0 +1,557 @@
+// Rare Earth Shock — the reader's interface (see app.h).
+//
+// [SECTION] Impl state
+// [SECTION] Model scheduling (central estimate first, bands right after)
+// [SECTION] Layout (one column under 900 px, two above)
+// [SECTION] Parts: headline, controls, presets, advanced, chart, regions, components, method, actions
+#include "app.h"
+
+#include "chart.h"
+#include "format.h"
+#include "theme.h"
+#include "widgets.h"
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+
+namespace rareshock::ui {
+
+ThemeMode theme_mode_from_string(std::string_view s, bool* ok) {
+    if (ok) *ok = true;
+    if (s == "light") return ThemeMode::Light;
+    if (s == "dark") return ThemeMode::Dark;
+    if (ok) *ok = (s == "auto");
+    return ThemeMode::Auto;
+}
+const char* theme_mode_name(ThemeMode m) {
+    return m == ThemeMode::Light ? "light" : (m == ThemeMode::Dark ? "dark" : "auto");
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Impl state
+//-----------------------------------------------------------------------------
+struct App::Impl {
+    Host& host;
+    Simulator simulator;
+    Inputs inputs;
+    Results results;
+    std::uint64_t generation = 0;
+    bool need_central = true;
+    bool need_bands = true;
+    int quiet_frames = 0;          // frames since the inputs last changed
+    double last_model_ms = 0.0;
+    double last_full_ms = 0.0;     // cost of the last full Monte Carlo
+
+    Fonts fonts;
+    ThemeMode theme = ThemeMode::Auto;
+    bool dark = false;
+    bool style_dark = false, style_coarse = false, style_applied = false;
+    bool advanced_open = false;
+    bool method_open = false;
+    float content_height = 900.0f;
+    std::string status;            // "Link copied", shown for a few seconds
+    double status_until = 0.0;
+    double now = 0.0;
+    bool png_requested = false;
+    ChartRect chart_rect{};
+    std::map<std::string, ItemRect, std::less<>> items;
+
+    explicit Impl(Host& h) : host(h) {}
+
+    void remember(const char* name) {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        items[name] = ItemRect{a.x, a.y, b.x, b.y};
+    }
+    void changed() {
+        need_central = true;
+        need_bands = true;
+        quiet_frames = 0;
+    }
+    void set_status(const std::string& s) {
+        status = s;
+        status_until = now + 3.0;
+    }
+};
+
+App::App(Host& host) : impl_(std::make_unique<Impl>(host)) {}
+App::~App() = default;
+
+void App::build_fonts(float dpr) { rareshock::ui::build_fonts(impl_->fonts, dpr); }
+float App::fonts_dpr() const { return impl_->fonts.dpr; }
+const Inputs& App::inputs() const { return impl_->inputs; }
+const Results& App::results() const { return impl_->results; }
+std::string App::results_json() const { return results_to_json(impl_->results); }
+std::uint64_t App::results_generation() const { return impl_->generation; }
+void App::set_theme_mode(ThemeMode m) { impl_->theme = m; }
+ThemeMode App::theme_mode() const { return impl_->theme; }
+bool App::dark() const { return impl_->dark; }
+float App::content_height() const { return impl_->content_height; }
+double App::last_model_ms() const { return impl_->last_model_ms; }
+bool App::wants_frames() const { return impl_->need_central || impl_->need_bands || impl_->now < impl_->status_until; }
+
+bool App::find_item(std::string_view name, ItemRect& out) const {
+    const auto it = impl_->items.find(name);
+    if (it == impl_->items.end()) return false;
+    out = it->second;
+    return true;
+}
+
+void App::set_inputs(const Inputs& in, ChangeSource) {
+    Inputs clamped = in;
+    clamp_inputs(clamped);
+    if (clamped == impl_->inputs && impl_->generation > 0) return;
+    impl_->inputs = clamped;
+    impl_->changed();
+}
+
+DecodedQuery App::apply_query(std::string_view query) {
+    DecodedQuery d = decode_query(query, impl_->inputs);
+    if (!d.theme.empty()) impl_->theme = theme_mode_from_string(d.theme);
+    set_inputs(d.inputs, ChangeSource::Api);
+    return d;
+}
+
+void App::apply_preset(std::string_view id) {
+    if (const Preset* p = find_preset(id)) {
+        Inputs in = p->inputs;
+        in.draws = impl_->inputs.draws;
+        in.seed = impl_->inputs.seed;
+        set_inputs(in, ChangeSource::Preset);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Model scheduling
+//-----------------------------------------------------------------------------
+bool App::update_model() {
+    Impl& m = *impl_;
+    using clock = std::chrono::steady_clock;
+    ++m.quiet_frames;
+    // The full Monte Carlo runs at once when it fits the frame comfortably;
+    // otherwise the central estimate is shown while the reader drags, and the
+    // bands follow as soon as the input pauses for a frame.
+    const bool full_fits = m.last_full_ms <= 10.0;
+    if (m.need_central && !(full_fits && m.need_bands)) {
+        const auto t0 = clock::now();
+        m.simulator.run_central(m.inputs, m.results);
+        m.last_model_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+        m.results.model_ms = m.last_model_ms;
+        m.need_central = false;
+        ++m.generation;
+        return true;
+    }
+    if (m.need_bands && (full_fits || m.quiet_frames > 1)) {
+        const auto t0 = clock::now();
+        m.simulator.run(m.inputs, m.results);
+        m.last_full_ms = m.last_model_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+        m.results.model_ms = m.last_model_ms;
+        m.need_central = m.need_bands = false;
+        ++m.generation;
+    }
+    return m.need_bands;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Parts
+//-----------------------------------------------------------------------------
+namespace {
+
+struct Ctx {
+    App::Impl& m;
+    const Palette& p;
+    const Fonts& f;
+    float target;   // touch target height
+    bool narrow;
+};
+
+void section_title(const Ctx& c, const char* title, const char* subtitle, float width) {
+    ImGui::PushFont(c.f.label);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    if (subtitle) wrapped_text(c.f.small, c.p.muted, width, subtitle);
+}
+
+void draw_headline(const Ctx& c, float width) {
+    ImGui::PushFont(c.narrow ? c.f.label : c.f.headline);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    const std::string& s = c.m.results.summary;
+    ImGui::TextUnformatted(s.empty() ? "Calculating…" : s.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    c.m.remember("headline");
+}
+
+void draw_controls(const Ctx& c, float width) {
+    App::Impl& m = c.m;
+    Inputs in = m.inputs;
+    bool changed = false;
+    const InputField* approval = find_input_field("approval");
+    const InputField* inventory = find_input_field("inventory");
+    SliderSpec a{"approval", "Licences approved", "%", "Share of export-licence requests China approves",
+                 approval ? approval->min_value : 0.0, approval ? approval->max_value : 100.0, 1.0, 0, true};
+    changed |= value_slider(a, in.approval_pct, width, c.target, c.f, c.p);
+    m.remember("approval");
+    ImGui::Dummy(ImVec2(1, 4));
+    SliderSpec b{"inventory", "Magnet inventory", "days", "Days of magnets makers and suppliers hold at the start",
+                 inventory ? inventory->min_value : 0.0, 180.0, 1.0, 0, true};
+    changed |= value_slider(b, in.inventory_days, width, c.target, c.f, c.p);
+    m.remember("inventory");
+    if (changed) {
+        m.inputs = in;
+        m.changed();
+    }
+}
+
+void draw_presets(const Ctx& c, float width) {
+    App::Impl& m = c.m;
+    const Preset* current = matching_preset(m.inputs);
+    ImGui::PushFont(c.f.body);
+    float x = 0.0f;
+    const float spacing = 8.0f;
+    for (const Preset& p : presets()) {
+        const std::string label(p.label);
+        const float w = ImGui::CalcTextSize(label.c_str()).x + 28.0f;
+        if (x > 0.0f && x + w <= width) ImGui::SameLine(0, spacing);
+        else if (x > 0.0f) x = 0.0f;
+        ImGui::PushID(label.c_str());
+        if (chip(label.c_str(), current == &p, c.target, c.p)) {
+            Inputs in = p.inputs;
+            in.draws = m.inputs.draws;
+            in.seed = m.inputs.seed;
+            m.inputs = in;
+            m.changed();
+        }
+        const std::string name = "preset:" + std::string(p.id);
+        m.remember(name.c_str());
+        ImGui::PopID();
+        x += w + spacing;
+    }
+    ImGui::PopFont();
+    if (const Preset* p = matching_preset(m.inputs)) wrapped_text(c.f.small, c.p.muted, width, std::string(p->description));
+}
+
+void draw_advanced(const Ctx& c, float width) {
+    App::Impl& m = c.m;
+    disclosure("Advanced assumptions", m.advanced_open, width, c.target, c.f, c.p);
+    m.remember("advanced");
+    if (!m.advanced_open) return;
+    Inputs in = m.inputs;
+    bool changed = false;
+    for (const InputField& f : input_fields()) {
+        if (!f.advanced || f.key == "draws" || f.key == "seed") continue;
+        const std::string id(f.key), label(f.label), unit(f.unit), help(f.help);
+        double v = get_field(in, f);
+        const int decimals = f.step < 1.0 ? 1 : 0;
+        SliderSpec s{id.c_str(), label.c_str(), unit.c_str(), help.c_str(), f.min_value, f.max_value,
+                     f.step > 0 ? f.step : 1.0, decimals, false};
+        if (value_slider(s, v, width, c.target, c.f, c.p)) {
+            set_field(in, f, v);
+            changed = true;
+        }
+        m.remember(id.c_str());
+        wrapped_text(c.f.small, c.p.muted, width, "Source: " + std::string(f.source));
+        ImGui::Dummy(ImVec2(1, 6));
+    }
+    if (changed) {
+        m.inputs = in;
+        m.changed();
+    }
+}
+
+void draw_legend(const Ctx& c, float width) {
+    ImGui::PushFont(c.f.small);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float x = 0.0f;
+    const auto regions = region_data();
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const std::string name(regions[i].name);
+        const float w = ImGui::CalcTextSize(name.c_str()).x + 26.0f;
+        if (x > 0.0f && x + w <= width) ImGui::SameLine(0, 0);
+        else x = 0.0f;
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float fs = ImGui::GetFontSize();
+        dl->AddRectFilled(ImVec2(pos.x, pos.y + fs * 0.45f), ImVec2(pos.x + 14, pos.y + fs * 0.45f + 3), c.p.region[i], 1.5f);
+        dl->AddText(ImVec2(pos.x + 18, pos.y), c.p.text, name.c_str());
+        ImGui::Dummy(ImVec2(w, fs + 2));
+        x += w;
+    }
+    ImGui::SameLine(0, 0);
+    if (x + 170 > width) ImGui::NewLine();
+    ImGui::TextDisabled(c.m.results.bands_ready ? "  shading: P10–P90 range" : "  computing ranges…");
+    ImGui::PopFont();
+}
+
+void draw_regions(const Ctx& c, float width) {
+    const Results& r = c.m.results;
+    const auto regions = region_data();
+    const bool dated = true;
+    ImGui::PushFont(c.f.body);
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
+    if (ImGui::BeginTable("regions", 3, flags, ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthStretch, c.narrow ? 0.9f : 1.0f);
+        ImGui::TableSetupColumn("First line halts", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("Vehicles lost", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::PushFont(c.f.small);
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int i = 0; i < 3; ++i) {
+            ImGui::TableSetColumnIndex(i);
+            ImGui::TextDisabled("%s", ImGui::TableGetColumnName(i));
+        }
+        ImGui::PopFont();
+        for (int i = 0; i < kRegionCount; ++i) {
+            const RegionResult& rr = r.regions[i];
+            ImGui::TableNextRow(0, c.target * 0.8f);
+            ImGui::TableSetColumnIndex(0);
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            const float fs = ImGui::GetFontSize();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y + 3), ImVec2(pos.x + 4, pos.y + fs + 1), c.p.region[i]);
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + 10, pos.y));
+            ImGui::TextUnformatted(std::string(regions[i].name).c_str());
+            if (i == static_cast<int>(Region::China)) {
+                ImGui::PushFont(c.f.small);
+                ImGui::SetCursorScreenPos(ImVec2(pos.x + 10, ImGui::GetCursorScreenPos().y));
+                ImGui::TextDisabled("reference: not licensed");
+                ImGui::PopFont();
+            }
+            ImGui::TableSetColumnIndex(1);
+            if (rr.first_halt_day.p50) {
+                const int d = static_cast<int>(std::lround(*rr.first_halt_day.p50));
+                if (dated) ImGui::Text("%s", format_date_short(d).c_str());
+                ImGui::PushFont(c.f.small);
+                if (r.bands_ready)
+                    ImGui::TextDisabled("day %d (%s–%s)", d, format_day(rr.first_halt_day.p10).c_str(),
+                                        rr.first_halt_day.p90 ? format_day(rr.first_halt_day.p90).c_str() : "later");
+                else ImGui::TextDisabled("day %d", d);
+                ImGui::PopFont();
+            } else {
+                ImGui::TextUnformatted("No halt");
+                ImGui::PushFont(c.f.small);
+                if (r.bands_ready && rr.first_halt_day.p10)
+                    ImGui::TextDisabled("1 in 10 runs: day %s", format_day(rr.first_halt_day.p10).c_str());
+                else ImGui::TextDisabled("within %d days", r.inputs.horizon_days);
+                ImGui::PopFont();
+            }
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(format_thousands(rr.vehicles_lost.p50).c_str());
+            ImGui::PushFont(c.f.small);
+            if (r.bands_ready && rr.vehicles_lost.p90 > 0.5)
+                ImGui::TextDisabled("%s–%s", format_compact(rr.vehicles_lost.p10).c_str(), format_compact(rr.vehicles_lost.p90).c_str());
+            else if (rr.baseline_vehicles > 0)
+                ImGui::TextDisabled("%s of output", format_percent(rr.vehicles_lost.p50 / rr.baseline_vehicles).c_str());
+            ImGui::PopFont();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopFont();
+    c.m.remember("regions");
+}
+
+void draw_method(const Ctx& c, float width) {
+    App::Impl& m = c.m;
+    disclosure("Method and sources", m.method_open, width, c.target, c.f, c.p);
+    m.remember("method");
+    if (!m.method_open) return;
+    const float w = width;
+    wrapped_text(c.f.body, c.p.text, w,
+                 "A daily stock-flow model per region and magnet-bearing component. Magnets already at sea keep arriving "
+                 "for the transit time; after that, licensed Chinese supply arrives only once the licence review has "
+                 "passed, at the approval rate. Plants differ in how many days of magnets they hold, so halts spread "
+                 "over time. A car needs every part: output follows the scarcest component, and a plant with less "
+                 "than half its parts counts as halted. Ranges come from a seeded Monte Carlo over the uncertain "
+                 "parameters (P10–P90).");
+    ImGui::Dummy(ImVec2(1, 6));
+    section_title(c, "Inputs and their sources", nullptr, w);
+    for (const InputField& f : input_fields()) {
+        const std::string line = std::string(f.label) + " — " + format_number(get_field(m.inputs, f), f.step < 1 ? 1 : 0) +
+                                 " " + std::string(f.unit) + ". " + std::string(f.source);
+        wrapped_text(c.f.small, c.p.text, w, line);
+    }
+    ImGui::Dummy(ImVec2(1, 6));
+    section_title(c, "Regions", nullptr, w);
+    for (const RegionData& r : region_data())
+        wrapped_text(c.f.small, c.p.text, w, std::string(r.name) + ": " + format_thousands(r.vehicles_per_year) +
+                                                  " vehicles a year. " + std::string(r.sources));
+    ImGui::Dummy(ImVec2(1, 6));
+    section_title(c, "Components", nullptr, w);
+    for (const ComponentData& cd : component_data())
+        wrapped_text(c.f.small, c.p.text, w, std::string(cd.name) + ": " + std::string(cd.sources));
+    ImGui::Dummy(ImVec2(1, 6));
+    section_title(c, "Scenarios", nullptr, w);
+    for (const Preset& p : presets())
+        wrapped_text(c.f.small, c.p.text, w, std::string(p.label) + ": " + std::string(p.description) + " " + std::string(p.sources));
+    ImGui::Dummy(ImVec2(1, 6));
+    wrapped_text(c.f.small, c.p.muted, w,
+                 "Frameworks: time-to-survive and time-to-recover (Simchi-Levi et al., Interfaces 45(5), 2015); "
+                 "dynamic inoperability input-output model (Haimes et al. 2005; Lian & Haimes 2006; Barker & Santos "
+                 "2010); ARIO's inventory-constrained production (Hallegatte 2008). Model version " +
+                     std::string(kModelVersion) + ", seed " + std::to_string(m.inputs.seed) + ".");
+}
+
+void draw_actions(const Ctx& c, float width) {
+    App::Impl& m = c.m;
+    ImGui::PushFont(c.f.body);
+    struct Action { const char* label; int id; };
+    const Action actions[] = {{"Copy share link", 0}, {"Reset", 1}, {"Download CSV", 2}, {"Download PNG", 3}};
+    float x = 0;
+    for (const Action& a : actions) {
+        const float w = ImGui::CalcTextSize(a.label).x + 28.0f;
+        if (x > 0 && x + w <= width) ImGui::SameLine(0, 8);
+        else x = 0;
+        if (plain_button(a.label, c.target, c.p, a.id == 0)) {
+            if (a.id == 0) {
+                const std::string url = m.host.share_url(encode_query(m.inputs));
+                m.set_status(m.host.copy_text(url) ? "Link copied: it reproduces this exact result." : "Copy failed: " + url);
+            } else if (a.id == 1) {
+                Inputs defaults;
+                m.inputs = defaults;
+                m.changed();
+                m.set_status("Reset to 2025 as reported.");
+            } else if (a.id == 2) {
+                m.host.download_text("rare-earth-shock.csv", "text/csv", results_to_csv(m.results));
+            } else {
+                m.png_requested = true;
+            }
+        }
+        static const char* const names[] = {"share", "reset", "csv", "png"};
+        m.remember(names[a.id]);
+        x += w + 8;
+    }
+    ImGui::PopFont();
+    if (m.now < m.status_until && !m.status.empty()) wrapped_text(c.f.small, c.p.text, width, m.status);
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Layout
+//-----------------------------------------------------------------------------
+void App::draw(const Environment& env) {
+    Impl& m = *impl_;
+    m.now = env.time_seconds;
+    m.dark = m.theme == ThemeMode::Dark || (m.theme == ThemeMode::Auto && env.system_prefers_dark);
+    if (!m.style_applied || m.style_dark != m.dark || m.style_coarse != env.coarse_pointer) {
+        apply_style(m.dark, env.coarse_pointer);
+        m.style_dark = m.dark;
+        m.style_coarse = env.coarse_pointer;
+        m.style_applied = true;
+    }
+    const Palette& p = palette(m.dark);
+    const float target = env.coarse_pointer ? 44.0f : 32.0f;
+    const float W = env.width_px;
+    const bool wide = W >= 900.0f;
+    const bool narrow = W < 600.0f;
+    const float pad = narrow ? 12.0f : 20.0f;
+    Ctx c{m, p, m.fonts, target, narrow};
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags wflags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    ImGui::Begin("Rare Earth Shock", nullptr, wflags);
+    ImGui::PopStyleVar();
+    m.items.clear();
+
+    const float inner = W - 2 * pad;
+    draw_headline(c, inner);
+    ImGui::Dummy(ImVec2(1, 8));
+    ImGui::Separator();
+    ImGui::Dummy(ImVec2(1, 8));
+
+    const float y_cols = ImGui::GetCursorPosY();
+    const float left_w = wide ? std::clamp(inner * 0.34f, 320.0f, 420.0f) : inner;
+    const float gap = 32.0f;
+    const float right_w = wide ? inner - left_w - gap : inner;
+    const float x_left = pad, x_right = wide ? pad + left_w + gap : pad;
+    TimelineOptions topt;
+    topt.dated = true;
+    topt.reduced_motion = env.reduced_motion;
+    const float chart_h = narrow ? 260.0f : 320.0f;
+
+    auto chart_block = [&](float x, float w) {
+        ImGui::SetCursorPosX(x);
+        section_title(c, "Car assembly lines halted", "Share of plants stopped, by region; line: median of simulations", w);
+        ImGui::SetCursorPosX(x);
+        draw_legend(c, w);
+        ImGui::SetCursorPosX(x);
+        m.chart_rect = draw_timeline(m.results, topt, w, chart_h, m.fonts, p);
+        m.remember("chart");
+    };
+    auto results_block = [&](float x, float w) {
+        ImGui::SetCursorPosX(x);
+        section_title(c, "Where and when", "First line halt and vehicles lost over the year (median, P10–P90)", w);
+        ImGui::SetCursorPosX(x);
+        draw_regions(c, w);
+        ImGui::Dummy(ImVec2(1, 12));
+        ImGui::SetCursorPosX(x);
+        section_title(c, "Which parts run out", "Days the stock lasts vs days until supply recovers, worst region", w);
+        ImGui::Dummy(ImVec2(1, 4));
+        ImGui::SetCursorPosX(x);
+        ImGui::BeginGroup();
+        draw_components(m.results, w, m.fonts, p);
+        ImGui::EndGroup();
+    };
+    auto indent = [&](float x) { ImGui::SetCursorPosX(x); };
+
+    if (wide) {
+        // Left: controls; right: results.
+        ImGui::SetCursorPos(ImVec2(x_left, y_cols));
+        ImGui::BeginGroup();
+        draw_controls(c, left_w);
+        ImGui::Dummy(ImVec2(1, 8));
+        draw_presets(c, left_w);
+        ImGui::Dummy(ImVec2(1, 12));
+        draw_actions(c, left_w);
+        ImGui::Dummy(ImVec2(1, 12));
+        draw_advanced(c, left_w);
+        draw_method(c, left_w);
+        ImGui::EndGroup();
+        const float left_bottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(x_right, y_cols));
+        ImGui::BeginGroup();
+        chart_block(x_right, right_w);
+        ImGui::Dummy(ImVec2(1, 16));
+        results_block(x_right, right_w);
+        ImGui::EndGroup();
+        ImGui::SetCursorPosY(std::max(left_bottom, ImGui::GetCursorPosY()));
+    } else {
+        indent(x_left);
+        ImGui::BeginGroup();
+        draw_controls(c, inner);
+        ImGui::Dummy(ImVec2(1, 8));
+        draw_presets(c, inner);
+        ImGui::EndGroup();
+        ImGui::Dummy(ImVec2(1, 16));
+        chart_block(x_left, inner);
+        ImGui::Dummy(ImVec2(1, 16));
+        results_block(x_left, inner);
+        ImGui::Dummy(ImVec2(1, 12));
+        indent(x_left);
+        ImGui::BeginGroup();
+        draw_advanced(c, inner);
+        draw_method(c, inner);
+        ImGui::Dummy(ImVec2(1, 12));
+        draw_actions(c, inner);
+        ImGui::EndGroup();
+    }
+    ImGui::Dummy(ImVec2(1, pad));
+    m.content_height = std::ceil(ImGui::GetCursorPosY());
+    ImGui::End();
+
+    if (m.png_requested) {
+        m.png_requested = false;
+        const ChartRect& r = m.chart_rect;
+        // The platform copies the region right after this frame is drawn.
+        m.host.download_png("rare-earth-shock-chart.png", r.x0 - 8, r.y0 - 60, r.x1 - r.x0 + 16, r.y1 - r.y0 + 68);
+    }
+}
+
+}  // namespace rareshock::ui

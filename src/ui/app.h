@@ -1,0 +1,108 @@
+// Rare Earth Shock — the reader's interface, drawn with Dear ImGui from an AppState.
+//
+// [SECTION] Host (what the UI asks of its surroundings; the web platform implements it)
+// [SECTION] Environment (what the surroundings tell the UI each frame)
+// [SECTION] App
+//
+// No Emscripten headers here: the UI runs headless in tests (ImGui context, no GL).
+#pragma once
+
+#include "model/model.h"
+#include "model/query.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct ImFont;
+
+namespace rareshock::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Host
+//-----------------------------------------------------------------------------
+struct Host {
+    virtual ~Host() = default;
+    // Puts text on the clipboard (share link). Returns false if the browser refused.
+    virtual bool copy_text(const std::string& text) = 0;
+    // Offers a file to the reader (CSV).
+    virtual void download_text(const std::string& filename, const std::string& mime, const std::string& data) = 0;
+    // Saves the given rectangle of the last rendered frame as a PNG (CSS pixels).
+    virtual void download_png(const std::string& filename, float x, float y, float w, float h) = 0;
+    // The page's own address with this query string (for share links).
+    virtual std::string share_url(const std::string& query) = 0;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Environment
+//-----------------------------------------------------------------------------
+enum class ThemeMode { Auto, Light, Dark };
+ThemeMode theme_mode_from_string(std::string_view s, bool* ok = nullptr);
+const char* theme_mode_name(ThemeMode m);
+
+struct Environment {
+    float width_px = 1280.0f;        // CSS pixels available
+    float device_pixel_ratio = 1.0f;
+    bool system_prefers_dark = false;
+    bool reduced_motion = false;
+    bool coarse_pointer = false;     // touch screen: 44 px targets
+    double time_seconds = 0.0;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] App
+//-----------------------------------------------------------------------------
+// Why the model ran, for scheduling (central first, bands right after).
+enum class ChangeSource { Api, User, Preset, Reset };
+
+class App {
+public:
+    explicit App(Host& host);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Fonts: (re)builds the atlas for this device pixel ratio (crisp text at
+    // every DPR). The renderer must re-upload the font texture afterwards.
+    void build_fonts(float device_pixel_ratio);
+    float fonts_dpr() const;
+
+    // Inputs: clamped into range, then the model is scheduled.
+    void set_inputs(const Inputs& inputs, ChangeSource source = ChangeSource::Api);
+    // Applies URL parameters; messages go to `decoded` for the caller to warn about.
+    DecodedQuery apply_query(std::string_view query);
+    void apply_preset(std::string_view preset_id);
+    const Inputs& inputs() const;
+    const Results& results() const;
+    std::string results_json() const;
+    // Counts every new result (central or with bands): the platform watches it
+    // to update the DOM twin and fire onChange.
+    std::uint64_t results_generation() const;
+
+    void set_theme_mode(ThemeMode m);
+    ThemeMode theme_mode() const;
+    bool dark() const;  // the theme in effect
+
+    // Runs the model work that is due: the central estimate at once, the
+    // Monte Carlo bands right after (or in the same frame when it is cheap).
+    // Returns true if more work is pending.
+    bool update_model();
+    // Draws the whole interface inside the current ImGui frame.
+    void draw(const Environment& env);
+    // Height the content needs, in CSS pixels (the page sizes the canvas to it).
+    float content_height() const;
+    // True while something animates or computes: keep drawing frames.
+    bool wants_frames() const;
+    double last_model_ms() const;
+
+    // For tests: where a named control was drawn last frame (screen coords).
+    struct ItemRect { float x0, y0, x1, y1; };
+    bool find_item(std::string_view name, ItemRect& out) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rareshock::ui

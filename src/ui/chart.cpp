@@ -1,0 +1,270 @@
+// Rare Earth Shock — charts (see chart.h).
+//
+// [SECTION] Helpers
+// [SECTION] Timeline
+// [SECTION] Components
+#include "chart.h"
+
+#include "format.h"
+#include "model/model.h"
+
+#include "imgui_internal.h"
+
+#include <glm/common.hpp>
+#include <glm/vec2.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace rareshock::ui {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+ImVec2 iv(glm::vec2 v) { return ImVec2(v.x, v.y); }
+ImU32 with_alpha(ImU32 c, float a) {
+    return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(std::clamp(a, 0.0f, 1.0f) * 255.0f) << IM_COL32_A_SHIFT);
+}
+
+// Maps (day, share) to screen space.
+struct Axes {
+    glm::vec2 origin, size;  // plot area (top-left, size)
+    float days;
+    glm::vec2 at(float day, float share) const {
+        return origin + glm::vec2(size.x * day / std::max(1.0f, days), size.y * (1.0f - glm::clamp(share, 0.0f, 1.0f)));
+    }
+};
+
+float nice_step(float range, int target_ticks) {
+    const float raw = range / static_cast<float>(std::max(1, target_ticks));
+    const float mag = std::pow(10.0f, std::floor(std::log10(raw)));
+    for (float m : {1.0f, 2.0f, 2.5f, 5.0f, 10.0f})
+        if (raw <= m * mag) return m * mag;
+    return 10.0f * mag;
+}
+
+// Top of the y axis: the smallest of 10/25/50/100 % that holds every band.
+float y_max_for(const Results& r) {
+    float peak = 0.0f;
+    for (int i = 0; i < kExportRegionCount; ++i)
+        for (float v : r.timeline[i].p90) peak = std::max(peak, v);
+    for (float m : {0.1f, 0.25f, 0.5f, 1.0f})
+        if (peak <= m * 0.98f) return m;
+    return 1.0f;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Timeline
+//-----------------------------------------------------------------------------
+ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float width, float height, const Fonts& fonts,
+                        const Palette& p) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("timeline", ImVec2(width, height));
+    const bool hovered = ImGui::IsItemHovered() || ImGui::IsItemActive();
+
+    const int days = std::max(1, r.inputs.horizon_days);
+    const float y_top = y_max_for(r);
+    ImGui::PushFont(fonts.small);
+    const float fs = ImGui::GetFontSize();
+    const float left = ImGui::CalcTextSize("100%").x + 8.0f;
+    const float top = opt.show_events ? fs + 10.0f : 6.0f;
+    const float bottom = fs * (opt.dated ? 2.4f : 2.4f) + 6.0f;
+    Axes ax{glm::vec2(cursor.x + left, cursor.y + top), glm::vec2(width - left - 8.0f, height - top - bottom),
+            static_cast<float>(days)};
+    auto share_scaled = [&](float s) { return s / y_top; };
+
+    // Grid and y labels.
+    const float ystep = y_top <= 0.1f ? 0.025f : (y_top <= 0.25f ? 0.05f : (y_top <= 0.5f ? 0.1f : 0.25f));
+    for (float s = 0.0f; s <= y_top + 1e-4f; s += ystep) {
+        const glm::vec2 a = ax.at(0, share_scaled(s)), b = ax.at(static_cast<float>(days), share_scaled(s));
+        dl->AddLine(iv(a), iv(b), s == 0.0f ? p.muted : p.grid, 1.0f);
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%.0f%%", s * 100.0f);
+        const ImVec2 ts = ImGui::CalcTextSize(buf);
+        dl->AddText(ImVec2(a.x - ts.x - 6.0f, a.y - ts.y * 0.5f), p.muted, buf);
+    }
+
+    // X axis: month starts when dated, else day numbers.
+    if (opt.dated) {
+        int last_label_x = -1000;
+        for (int d = 0; d <= days; ++d) {
+            const Date date = date_of_day(d);
+            if (date.day != 1 && d != 0) continue;
+            const glm::vec2 a = ax.at(static_cast<float>(d), 0);
+            dl->AddLine(iv(a), ImVec2(a.x, a.y + 4), p.muted, 1.0f);
+            static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+            char buf[16];
+            if (date.month == 1 || d == 0) std::snprintf(buf, sizeof buf, "%s %d", kMonths[date.month - 1], date.year);
+            else std::snprintf(buf, sizeof buf, "%s", kMonths[date.month - 1]);
+            const float w = ImGui::CalcTextSize(buf).x;
+            if (a.x - last_label_x < w + 8.0f || a.x + w > ax.origin.x + ax.size.x + 8.0f) continue;
+            dl->AddText(ImVec2(a.x + 2, a.y + 5), p.muted, buf);
+            last_label_x = static_cast<int>(a.x);
+        }
+    } else {
+        const float step = nice_step(static_cast<float>(days), std::max(2, static_cast<int>(ax.size.x / 70.0f)));
+        for (float d = 0; d <= static_cast<float>(days) + 0.5f; d += step) {
+            const glm::vec2 a = ax.at(d, 0);
+            dl->AddLine(iv(a), ImVec2(a.x, a.y + 4), p.muted, 1.0f);
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%.0f", d);
+            const float w = ImGui::CalcTextSize(buf).x;
+            dl->AddText(ImVec2(a.x - w * 0.5f, a.y + 5), p.muted, buf);
+        }
+    }
+    const char* x_title = opt.dated ? "Date (day 0 = 4 April 2025)" : "Days since licences were required";
+    dl->AddText(ImVec2(ax.origin.x, ax.origin.y + ax.size.y + fs + 8.0f), p.muted, x_title);
+
+    // Events: dashed verticals with a number; the hover readout names them.
+    const auto events = events_2025();
+    if (opt.show_events) {
+        int n = 0;
+        for (const Event& e : events) {
+            ++n;
+            if (e.day < 0 || e.day > days) continue;
+            const glm::vec2 a = ax.at(static_cast<float>(e.day), share_scaled(y_top)), b = ax.at(static_cast<float>(e.day), 0);
+            for (float y = a.y; y < b.y; y += 6.0f) dl->AddLine(ImVec2(a.x, y), ImVec2(a.x, std::min(y + 3.0f, b.y)), p.event, 1.0f);
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "%d", n);
+            const ImVec2 ts = ImGui::CalcTextSize(buf);
+            dl->AddCircleFilled(ImVec2(a.x, a.y - fs * 0.5f - 2.0f), fs * 0.55f, p.surface, 16);
+            dl->AddText(ImVec2(a.x - ts.x * 0.5f, a.y - fs - 2.0f), p.text, buf);
+        }
+    }
+    if (opt.today_day >= 0 && opt.today_day <= days) {
+        const glm::vec2 a = ax.at(static_cast<float>(opt.today_day), share_scaled(y_top)), b = ax.at(static_cast<float>(opt.today_day), 0);
+        dl->AddLine(iv(a), iv(b), p.text, 1.5f);
+        dl->AddText(ImVec2(a.x + 4, a.y), p.text, "today");
+    }
+
+    // Bands then lines, China excluded (reference row, never short).
+    const bool bands = r.bands_ready;
+    for (int ri = kExportRegionCount - 1; ri >= 0; --ri) {
+        const RegionTimeline& t = r.timeline[ri];
+        if (t.p50.empty()) continue;
+        const int n = std::min(days + 1, static_cast<int>(t.p50.size()));
+        if (bands) {
+            for (int d = 0; d + 1 < n; ++d) {
+                if (t.p90[d] <= 0.0f && t.p90[d + 1] <= 0.0f) continue;
+                const glm::vec2 a0 = ax.at(static_cast<float>(d), share_scaled(t.p10[d])), a1 = ax.at(static_cast<float>(d + 1), share_scaled(t.p10[d + 1]));
+                const glm::vec2 b0 = ax.at(static_cast<float>(d), share_scaled(t.p90[d])), b1 = ax.at(static_cast<float>(d + 1), share_scaled(t.p90[d + 1]));
+                dl->AddQuadFilled(iv(a0), iv(a1), iv(b1), iv(b0), with_alpha(p.region[ri], 0.16f));
+            }
+        }
+    }
+    for (int ri = kExportRegionCount - 1; ri >= 0; --ri) {
+        const RegionTimeline& t = r.timeline[ri];
+        const std::vector<float>& line = bands ? t.p50 : t.central;
+        if (line.empty()) continue;
+        const int n = std::min(days + 1, static_cast<int>(line.size()));
+        static ImVector<ImVec2> pts;
+        pts.resize(0);
+        for (int d = 0; d < n; ++d) pts.push_back(iv(ax.at(static_cast<float>(d), share_scaled(line[d]))));
+        dl->AddPolyline(pts.Data, pts.Size, p.region[ri], 0, 2.25f);
+    }
+
+    // Hover / tap readout.
+    if (hovered) {
+        const float mx = ImGui::GetIO().MousePos.x;
+        const int d = std::clamp(static_cast<int>(std::lround((mx - ax.origin.x) / ax.size.x * static_cast<float>(days))), 0, days);
+        const glm::vec2 a = ax.at(static_cast<float>(d), share_scaled(y_top)), b = ax.at(static_cast<float>(d), 0);
+        dl->AddLine(iv(a), iv(b), p.muted, 1.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
+        ImGui::BeginTooltip();
+        ImGui::PushFont(fonts.label);
+        if (opt.dated) ImGui::Text("%s (day %d)", format_date_long(d).c_str(), d);
+        else ImGui::Text("Day %d", d);
+        ImGui::PopFont();
+        const auto regions = region_data();
+        for (int ri = 0; ri < kExportRegionCount; ++ri) {
+            const RegionTimeline& t = r.timeline[ri];
+            if (t.p50.size() <= static_cast<size_t>(d)) continue;
+            const ImVec2 c = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 4), ImVec2(c.x + 10, c.y + 14), p.region[ri], 2.0f);
+            ImGui::SetCursorScreenPos(ImVec2(c.x + 16, c.y));
+            if (bands)
+                ImGui::Text("%.*s  %s halted (%s to %s)", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
+                            format_percent(t.p50[d]).c_str(), format_percent(t.p10[d]).c_str(), format_percent(t.p90[d]).c_str());
+            else
+                ImGui::Text("%.*s  %s halted", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
+                            format_percent(t.central[d]).c_str());
+        }
+        int n = 0;
+        for (const Event& e : events) {
+            ++n;
+            if (std::abs(e.day - d) <= std::max(2, days / 60))
+                ImGui::TextDisabled("%d. %.*s", n, static_cast<int>(e.label.size()), e.label.data());
+        }
+        ImGui::EndTooltip();
+        ImGui::PopStyleVar();
+    }
+    ImGui::PopFont();
+    return {cursor.x, cursor.y, cursor.x + width, cursor.y + height};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Components
+//-----------------------------------------------------------------------------
+void draw_components(const Results& r, float width, const Fonts& fonts, const Palette& p) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const auto comps = component_data();
+    float max_days = 30.0f;
+    for (const ComponentResult& c : r.components)
+        max_days = std::max({max_days, static_cast<float>(c.time_to_survive_days), static_cast<float>(c.time_to_recover_days)});
+    max_days = std::min(max_days, static_cast<float>(std::max(30, r.inputs.horizon_days)));
+    ImGui::PushFont(fonts.small);
+    const float fs = ImGui::GetFontSize();
+    const bool narrow = width < 520.0f;
+    const float label_w = narrow ? width : std::min(230.0f, width * 0.4f);
+    const float bar_x = narrow ? 0.0f : label_w + 8.0f;
+    const float bar_w = width - bar_x - 4.0f;
+    for (int i = 0; i < kComponentCount; ++i) {
+        const ComponentResult& c = r.components[i];
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        const std::string name(comps[i].name);
+        dl->AddText(ImVec2(row.x, row.y), p.text, name.c_str());
+        const float by = narrow ? row.y + fs + 4.0f : row.y;
+        const float bh = fs + 2.0f;
+        const float x0 = row.x + bar_x;
+        auto x_of = [&](double d) { return x0 + bar_w * static_cast<float>(std::min<double>(d, max_days) / max_days); };
+        dl->AddRectFilled(ImVec2(x0, by), ImVec2(x0 + bar_w, by + bh), p.surface, 3.0f);
+        dl->AddRectFilled(ImVec2(x0, by), ImVec2(x_of(c.time_to_survive_days), by + bh), with_alpha(p.survive, 0.85f), 3.0f);
+        if (c.shortage_days > 0.5)
+            dl->AddRectFilled(ImVec2(x_of(c.time_to_survive_days), by + bh * 0.3f), ImVec2(x_of(c.time_to_recover_days), by + bh * 0.7f),
+                              with_alpha(p.shortage, 0.8f));
+        const float rx = x_of(c.time_to_recover_days);
+        dl->AddLine(ImVec2(rx, by - 2), ImVec2(rx, by + bh + 2), p.recover, 3.0f);
+        char buf[64];
+        if (c.shortage_days > 0.5) std::snprintf(buf, sizeof buf, "%.0f days short", c.shortage_days);
+        else std::snprintf(buf, sizeof buf, "covered");
+        const ImVec2 ts = ImGui::CalcTextSize(buf);
+        const float tx = std::min(x0 + bar_w - ts.x, std::max(rx + 6.0f, x_of(c.time_to_survive_days) + 6.0f));
+        dl->AddText(ImVec2(tx, by + (bh - ts.y) * 0.5f), p.text, buf);
+        ImGui::Dummy(ImVec2(width, (narrow ? fs + 4.0f : 0.0f) + bh + 10.0f));
+    }
+    // Legend.
+    const ImVec2 l = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(ImVec2(l.x, l.y + 3), ImVec2(l.x + 14, l.y + fs), p.survive, 2.0f);
+    dl->AddText(ImVec2(l.x + 20, l.y), p.muted, "time to survive (days of cover)");
+    const float x2 = l.x + 20 + ImGui::CalcTextSize("time to survive (days of cover)").x + 18;
+    if (x2 + 200 < l.x + width) {
+        dl->AddLine(ImVec2(x2 + 6, l.y + 1), ImVec2(x2 + 6, l.y + fs + 1), p.recover, 3.0f);
+        dl->AddText(ImVec2(x2 + 14, l.y), p.muted, "time to recover");
+        ImGui::Dummy(ImVec2(width, fs + 4));
+    } else {
+        ImGui::Dummy(ImVec2(width, fs + 4));
+        const ImVec2 l2 = ImGui::GetCursorScreenPos();
+        dl->AddLine(ImVec2(l2.x + 6, l2.y + 1), ImVec2(l2.x + 6, l2.y + fs + 1), p.recover, 3.0f);
+        dl->AddText(ImVec2(l2.x + 20, l2.y), p.muted, "time to recover");
+        ImGui::Dummy(ImVec2(width, fs + 4));
+    }
+    ImGui::PopFont();
+}
+
+}  // namespace rareshock::ui

@@ -1,0 +1,26 @@
+// Rare Earth Shock — the charts, drawn with ImDrawList (glm for geometry).
+#pragma once
+
+#include "theme.h"
+
+#include "model/results.h"
+
+namespace rareshock::ui {
+
+struct TimelineOptions {
+    bool dated = true;          // calendar dates on the axis (day 0 = 4 April 2025)
+    bool show_events = true;    // the article's real events as markers
+    int today_day = -1;         // "today" marker if within the horizon
+    bool reduced_motion = false;
+};
+
+// Lines halted per export region over time, P50 lines over P10–P90 bands, with a
+// hover/tap readout. Reserves `height` px at the cursor; returns the chart rect.
+struct ChartRect { float x0, y0, x1, y1; };
+ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float width, float height, const Fonts& fonts,
+                        const Palette& p);
+
+// Time to survive vs time to recover per component class.
+void draw_components(const Results& r, float width, const Fonts& fonts, const Palette& p);
+
+}  // namespace rareshock::ui

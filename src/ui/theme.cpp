@@ -1,0 +1,136 @@
+// Rare Earth Shock — themes and fonts (see theme.h).
+#include "theme.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+
+extern const unsigned char rs_font_inter_regular[];
+extern const std::size_t rs_font_inter_regular_size;
+extern const unsigned char rs_font_inter_semibold[];
+extern const std::size_t rs_font_inter_semibold_size;
+
+namespace rareshock::ui {
+namespace {
+
+constexpr ImU32 rgb(unsigned hex, unsigned alpha = 255) {
+    return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, alpha);
+}
+
+// Region order: Europe, North America, Japan, South Korea, India, China.
+const Palette kLight = {
+    rgb(0xFFFFFF), rgb(0xF3F5F8), rgb(0x16181D), rgb(0x4A5260), rgb(0xD9DDE3), rgb(0x0B5CAD), rgb(0x0B5CAD),
+    rgb(0xFFFFFF), rgb(0xE6E9EE), rgb(0x4A5260),
+    {rgb(0x0072B2), rgb(0xC2410C), rgb(0x007A5A), rgb(0xB5498F), rgb(0x9A6700), rgb(0x6B7280)},
+    rgb(0x0072B2), rgb(0xC2410C), rgb(0xB42318), rgb(0x4A5260),
+};
+const Palette kDark = {
+    rgb(0x121417), rgb(0x1C1F24), rgb(0xE8EAED), rgb(0xAAB1BD), rgb(0x2E333B), rgb(0x7CB4F0), rgb(0x7CB4F0),
+    rgb(0x0B1220), rgb(0x262A31), rgb(0xAAB1BD),
+    {rgb(0x56B4E9), rgb(0xF0894A), rgb(0x3FC59F), rgb(0xE39AC3), rgb(0xF5C242), rgb(0x9CA3AF)},
+    rgb(0x56B4E9), rgb(0xF0894A), rgb(0xFF7A6B), rgb(0xAAB1BD),
+};
+
+float channel(unsigned v) {
+    const float c = static_cast<float>(v) / 255.0f;
+    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
+float luminance(ImU32 c) {
+    return 0.2126f * channel((c >> IM_COL32_R_SHIFT) & 0xFF) + 0.7152f * channel((c >> IM_COL32_G_SHIFT) & 0xFF) +
+           0.0722f * channel((c >> IM_COL32_B_SHIFT) & 0xFF);
+}
+
+}  // namespace
+
+const Palette& palette(bool dark) { return dark ? kDark : kLight; }
+
+float contrast_ratio(ImU32 a, ImU32 b) {
+    const float la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
+void apply_style(bool dark, bool coarse_pointer) {
+    const Palette& p = palette(dark);
+    ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
+    s.WindowPadding = ImVec2(0, 0);
+    s.WindowBorderSize = 0;
+    s.WindowRounding = 0;
+    s.FrameRounding = 6;
+    s.FrameBorderSize = 1;
+    s.FramePadding = ImVec2(10, coarse_pointer ? 13 : 6);  // 16 px text + padding: ≥ 44 px / ≥ 28 px targets
+    s.ItemSpacing = ImVec2(8, 8);
+    s.ItemInnerSpacing = ImVec2(8, 6);
+    s.GrabMinSize = 20;
+    s.GrabRounding = 10;
+    s.ScrollbarSize = 12;
+    s.PopupRounding = 6;
+    s.PopupBorderSize = 1;
+    s.CellPadding = ImVec2(6, 6);
+    s.TouchExtraPadding = coarse_pointer ? ImVec2(4, 4) : ImVec2(0, 0);
+    s.AntiAliasedLines = true;
+    s.AntiAliasedFill = true;
+
+    auto col = [](ImU32 c, float alpha = 1.0f) {
+        ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+        v.w *= alpha;
+        return v;
+    };
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_Text] = col(p.text);
+    c[ImGuiCol_TextDisabled] = col(p.muted);
+    c[ImGuiCol_WindowBg] = col(p.background);
+    c[ImGuiCol_ChildBg] = col(p.background, 0.0f);
+    c[ImGuiCol_PopupBg] = col(p.background);
+    c[ImGuiCol_Border] = col(p.rule);
+    c[ImGuiCol_BorderShadow] = col(p.rule, 0.0f);
+    c[ImGuiCol_FrameBg] = col(p.background);
+    c[ImGuiCol_FrameBgHovered] = col(p.surface);
+    c[ImGuiCol_FrameBgActive] = col(p.surface);
+    c[ImGuiCol_Button] = col(p.background);
+    c[ImGuiCol_ButtonHovered] = col(p.surface);
+    c[ImGuiCol_ButtonActive] = col(p.grid);
+    c[ImGuiCol_Header] = col(p.background, 0.0f);
+    c[ImGuiCol_HeaderHovered] = col(p.surface);
+    c[ImGuiCol_HeaderActive] = col(p.grid);
+    c[ImGuiCol_SliderGrab] = col(p.accent);
+    c[ImGuiCol_SliderGrabActive] = col(p.accent);
+    c[ImGuiCol_CheckMark] = col(p.accent);
+    c[ImGuiCol_Separator] = col(p.rule);
+    c[ImGuiCol_TableHeaderBg] = col(p.background, 0.0f);
+    c[ImGuiCol_TableBorderLight] = col(p.rule);
+    c[ImGuiCol_TableBorderStrong] = col(p.rule);
+    c[ImGuiCol_TableRowBg] = col(p.background, 0.0f);
+    c[ImGuiCol_TableRowBgAlt] = col(p.surface, 0.6f);
+    c[ImGuiCol_TextSelectedBg] = col(p.accent, 0.3f);
+    c[ImGuiCol_NavHighlight] = col(p.accent);
+    c[ImGuiCol_ScrollbarBg] = col(p.background, 0.0f);
+    c[ImGuiCol_ScrollbarGrab] = col(p.rule);
+}
+
+void build_fonts(Fonts& fonts, float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the data is static
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2009, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212,
+                                     0x2248, 0x2248, 0x2264, 0x2265, 0x25B2, 0x25BC, 0};
+    auto add = [&](const unsigned char* data, std::size_t size, float px) {
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg,
+                                              ranges);
+    };
+    fonts.body = add(rs_font_inter_regular, rs_font_inter_regular_size, 16.0f);
+    fonts.small = add(rs_font_inter_regular, rs_font_inter_regular_size, 13.5f);
+    fonts.label = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 15.0f);
+    fonts.headline = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 22.0f);
+    fonts.number = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 26.0f);
+    io.Fonts->Build();
+    io.FontGlobalScale = 1.0f / dpr;
+    io.FontDefault = fonts.body;
+    fonts.dpr = dpr;
+}
+
+}  // namespace rareshock::ui

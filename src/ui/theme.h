@@ -1,0 +1,38 @@
+// Rare Earth Shock — colours, sizes and fonts: light and dark themes.
+//
+// Palette: Okabe–Ito (colour-blind safe) for regions; text colours chosen for
+// ≥ 4.5:1 contrast against the background (checked in tests/ui).
+#pragma once
+
+#include "model/inputs.h"
+
+#include "imgui.h"
+
+namespace rareshock::ui {
+
+struct Palette {
+    ImU32 background, surface, text, muted, rule, accent, accent_text, on_accent, grid, band_alpha_text;
+    ImU32 region[kRegionCount];
+    ImU32 survive, recover, shortage, event;
+};
+
+const Palette& palette(bool dark);
+// Applies the ImGui style for the theme and pointer type (targets ≥ 24 px, ≥ 44 px on touch).
+void apply_style(bool dark, bool coarse_pointer);
+
+// Relative luminance contrast ratio of two colours (WCAG 2.x), for tests and checks.
+float contrast_ratio(ImU32 a, ImU32 b);
+
+struct Fonts {
+    ImFont* body = nullptr;      // 16 px Regular
+    ImFont* small = nullptr;     // 13.5 px Regular
+    ImFont* label = nullptr;     // 15 px SemiBold
+    ImFont* headline = nullptr;  // 22 px SemiBold
+    ImFont* number = nullptr;    // 26 px SemiBold
+    float dpr = 0.0f;
+};
+// Rebuilds io.Fonts with every face at size × dpr, and sets FontGlobalScale = 1/dpr
+// so that layout stays in CSS pixels while glyphs are rasterised for the device.
+void build_fonts(Fonts& fonts, float dpr);
+
+}  // namespace rareshock::ui

@@ -1,0 +1,209 @@
+// Rare Earth Shock — widgets (see widgets.h).
+#include "widgets.h"
+
+#include "imgui_internal.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace rareshock::ui {
+namespace {
+
+// Keyboard focus ring, only while navigating with keys (not after a mouse click).
+void focus_ring(ImVec2 min, ImVec2 max, float rounding, const Palette& p) {
+    if (!ImGui::IsItemFocused() || GImGui->NavDisableHighlight) return;
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), p.accent, rounding + 3, 0, 2.0f);
+}
+
+double snap(double v, const SliderSpec& s) {
+    v = std::clamp(v, s.min_value, s.max_value);
+    const double scale = std::pow(10.0, s.decimals);
+    return std::round(v * scale) / scale;
+}
+
+bool square_button(const char* id, const char* glyph, float size, const Palette& p, bool enabled) {
+    ImGui::PushID(id);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::InvisibleButton(glyph, ImVec2(size, size)) && enabled;
+    ImGui::EndDisabled();
+    const bool hovered = ImGui::IsItemHovered() && enabled;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size, pos.y + size);
+    dl->AddRectFilled(pos, max, hovered ? p.surface : p.background, 8.0f);
+    dl->AddRect(pos, max, enabled ? p.rule : p.grid, 8.0f, 0, 1.5f);
+    focus_ring(pos, max, 8.0f, p);
+    const ImVec2 c(pos.x + size * 0.5f, pos.y + size * 0.5f);
+    const float arm = std::min(7.0f, size * 0.2f);
+    const ImU32 ink = enabled ? p.text : p.muted;
+    dl->AddLine(ImVec2(c.x - arm, c.y), ImVec2(c.x + arm, c.y), ink, 2.0f);
+    if (glyph[0] == '+') dl->AddLine(ImVec2(c.x, c.y - arm), ImVec2(c.x, c.y + arm), ink, 2.0f);
+    ImGui::PopID();
+    return pressed;
+}
+
+}  // namespace
+
+void wrapped_text(ImFont* font, ImU32 color, float width, const std::string& text) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+bool value_slider(const SliderSpec& s, double& value, float width, float target_height, const Fonts& fonts,
+                  const Palette& p) {
+    bool changed = false;
+    ImGui::PushID(s.id);
+
+    // Label on the left, typed entry on the right.
+    const float entry_width = s.large ? 112.0f : 96.0f;
+    const float row_y = ImGui::GetCursorPosY();
+    const float x0 = ImGui::GetCursorPosX();
+    ImGui::PushFont(s.large ? fonts.label : fonts.body);
+    ImGui::PushTextWrapPos(x0 + width - entry_width - 8.0f);
+    ImGui::SetCursorPosY(row_y + std::max(0.0f, (target_height - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::TextUnformatted(s.label);
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    const float after_label_y = ImGui::GetCursorPosY();
+
+    ImGui::SetCursorPos(ImVec2(x0 + width - entry_width, row_y));
+    ImGui::PushFont(s.large ? fonts.label : fonts.body);
+    ImGui::SetNextItemWidth(entry_width);
+    char fmt[24];
+    std::snprintf(fmt, sizeof fmt, "%%.%df %s", s.decimals, s.unit);
+    double typed = value;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(8.0f, std::max(4.0f, (target_height - ImGui::GetFontSize()) * 0.5f)));
+    if (ImGui::InputDouble("##typed", &typed, 0.0, 0.0, fmt, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
+        if (std::isfinite(typed)) {
+            const double v = snap(typed, s);
+            if (v != value) { value = v; changed = true; }
+        }
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+    ImGui::SetCursorPosY(std::max(after_label_y, row_y + target_height + ImGui::GetStyle().ItemSpacing.y));
+    if (s.help) {
+        ImGui::SetCursorPosX(x0);
+        wrapped_text(fonts.small, p.muted, width, s.help);
+    }
+
+    // [−] track [+]
+    ImGui::SetCursorPosX(x0);
+    const float button = target_height;
+    if (square_button("minus", "-", button, p, value > s.min_value)) {
+        value = snap(value - s.step, s);
+        changed = true;
+    }
+    ImGui::SameLine(0, 8);
+    const float track_w = std::max(40.0f, width - 2 * button - 16);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("track", ImVec2(track_w, button));
+    const bool active = ImGui::IsItemActive();
+    const bool hovered = ImGui::IsItemHovered();
+    const bool focused = ImGui::IsItemFocused();
+    const float knob_r = s.large ? 11.0f : 9.0f;
+    const float x_min = pos.x + knob_r, x_max = pos.x + track_w - knob_r;
+    if (active) {
+        const float mx = ImGui::GetIO().MousePos.x;
+        const double t = std::clamp((mx - x_min) / std::max(1.0f, x_max - x_min), 0.0f, 1.0f);
+        const double v = snap(s.min_value + t * (s.max_value - s.min_value), s);
+        if (v != value) { value = v; changed = true; }
+    }
+    if (focused && !ImGui::GetIO().WantTextInput) {
+        // Keyboard: arrows step, PageUp/PageDown step ×10, Home/End jump.
+        double delta = 0;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) delta = 10 * s.step;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) delta = -10 * s.step;
+        if (delta != 0) { value = snap(value + delta, s); changed = true; }
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) { value = s.min_value; changed = true; }
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End))) { value = s.max_value; changed = true; }
+    }
+    focus_ring(pos, ImVec2(pos.x + track_w, pos.y + button), 8.0f, p);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float cy = pos.y + button * 0.5f;
+    const float t = static_cast<float>((value - s.min_value) / std::max(1e-9, s.max_value - s.min_value));
+    const float kx = x_min + t * (x_max - x_min);
+    const float track_h = s.large ? 6.0f : 4.0f;
+    dl->AddRectFilled(ImVec2(x_min, cy - track_h * 0.5f), ImVec2(x_max, cy + track_h * 0.5f), p.grid, track_h);
+    dl->AddRectFilled(ImVec2(x_min, cy - track_h * 0.5f), ImVec2(kx, cy + track_h * 0.5f), p.accent, track_h);
+    if (hovered || active || focused) dl->AddCircleFilled(ImVec2(kx, cy), knob_r + 6.0f, (p.accent & 0x00FFFFFF) | 0x33000000, 32);
+    dl->AddCircleFilled(ImVec2(kx, cy), knob_r, p.accent, 32);
+    dl->AddCircleFilled(ImVec2(kx, cy), knob_r - 4.0f, p.background, 32);
+    ImGui::SameLine(0, 8);
+    if (square_button("plus", "+", button, p, value < s.max_value)) {
+        value = snap(value + s.step, s);
+        changed = true;
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool chip(const char* label, bool selected, float target_height, const Palette& p) {
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
+    const ImVec2 size(text.x + 28.0f, target_height);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(label, size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    const float r = size.y * 0.5f;
+    focus_ring(pos, max, r, p);
+    if (selected) dl->AddRectFilled(pos, max, p.accent, r);
+    else {
+        dl->AddRectFilled(pos, max, hovered ? p.surface : p.background, r);
+        dl->AddRect(pos, max, hovered ? p.accent : p.rule, r, 0, 1.5f);
+    }
+    dl->AddText(ImVec2(pos.x + 14.0f, pos.y + (size.y - text.y) * 0.5f), selected ? p.on_accent : p.text,
+                label, ImGui::FindRenderedTextEnd(label));
+    return pressed;
+}
+
+bool disclosure(const char* label, bool& open, float width, float target_height, const Fonts& fonts, const Palette& p) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(label, ImVec2(width, target_height));
+    if (pressed) open = !open;
+    const bool hovered = ImGui::IsItemHovered();
+    focus_ring(pos, ImVec2(pos.x + width, pos.y + target_height), 4.0f, p);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(pos.x, pos.y), ImVec2(pos.x + width, pos.y), p.rule, 1.0f);
+    ImGui::PushFont(fonts.label);
+    const float h = ImGui::GetFontSize();
+    const float cy = pos.y + target_height * 0.5f;
+    // Triangle: ▶ closed, ▼ open.
+    const float s = 5.0f;
+    const ImVec2 c(pos.x + 8.0f, cy);
+    if (open) dl->AddTriangleFilled(ImVec2(c.x - s, c.y - s * 0.6f), ImVec2(c.x + s, c.y - s * 0.6f), ImVec2(c.x, c.y + s * 0.8f), p.text);
+    else dl->AddTriangleFilled(ImVec2(c.x - s * 0.6f, c.y - s), ImVec2(c.x - s * 0.6f, c.y + s), ImVec2(c.x + s * 0.8f, c.y), p.text);
+    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 22.0f, cy - h * 0.5f), hovered ? p.accent : p.text, label,
+                ImGui::FindRenderedTextEnd(label));
+    ImGui::PopFont();
+    return pressed;
+}
+
+bool plain_button(const char* label, float target_height, const Palette& p, bool primary) {
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
+    const ImVec2 size(text.x + 28.0f, target_height);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(label, size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    focus_ring(pos, max, 8.0f, p);
+    if (primary) dl->AddRectFilled(pos, max, hovered ? p.accent_text : p.accent, 8.0f);
+    else {
+        dl->AddRectFilled(pos, max, hovered ? p.surface : p.background, 8.0f);
+        dl->AddRect(pos, max, hovered ? p.accent : p.rule, 8.0f, 0, 1.5f);
+    }
+    dl->AddText(ImVec2(pos.x + 14.0f, pos.y + (size.y - text.y) * 0.5f), primary ? p.on_accent : p.text, label,
+                ImGui::FindRenderedTextEnd(label));
+    return pressed;
+}
+
+}  // namespace rareshock::ui

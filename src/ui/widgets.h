@@ -1,0 +1,34 @@
+// Rare Earth Shock — the few widgets the interface is built from, drawn to look
+// like a news graphic rather than a tool: big sliders with −/+ steppers and typed
+// entry, preset chips, disclosure headers, plain buttons.
+#pragma once
+
+#include "theme.h"
+
+#include <string>
+
+namespace rareshock::ui {
+
+struct SliderSpec {
+    const char* id;        // unique ImGui id, also the test name ("approval")
+    const char* label;     // "Licence approval rate"
+    const char* unit;      // "%" or "days"
+    const char* help;      // one line under the label, or nullptr
+    double min_value, max_value, step;
+    int decimals;          // shown and typed precision
+    bool large;            // primary control: bigger value text and knob
+};
+
+// Returns true when the value changed this frame. `target_height` is the touch
+// target size (≥ 24 px, ≥ 44 px on coarse pointers).
+bool value_slider(const SliderSpec& spec, double& value, float width, float target_height, const Fonts& fonts,
+                  const Palette& p);
+
+bool chip(const char* label, bool selected, float target_height, const Palette& p);
+bool disclosure(const char* label, bool& open, float width, float target_height, const Fonts& fonts, const Palette& p);
+bool plain_button(const char* label, float target_height, const Palette& p, bool primary = false);
+
+// Text wrapped to `width`, in the given font and colour.
+void wrapped_text(ImFont* font, ImU32 color, float width, const std::string& text);
+
+}  // namespace rareshock::ui

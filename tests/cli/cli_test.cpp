@@ -1,0 +1,222 @@
+// The rareshock option parser: every bad input is an error that names the
+// option and its valid range (exit status 2); good input resolves to the
+// inputs in the documented order: --preset, then --query, then options.
+#include "cli/cli.h"
+
+#include "model/model.h"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace rareshock::cli {
+namespace {
+
+CliParse parse(std::initializer_list<std::string_view> args) {
+    const std::vector<std::string_view> list(args);
+    return parse_cli(list);
+}
+
+bool contains(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
+
+TEST(CliParse, NoArgumentsGiveTheDefaults) {
+    const CliParse p = parse({});
+    EXPECT_TRUE(p.errors.empty());
+    EXPECT_EQ(p.exit_status(), 0);
+    EXPECT_EQ(p.options.inputs, Inputs{});
+    EXPECT_EQ(p.options.format, OutputFormat::Text);
+    EXPECT_TRUE(p.options.output_path.empty());
+}
+
+TEST(CliParse, SeparateAndAttachedValues) {
+    const CliParse p = parse({"--approval", "30", "--inventory=60", "--format=json", "--output", "out.json"});
+    ASSERT_TRUE(p.errors.empty()) << p.errors.front();
+    EXPECT_EQ(p.options.inputs.approval_pct, 30.0);
+    EXPECT_EQ(p.options.inputs.inventory_days, 60.0);
+    EXPECT_EQ(p.options.format, OutputFormat::Json);
+    EXPECT_EQ(p.options.output_path, "out.json");
+}
+
+TEST(CliParse, EveryInputFieldHasAnOption) {
+    for (const InputField& f : input_fields()) {
+        const std::string option = "--" + option_name(f);
+        const std::string value = std::to_string(static_cast<long long>(f.min_value));
+        const CliParse p = parse({option, value});
+        EXPECT_TRUE(p.errors.empty()) << option;
+        EXPECT_EQ(get_field(p.options.inputs, f), static_cast<double>(static_cast<long long>(f.min_value))) << option;
+    }
+    EXPECT_EQ(parse({"--approval-later", "70"}).options.inputs.approval_later_pct, 70.0);
+    EXPECT_EQ(parse({"--change-day", "100"}).options.inputs.approval_change_day, 100.0);
+    EXPECT_EQ(parse({"--dep-europe", "50"}).options.inputs.china_dependence_pct[0], 50.0);
+    EXPECT_EQ(parse({"--draws", "1000"}).options.inputs.draws, 1000);
+    EXPECT_EQ(parse({"--seed", "4294967295"}).options.inputs.seed, 4294967295u);
+}
+
+TEST(CliParse, FormatsAndFlags) {
+    EXPECT_EQ(parse({"--format", "csv"}).options.format, OutputFormat::Csv);
+    EXPECT_EQ(parse({"--format", "text"}).options.format, OutputFormat::Text);
+    EXPECT_TRUE(parse({"--help"}).help);
+    EXPECT_TRUE(parse({"-h"}).help);
+    EXPECT_TRUE(parse({"--version"}).version);
+    // Help wins over errors: exit 0 with the help text.
+    const CliParse p = parse({"--bogus", "--help"});
+    EXPECT_TRUE(p.help);
+    EXPECT_EQ(p.exit_status(), 0);
+}
+
+TEST(CliParse, RepeatedOptionTakesItsLastValue) {
+    EXPECT_EQ(parse({"--approval", "10", "--approval=20"}).options.inputs.approval_pct, 20.0);
+}
+
+//-----------------------------------------------------------------------------
+// Order: preset, then query, then options, whatever the order given
+//-----------------------------------------------------------------------------
+TEST(CliParse, PresetThenQueryThenOptions) {
+    const Preset* embargo = find_preset("embargo");
+    ASSERT_NE(embargo, nullptr);
+    const CliParse p = parse({"--inventory", "20", "--query", "inventory=30&lag=10&transit=5", "--transit=7", "--preset", "embargo"});
+    ASSERT_TRUE(p.errors.empty()) << p.errors.front();
+    Inputs expected = embargo->inputs;
+    expected.inventory_days = 20;   // option beats query
+    expected.licence_lag_days = 10;  // from the query
+    expected.transit_days = 7;       // option
+    EXPECT_EQ(p.options.inputs, expected);
+    EXPECT_EQ(p.options.preset, "embargo");
+}
+
+TEST(CliParse, QueryPresetReplacesTheStartingInputs) {
+    const CliParse p = parse({"--query", "?preset=truce&approval=12"});
+    ASSERT_TRUE(p.errors.empty());
+    Inputs expected = find_preset("truce")->inputs;
+    expected.approval_pct = 12;
+    EXPECT_EQ(p.options.inputs, expected);
+    EXPECT_EQ(p.options.preset, "truce");
+}
+
+TEST(CliParse, QueryWarningsAreNotErrors) {
+    const CliParse p = parse({"--query", "approval=25&colour=red"});
+    EXPECT_TRUE(p.errors.empty());
+    ASSERT_EQ(p.warnings.size(), 1u);
+    EXPECT_EQ(p.warnings[0], "--query: unknown parameter 'colour' ignored");
+    EXPECT_EQ(p.exit_status(), 0);
+}
+
+//-----------------------------------------------------------------------------
+// Bad input: exit status 2, a message naming the option and its range
+//-----------------------------------------------------------------------------
+struct BadArgs {
+    std::vector<std::string_view> args;
+    std::string message;
+};
+
+TEST(CliParse, BadInputNamesTheOptionAndItsRange) {
+    const std::vector<BadArgs> cases = {
+        {{"--approval", "150"}, "--approval: '150' is out of range (expected 0 to 100 %)"},
+        {{"--approval", "abc"}, "--approval: 'abc' is not a number (expected 0 to 100 %)"},
+        {{"--approval", "nan"}, "--approval: 'nan' is not a number (expected 0 to 100 %)"},
+        {{"--approval=inf"}, "--approval: 'inf' is not a number (expected 0 to 100 %)"},
+        {{"--approval", "1e400"}, "--approval: '1e400' is out of range (expected 0 to 100 %)"},
+        {{"--approval", " 25"}, "--approval: ' 25' is not a number (expected 0 to 100 %)"},
+        {{"--approval", "25&inventory=1"}, "--approval: '25&inventory=1' is not a number (expected 0 to 100 %)"},
+        {{"--approval="}, "--approval: '' is empty (expected 0 to 100 %)"},
+        {{"--approval"}, "--approval: missing value (expected 0 to 100 %)"},
+        {{"--approval", "--inventory", "3"}, "--approval: missing value (expected 0 to 100 %)"},
+        {{"--inventory", "-1"}, "--inventory: '-1' is out of range (expected 0 to 365 days)"},
+        {{"--approval-later", "101"}, "--approval-later: '101' is out of range (expected 0 to 100 %)"},
+        {{"--horizon", "10.5"}, "--horizon: '10.5' is not a whole number (expected 30 to 730 days)"},
+        {{"--draws", "0"}, "--draws: '0' is out of range (expected 1 to 5000)"},
+        {{"--seed", "4294967296"}, "--seed: '4294967296' is out of range (expected 0 to 4294967295)"},
+        {{"--bogus"}, "--bogus: unknown option"},
+        {{"--bogus=1"}, "--bogus: unknown option"},
+        {{"--approval_later=5"}, "--approval_later: unknown option"},
+        {{"-x"}, "-x: unknown option"},
+        {{"stray"}, "'stray': unexpected argument (options start with --)"},
+        {{"--", "--approval"}, "'--approval': unexpected argument (options start with --)"},
+        {{"--format", "xml"}, "--format: 'xml' is not a format (expected text, json or csv)"},
+        {{"--format"}, "--format: missing value (expected text, json or csv)"},
+        {{"--preset", "nope"}, "--preset: 'nope' is not a known preset (expected one of 2025, fast-track, embargo, truce)"},
+        {{"--query", "approval=abc"}, "--query: approval: 'abc' is not a number (expected 0 to 100 %)"},
+        {{"--query", "preset=nope"}, "--query: preset: 'nope' is not a known preset (expected one of 2025, fast-track, embargo, truce)"},
+        {{"--output="}, "--output: missing file name"},
+        {{"--help=yes"}, "--help: takes no value"},
+    };
+    for (const BadArgs& c : cases) {
+        const CliParse p = parse_cli(c.args);
+        ASSERT_EQ(p.errors.size(), 1u) << c.message;
+        EXPECT_EQ(p.errors[0], c.message);
+        EXPECT_EQ(p.exit_status(), kExitUsage) << c.message;
+        EXPECT_FALSE(p.help);
+    }
+}
+
+TEST(CliParse, AFieldWithABadValueKeepsItsPreviousValue) {
+    const CliParse p = parse({"--preset", "embargo", "--approval", "abc", "--inventory", "10"});
+    EXPECT_EQ(p.errors.size(), 1u);
+    EXPECT_EQ(p.options.inputs.approval_pct, find_preset("embargo")->inputs.approval_pct);
+    EXPECT_EQ(p.options.inputs.inventory_days, 10.0);
+}
+
+TEST(CliParse, EveryErrorIsReported) {
+    const CliParse p = parse({"--approval", "abc", "--bogus", "--format", "xml"});
+    EXPECT_EQ(p.errors.size(), 3u);
+    EXPECT_EQ(p.exit_status(), 2);
+}
+
+TEST(CliParse, GarbageArgumentsAreQuotedAsPrintableText) {
+    const CliParse p = parse({"--\xff\x01name", "--approval", "\xe2\x9c\x93"});
+    ASSERT_EQ(p.errors.size(), 2u);
+    for (const std::string& e : p.errors) {
+        for (const char c : e) EXPECT_TRUE(static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f) << e;
+    }
+}
+
+TEST(CliParse, RandomArgumentsNeverCrash) {
+    std::mt19937_64 rng(1);
+    const std::vector<std::string> words = {"--approval", "--inventory", "--preset", "--query", "--format", "--seed",
+                                            "--draws", "-", "--", "=", "25", "nan", "1e400", "embargo", "json", "",
+                                            "--approval=", "--help", "approval=1&x", "-5"};
+    for (int i = 0; i < 2000; ++i) {
+        std::vector<std::string> storage(rng() % 8);
+        for (std::string& s : storage) {
+            s = words[rng() % words.size()];
+            if (rng() % 4 == 0) s.push_back(static_cast<char>(rng() & 0xff));
+        }
+        const std::vector<std::string_view> args(storage.begin(), storage.end());
+        const CliParse p = parse_cli(args);
+        for (const InputField& f : input_fields()) ASSERT_TRUE(field_in_range(f, get_field(p.options.inputs, f)));
+        ASSERT_TRUE(p.exit_status() == 0 || p.exit_status() == 2);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// Help and version
+//-----------------------------------------------------------------------------
+TEST(CliHelp, ListsEveryOptionWithUnitRangeAndDefault) {
+    const std::string help = help_text();
+    for (const InputField& f : input_fields()) {
+        const std::string option = "--" + option_name(f);
+        ASSERT_TRUE(contains(help, option)) << option;
+        EXPECT_TRUE(contains(help, f.label)) << option;
+        EXPECT_TRUE(contains(help, f.help)) << option;
+    }
+    EXPECT_TRUE(contains(help, "--approval PCT"));
+    EXPECT_TRUE(contains(help, "0 to 100 %, default 25 %"));
+    EXPECT_TRUE(contains(help, "0 to 365 days, default 45 days"));
+    for (const std::string_view option : {"--preset", "--query", "--format", "--output", "--help", "--version"}) {
+        EXPECT_TRUE(contains(help, option)) << option;
+    }
+    for (const Preset& p : presets()) EXPECT_TRUE(contains(help, p.id)) << p.id;
+}
+
+TEST(CliHelp, VersionNamesTheModelVersion) {
+    EXPECT_TRUE(contains(version_text(), "rareshock "));
+    EXPECT_TRUE(contains(version_text(), kModelVersion));
+}
+
+}  // namespace
+}  // namespace rareshock::cli

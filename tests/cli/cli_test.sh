@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Runs the real rareshock binary: bad input exits 2 with a message naming the
+# option and its range; good input exits 0 with parseable JSON / CSV.
+#   tests/cli/cli_test.sh path/to/rareshock
+set -uo pipefail
+BIN=${1:?usage: cli_test.sh path/to/rareshock}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+failures=0
+passes=0
+
+fail() { printf 'FAIL: %s\n' "$*"; failures=$((failures + 1)); }
+pass() { passes=$((passes + 1)); }
+
+# expect_usage_error "expected stderr text" args...
+expect_usage_error() {
+  local expected=$1; shift
+  "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+  local status=$?
+  if [ "$status" -ne 2 ]; then fail "rareshock $*: exit $status, expected 2"; return; fi
+  if ! grep -qF -- "$expected" "$TMP/err"; then fail "rareshock $*: stderr lacks '$expected':"; cat "$TMP/err"; return; fi
+  if ! grep -qF -- "Try 'rareshock --help'." "$TMP/err"; then fail "rareshock $*: no hint to --help"; return; fi
+  if [ -s "$TMP/out" ]; then fail "rareshock $*: wrote to stdout on error"; return; fi
+  pass
+}
+
+expect_usage_error "rareshock: --approval: '150' is out of range (expected 0 to 100 %)" --approval 150
+expect_usage_error "rareshock: --approval: 'abc' is not a number (expected 0 to 100 %)" --approval abc
+expect_usage_error "rareshock: --approval: 'nan' is not a number (expected 0 to 100 %)" --approval nan
+expect_usage_error "rareshock: --approval: 'nan' is not a number (expected 0 to 100 %)" --approval=nan
+expect_usage_error "rareshock: --bogus: unknown option" --bogus
+expect_usage_error "rareshock: --format: 'xml' is not a format (expected text, json or csv)" --format xml
+expect_usage_error "rareshock: --preset: 'nope' is not a known preset" --preset nope
+expect_usage_error "rareshock: --approval: missing value (expected 0 to 100 %)" --approval
+expect_usage_error "rareshock: --inventory: '-3' is out of range (expected 0 to 365 days)" --inventory -3
+expect_usage_error "rareshock: --query: approval: 'x' is not a number (expected 0 to 100 %)" --query 'approval=x'
+
+# expect_ok format validator args...
+run_ok() {
+  "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+  local status=$?
+  if [ "$status" -ne 0 ]; then fail "rareshock $*: exit $status"; cat "$TMP/err"; return 1; fi
+  return 0
+}
+
+if run_ok --preset 2025 --format json; then
+  if python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+missing = [k for k in ("model_version", "inputs", "summary", "regions", "timeline", "components") if k not in doc]
+if missing: sys.exit("missing keys: %s" % missing)
+for r in doc["regions"]:
+    for k in ("id", "name", "first_halt_day", "vehicles_lost"):
+        if k not in r: sys.exit("region lacks %s" % k)
+' <"$TMP/out"; then pass; else fail "--preset 2025 --format json: not the documented JSON"; fi
+fi
+
+if run_ok --preset 2025 --format csv; then
+  if [ "$(wc -l <"$TMP/out")" -ge 2 ] && head -1 "$TMP/out" | grep -q ',' \
+     && python3 -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+width = len(rows[0])
+bad = [i for i, r in enumerate(rows) if len(r) != width]
+if bad: sys.exit("rows with a different number of columns: %s" % bad[:5])
+' <"$TMP/out"; then pass; else fail "--format csv: not a CSV table"; head -3 "$TMP/out"; fi
+fi
+
+if run_ok --approval 25 --inventory 45; then
+  if [ -s "$TMP/out" ]; then pass; else fail "text output is empty"; fi
+fi
+
+# The same scenario three ways gives the same JSON: options, a share link, and --option=value.
+if run_ok --format json --approval 30 --inventory 60 --draws 100; then
+  cp "$TMP/out" "$TMP/a.json"
+  if run_ok --format=json --query '?v=1&approval=30&inventory=60&draws=100' \
+     && python3 -c '
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for d in (a, b): d.pop("model_ms", None)
+sys.exit(0 if a == b else "share link and options disagree")
+' "$TMP/a.json" "$TMP/out"; then pass; else fail "--query and options disagree"; fi
+fi
+
+# --output writes the file and nothing to stdout.
+if run_ok --preset embargo --format json --output "$TMP/result.json"; then
+  if [ ! -s "$TMP/out" ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/result.json"; then pass
+  else fail "--output: file missing or stdout not empty"; fi
+fi
+"$BIN" --output "$TMP/no/such/dir/x.json" >/dev/null 2>"$TMP/err"
+status=$?
+if [ "$status" -eq 1 ]; then pass; else fail "--output to a missing directory: exit $status, expected 1"; fi
+
+# Query warnings go to stderr; the run still succeeds.
+if run_ok --query 'approval=25&colour=red' --draws 50; then
+  if grep -qF "warning: --query: unknown parameter 'colour' ignored" "$TMP/err"; then pass; else fail "no warning for an unknown query key"; fi
+fi
+
+if run_ok --help && grep -qF -- "--approval PCT" "$TMP/out" && grep -qF -- "--dep-north-america" "$TMP/out"; then pass; else fail "--help"; fi
+if run_ok --version && grep -q "^rareshock " "$TMP/out"; then pass; else fail "--version"; fi
+
+printf 'cli_test.sh: %d passed, %d failed\n' "$passes" "$failures"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,63 @@
+// Rare Earth Shock — page boot for index.html, embed.html and the offline file.
+// Starts the calculator, exposes window.rareshock, fires "rareshock:ready", and,
+// in the embed, speaks the embed protocol with the host page.
+(function () {
+  'use strict';
+  var doc = document.documentElement;
+  var canvas = document.getElementById('rareshock-canvas');
+  var isEmbed = doc.classList.contains('rs-embed');
+  var params = new URLSearchParams(window.location.search);
+
+  function fail(reason) {
+    console.warn('rareshock: ' + reason);
+    doc.classList.add('rs-failed');
+  }
+
+  // ---- embed protocol: height out, set/theme in ------------------------------
+  function allowedOrigins() {
+    var raw = params.get('origins');
+    if (!raw) return null;  // default: any origin (the message shape is still checked)
+    return raw.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+  function postHeight() {
+    if (window.parent === window) return;
+    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    window.parent.postMessage({ type: 'rareshock:resize', version: 1, height: h }, '*');
+    window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
+  }
+  function setupEmbed(api) {
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(postHeight).observe(document.documentElement);
+    postHeight();
+    var origins = allowedOrigins();
+    window.addEventListener('message', function (e) {
+      if (e.source !== window.parent || window.parent === window) return;
+      if (origins && origins.indexOf(e.origin) < 0) {
+        console.warn('rareshock: message from ' + e.origin + ' ignored (not in origins=)');
+        return;
+      }
+      var m = e.data;
+      if (!m || typeof m !== 'object' || typeof m.type !== 'string' || m.type.indexOf('rareshock:') !== 0) return;
+      if (m.type === 'rareshock:set' && m.inputs && typeof m.inputs === 'object' && !Array.isArray(m.inputs)) {
+        api.setInputs(m.inputs);
+      } else if (m.type === 'rareshock:theme' && (m.theme === 'light' || m.theme === 'dark' || m.theme === 'auto')) {
+        api.setTheme(m.theme);
+      } else if (m.type !== 'rareshock:resize') {
+        console.warn('rareshock: malformed message ignored: ' + String(m.type).slice(0, 40));
+      }
+    });
+  }
+
+  if (!canvas) return;
+  if (typeof WebAssembly !== 'object' || typeof window.createRareShock !== 'function') {
+    fail('WebAssembly is not available: showing the static picture instead');
+    return;
+  }
+  window.createRareShock(canvas, null, { query: window.location.search }).then(function (api) {
+    window.rareshock = api;
+    doc.classList.add('rs-ready');
+    if (isEmbed) setupEmbed(api);
+    window.dispatchEvent(new CustomEvent('rareshock:ready', { detail: api }));
+  }, function (err) {
+    fail(err && err.message ? err.message : String(err));
+  });
+})();

@@ -1,0 +1,12 @@
+# Writes rareshock-offline.html: one self-contained file (SINGLE_FILE build + CSS + boot
+# script inlined) that works from file:// and inside <iframe sandbox="allow-scripts">.
+file(READ "${SOURCE}/web/offline.html" html)
+file(READ "${SOURCE}/web/style.css" css)
+file(READ "${SINGLE_JS}" js)
+file(READ "${SOURCE}/web/app.js" boot)
+string(REPLACE "/*RS:STYLE*/" "${css}" html "${html}")
+string(REPLACE "/*RS:APP*/" "${js}" html "${html}")
+string(REPLACE "/*RS:BOOT*/" "${boot}" html "${html}")
+file(WRITE "${SITE}/rareshock-offline.html" "${html}")
+file(REMOVE "${SITE}/offline.html")
+file(REMOVE_RECURSE "${SITE}/build")
