@@ -100,8 +100,9 @@ public:
     struct ItemRect { float x0, y0, x1, y1; };
     bool find_item(std::string_view name, ItemRect& out) const;
 
+    struct Impl;  // opaque; public so the drawing helpers in app.cpp can take it
+
 private:
-    struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 

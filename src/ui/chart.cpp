@@ -92,7 +92,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
 
     // X axis: month starts when dated, else day numbers.
     if (opt.dated) {
-        int last_label_x = -1000;
+        float last_label_x = -1000.0f;
         for (int d = 0; d <= days; ++d) {
             const Date date = date_of_day(d);
             if (date.day != 1 && d != 0) continue;
@@ -105,7 +105,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
             const float w = ImGui::CalcTextSize(buf).x;
             if (a.x - last_label_x < w + 8.0f || a.x + w > ax.origin.x + ax.size.x + 8.0f) continue;
             dl->AddText(ImVec2(a.x + 2, a.y + 5), p.muted, buf);
-            last_label_x = static_cast<int>(a.x);
+            last_label_x = a.x;
         }
     } else {
         const float step = nice_step(static_cast<float>(days), std::max(2, static_cast<int>(ax.size.x / 70.0f)));

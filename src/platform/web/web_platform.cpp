@@ -72,8 +72,6 @@ struct PlatformState {
 
 PlatformState g;
 
-double now_ms() { return emscripten_performance_now(); }
-
 //-----------------------------------------------------------------------------
 // [SECTION] Input queue
 //-----------------------------------------------------------------------------

@@ -1,0 +1,502 @@
+// Rare Earth Shock — the one place results become JSON, CSV, the summary
+// sentence and the quotable text report.
+//
+// [SECTION] Number text (locale-free, integer arithmetic only)
+// [SECTION] Words (regions, dates, approval phrases)
+// [SECTION] Summary sentence
+// [SECTION] JSON
+// [SECTION] CSV
+// [SECTION] Text report
+//
+// Numbers are formatted with integer arithmetic (no printf, no locale, no
+// floating-point <charconv>, which Emscripten 3.1.6's libc++ lacks), so the
+// text is the same natively and in WebAssembly. NaN and infinity become null.
+#include "results.h"
+
+#include "model.h"
+#include "query.h"
+
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace rareshock {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Number text
+//-----------------------------------------------------------------------------
+bool is_finite(double v) { return v == v && v - v == 0.0; }
+
+void append_int(std::string& s, long long v) {
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    s.append(buf, res.ptr);
+}
+
+// Fixed-point text with `decimals` digits, rounded half away from zero;
+// trailing zeros (and the point) dropped when `trim`. Non-finite or huge: "null".
+void append_fixed(std::string& s, double v, int decimals, bool trim = true) {
+    if (!is_finite(v)) {
+        s += "null";
+        return;
+    }
+    long long scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    double scaled = v * static_cast<double>(scale);
+    const bool negative = scaled < 0.0;
+    if (negative) scaled = -scaled;
+    if (scaled >= 9.0e15) {
+        s += "null";
+        return;
+    }
+    long long units = static_cast<long long>(scaled);
+    if (scaled - static_cast<double>(units) >= 0.5) ++units;
+    if (negative && units != 0) s += '-';
+    append_int(s, units / scale);
+    if (decimals == 0) return;
+    long long frac = units % scale;
+    char digits[20];
+    for (int i = decimals - 1; i >= 0; --i) {
+        digits[i] = static_cast<char>('0' + frac % 10);
+        frac /= 10;
+    }
+    int n = decimals;
+    if (trim)
+        while (n > 0 && digits[n - 1] == '0') --n;
+    if (n == 0) return;
+    s += '.';
+    s.append(digits, static_cast<std::size_t>(n));
+}
+
+std::string fixed(double v, int decimals, bool trim = true) {
+    std::string s;
+    append_fixed(s, v, decimals, trim);
+    return s;
+}
+
+// 1234567 -> "1,234,567" (v >= 0, already rounded).
+std::string with_thousands(long long v) {
+    std::string digits;
+    append_int(digits, v < 0 ? -v : v);
+    std::string out;
+    if (v < 0) out += '-';
+    const std::size_t n = digits.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        out += digits[i];
+        const std::size_t left = n - 1 - i;
+        if (left > 0 && left % 3 == 0) out += ',';
+    }
+    return out;
+}
+
+long long round_to(double v, double unit) {
+    const double q = v / unit;
+    long long k = static_cast<long long>(q);
+    if (q - static_cast<double>(k) >= 0.5) ++k;
+    return k * static_cast<long long>(unit);
+}
+
+// Vehicles in words for a sentence: 310,000; 4,300; 1.2 million.
+std::string vehicles_text(double v) {
+    if (!is_finite(v) || v < 0.0) v = 0.0;
+    if (v >= 999500.0) return fixed(v / 1.0e6, 1) + " million";
+    if (v >= 10000.0) return with_thousands(round_to(v, 1000.0));
+    if (v >= 1000.0) return with_thousands(round_to(v, 100.0));
+    if (v >= 100.0) return with_thousands(round_to(v, 10.0));
+    return with_thousands(round_to(v, 1.0));
+}
+
+// USD in words: $840 million, $12.3 billion.
+std::string usd_text(double v) {
+    if (!is_finite(v) || v < 0.0) v = 0.0;
+    std::string s = "$";
+    if (v >= 1.0e9) {
+        append_fixed(s, v / 1.0e9, 1);
+        s += " billion";
+    } else if (v >= 1.0e6) {
+        append_fixed(s, v / 1.0e6, 0);
+        s += " million";
+    } else {
+        s += with_thousands(round_to(v, 1000.0));
+    }
+    return s;
+}
+
+std::string percent_text(double pct) { return fixed(pct, 1) + "%"; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Words
+//-----------------------------------------------------------------------------
+constexpr std::array<std::string_view, kRegionCount> kRegionAdjective{
+    "European", "North American", "Japanese", "South Korean", "Indian", "Chinese"};
+
+constexpr std::array<std::string_view, 12> kMonthName{"January", "February", "March",     "April",   "May",      "June",
+                                                      "July",    "August",   "September", "October", "November", "December"};
+
+std::string human_date(int day) {
+    const Date d = date_of_day(day);
+    std::string s;
+    append_int(s, d.day);
+    s += ' ';
+    s += kMonthName[static_cast<std::size_t>(d.month - 1)];
+    s += ' ';
+    append_int(s, d.year);
+    return s;
+}
+
+std::string iso_date(int day) {
+    const Date d = date_of_day(day);
+    std::string s;
+    append_int(s, d.year);
+    s += d.month < 10 ? "-0" : "-";
+    append_int(s, d.month);
+    s += d.day < 10 ? "-0" : "-";
+    append_int(s, d.day);
+    return s;
+}
+
+int day_int(double v) { return static_cast<int>(v + 0.5); }
+
+bool approval_changes(const Inputs& in) {
+    return in.approval_later_pct != in.approval_pct && in.approval_change_day <= in.horizon_days;
+}
+
+// "if 25% of licences are approved (60% from day 80)"
+std::string approval_clause(const Inputs& in) {
+    std::string s = "if ";
+    if (in.approval_pct <= 0.0)
+        s += "no licences are approved";
+    else if (in.approval_pct >= 100.0)
+        s += "all licences are approved";
+    else
+        s += percent_text(in.approval_pct) + " of licences are approved";
+    if (approval_changes(in)) {
+        s += " (" + percent_text(in.approval_later_pct) + " from day ";
+        append_fixed(s, in.approval_change_day, 0);
+        s += ")";
+    }
+    return s;
+}
+
+std::string horizon_text(const Inputs& in) {
+    if (in.horizon_days == 365) return "over a year";
+    std::string s = "over ";
+    append_int(s, in.horizon_days);
+    s += " days";
+    return s;
+}
+
+// "1 in 12", "3 in 10", "almost all"
+std::string share_of_lines(double share) {
+    if (share >= 0.95) return "almost all";
+    if (share >= 0.25) {
+        long long tenths = round_to(share * 10.0, 1.0);
+        std::string s;
+        append_int(s, tenths);
+        return s + " in 10";
+    }
+    long long n = round_to(1.0 / share, 1.0);
+    std::string s = "1 in ";
+    append_int(s, n);
+    return s;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Summary sentence
+//-----------------------------------------------------------------------------
+std::string summary_sentence(const Results& r) {
+    const Inputs& in = r.inputs;
+    // The most affected export region: highest peak P50 halted share.
+    int key = -1;
+    double key_share = 0.0;
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        const double plants = region_data()[static_cast<std::size_t>(i)].plants;
+        if (rr.peak_halted_share_p50 * plants >= 1.0 - 1e-6 && rr.peak_halted_share_p50 > key_share) {
+            key = i;
+            key_share = rr.peak_halted_share_p50;
+        }
+    }
+    const Range& world = r.world_vehicles_lost;
+    std::string range;
+    if (r.bands_ready) range = " (P10\u2013P90 " + vehicles_text(world.p10) + "\u2013" + vehicles_text(world.p90) + ")";
+    std::string tail = approval_clause(in) + " and makers hold ";
+    append_fixed(tail, in.inventory_days, 0);
+    tail += in.inventory_days == 1.0 ? " day of magnets." : " days of magnets.";
+
+    std::string s;
+    if (key < 0) {
+        s = "No car line stops within ";
+        append_int(s, in.horizon_days);
+        s += " days";
+        if (world.p50 >= 0.5) {
+            s += ", but " + vehicles_text(world.p50) + " vehicles are lost worldwide" + range + " to parts shortages ";
+        } else {
+            s += " and no vehicles are lost ";
+        }
+        return s + tail;
+    }
+    const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(key)];
+    int peak_day = 0;
+    for (std::size_t t = 0; t < tl.p50.size(); ++t)
+        if (tl.p50[t] >= static_cast<float>(key_share)) {
+            peak_day = static_cast<int>(t);
+            break;
+        }
+    s = "By day ";
+    append_int(s, peak_day);
+    s += " (" + human_date(peak_day) + "), " + share_of_lines(key_share) + " ";
+    s += kRegionAdjective[static_cast<std::size_t>(key)];
+    s += " car lines stop; " + vehicles_text(world.p50) + " vehicles are lost worldwide " + horizon_text(in) + range +
+         " ";
+    return s + tail;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] JSON
+//-----------------------------------------------------------------------------
+namespace {
+
+void append_json_string(std::string& s, std::string_view v) {
+    s += '"';
+    for (char ch : v) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            s += '\\';
+            s += ch;
+        } else if (c < 0x20) {
+            static const char* hex = "0123456789abcdef";
+            s += "\\u00";
+            s += hex[c >> 4];
+            s += hex[c & 15];
+        } else {
+            s += ch;
+        }
+    }
+    s += '"';
+}
+
+void append_optional(std::string& s, const std::optional<double>& v, int decimals) {
+    if (v) append_fixed(s, *v, decimals);
+    else s += "null";
+}
+
+void append_range(std::string& s, const Range& r, int decimals) {
+    s += "{\"p10\":";
+    append_fixed(s, r.p10, decimals);
+    s += ",\"p50\":";
+    append_fixed(s, r.p50, decimals);
+    s += ",\"p90\":";
+    append_fixed(s, r.p90, decimals);
+    s += '}';
+}
+
+void append_range(std::string& s, const OptionalRange& r, int decimals) {
+    s += "{\"p10\":";
+    append_optional(s, r.p10, decimals);
+    s += ",\"p50\":";
+    append_optional(s, r.p50, decimals);
+    s += ",\"p90\":";
+    append_optional(s, r.p90, decimals);
+    s += '}';
+}
+
+void append_shares(std::string& s, const std::vector<float>& v) {
+    s += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i) s += ',';
+        append_fixed(s, static_cast<double>(v[i]), 4);
+    }
+    s += ']';
+}
+
+}  // namespace
+
+std::string results_to_json(const Results& r) {
+    std::string s;
+    s.reserve(64 * 1024);
+    s += "{\"model_version\":";
+    append_json_string(s, kModelVersion);
+    s += ",\"inputs\":{";
+    bool first = true;
+    for (const InputField& f : input_fields()) {
+        if (!first) s += ',';
+        first = false;
+        append_json_string(s, f.key);
+        s += ':';
+        append_fixed(s, get_field(r.inputs, f), f.kind == FieldKind::Real ? 6 : 0);
+    }
+    s += "},\"summary\":";
+    append_json_string(s, r.summary);
+    s += ",\"regions\":[";
+    for (int i = 0; i < kRegionCount; ++i) {
+        const RegionData& rd = region_data()[static_cast<std::size_t>(i)];
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        if (i) s += ',';
+        s += "{\"id\":";
+        append_json_string(s, rd.key);
+        s += ",\"name\":";
+        append_json_string(s, rd.name);
+        s += ",\"first_halt_day\":";
+        append_range(s, rr.first_halt_day, 0);
+        s += ",\"vehicles_lost\":";
+        append_range(s, rr.vehicles_lost, 0);
+        s += ",\"value_lost_usd\":";
+        append_range(s, rr.value_lost_usd, 0);
+        s += ",\"recovery_day\":";
+        append_range(s, rr.recovery_day, 0);
+        s += ",\"baseline_vehicles\":";
+        append_fixed(s, rr.baseline_vehicles, 0);
+        s += '}';
+    }
+    s += "],\"timeline\":{\"start_date\":";
+    append_json_string(s, iso_date(0));
+    s += ",\"days\":";
+    append_int(s, static_cast<long long>(r.timeline[0].p50.size()));
+    s += ",\"regions\":[";
+    for (int i = 0; i < kRegionCount; ++i) {
+        const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(i)];
+        if (i) s += ',';
+        s += "{\"id\":";
+        append_json_string(s, region_data()[static_cast<std::size_t>(i)].key);
+        s += ",\"p10\":";
+        append_shares(s, tl.p10);
+        s += ",\"p50\":";
+        append_shares(s, tl.p50);
+        s += ",\"p90\":";
+        append_shares(s, tl.p90);
+        s += '}';
+    }
+    s += "]},\"components\":[";
+    for (int i = 0; i < kComponentCount; ++i) {
+        const ComponentData& cd = component_data()[static_cast<std::size_t>(i)];
+        const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];
+        if (i) s += ',';
+        s += "{\"id\":";
+        append_json_string(s, cd.key);
+        s += ",\"name\":";
+        append_json_string(s, cd.name);
+        s += ",\"time_to_survive_days\":";
+        append_fixed(s, cr.time_to_survive_days, 1);
+        s += ",\"time_to_recover_days\":";
+        append_fixed(s, cr.time_to_recover_days, 1);
+        s += ",\"shortage_days\":";
+        append_fixed(s, cr.shortage_days, 1);
+        s += '}';
+    }
+    s += "]}";
+    return s;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] CSV
+//-----------------------------------------------------------------------------
+std::string results_to_csv(const Results& r) {
+    std::string s = "region,day,date,halted_p10,halted_p50,halted_p90,halted_central\n";
+    for (int i = 0; i < kRegionCount; ++i) {
+        const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(i)];
+        const std::string_view key = region_data()[static_cast<std::size_t>(i)].key;
+        for (std::size_t t = 0; t < tl.p50.size(); ++t) {
+            s += key;
+            s += ',';
+            append_int(s, static_cast<long long>(t));
+            s += ',';
+            s += iso_date(static_cast<int>(t));
+            for (const std::vector<float>* v : {&tl.p10, &tl.p50, &tl.p90, &tl.central}) {
+                s += ',';
+                append_fixed(s, t < v->size() ? static_cast<double>((*v)[t]) : 0.0, 4);
+            }
+            s += '\n';
+        }
+    }
+    return s;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text report
+//-----------------------------------------------------------------------------
+namespace {
+
+void pad_to(std::string& line, std::size_t width) {
+    // Width in characters; the text here is ASCII apart from dashes counted once.
+    std::size_t chars = 0;
+    for (char c : line)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+    while (chars < width) {
+        line += ' ';
+        ++chars;
+    }
+}
+
+std::string day_range_text(const OptionalRange& r, bool bands) {
+    if (!r.p50) return r.p10 ? "after the horizon (P10 day " + fixed(*r.p10, 0) + ")" : "none";
+    std::string s = "day " + fixed(*r.p50, 0) + " (" + human_date(day_int(*r.p50)) + ")";
+    if (bands) s += " [" + (r.p10 ? fixed(*r.p10, 0) : std::string("-")) + "\u2013" + (r.p90 ? fixed(*r.p90, 0) : std::string("never")) + "]";
+    return s;
+}
+
+std::string vehicles_range_text(const Range& r, bool bands) {
+    std::string s = vehicles_text(r.p50);
+    if (bands) s += " [" + vehicles_text(r.p10) + "\u2013" + vehicles_text(r.p90) + "]";
+    return s;
+}
+
+}  // namespace
+
+std::string results_to_text(const Results& r) {
+    const Inputs& in = r.inputs;
+    const bool bands = r.bands_ready;
+    std::string s = "Rare Earth Shock \u2014 what China's rare-earth licences do to car factories\n\n";
+    s += r.summary.empty() ? summary_sentence(r) : r.summary;
+    s += "\n\nScenario (day 0 = 4 April 2025)\n";
+    for (const InputField& f : input_fields()) {
+        std::string line = "  " + std::string(f.label);
+        pad_to(line, 36);
+        line += fixed(get_field(in, f), f.kind == FieldKind::Real ? 2 : 0);
+        if (!f.unit.empty()) line += " " + std::string(f.unit);
+        s += line + "\n";
+    }
+    s += bands ? "\nRegions: P50 with [P10\u2013P90] over " + std::to_string(in.draws) + " draws\n"
+               : "\nRegions: central estimate (no ranges)\n";
+    s += "  Region               First line halt                  Vehicles lost                  Value lost (P50)   Recovery\n";
+    for (int i = 0; i < kRegionCount; ++i) {
+        const RegionData& rd = region_data()[static_cast<std::size_t>(i)];
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        std::string line = "  " + std::string(rd.name);
+        pad_to(line, 23);
+        line += day_range_text(rr.first_halt_day, bands);
+        pad_to(line, 56);
+        line += vehicles_range_text(rr.vehicles_lost, bands);
+        pad_to(line, 87);
+        line += usd_text(rr.value_lost_usd.p50);
+        pad_to(line, 106);
+        line += rr.recovery_day.p50 ? "day " + fixed(*rr.recovery_day.p50, 0) : std::string(rr.first_halt_day.p50 ? "not within horizon" : "-");
+        s += line + "\n";
+    }
+    s += "  World (export regions): " + vehicles_range_text(r.world_vehicles_lost, bands) + " vehicles, " +
+         usd_text(r.world_value_lost_usd.p50) + "\n";
+    s += "\nComponents (central estimate, worst export region)\n";
+    s += "  Component                               Time to survive  Time to recover  Shortage\n";
+    for (int i = 0; i < kComponentCount; ++i) {
+        const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];
+        std::string line = "  " + std::string(component_data()[static_cast<std::size_t>(i)].name);
+        pad_to(line, 42);
+        line += fixed(cr.time_to_survive_days, 0) + " days";
+        pad_to(line, 59);
+        line += fixed(cr.time_to_recover_days, 0) + " days";
+        pad_to(line, 76);
+        line += fixed(cr.shortage_days, 0) + " days";
+        s += line + "\n";
+    }
+    s += "\nModel " + std::string(kModelVersion) + ", seed " + std::to_string(in.seed) + ", " +
+         std::to_string(in.draws) + " draws. Reproduce: ?" + encode_query(in) + "\n";
+    s += "Method and sources: docs/methodology.md\n";
+    return s;
+}
+
+}  // namespace rareshock

@@ -1,0 +1,210 @@
+// Rare Earth Shock — headless Dear ImGui tests: a real ImGui context and the real
+// App, no GL. They click, drag and type on the controls and check the app state.
+#include "ui/app.h"
+#include "ui/theme.h"
+
+#include "imgui.h"
+
+#include <gtest/gtest.h>
+
+#include <cfloat>
+#include <string>
+#include <vector>
+
+namespace rareshock::ui {
+namespace {
+
+struct FakeHost final : Host {
+    std::vector<std::string> copied, downloads;
+    int pngs = 0;
+    bool copy_text(const std::string& t) override { copied.push_back(t); return true; }
+    void download_text(const std::string& name, const std::string&, const std::string& data) override {
+        downloads.push_back(name + ":" + std::to_string(data.size()));
+    }
+    void download_png(const std::string&, float, float, float w, float h) override {
+        if (w > 0 && h > 0) ++pngs;
+    }
+    std::string share_url(const std::string& q) override { return "https://example.test/?" + q; }
+};
+
+class UiTest : public ::testing::Test {
+protected:
+    FakeHost host;
+    ImGuiContext* ctx = nullptr;
+    std::unique_ptr<App> app;
+    Environment env;
+    double t = 0;
+
+    void SetUp() override {
+        ctx = ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        app = std::make_unique<App>(host);
+        app->build_fonts(1.0f);
+        env.width_px = 1280;
+        Inputs in;
+        in.draws = 50;  // keep the headless runs quick
+        app->set_inputs(in);
+        frames(3);
+    }
+    void TearDown() override {
+        app.reset();
+        ImGui::DestroyContext(ctx);
+    }
+    void frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(env.width_px, app->content_height());
+        io.DeltaTime = 1.0f / 60.0f;
+        t += 1.0 / 60.0;
+        env.time_seconds = t;
+        app->update_model();
+        ImGui::NewFrame();
+        app->draw(env);
+        ImGui::Render();
+    }
+    void frames(int n) { for (int i = 0; i < n; ++i) frame(); }
+    App::ItemRect item(const char* name) {
+        App::ItemRect r{};
+        EXPECT_TRUE(app->find_item(name, r)) << name;
+        return r;
+    }
+    void move(float x, float y) { ImGui::GetIO().MousePos = ImVec2(x, y); frame(); }
+    void press(bool down) { ImGui::GetIO().MouseDown[0] = down; frame(); }
+    void click(float x, float y) { move(x, y); press(true); press(false); frames(2); }
+};
+
+TEST_F(UiTest, PlusAndMinusStepTheApprovalRate) {
+    const App::ItemRect r = item("approval");
+    const double before = app->inputs().approval_pct;
+    // The [+] button is the last square of the slider row (bottom right).
+    click(r.x1 - 10, r.y1 - 10);
+    EXPECT_DOUBLE_EQ(app->inputs().approval_pct, before + 1);
+    click(r.x0 + 10, r.y1 - 10);
+    EXPECT_DOUBLE_EQ(app->inputs().approval_pct, before);
+}
+
+TEST_F(UiTest, DraggingTheTrackSetsTheValueAndRecomputes) {
+    const App::ItemRect r = item("approval");
+    const float y = r.y1 - 12;
+    const float left = r.x0 + 60, right = r.x1 - 60;
+    const double lost_before = app->results().regions[0].vehicles_lost.p50;
+    move(left + (right - left) * 0.25f, y);
+    press(true);
+    for (int i = 1; i <= 10; ++i) move(left + (right - left) * (0.25f + 0.06f * static_cast<float>(i)), y);
+    press(false);
+    frames(3);
+    EXPECT_GT(app->inputs().approval_pct, 70.0);
+    EXPECT_LT(app->inputs().approval_pct, 95.0);
+    EXPECT_TRUE(app->results().bands_ready);
+    EXPECT_LE(app->results().regions[0].vehicles_lost.p50, lost_before);
+}
+
+TEST_F(UiTest, PresetChipsApplyPresets) {
+    const App::ItemRect r = item("preset:embargo");
+    click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    EXPECT_EQ(app->inputs().approval_pct, find_preset("embargo")->inputs.approval_pct);
+    EXPECT_EQ(matching_preset(app->inputs()), find_preset("embargo"));
+}
+
+TEST_F(UiTest, TypedEntryIsClampedIntoRange) {
+    const App::ItemRect r = item("inventory");
+    // The typed-entry box is at the top right of the control.
+    click(r.x1 - 30, r.y0 + 12);
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = true;
+    io.KeysDown['A'] = true; io.KeyMap[ImGuiKey_A] = 'A';
+    frame();
+    io.KeysDown['A'] = false; io.KeyCtrl = false;
+    frame();
+    for (char ch : std::string("999")) io.AddInputCharacter(static_cast<unsigned>(ch));
+    frame();
+    io.KeyMap[ImGuiKey_Enter] = 13;
+    io.KeysDown[13] = true; frame();
+    io.KeysDown[13] = false; frames(2);
+    EXPECT_LE(app->inputs().inventory_days, find_input_field("inventory")->max_value);
+    EXPECT_GT(app->inputs().inventory_days, 45.0);
+}
+
+TEST_F(UiTest, AdvancedAssumptionsOpenOnClick) {
+    App::ItemRect lag{};
+    EXPECT_FALSE(app->find_item("lag", lag));
+    const App::ItemRect r = item("advanced");
+    click(r.x0 + 30, (r.y0 + r.y1) / 2);
+    EXPECT_TRUE(app->find_item("lag", lag));
+}
+
+TEST_F(UiTest, ShareCopiesALinkThatReproducesTheInputs) {
+    const App::ItemRect r = item("share");
+    click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    ASSERT_EQ(host.copied.size(), 1u);
+    const std::string& url = host.copied[0];
+    const auto q = url.find('?');
+    ASSERT_NE(q, std::string::npos);
+    const DecodedQuery d = decode_query(url.substr(q + 1));
+    EXPECT_TRUE(d.ok());
+    EXPECT_EQ(d.inputs, app->inputs());
+}
+
+TEST_F(UiTest, CsvAndPngDownloads) {
+    App::ItemRect r = item("csv");
+    click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    ASSERT_EQ(host.downloads.size(), 1u);
+    EXPECT_EQ(host.downloads[0].rfind("rare-earth-shock.csv:", 0), 0u);
+    r = item("png");
+    click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    EXPECT_EQ(host.pngs, 1);
+}
+
+TEST_F(UiTest, ResetRestoresThe2025Defaults) {
+    Inputs in = app->inputs();
+    in.approval_pct = 80;
+    app->set_inputs(in);
+    frames(2);
+    const App::ItemRect r = item("reset");
+    click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    EXPECT_EQ(app->inputs().approval_pct, Inputs{}.approval_pct);
+}
+
+TEST_F(UiTest, PhoneWidthStacksWithoutOverflow) {
+    env.width_px = 360;
+    env.coarse_pointer = true;
+    frames(3);
+    for (const char* name : {"headline", "approval", "inventory", "chart", "regions", "share", "method"}) {
+        const App::ItemRect r = item(name);
+        EXPECT_LE(r.x1, 360.5f) << name;
+        EXPECT_GE(r.x0, 0.0f) << name;
+    }
+    // One column: the chart comes after the controls.
+    EXPECT_GT(item("chart").y0, item("inventory").y1);
+    // Touch targets of 44 px.
+    const App::ItemRect s = item("share");
+    EXPECT_GE(s.y1 - s.y0, 44.0f);
+}
+
+TEST_F(UiTest, DesktopWidthHasTwoColumns) {
+    env.width_px = 1280;
+    frames(2);
+    EXPECT_GT(item("chart").x0, item("approval").x1);
+    EXPECT_LT(item("chart").y0, item("inventory").y1);
+}
+
+TEST_F(UiTest, NoFramesWantedOnceSettled) {
+    frames(5);
+    EXPECT_FALSE(app->wants_frames());
+}
+
+TEST(Theme, TextContrastIsAtLeast4_5To1) {
+    for (bool dark : {false, true}) {
+        const Palette& p = palette(dark);
+        EXPECT_GE(contrast_ratio(p.text, p.background), 4.5f) << dark;
+        EXPECT_GE(contrast_ratio(p.muted, p.background), 4.5f) << dark;
+        EXPECT_GE(contrast_ratio(p.muted, p.surface), 4.5f) << dark;
+        EXPECT_GE(contrast_ratio(p.accent, p.background), 4.5f) << dark;
+        EXPECT_GE(contrast_ratio(p.on_accent, p.accent), 4.5f) << dark;
+        for (int i = 0; i < kExportRegionCount; ++i)  // region lines: graphics need 3:1
+            EXPECT_GE(contrast_ratio(p.region[i], p.background), 3.0f) << dark << " region " << i;
+    }
+}
+
+}  // namespace
+}  // namespace rareshock::ui
