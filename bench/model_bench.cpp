@@ -40,7 +40,9 @@ void BM_QueryDecode(benchmark::State& state) {
     in.inventory_days = 52;
     in.licence_lag_days = 70;
     in.china_dependence_pct[1] = 85;
-    const std::string link = "?" + encode_query(in) + "&theme=dark";
+    std::string link = "?";
+    link += encode_query(in);
+    link += "&theme=dark";
     for (auto _ : state) {
         DecodedQuery d = decode_query(link);
         benchmark::DoNotOptimize(d.inputs.approval_pct);

@@ -81,7 +81,9 @@ int main(int argc, char** argv) {
     Inputs linked;
     linked.approval_pct = 37.5;
     linked.inventory_days = 52;
-    const std::string link = "?" + encode_query(linked) + "&theme=dark";
+    std::string link = "?";
+    link += encode_query(linked);
+    link += "&theme=dark";
     time_case("query_decode", 0, warmup, runs * 4, [&] {
         const DecodedQuery d = decode_query(link);
         g_sink = g_sink + d.inputs.approval_pct;

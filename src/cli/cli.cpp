@@ -14,6 +14,7 @@
 #include "model/query.h"
 
 #include <charconv>
+#include <initializer_list>
 #include <cstdint>
 #include <optional>
 
@@ -40,6 +41,13 @@ std::string sanitise(std::string_view s) {
     return out;
 }
 
+// Concatenation without `"literal" + std::string` (GCC 12 warns falsely: -Wrestrict, PR 105329).
+std::string cat(std::initializer_list<std::string_view> parts) {
+    std::string out;
+    for (const std::string_view part : parts) out += part;
+    return out;
+}
+
 // Shortest round-trip text ("25", "0.5"); the CLI is native, so <charconv> has doubles.
 std::string number_text(double v) {
     char buffer[64];
@@ -48,7 +56,7 @@ std::string number_text(double v) {
 }
 
 std::string unit_suffix(const InputField& f) {
-    return f.unit.empty() ? std::string() : " " + std::string(f.unit);
+    return f.unit.empty() ? std::string() : cat({" ", f.unit});
 }
 
 std::string range_text(const InputField& f) {
@@ -129,7 +137,7 @@ std::string as_option_message(const InputField& f, const std::string& codec_mess
     const std::string_view rest = codec_message.compare(0, prefix.size(), prefix) == 0
                                       ? std::string_view(codec_message).substr(prefix.size())
                                       : std::string_view(codec_message);
-    return "--" + option_name(f) + ": " + std::string(rest);
+    return cat({"--", option_name(f), ": ", rest});
 }
 
 }  // namespace
@@ -158,7 +166,7 @@ CliParse parse_cli(std::span<const std::string_view> args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
         if (options_ended || arg.size() < 2 || arg[0] != '-') {
-            parse.errors.push_back("'" + sanitise(arg) + "': unexpected argument (options start with --)");
+            parse.errors.push_back(cat({"'", sanitise(arg), "': unexpected argument (options start with --)"}));
             continue;
         }
         if (arg == "--") {
@@ -183,10 +191,10 @@ CliParse parse_cli(std::span<const std::string_view> args) {
         const FixedOption* fixed = find_fixed(name);
         const InputField* field = fixed ? nullptr : find_field_option(name);
         if (!fixed && !field) {
-            parse.errors.push_back("--" + sanitise(name) + ": unknown option");
+            parse.errors.push_back(cat({"--", sanitise(name), ": unknown option"}));
             continue;
         }
-        const std::string shown = "--" + std::string(name);
+        const std::string shown = cat({"--", name});
         const bool takes_value = field || fixed->takes_value;
         if (!takes_value) {
             if (inline_value) {
@@ -272,8 +280,8 @@ constexpr std::size_t kHelpColumn = 30;
 void append_option(std::string& out, std::string_view name, std::string_view meta, std::string_view first_line,
                    std::string_view second_line) {
     constexpr std::size_t kColumn = kHelpColumn;
-    std::string head = "  --" + std::string(name);
-    if (!meta.empty()) head += " " + std::string(meta);
+    std::string head = cat({"  --", name});
+    if (!meta.empty()) head += cat({" ", meta});
     out += head;
     if (head.size() + 2 <= kColumn) {
         out.append(kColumn - head.size(), ' ');
@@ -305,7 +313,7 @@ std::string help_text() {
         std::string second;
         if (o.id == Fixed::Preset) {
             for (const Preset& p : presets()) {
-                if (!second.empty()) second += "\n" + std::string(kHelpColumn, ' ');
+                if (!second.empty()) second += cat({"\n", std::string(kHelpColumn, ' ')});
                 second += std::string(p.id) + ": " + std::string(p.label);
             }
         }

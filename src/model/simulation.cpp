@@ -304,10 +304,9 @@ void halt_days(const float* halted, int days, double plants, RegionOutcome& o) {
     if (t < days) o.recovery_day = static_cast<float>(t);
 }
 
+// share in [0, 1] (R^4 / (c + R^4) never exceeds 1): 0 -> 0, (0, 1) -> 1..254, 1 -> 255. Branch-free.
 int histogram_bin(float share) {
-    if (!(share > 0.0f)) return 0;
-    if (share >= 1.0f) return kBins - 1;
-    return 1 + static_cast<int>(share * static_cast<float>(kInteriorBins));  // share < 1: at most 254
+    return static_cast<int>(share * static_cast<float>(kInteriorBins)) + static_cast<int>(share > 0.0f);
 }
 
 //-----------------------------------------------------------------------------
@@ -324,26 +323,38 @@ T nth_value(std::vector<T>& scratch, const T* values, int n, int percent) {
     return scratch[static_cast<std::size_t>(k)];
 }
 
-// P10/P50/P90 from one (region, day) histogram of `draws` values, linear
-// inside a bin; bin 0 is exactly 0 and bin 255 exactly 1.
-void histogram_percentiles(const std::uint16_t* counts, int draws, float& p10, float& p50, float& p90) {
-    int nonzero = 0;
-    for (int b = 1; b < kBins; ++b) nonzero += counts[b];
+// P10/P50/P90 per day from one region's histogram ([bin][day] counts of
+// `draws` values): the value at rank q * draws, linear inside a bin; bin 0 is
+// exactly 0 and bin 255 exactly 1. Bins are walked in order for all days at
+// once; `rank` holds how many of the three percentiles each day has found.
+void histogram_percentiles(const std::uint16_t* counts, int days, int draws, int* cumulative,
+                           std::uint8_t* rank, RegionTimeline& tl) {
     const double targets[3] = {0.1 * draws, 0.5 * draws, 0.9 * draws};
-    float* outs[3] = {&p10, &p50, &p90};
-    double cumulative = draws - nonzero;  // draws at exactly 0
-    int q = 0;
-    while (q < 3 && targets[q] <= cumulative) *outs[q++] = 0.0f;
-    for (int b = 1; b < kBins - 1 && q < 3; ++b) {
-        const int count = counts[b];
-        if (count == 0) continue;
-        while (q < 3 && targets[q] <= cumulative + count) {
-            const double within = (targets[q] - cumulative) / count;
-            *outs[q++] = static_cast<float>(((b - 1) + within) / kInteriorBins);
-        }
-        cumulative += count;
+    std::vector<float>* outs[3] = {&tl.p10, &tl.p50, &tl.p90};
+    for (int t = 0; t < days; ++t) {
+        cumulative[t] = 0;
+        rank[t] = 0;
     }
-    while (q < 3) *outs[q++] = 1.0f;
+    for (int b = 0; b < kBins; ++b) {
+        const std::uint16_t* row = counts + static_cast<std::size_t>(b) * kMaxDayCount;
+        for (int t = 0; t < days; ++t) {
+            const int count = row[t];
+            if (count == 0) continue;
+            const int before = cumulative[t];
+            const int after = before + count;
+            cumulative[t] = after;
+            int q = rank[t];
+            while (q < 3 && targets[q] <= after) {
+                float value;
+                if (b == 0) value = 0.0f;
+                else if (b == kBins - 1) value = 1.0f;
+                else value = static_cast<float>(((b - 1) + (targets[q] - before) / count) / kInteriorBins);
+                (*outs[q])[static_cast<std::size_t>(t)] = value;
+                ++q;
+            }
+            rank[t] = static_cast<std::uint8_t>(q);
+        }
+    }
 }
 
 OptionalRange day_range(std::vector<float>& scratch, const float* values, int n) {
@@ -385,6 +396,8 @@ struct Simulator::Impl {
     std::vector<double> world_value_lost;
     std::vector<float> float_scratch;
     std::vector<double> double_scratch;
+    std::vector<int> cumulative_scratch;
+    std::vector<std::uint8_t> rank_scratch;
 
     Impl() {
         series.running_max_pow4.resize(kMaxDayCount);
@@ -400,12 +413,16 @@ struct Simulator::Impl {
         }
         world_vehicles_lost.resize(kMaxDraws);
         world_value_lost.resize(kMaxDraws);
+        cumulative_scratch.resize(kMaxDayCount);
+        rank_scratch.resize(kMaxDayCount);
         float_scratch.reserve(kMaxDraws);
         double_scratch.reserve(kMaxDraws);
     }
 
-    std::uint16_t* histogram_row(int region, int day) {
-        return histogram.data() + (static_cast<std::size_t>(region) * kMaxDayCount + static_cast<std::size_t>(day)) * kBins;
+    // Counts of one (region, bin) over days: a draw's consecutive days mostly
+    // fall in the same bin, so its increments walk memory sequentially.
+    std::uint16_t* histogram_bin_row(int region, int bin) {
+        return histogram.data() + (static_cast<std::size_t>(region) * kBins + static_cast<std::size_t>(bin)) * kMaxDayCount;
     }
 
     // One draw through every export region. `central` receives the timeline
@@ -442,10 +459,9 @@ void Simulator::Impl::simulate_draw(const Inputs& in, const DrawParams& p, int d
         first_halt_day[static_cast<std::size_t>(r)][d] = o.first_halt_day;
         recovery_day[static_cast<std::size_t>(r)][d] = o.recovery_day;
         vehicles_lost[static_cast<std::size_t>(r)][d] = o.vehicles_lost;
-        for (int t = 0; t < days; ++t) {
-            const int bin = histogram_bin(halted_out[t]);
-            if (bin != 0) ++histogram_row(r, t)[bin];  // bin 0 is counted as the remainder
-        }
+        std::uint16_t* counts = histogram_bin_row(r, 0);
+        for (int t = 0; t < days; ++t)
+            ++counts[static_cast<std::size_t>(histogram_bin(halted_out[t])) * kMaxDayCount + static_cast<std::size_t>(t)];
     }
     if (!central) {
         world_vehicles_lost[static_cast<std::size_t>(draw)] = world_vehicles;
@@ -589,7 +605,8 @@ void Simulator::run(const Inputs& raw_inputs, Results& out) {
 
     // The Monte Carlo draws.
     for (int r = 0; r < kExport; ++r)
-        std::memset(m.histogram_row(r, 0), 0, sizeof(std::uint16_t) * static_cast<std::size_t>(days) * kBins);
+        for (int b = 0; b < kBins; ++b)
+            std::memset(m.histogram_bin_row(r, b), 0, sizeof(std::uint16_t) * static_cast<std::size_t>(days));
     for (int d = 0; d < draws; ++d) m.simulate_draw(in, random_draw_params(in.seed, d), d, nullptr, nullptr);
 
     for (int r = 0; r < kExport; ++r) {
@@ -597,10 +614,8 @@ void Simulator::run(const Inputs& raw_inputs, Results& out) {
         const RegionData& rd = region_data()[ri];
         RegionResult& rr = out.regions[ri];
         RegionTimeline& tl = out.timeline[ri];
-        for (int t = 0; t < days; ++t) {
-            const std::size_t ti = static_cast<std::size_t>(t);
-            histogram_percentiles(m.histogram_row(r, t), draws, tl.p10[ti], tl.p50[ti], tl.p90[ti]);
-        }
+        histogram_percentiles(m.histogram_bin_row(r, 0), days, draws, m.cumulative_scratch.data(),
+                              m.rank_scratch.data(), tl);
         rr.first_halt_day = day_range(m.float_scratch, m.first_halt_day[ri].data(), draws);
         // Recovery: among the draws in which a line halted.
         m.float_scratch.clear();

@@ -295,7 +295,7 @@ void draw_regions(const Ctx& c, float width) {
     ImGui::PushFont(c.f.body);
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
     if (ImGui::BeginTable("regions", 3, flags, ImVec2(width, 0))) {
-        ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthStretch, c.narrow ? 0.9f : 1.0f);
+        ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthStretch, c.narrow ? 1.45f : 1.0f);
         ImGui::TableSetupColumn("First line halts", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("Vehicles lost", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::PushFont(c.f.small);
@@ -484,6 +484,10 @@ void App::draw(const Environment& env) {
         ImGui::SetCursorPosX(x);
         m.chart_rect = draw_timeline(m.results, topt, w, chart_h, m.fonts, p);
         m.remember("chart");
+        ImGui::SetCursorPosX(x);
+        ImGui::BeginGroup();
+        draw_event_key(m.results.inputs.horizon_days, w, m.fonts, p);
+        ImGui::EndGroup();
     };
     auto results_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);

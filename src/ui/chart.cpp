@@ -92,7 +92,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
 
     // X axis: month starts when dated, else day numbers.
     if (opt.dated) {
-        float last_label_x = -1000.0f;
+        float last_label_end = -1000.0f;
         for (int d = 0; d <= days; ++d) {
             const Date date = date_of_day(d);
             if (date.day != 1 && d != 0) continue;
@@ -103,9 +103,9 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
             if (date.month == 1 || d == 0) std::snprintf(buf, sizeof buf, "%s %d", kMonths[date.month - 1], date.year);
             else std::snprintf(buf, sizeof buf, "%s", kMonths[date.month - 1]);
             const float w = ImGui::CalcTextSize(buf).x;
-            if (a.x - last_label_x < w + 8.0f || a.x + w > ax.origin.x + ax.size.x + 8.0f) continue;
+            if (a.x < last_label_end + 8.0f || a.x + w > ax.origin.x + ax.size.x + 8.0f) continue;
             dl->AddText(ImVec2(a.x + 2, a.y + 5), p.muted, buf);
-            last_label_x = a.x;
+            last_label_end = a.x + 2 + w;
         }
     } else {
         const float step = nice_step(static_cast<float>(days), std::max(2, static_cast<int>(ax.size.x / 70.0f)));
@@ -125,12 +125,15 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     const auto events = events_2025();
     if (opt.show_events) {
         int n = 0;
+        float last_number_x = -1000.0f;
         for (const Event& e : events) {
             ++n;
             if (e.day < 0 || e.day > days) continue;
             const glm::vec2 a = ax.at(static_cast<float>(e.day), share_scaled(y_top)), b = ax.at(static_cast<float>(e.day), 0);
             for (float y = a.y; y < b.y; y += 6.0f) dl->AddLine(ImVec2(a.x, y), ImVec2(a.x, std::min(y + 3.0f, b.y)), p.event, 1.0f);
-            char buf[8];
+            if (a.x - last_number_x < fs * 1.2f) continue;  // crowded: the key below the chart lists them all
+            last_number_x = a.x;
+            char buf[16];
             std::snprintf(buf, sizeof buf, "%d", n);
             const ImVec2 ts = ImGui::CalcTextSize(buf);
             dl->AddCircleFilled(ImVec2(a.x, a.y - fs * 0.5f - 2.0f), fs * 0.55f, p.surface, 16);
@@ -145,6 +148,9 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
 
     // Bands then lines, China excluded (reference row, never short).
     const bool bands = r.bands_ready;
+    // Bands are strips of quads: without anti-aliased fill their shared edges leave no seams.
+    const ImDrawListFlags saved_flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     for (int ri = kExportRegionCount - 1; ri >= 0; --ri) {
         const RegionTimeline& t = r.timeline[ri];
         if (t.p50.empty()) continue;
@@ -158,6 +164,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
             }
         }
     }
+    dl->Flags = saved_flags;
     for (int ri = kExportRegionCount - 1; ri >= 0; --ri) {
         const RegionTimeline& t = r.timeline[ri];
         const std::vector<float>& line = bands ? t.p50 : t.central;
@@ -206,6 +213,30 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     }
     ImGui::PopFont();
     return {cursor.x, cursor.y, cursor.x + width, cursor.y + height};
+}
+
+void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p) {
+    ImGui::PushFont(fonts.small);
+    const float col_w = width >= 560.0f ? (width - 12.0f) * 0.5f : width;
+    int n = 0, shown = 0;
+    const float x0 = ImGui::GetCursorPosX();
+    for (const Event& e : events_2025()) {
+        ++n;
+        if (e.day < 0 || e.day > horizon_days) continue;
+        if (col_w < width && shown % 2 == 1) ImGui::SameLine(x0 + col_w + 12.0f);
+        else ImGui::SetCursorPosX(x0);
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%d  %s  ", n, format_date_short(e.day).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.muted));
+        ImGui::TextUnformatted(buf);
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, 0);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w - ImGui::CalcTextSize(buf).x);
+        ImGui::TextUnformatted(e.label.data(), e.label.data() + e.label.size());
+        ImGui::PopTextWrapPos();
+        ++shown;
+    }
+    ImGui::PopFont();
 }
 
 //-----------------------------------------------------------------------------

@@ -59,6 +59,7 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
                   const Palette& p) {
     bool changed = false;
     ImGui::PushID(s.id);
+    ImGui::BeginGroup();  // the whole control is one item rect (tests, tooling)
 
     // Label on the left, typed entry on the right.
     const float entry_width = s.large ? 112.0f : 96.0f;
@@ -141,6 +142,7 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
         value = snap(value + s.step, s);
         changed = true;
     }
+    ImGui::EndGroup();
     ImGui::PopID();
     return changed;
 }

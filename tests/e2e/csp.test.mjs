@@ -1,0 +1,40 @@
+// Rare Earth Shock — the page and the embed under the strict Content-Security-Policy
+// header (scripts/serve.mjs STRICT_CSP): no console errors, no CSP violations.
+import { serve, waitReady, idle, assert } from './harness.mjs';
+import { openWith } from './util.mjs';
+import { STRICT_CSP } from '../../scripts/serve.mjs';
+
+const RECORD_CSP = `
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+}, true);`;
+
+export function cspTests({ browser }) {
+  const tests = [];
+  for (const file of ['index.html', 'embed.html']) {
+    tests.push([`strict CSP header: ${file} loads with no violations or console errors`, async () => {
+      const site = await serve({ strictCsp: true });
+      const { page, context, log } = await openWith(browser, '', { goto: false, init: [RECORD_CSP] });
+      try {
+        const response = await page.goto(`${site.url}/${file}`);
+        assert(response.headers()['content-security-policy'] === STRICT_CSP, 'the strict CSP header is sent');
+        await waitReady(page);
+        await page.evaluate(() => window.rareshock.setInputs({ approval: 35 }));
+        await idle(page, 800);
+        const violations = await page.evaluate(() => window.__cspViolations);
+        const cspConsole = log.console.filter((m) => /Content Security Policy|Content-Security-Policy/i.test(m.text));
+        assert(violations.length === 0, `no securitypolicyviolation events: ${violations.join(' | ')}`);
+        assert(cspConsole.length === 0, `no CSP console messages: ${cspConsole.map((m) => m.text).join(' | ')}`);
+        assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+        assert(log.failed.length === 0, `no failed requests: ${log.failed.join(' ')}`);
+        const results = await page.evaluate(() => window.rareshock.getResults());
+        assert(results.inputs.approval === 35 && results.summary.length > 20, 'the calculator works');
+      } finally {
+        await context.close();
+        await site.close();
+      }
+    }]);
+  }
+  return tests;
+}
