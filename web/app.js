@@ -8,9 +8,15 @@
   var isEmbed = doc.classList.contains('rs-embed');
   var params = new URLSearchParams(window.location.search);
 
+  // The static picture is fetched only when it is needed (the app could not start).
   function fail(reason) {
     console.warn('rareshock: ' + reason);
     doc.classList.add('rs-failed');
+    var img = document.getElementById('rs-fallback-img');
+    if (img && img.getAttribute('data-src')) {
+      img.src = img.getAttribute('data-src');
+      img.removeAttribute('hidden');
+    }
   }
 
   // ---- embed protocol: height out, set/theme in ------------------------------

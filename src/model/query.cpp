@@ -338,9 +338,9 @@ std::string encode_query(const Inputs& in, std::string_view preset_id) {
     const Preset* preset = preset_id.empty() ? nullptr : find_preset(preset_id);
     const Inputs reference = preset ? preset->inputs : Inputs{};
     std::string out = "v=" + std::to_string(kQueryFormatVersion);
-    if (!preset_id.empty()) {
+    if (preset) {  // an unknown id is not written: the link is then relative to the defaults
         out += "&preset=";
-        out += percent_encode(preset_id);
+        out += percent_encode(preset->id);
     }
     for (const InputField& f : input_fields()) {
         const double value = get_field(in, f);

@@ -234,8 +234,10 @@ std::string summary_sentence(const Results& r) {
         s = "No car line stops within ";
         append_int(s, in.horizon_days);
         s += " days";
-        if (world.p50 >= 0.5) {
+        if (world.p50 >= 1000.0) {
             s += ", but " + vehicles_text(world.p50) + " vehicles are lost worldwide" + range + " to parts shortages ";
+        } else if (world.p50 >= 0.5) {
+            s += " and fewer than 1,000 vehicles are lost ";
         } else {
             s += " and no vehicles are lost ";
         }
@@ -457,8 +459,9 @@ std::string results_to_text(const Results& r) {
     for (const InputField& f : input_fields()) {
         std::string line = "  " + std::string(f.label);
         pad_to(line, 36);
+        if (f.unit == "day") line += "day ";  // "day 80", not "80 day"
         line += fixed(get_field(in, f), f.kind == FieldKind::Real ? 2 : 0);
-        if (!f.unit.empty()) line += " " + std::string(f.unit);
+        if (!f.unit.empty() && f.unit != "day") line += " " + std::string(f.unit);
         s += line + "\n";
     }
     s += bands ? "\nRegions: P50 with [P10\u2013P90] over " + std::to_string(in.draws) + " draws\n"

@@ -52,6 +52,9 @@ constexpr double kRecoveredGapShare = 0.02;
 constexpr int kBins = 256;
 constexpr int kInteriorBins = 254;
 
+// Log-logistic (shape 4) 10th percentile over scale: (1/9)^(1/4) = 1/sqrt(3).
+constexpr double kTenthPercentileOverScale = 0.57735026918962576;
+
 // "Never" for first halt and recovery days in the per-draw arrays.
 constexpr float kNeverDay = 1.0e9f;
 
@@ -114,45 +117,105 @@ double min1(double v) { return v < 1.0 ? v : 1.0; }
 struct DaySeries {
     int days = 0;                          // horizon + 1
     double final_running_max = 0.0;        // R(horizon)
+    // Phases [phase_begin[i], phase_begin[i+1]) i = 0..2 (waiting for the lag,
+    // early approval rate, later approval rate): within each, new_gap never
+    // increases. Outside them (pipeline days) new_gap is 0.
+    std::array<int, 4> phase_begin{};
     std::vector<float> running_max_pow4;   // R(t)^4
     std::vector<float> new_gap;            // share of today's need refused or not yet reviewed, g0(t)
-    std::vector<double> running_max;       // R(t)
-    std::vector<double> daily_gap;         // B(t) - B(t-1): today's uncovered share (< 0 while the backlog clears)
+    std::vector<double> running_max;       // R(t); central draw only
+    std::vector<double> daily_gap;         // B(t) - B(t-1): today's uncovered share (< 0 while the backlog clears); central draw only
 };
 
-void supply_series(const Inputs& in, const DrawParams& p, DaySeries& s) {
+// Share of the Chinese controlled need left after alternatives, by day (the
+// same for every draw): 1 - alt_supply * min(1, t / ramp).
+void need_series(const Inputs& in, double* need) {
+    const double alt_full_share = in.alt_supply_pct / 100.0;
+    for (int t = 0; t <= in.horizon_days; ++t) need[t] = 1.0 - alt_full_share * min1(t / in.alt_ramp_days);
+}
+
+int clamp_day(int day, int lo, int hi) { return day < lo ? lo : (day > hi ? hi : day); }
+
+// `full`: also the running maximum and daily change of the backlog by day (for
+// the components panel of the central draw); the Monte Carlo draws skip them.
+void supply_series(const Inputs& in, const DrawParams& p, const double* need, bool full, DaySeries& s) {
     const int horizon = in.horizon_days;
+    const int days = horizon + 1;
     const int transit_days = round_to_int(in.transit_days * p.transit_multiplier);
     const int lag_days = round_to_int(in.licence_lag_days * p.lag_multiplier);
     const double review_days = lag_days > 1 ? lag_days : 1;
-    const double approval_early = noisy_approval(in.approval_pct / 100.0, p.approval_noise);
-    const double approval_late = noisy_approval(in.approval_later_pct / 100.0, p.approval_noise);
-    const double alt_full_share = in.alt_supply_pct / 100.0;
-    const double alt_ramp_days = in.alt_ramp_days;
+    int change_day = static_cast<int>(in.approval_change_day);  // first whole day with the later rate
+    if (change_day < in.approval_change_day) ++change_day;
 
+    // Phase boundaries: [transit, lag) waiting, then early and later approval.
+    const int wait_begin = clamp_day(transit_days, 0, days);
+    const int early_begin = clamp_day(lag_days > transit_days ? lag_days : transit_days, 0, days);
+    const int late_begin = clamp_day(change_day > early_begin ? change_day : early_begin, 0, days);
+    s.days = days;
+    s.phase_begin = {wait_begin, early_begin, late_begin, days};
+
+    // Today's new gap by day: 0 in the pipeline, the whole need while waiting,
+    // the refused share of it once licences are decided.
+    float* __restrict new_gap = s.new_gap.data();
+    double* __restrict gap_added = s.daily_gap.data();  // scratch: what joins the backlog today
+    for (int t = 0; t < wait_begin; ++t) gap_added[t] = 0.0;
+    for (int t = wait_begin; t < early_begin; ++t) gap_added[t] = need[t];
+    const double approvals[2] = {noisy_approval(in.approval_pct / 100.0, p.approval_noise),
+                                 noisy_approval(in.approval_later_pct / 100.0, p.approval_noise)};
+    const double refused_early = 1.0 - approvals[0];
+    const double refused_late = 1.0 - approvals[1];
+    for (int t = early_begin; t < late_begin; ++t) gap_added[t] = need[t] * refused_early;
+    for (int t = late_begin; t < days; ++t) gap_added[t] = need[t] * refused_late;
+    for (int t = 0; t < days; ++t) new_gap[t] = static_cast<float>(gap_added[t]);
+
+    // Backlog: B(t) = B(t-1) * kept + added, kept = 1 - a / review days once
+    // licences are decided (a share a / L of the backlog is re-approved daily).
+    const double kept[3] = {1.0, 1.0 - approvals[0] / review_days, 1.0 - approvals[1] / review_days};
+    float* __restrict r4 = s.running_max_pow4.data();
+    double* __restrict running = s.running_max.data();
     double backlog = 0.0;
     double running_max = 0.0;
-    s.days = horizon + 1;
-    for (int t = 0; t <= horizon; ++t) {
-        const double need = 1.0 - alt_full_share * min1(t / alt_ramp_days);
-        const double backlog_before = backlog;
-        double new_gap = 0.0;
-        if (t >= transit_days) {
-            if (t >= lag_days) {
-                const double approval = t < in.approval_change_day ? approval_early : approval_late;
-                const double cleared = backlog * (approval / review_days);
-                new_gap = need * (1.0 - approval);
-                backlog = backlog - cleared + new_gap;
-            } else {
-                new_gap = need;
-                backlog = backlog + need;
-            }
+    auto store = [&](int t, double value, double before) {
+        running_max = value > running_max ? value : running_max;
+        r4[t] = static_cast<float>(pow4(running_max));
+        if (full) {
+            running[t] = running_max;
+            gap_added[t] = value - before;  // now: the backlog's daily change
         }
-        if (backlog > running_max) running_max = backlog;
-        s.running_max[t] = running_max;
-        s.running_max_pow4[t] = static_cast<float>(pow4(running_max));
-        s.new_gap[t] = static_cast<float>(new_gap);
-        s.daily_gap[t] = backlog - backlog_before;
+    };
+    for (int phase = 0; phase < 3; ++phase) {
+        const double keep = kept[phase];
+        const double keep2 = keep * keep, keep3 = keep2 * keep, keep4 = keep3 * keep;
+        const int begin = s.phase_begin[static_cast<std::size_t>(phase)];
+        const int end = s.phase_begin[static_cast<std::size_t>(phase) + 1];
+        int t = begin;
+        // Four days at a time from the backlog before them, so the loop-carried
+        // chain is one multiply-add per four days (all terms are >= 0, so the
+        // backlog stays increasing in every input).
+        for (; t + 4 <= end; t += 4) {
+            const double s0 = gap_added[t];
+            const double s1 = s0 * keep + gap_added[t + 1];
+            const double s2 = s1 * keep + gap_added[t + 2];
+            const double s3 = s2 * keep + gap_added[t + 3];
+            const double b0 = backlog * keep + s0;
+            const double b1 = backlog * keep2 + s1;
+            const double b2 = backlog * keep3 + s2;
+            const double b3 = backlog * keep4 + s3;
+            store(t, b0, backlog);
+            store(t + 1, b1, b0);
+            store(t + 2, b2, b1);
+            store(t + 3, b3, b2);
+            backlog = b3;
+        }
+        for (; t < end; ++t) {
+            const double b = backlog * keep + gap_added[t];
+            store(t, b, backlog);
+            backlog = b;
+        }
+    }
+    for (int t = 0; t < wait_begin; ++t) {  // pipeline days: nothing missing yet
+        r4[t] = 0.0f;
+        if (full) running[t] = 0.0;
     }
     s.final_running_max = running_max;
 }
@@ -246,24 +309,59 @@ RegionSetup setup_region(const Inputs& in, const DrawParams& p, int region) {
     return rs;
 }
 
-// Share of plants halted on each day: F(K R(t)) = R^4 / (c + R^4) with c the
-// constant of the highest halt level in force. Branch-free passes over
+// Days on which some halt level is in force (today's new gap above the lowest
+// threshold): within each supply phase new_gap never increases, so they form
+// at most three runs, merged when adjacent. All other days have no halted plant.
+struct DayRun {
+    int begin = 0, end = 0;
+};
+struct ActiveDays {
+    std::array<DayRun, 3> runs{};
+    int count = 0;
+};
+
+ActiveDays active_days(const RegionSetup& rs, const DaySeries& s) {
+    ActiveDays a;
+    if (rs.level_count == 0) return a;
+    const float lowest = rs.gap_threshold[0];
+    const float* gap = s.new_gap.data();
+    for (int phase = 0; phase < 3; ++phase) {
+        const int begin = s.phase_begin[static_cast<std::size_t>(phase)];
+        const int end = s.phase_begin[static_cast<std::size_t>(phase) + 1];
+        // First day of the phase with gap <= lowest (gap never increases within a phase).
+        int lo = begin, hi = end;
+        while (lo < hi) {
+            const int mid = lo + (hi - lo) / 2;
+            if (gap[mid] > lowest) lo = mid + 1;
+            else hi = mid;
+        }
+        const int t = lo;
+        if (t == begin) continue;
+        if (a.count > 0 && a.runs[static_cast<std::size_t>(a.count) - 1].end == begin)
+            a.runs[static_cast<std::size_t>(a.count) - 1].end = t;
+        else
+            a.runs[static_cast<std::size_t>(a.count++)] = {begin, t};
+    }
+    return a;
+}
+
+// Share of plants halted on the active days: F(K R(t)) = R^4 / (c + R^4) with
+// c the constant of the highest halt level in force. Branch-free passes over
 // contiguous days, one per level, so compilers vectorize them.
-void halted_shares(const RegionSetup& rs, const DaySeries& s, float* __restrict halted) {
+void halted_shares(const RegionSetup& rs, const DaySeries& s, const ActiveDays& a, float* __restrict halted) {
     const float* __restrict r4 = s.running_max_pow4.data();
     const float* __restrict gap = s.new_gap.data();
-    const int days = s.days;
-    if (rs.level_count == 0) {
-        for (int t = 0; t < days; ++t) halted[t] = 0.0f;
-        return;
+    for (int i = 0; i < a.count; ++i) {
+        const int begin = a.runs[static_cast<std::size_t>(i)].begin;
+        const int end = a.runs[static_cast<std::size_t>(i)].end;
+        for (int t = begin; t < end; ++t) halted[t] = rs.level_constant[0];
+        for (int j = 1; j < rs.level_count; ++j) {
+            const float threshold = rs.gap_threshold[static_cast<std::size_t>(j)];
+            const float constant = rs.level_constant[static_cast<std::size_t>(j)];
+            for (int t = begin; t < end; ++t) halted[t] = gap[t] > threshold ? constant : halted[t];
+        }
+        for (int t = begin; t < end; ++t) halted[t] = r4[t] / (halted[t] + r4[t] + 1.0e-30f);
     }
-    for (int t = 0; t < days; ++t) halted[t] = kInfinity;  // level constant, then the share
-    for (int j = 0; j < rs.level_count; ++j) {
-        const float threshold = rs.gap_threshold[static_cast<std::size_t>(j)];
-        const float constant = rs.level_constant[static_cast<std::size_t>(j)];
-        for (int t = 0; t < days; ++t) halted[t] = gap[t] > threshold ? constant : halted[t];
-    }
-    for (int t = 0; t < days; ++t) halted[t] = r4[t] / (halted[t] + r4[t] + 1.0e-30f);
 }
 
 // Days of lost output per plant on average: the integral over the cumulative
@@ -293,15 +391,19 @@ struct RegionOutcome {
 };
 
 // First day with at least one plant in `plants` halted, and the first later
-// day below that again.
-void halt_days(const float* halted, int days, double plants, RegionOutcome& o) {
+// day below that again (days outside the active runs have none halted).
+void halt_days(const float* halted, const ActiveDays& a, double plants, int days, RegionOutcome& o) {
     const float one_plant = static_cast<float>(1.0 / plants);
-    int t = 0;
-    while (t < days && halted[t] < one_plant) ++t;
-    if (t == days) return;
-    o.first_halt_day = static_cast<float>(t);
-    while (t < days && halted[t] >= one_plant) ++t;
-    if (t < days) o.recovery_day = static_cast<float>(t);
+    for (int i = 0; i < a.count; ++i) {
+        const int end = a.runs[static_cast<std::size_t>(i)].end;
+        int t = a.runs[static_cast<std::size_t>(i)].begin;
+        while (t < end && halted[t] < one_plant) ++t;
+        if (t == end) continue;
+        o.first_halt_day = static_cast<float>(t);
+        while (t < end && halted[t] >= one_plant) ++t;
+        if (t < days) o.recovery_day = static_cast<float>(t);
+        return;
+    }
 }
 
 // share in [0, 1] (R^4 / (c + R^4) never exceeds 1): 0 -> 0, (0, 1) -> 1..254, 1 -> 255. Branch-free.
@@ -327,13 +429,17 @@ T nth_value(std::vector<T>& scratch, const T* values, int n, int percent) {
 // `draws` values): the value at rank q * draws, linear inside a bin; bin 0 is
 // exactly 0 and bin 255 exactly 1. Bins are walked in order for all days at
 // once; `rank` holds how many of the three percentiles each day has found.
-void histogram_percentiles(const std::uint16_t* counts, int days, int draws, int* cumulative,
-                           std::uint8_t* rank, RegionTimeline& tl) {
+void histogram_percentiles(const std::uint16_t* counts, const int* active_change, int days, int draws,
+                           int* cumulative, std::uint8_t* rank, RegionTimeline& tl) {
     const double targets[3] = {0.1 * draws, 0.5 * draws, 0.9 * draws};
     std::vector<float>* outs[3] = {&tl.p10, &tl.p50, &tl.p90};
+    int active = 0;
     for (int t = 0; t < days; ++t) {
-        cumulative[t] = 0;
-        rank[t] = 0;
+        active += active_change[t];
+        cumulative[t] = draws - active;  // inactive draws: exactly 0
+        int q = 0;
+        while (q < 3 && targets[q] <= cumulative[t]) (*outs[q++])[static_cast<std::size_t>(t)] = 0.0f;
+        rank[t] = static_cast<std::uint8_t>(q);
     }
     for (int b = 0; b < kBins; ++b) {
         const std::uint16_t* row = counts + static_cast<std::size_t>(b) * kMaxDayCount;
@@ -398,6 +504,9 @@ struct Simulator::Impl {
     std::vector<double> double_scratch;
     std::vector<int> cumulative_scratch;
     std::vector<std::uint8_t> rank_scratch;
+    std::vector<double> need;  // need_series of the current inputs
+    // Per region: +1 on the first active day of a draw's run, -1 after its last.
+    std::array<std::vector<int>, kExport> active_draw_change;
 
     Impl() {
         series.running_max_pow4.resize(kMaxDayCount);
@@ -414,6 +523,8 @@ struct Simulator::Impl {
         world_vehicles_lost.resize(kMaxDraws);
         world_value_lost.resize(kMaxDraws);
         cumulative_scratch.resize(kMaxDayCount);
+        need.resize(kMaxDayCount);
+        for (std::vector<int>& v : active_draw_change) v.resize(kMaxDayCount + 1);
         rank_scratch.resize(kMaxDayCount);
         float_scratch.reserve(kMaxDraws);
         double_scratch.reserve(kMaxDraws);
@@ -435,33 +546,48 @@ struct Simulator::Impl {
 
 void Simulator::Impl::simulate_draw(const Inputs& in, const DrawParams& p, int draw, Results* central,
                                     std::array<RegionOutcome, kExport>* central_outcomes) {
-    supply_series(in, p, series);
+    supply_series(in, p, need.data(), central != nullptr, series);
     const int days = series.days;
     double world_vehicles = 0.0;
     double world_value = 0.0;
     for (int r = 0; r < kExport; ++r) {
-        const RegionData& rd = region_data()[static_cast<std::size_t>(r)];
+        const std::size_t ri = static_cast<std::size_t>(r);
+        const RegionData& rd = region_data()[ri];
         const RegionSetup rs = setup_region(in, p, r);
-        float* halted_out = central ? central->timeline[static_cast<std::size_t>(r)].central.data() : halted.data();
-        halted_shares(rs, series, halted_out);
+        const ActiveDays active = active_days(rs, series);
+        float* halted_out = halted.data();
+        if (central) {
+            halted_out = central->timeline[ri].central.data();
+            std::fill(halted_out, halted_out + days, 0.0f);
+        }
+        halted_shares(rs, series, active, halted_out);
 
         RegionOutcome o;
-        halt_days(halted_out, days, rd.plants, o);
+        halt_days(halted_out, active, rd.plants, days, o);
         o.vehicles_lost = rd.vehicles_per_year / 365.0 * lost_output_days(rs, series.final_running_max, integral_table);
         world_vehicles += o.vehicles_lost;
         world_value += o.vehicles_lost * rd.vehicle_value_usd;
 
         if (central) {
-            (*central_outcomes)[static_cast<std::size_t>(r)] = o;
+            (*central_outcomes)[ri] = o;
             continue;
         }
         const std::size_t d = static_cast<std::size_t>(draw);
-        first_halt_day[static_cast<std::size_t>(r)][d] = o.first_halt_day;
-        recovery_day[static_cast<std::size_t>(r)][d] = o.recovery_day;
-        vehicles_lost[static_cast<std::size_t>(r)][d] = o.vehicles_lost;
+        first_halt_day[ri][d] = o.first_halt_day;
+        recovery_day[ri][d] = o.recovery_day;
+        vehicles_lost[ri][d] = o.vehicles_lost;
+        // Histogram: active days by bin; inactive days (exactly 0) are counted
+        // as draws - active draws, kept as a difference array over days.
         std::uint16_t* counts = histogram_bin_row(r, 0);
-        for (int t = 0; t < days; ++t)
-            ++counts[static_cast<std::size_t>(histogram_bin(halted_out[t])) * kMaxDayCount + static_cast<std::size_t>(t)];
+        int* active_change = active_draw_change[ri].data();
+        for (int i = 0; i < active.count; ++i) {
+            const int begin = active.runs[static_cast<std::size_t>(i)].begin;
+            const int end = active.runs[static_cast<std::size_t>(i)].end;
+            ++active_change[begin];
+            --active_change[end];
+            for (int t = begin; t < end; ++t)
+                ++counts[static_cast<std::size_t>(histogram_bin(halted_out[t])) * kMaxDayCount + static_cast<std::size_t>(t)];
+        }
     }
     if (!central) {
         world_vehicles_lost[static_cast<std::size_t>(draw)] = world_vehicles;
@@ -474,9 +600,12 @@ void Simulator::Impl::simulate_draw(const Inputs& in, const DrawParams& p, int d
 //-----------------------------------------------------------------------------
 // From the central draw (the series in `series` must be the central one):
 // time to survive = first day a component's cumulative shortfall in the worst
-// export region reaches that region's mean cover (horizon if never); time to
-// recover = first day from which its uncovered share stays <= 2% of need in
-// every export region (horizon if never); shortage = max(TTR - TTS, 0).
+// export region reaches the cover of that region's least-stocked tenth of
+// plants (the log-logistic 10th percentile, alpha / sqrt 3; horizon if never);
+// time to recover = first day from which its uncovered share stays <= 2% of
+// need in every export region (horizon if never); shortage = max(TTR - TTS, 0).
+// (The mean plant is not used: with a backlog that clears, the mean plant
+// often never runs out although one in ten lines stops.)
 void Simulator::Impl::components(const Inputs& in, Results& out) {
     const DrawParams central_params;
     const int days = series.days;
@@ -494,7 +623,7 @@ void Simulator::Impl::components(const Inputs& in, Results& out) {
             if (!(ct.cover_scale > 0.0)) continue;
             for (int t = 0; t < days && t < survive; ++t) {
                 const double shortfall = ct.cover_scale * series.running_max[t];
-                if (shortfall > 0.0 && shortfall >= rs.mean_cover_days) {
+                if (shortfall > 0.0 && shortfall >= rs.alpha * kTenthPercentileOverScale) {
                     survive = t;
                     break;
                 }
@@ -564,6 +693,7 @@ void Simulator::run_central(const Inputs& raw_inputs, Results& out) {
     clamp_inputs(in);  // out-of-range values never reach the mechanics
     prepare_results(in, out);
     std::array<RegionOutcome, kExport> outcomes{};
+    need_series(in, impl_->need.data());
     impl_->simulate_draw(in, DrawParams{}, 0, &out, &outcomes);
     impl_->components(in, out);
     double world_vehicles = 0.0, world_value = 0.0;
@@ -600,13 +730,17 @@ void Simulator::run(const Inputs& raw_inputs, Results& out) {
 
     // The central draw: central timeline and the components panel.
     std::array<RegionOutcome, kExport> central{};
+    need_series(in, m.need.data());
     m.simulate_draw(in, DrawParams{}, 0, &out, &central);
     m.components(in, out);
 
     // The Monte Carlo draws.
-    for (int r = 0; r < kExport; ++r)
+    for (int r = 0; r < kExport; ++r) {
         for (int b = 0; b < kBins; ++b)
             std::memset(m.histogram_bin_row(r, b), 0, sizeof(std::uint16_t) * static_cast<std::size_t>(days));
+        std::fill(m.active_draw_change[static_cast<std::size_t>(r)].begin(),
+                  m.active_draw_change[static_cast<std::size_t>(r)].begin() + days + 1, 0);
+    }
     for (int d = 0; d < draws; ++d) m.simulate_draw(in, random_draw_params(in.seed, d), d, nullptr, nullptr);
 
     for (int r = 0; r < kExport; ++r) {
@@ -614,8 +748,8 @@ void Simulator::run(const Inputs& raw_inputs, Results& out) {
         const RegionData& rd = region_data()[ri];
         RegionResult& rr = out.regions[ri];
         RegionTimeline& tl = out.timeline[ri];
-        histogram_percentiles(m.histogram_bin_row(r, 0), days, draws, m.cumulative_scratch.data(),
-                              m.rank_scratch.data(), tl);
+        histogram_percentiles(m.histogram_bin_row(r, 0), m.active_draw_change[ri].data(), days, draws,
+                              m.cumulative_scratch.data(), m.rank_scratch.data(), tl);
         rr.first_halt_day = day_range(m.float_scratch, m.first_halt_day[ri].data(), draws);
         // Recovery: among the draws in which a line halted.
         m.float_scratch.clear();

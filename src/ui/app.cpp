@@ -474,6 +474,7 @@ void App::draw(const Environment& env) {
     TimelineOptions topt;
     topt.dated = true;
     topt.reduced_motion = env.reduced_motion;
+    topt.today_day = env.today_day;
     const float chart_h = narrow ? 260.0f : 320.0f;
 
     auto chart_block = [&](float x, float w) {

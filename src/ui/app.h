@@ -48,6 +48,7 @@ struct Environment {
     bool reduced_motion = false;
     bool coarse_pointer = false;     // touch screen: 44 px targets
     double time_seconds = 0.0;
+    int today_day = -1;              // today as a day number since 4 April 2025 (-1: unknown)
 };
 
 //-----------------------------------------------------------------------------

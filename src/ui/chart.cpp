@@ -223,8 +223,12 @@ void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Pal
     for (const Event& e : events_2025()) {
         ++n;
         if (e.day < 0 || e.day > horizon_days) continue;
-        if (col_w < width && shown % 2 == 1) ImGui::SameLine(x0 + col_w + 12.0f);
-        else ImGui::SetCursorPosX(x0);
+        if (col_w < width && shown % 2 == 1) {
+            ImGui::SameLine(0, 0);  // SetCursorPosX, not SameLine(x): SameLine adds the group's offset
+            ImGui::SetCursorPosX(x0 + col_w + 12.0f);
+        } else {
+            ImGui::SetCursorPosX(x0);
+        }
         char buf[96];
         std::snprintf(buf, sizeof buf, "%d  %s  ", n, format_date_short(e.day).c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.muted));

@@ -54,7 +54,7 @@ export async function openPage(browser, url, { width = 1280, height = 900, dpr =
 }
 
 export async function waitReady(page, timeout = 30000) {
-  await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0, null, { timeout });
+  await page.waitForFunction(() => window.rareshock && typeof window.rareshock.stats === 'function' && window.rareshock.stats().framesRendered > 0, null, { timeout });
   // Let the bands land and the layout settle.
   await page.waitForFunction(() => window.rareshock.getResults().regions.length > 0, null, { timeout });
 }

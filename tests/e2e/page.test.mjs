@@ -18,7 +18,7 @@ export function pageTests({ browser, site }) {
         try {
           await waitReady(page);
           await idle(page, 800);
-          const widget = await page.$('#rareshock');
+          const widget = await page.$('#rs-widget');
           await widget.screenshot({ path: artifact(`page-${label}.png`) });
           const r = await page.evaluate(() => ({
             results: window.rareshock.getResults(),

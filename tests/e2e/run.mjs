@@ -1,16 +1,27 @@
 #!/usr/bin/env node
 // Rare Earth Shock — browser tests. `node tests/e2e/run.mjs [filter]`
-import { launch, serve, openPage, waitReady, idle, artifact, assert, runTests } from './harness.mjs';
+// (filter: run only the tests whose name contains it, e.g. "embed:" or "soak")
+import { launch, serve, runTests } from './harness.mjs';
 import { pageTests } from './page.test.mjs';
+import { embedTests } from './embed.test.mjs';
+import { cspTests } from './csp.test.mjs';
+import { offlineTests } from './offline.test.mjs';
+import { soakTests } from './soak.test.mjs';
+import { inputTests } from './input.test.mjs';
+import { sizeTests } from './size.test.mjs';
+import { fallbackTests } from './fallback.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
 const site = await serve();
 const ctx = { browser, site };
+const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
+                sizeTests(ctx), fallbackTests(ctx)];
 let ok = false;
 try {
-  ok = await runTests(pageTests(ctx), filter);
+  ok = await runTests(suites.flat(), filter);
 } finally {
+  for (const s of suites) if (s.close) await s.close();
   await site.close();
   await browser.close();
 }

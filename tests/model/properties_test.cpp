@@ -1,1 +1,285 @@
+// The properties of MODEL.md, checked over generated inputs (a seeded random
+// sample across every range, and a regular grid over approval x inventory x
+// lag), for the Monte Carlo percentiles and the central run:
+//   - higher approval never makes anything worse; more inventory never makes
+//     the first halt earlier; a longer lag never makes it later;
+//   - 100% approval with zero lag, or zero China dependence: no losses;
+//   - produced + lost = baseline, shares in [0, 1], no NaN/inf, P10 <= P50 <= P90.
+#include "model/model.h"
+
 #include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace rareshock;
+
+constexpr double kNever = 1e18;  // a null first-halt day sorts after every day
+constexpr double kRelTolerance = 1e-9;
+
+double day_or_never(const std::optional<double>& d) { return d ? *d : kNever; }
+
+// A uniform sample over every field's range, from std::mt19937's raw output
+// (its distributions are not portable, its bits are).
+Inputs random_inputs(std::mt19937& gen, int draws) {
+    auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * (static_cast<double>(gen()) / 4294967296.0); };
+    Inputs in;
+    in.approval_pct = uniform(0, 100);
+    in.inventory_days = uniform(0, 150);
+    in.licence_lag_days = uniform(0, 180);
+    in.transit_days = uniform(0, 120);
+    in.approval_later_pct = uniform(0, 100);
+    in.approval_change_day = uniform(0, 400);
+    for (int r = 0; r < kExportRegionCount; ++r) in.china_dependence_pct[static_cast<std::size_t>(r)] = uniform(0, 100);
+    in.alt_supply_pct = uniform(0, 100);
+    in.alt_ramp_days = uniform(1, 730);
+    in.controlled_pct = uniform(0, 100);
+    in.horizon_days = static_cast<int>(uniform(30, 400));
+    in.draws = draws;
+    in.seed = static_cast<std::uint32_t>(gen());
+    return in;
+}
+
+std::string describe(const Inputs& in) {
+    return "approval=" + std::to_string(in.approval_pct) + " later=" + std::to_string(in.approval_later_pct) +
+           " change=" + std::to_string(in.approval_change_day) + " inventory=" + std::to_string(in.inventory_days) +
+           " lag=" + std::to_string(in.licence_lag_days) + " transit=" + std::to_string(in.transit_days) +
+           " horizon=" + std::to_string(in.horizon_days) + " seed=" + std::to_string(in.seed);
+}
+
+bool finite(double v) { return v == v && v - v == 0.0; }
+
+// Shares in [0, 1], no NaN/inf, ordered percentiles, losses within the baseline.
+void expect_well_formed(const Results& r, const std::string& where) {
+    for (int i = 0; i < kRegionCount; ++i) {
+        SCOPED_TRACE(where + " region " + std::to_string(i));
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        for (const Range* range : {&rr.vehicles_lost, &rr.value_lost_usd}) {
+            ASSERT_TRUE(finite(range->p10) && finite(range->p50) && finite(range->p90));
+            EXPECT_GE(range->p10, 0.0);
+            EXPECT_LE(range->p10, range->p50);
+            EXPECT_LE(range->p50, range->p90);
+        }
+        // Produced + lost = baseline: production is what is not lost, and never negative.
+        const double produced = rr.baseline_vehicles - rr.vehicles_lost.p90;
+        EXPECT_GE(produced, -1e-6 * rr.baseline_vehicles);
+        EXPECT_DOUBLE_EQ(produced + rr.vehicles_lost.p90, rr.baseline_vehicles);
+        for (const OptionalRange* range : {&rr.first_halt_day, &rr.recovery_day}) {
+            EXPECT_LE(day_or_never(range->p10), day_or_never(range->p50));
+            EXPECT_LE(day_or_never(range->p50), day_or_never(range->p90));
+            for (const auto& v : {range->p10, range->p50, range->p90})
+                if (v) {
+                    EXPECT_GE(*v, 0.0);
+                    EXPECT_LE(*v, r.inputs.horizon_days);
+                }
+        }
+        const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(i)];
+        ASSERT_EQ(tl.p50.size(), static_cast<std::size_t>(r.inputs.horizon_days) + 1);
+        for (std::size_t t = 0; t < tl.p50.size(); ++t) {
+            ASSERT_TRUE(tl.p10[t] >= 0.0f && tl.p90[t] <= 1.0f && tl.central[t] >= 0.0f && tl.central[t] <= 1.0f)
+                << "day " << t;
+            ASSERT_LE(tl.p10[t], tl.p50[t]) << "day " << t;
+            ASSERT_LE(tl.p50[t], tl.p90[t]) << "day " << t;
+        }
+        EXPECT_GE(rr.peak_halted_share_p50, 0.0);
+        EXPECT_LE(rr.peak_halted_share_p50, 1.0);
+    }
+    for (const ComponentResult& c : r.components) {
+        EXPECT_TRUE(finite(c.time_to_survive_days) && finite(c.time_to_recover_days) && finite(c.shortage_days));
+        EXPECT_GE(c.shortage_days, 0.0);
+        EXPECT_LE(c.time_to_recover_days, r.inputs.horizon_days);
+    }
+    EXPECT_LE(r.world_vehicles_lost.p10, r.world_vehicles_lost.p50);
+    EXPECT_LE(r.world_vehicles_lost.p50, r.world_vehicles_lost.p90);
+}
+
+// `better` has inputs that can only help: every loss percentile no larger,
+// every first-halt percentile no earlier, every halted-share percentile no higher.
+void expect_no_worse(const Results& better, const Results& worse, const std::string& where) {
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        SCOPED_TRACE(where + " region " + std::to_string(i));
+        const RegionResult& b = better.regions[static_cast<std::size_t>(i)];
+        const RegionResult& w = worse.regions[static_cast<std::size_t>(i)];
+        const double slack = kRelTolerance * (1.0 + w.vehicles_lost.p90);
+        EXPECT_LE(b.vehicles_lost.p10, w.vehicles_lost.p10 + slack);
+        EXPECT_LE(b.vehicles_lost.p50, w.vehicles_lost.p50 + slack);
+        EXPECT_LE(b.vehicles_lost.p90, w.vehicles_lost.p90 + slack);
+        EXPECT_GE(day_or_never(b.first_halt_day.p10), day_or_never(w.first_halt_day.p10));
+        EXPECT_GE(day_or_never(b.first_halt_day.p50), day_or_never(w.first_halt_day.p50));
+        EXPECT_GE(day_or_never(b.first_halt_day.p90), day_or_never(w.first_halt_day.p90));
+        const RegionTimeline& bt = better.timeline[static_cast<std::size_t>(i)];
+        const RegionTimeline& wt = worse.timeline[static_cast<std::size_t>(i)];
+        for (std::size_t t = 0; t < bt.p50.size(); ++t) {
+            ASSERT_LE(bt.central[t], wt.central[t] + 1e-6f) << "day " << t;
+            ASSERT_LE(bt.p50[t], wt.p50[t] + 1e-6f) << "day " << t;
+        }
+    }
+    EXPECT_LE(better.world_vehicles_lost.p50, worse.world_vehicles_lost.p50 * (1 + kRelTolerance) + 1e-6);
+}
+
+void expect_no_losses(const Results& r, const std::string& where) {
+    for (int i = 0; i < kRegionCount; ++i) {
+        SCOPED_TRACE(where + " region " + std::to_string(i));
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        EXPECT_EQ(rr.vehicles_lost.p90, 0.0);
+        EXPECT_FALSE(rr.first_halt_day.p10.has_value());
+        for (float v : r.timeline[static_cast<std::size_t>(i)].p90) ASSERT_EQ(v, 0.0f);
+        for (float v : r.timeline[static_cast<std::size_t>(i)].central) ASSERT_EQ(v, 0.0f);
+    }
+    EXPECT_EQ(r.world_vehicles_lost.p90, 0.0);
+}
+
+class Both {  // the Monte Carlo run and the central run of the same inputs
+public:
+    void run(const Inputs& in) {
+        sim_.run(in, mc);
+        sim_.run_central(in, central);
+    }
+    Results mc, central;
+
+private:
+    Simulator sim_;
+};
+
+void check_pair(const Inputs& better_in, const Inputs& worse_in, const std::string& what) {
+    static Both better, worse;
+    better.run(better_in);
+    worse.run(worse_in);
+    const std::string where = what + " | " + describe(worse_in);
+    expect_well_formed(better.mc, where);
+    expect_no_worse(better.mc, worse.mc, where);
+    expect_no_worse(better.central, worse.central, where + " (central)");
+}
+
+double up(double v, double by, double hi) { return v + by > hi ? hi : v + by; }
+
+constexpr int kSamples = 240;
+constexpr int kSampleDraws = 60;
+
+TEST(Properties, HigherApprovalNeverWorseOnASample) {
+    std::mt19937 gen(1);
+    for (int k = 0; k < kSamples; ++k) {
+        const Inputs in = random_inputs(gen, kSampleDraws);
+        Inputs more = in;
+        more.approval_pct = up(in.approval_pct, 5 + k % 30, 100);
+        check_pair(more, in, "approval");
+        Inputs later = in;
+        later.approval_later_pct = up(in.approval_later_pct, 5 + k % 40, 100);
+        check_pair(later, in, "approval_later");
+        if (HasFatalFailure()) return;
+    }
+}
+
+TEST(Properties, MoreInventoryNeverHaltsEarlierOnASample) {
+    std::mt19937 gen(2);
+    for (int k = 0; k < kSamples; ++k) {
+        const Inputs in = random_inputs(gen, kSampleDraws);
+        Inputs more = in;
+        more.inventory_days = up(in.inventory_days, 1 + k % 40, 365);
+        check_pair(more, in, "inventory");
+        if (HasFatalFailure()) return;
+    }
+}
+
+TEST(Properties, LongerLagNeverHaltsLaterOnASample) {
+    std::mt19937 gen(3);
+    for (int k = 0; k < kSamples; ++k) {
+        const Inputs in = random_inputs(gen, kSampleDraws);
+        Inputs longer = in;
+        longer.licence_lag_days = up(in.licence_lag_days, 1 + k % 50, 180);
+        check_pair(in, longer, "lag");
+        if (HasFatalFailure()) return;
+    }
+}
+
+TEST(Properties, OtherHelpfulInputsNeverWorseOnASample) {
+    std::mt19937 gen(4);
+    for (int k = 0; k < kSamples / 2; ++k) {
+        const Inputs in = random_inputs(gen, kSampleDraws);
+        Inputs transit = in;  // more already shipped
+        transit.transit_days = up(in.transit_days, 1 + k % 20, 120);
+        check_pair(transit, in, "transit");
+        Inputs alt = in;  // more alternative supply
+        alt.alt_supply_pct = up(in.alt_supply_pct, 10, 100);
+        check_pair(alt, in, "alt_supply");
+        Inputs fewer = in;  // fewer magnets under licence
+        fewer.controlled_pct = in.controlled_pct * 0.8;
+        check_pair(fewer, in, "controlled");
+        Inputs less_dependent = in;
+        for (double& d : less_dependent.china_dependence_pct) d *= 0.9;
+        check_pair(less_dependent, in, "dependence");
+        if (HasFatalFailure()) return;
+    }
+}
+
+TEST(Properties, RegularGridOverApprovalInventoryAndLag) {
+    const double approvals[] = {0, 10, 25, 40, 60, 80, 95, 100};
+    const double inventories[] = {0, 10, 30, 45, 60, 90, 150};
+    const double lags[] = {0, 20, 45, 63, 90, 150};
+    auto at = [&](int a, int i, int l) {
+        Inputs in;
+        in.approval_pct = approvals[a];
+        in.approval_later_pct = approvals[a];  // one rate, so the axis is the approval rate itself
+        in.inventory_days = inventories[i];
+        in.licence_lag_days = lags[l];
+        in.draws = 40;
+        return in;
+    };
+    for (int a = 0; a < 8; ++a)
+        for (int i = 0; i < 7; ++i)
+            for (int l = 0; l < 6; ++l) {
+                if (a + 1 < 8) check_pair(at(a + 1, i, l), at(a, i, l), "grid approval");
+                if (i + 1 < 7) check_pair(at(a, i + 1, l), at(a, i, l), "grid inventory");
+                if (l + 1 < 6) check_pair(at(a, i, l), at(a, i, l + 1), "grid lag");
+                if (HasFatalFailure()) return;
+            }
+}
+
+TEST(Properties, FullApprovalWithoutLagLosesNothing) {
+    std::mt19937 gen(5);
+    Both both;
+    for (int k = 0; k < 60; ++k) {
+        Inputs in = random_inputs(gen, 30);
+        in.approval_pct = 100;
+        in.approval_later_pct = 100;
+        in.licence_lag_days = 0;
+        both.run(in);
+        expect_no_losses(both.mc, describe(in));
+        expect_no_losses(both.central, describe(in) + " (central)");
+        if (HasFatalFailure()) return;
+    }
+}
+
+TEST(Properties, NoChinaDependenceLosesNothing) {
+    std::mt19937 gen(6);
+    Both both;
+    for (int k = 0; k < 60; ++k) {
+        Inputs in = random_inputs(gen, 30);
+        in.china_dependence_pct = {0, 0, 0, 0, 0, 0};
+        both.run(in);
+        expect_no_losses(both.mc, describe(in));
+        expect_no_losses(both.central, describe(in) + " (central)");
+        if (HasFatalFailure()) return;
+    }
+}
+
+TEST(Properties, WellFormedAtTheEdgesOfEveryRange) {
+    Both both;
+    for (const InputField& f : input_fields()) {
+        if (f.key == "draws" || f.key == "seed") continue;
+        for (double v : {f.min_value, f.max_value}) {
+            Inputs in;
+            in.draws = 50;
+            set_field(in, f, v);
+            both.run(in);
+            expect_well_formed(both.mc, std::string(f.key) + "=" + std::to_string(v));
+            expect_well_formed(both.central, std::string(f.key) + "=" + std::to_string(v) + " (central)");
+        }
+    }
+}
+
+}  // namespace

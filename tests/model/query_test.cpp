@@ -144,6 +144,12 @@ TEST(QueryRoundTrip, PresetsEncodeAsTheirIdAndDecodeToTheirInputs) {
     }
 }
 
+TEST(QueryRoundTrip, UnknownPresetIdIsNotWritten) {
+    Inputs in;
+    in.approval_pct = 3;
+    EXPECT_EQ(encode_query(in, "nope"), "v=1&approval=3&seed=20250404");
+}
+
 TEST(QueryRoundTrip, ExtremeValuesUseShortExactText) {
     Inputs in;
     in.approval_pct = std::numeric_limits<double>::denorm_min();

@@ -1,1 +1,339 @@
+// Output formats: the JSON shape of PRODUCT.md (checked with a small JSON
+// parser), CSV, the summary sentence and the text report.
+#include "model/model.h"
+#include "model/results.h"
+
 #include <gtest/gtest.h>
+
+#include <limits>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace rareshock;
+
+//-----------------------------------------------------------------------------
+// A strict little JSON parser (objects keep key order) for shape checks.
+//-----------------------------------------------------------------------------
+struct Json {
+    enum Kind { Null, Bool, Number, String, Array, Object } kind = Null;
+    double number = 0;
+    std::string text;
+    std::vector<Json> items;
+    std::vector<std::string> keys;  // object members, in order (values in `items`)
+    const Json& operator[](const std::string& key) const {
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == key) return items[i];
+        static const Json missing{};
+        ADD_FAILURE() << "missing key " << key;
+        return missing;
+    }
+};
+
+class Parser {
+public:
+    explicit Parser(const std::string& s) : s_(s) {}
+    bool parse(Json& out) {
+        if (!value(out)) return false;
+        space();
+        return i_ == s_.size();
+    }
+
+private:
+    void space() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+    }
+    bool literal(const char* word) {
+        const std::string w(word);
+        if (s_.compare(i_, w.size(), w) != 0) return false;
+        i_ += w.size();
+        return true;
+    }
+    bool string(std::string& out) {
+        if (s_[i_] != '"') return false;
+        ++i_;
+        while (i_ < s_.size() && s_[i_] != '"') {
+            if (static_cast<unsigned char>(s_[i_]) < 0x20) return false;
+            if (s_[i_] == '\\') {
+                ++i_;
+                if (i_ >= s_.size()) return false;
+                if (s_[i_] == 'u') {
+                    i_ += 4;
+                    out += '?';
+                } else {
+                    out += s_[i_];
+                }
+                ++i_;
+                continue;
+            }
+            out += s_[i_++];
+        }
+        if (i_ >= s_.size()) return false;
+        ++i_;
+        return true;
+    }
+    bool number(double& out) {
+        const std::size_t start = i_;
+        if (s_[i_] == '-') ++i_;
+        if (i_ >= s_.size() || !isdigit(static_cast<unsigned char>(s_[i_]))) return false;
+        if (s_[i_] == '0' && i_ + 1 < s_.size() && isdigit(static_cast<unsigned char>(s_[i_ + 1]))) return false;
+        while (i_ < s_.size() && isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+        if (i_ < s_.size() && s_[i_] == '.') {
+            ++i_;
+            if (i_ >= s_.size() || !isdigit(static_cast<unsigned char>(s_[i_]))) return false;
+            while (i_ < s_.size() && isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+        }
+        out = std::stod(s_.substr(start, i_ - start));
+        return true;
+    }
+    bool value(Json& v) {
+        space();
+        if (i_ >= s_.size()) return false;
+        const char c = s_[i_];
+        if (c == '{') {
+            v.kind = Json::Object;
+            ++i_;
+            space();
+            if (s_[i_] == '}') return ++i_, true;
+            for (;;) {
+                space();
+                std::string key;
+                if (!string(key)) return false;
+                space();
+                if (s_[i_++] != ':') return false;
+                Json member;
+                if (!value(member)) return false;
+                v.keys.push_back(key);
+                v.items.push_back(std::move(member));
+                space();
+                if (s_[i_] == ',') {
+                    ++i_;
+                    continue;
+                }
+                if (s_[i_] == '}') return ++i_, true;
+                return false;
+            }
+        }
+        if (c == '[') {
+            v.kind = Json::Array;
+            ++i_;
+            space();
+            if (s_[i_] == ']') return ++i_, true;
+            for (;;) {
+                Json item;
+                if (!value(item)) return false;
+                v.items.push_back(std::move(item));
+                space();
+                if (s_[i_] == ',') {
+                    ++i_;
+                    continue;
+                }
+                if (s_[i_] == ']') return ++i_, true;
+                return false;
+            }
+        }
+        if (c == '"') return v.kind = Json::String, string(v.text);
+        if (literal("null")) return v.kind = Json::Null, true;
+        if (literal("true") || literal("false")) return v.kind = Json::Bool, true;
+        v.kind = Json::Number;
+        return number(v.number);
+    }
+    const std::string& s_;
+    std::size_t i_ = 0;
+};
+
+Json parse_or_fail(const std::string& s) {
+    Json j;
+    Parser p(s);
+    EXPECT_TRUE(p.parse(j)) << s.substr(0, 300);
+    return j;
+}
+
+std::vector<std::string> keys_of(const Json& object) { return object.keys; }
+
+const Results& results_2025() {
+    static const std::unique_ptr<Results> r = [] {
+        auto res = std::make_unique<Results>();
+        Simulator sim;
+        sim.run(find_preset("2025")->inputs, *res);
+        return res;
+    }();
+    return *r;
+}
+
+//-----------------------------------------------------------------------------
+// JSON
+//-----------------------------------------------------------------------------
+TEST(Json, HasTheExactShapeOfProductMd) {
+    const Results& r = results_2025();
+    const Json j = parse_or_fail(results_to_json(r));
+    EXPECT_EQ(keys_of(j), (std::vector<std::string>{"model_version", "inputs", "summary", "regions", "timeline", "components"}));
+    EXPECT_EQ(j["model_version"].text, "1.0.0");
+    EXPECT_EQ(j["summary"].text, r.summary);
+
+    std::vector<std::string> field_keys;
+    for (const InputField& f : input_fields()) field_keys.emplace_back(f.key);
+    EXPECT_EQ(keys_of(j["inputs"]), field_keys);
+    EXPECT_EQ(j["inputs"]["approval"].number, 25.0);
+    EXPECT_EQ(j["inputs"]["seed"].number, 20250404.0);
+    EXPECT_EQ(j["inputs"]["dep_europe"].number, 98.0);
+
+    const Json& regions = j["regions"];
+    ASSERT_EQ(regions.items.size(), static_cast<std::size_t>(kRegionCount));
+    for (int i = 0; i < kRegionCount; ++i) {
+        const Json& region = regions.items[static_cast<std::size_t>(i)];
+        EXPECT_EQ(keys_of(region), (std::vector<std::string>{"id", "name", "first_halt_day", "vehicles_lost",
+                                                             "value_lost_usd", "recovery_day", "baseline_vehicles"}));
+        EXPECT_EQ(region["id"].text, region_data()[static_cast<std::size_t>(i)].key);
+        for (const char* range : {"first_halt_day", "vehicles_lost", "value_lost_usd", "recovery_day"})
+            EXPECT_EQ(keys_of(region[range]), (std::vector<std::string>{"p10", "p50", "p90"}));
+        EXPECT_EQ(region["vehicles_lost"]["p50"].number,
+                  static_cast<double>(static_cast<long long>(r.regions[static_cast<std::size_t>(i)].vehicles_lost.p50 + 0.5)));
+    }
+    EXPECT_EQ(regions.items[0]["first_halt_day"]["p50"].kind, Json::Number);
+    EXPECT_EQ(regions.items[5]["first_halt_day"]["p50"].kind, Json::Null);  // China never halts
+
+    const Json& timeline = j["timeline"];
+    EXPECT_EQ(keys_of(timeline), (std::vector<std::string>{"start_date", "days", "regions"}));
+    EXPECT_EQ(timeline["start_date"].text, "2025-04-04");
+    EXPECT_EQ(timeline["days"].number, 366.0);
+    ASSERT_EQ(timeline["regions"].items.size(), static_cast<std::size_t>(kRegionCount));
+    for (const Json& tl : timeline["regions"].items) {
+        EXPECT_EQ(keys_of(tl), (std::vector<std::string>{"id", "p10", "p50", "p90"}));
+        ASSERT_EQ(tl["p50"].items.size(), 366u);
+        for (const Json& v : tl["p90"].items) {
+            EXPECT_GE(v.number, 0.0);
+            EXPECT_LE(v.number, 1.0);
+        }
+    }
+    const Json& components = j["components"];
+    ASSERT_EQ(components.items.size(), static_cast<std::size_t>(kComponentCount));
+    EXPECT_EQ(keys_of(components.items[0]), (std::vector<std::string>{"id", "name", "time_to_survive_days",
+                                                                       "time_to_recover_days", "shortage_days"}));
+    EXPECT_EQ(components.items[1]["id"].text, "power_steering");
+}
+
+TEST(Json, SharesHaveFourDecimalsAndNonFiniteNumbersBecomeNull) {
+    Results r = results_2025();
+    r.regions[0].vehicles_lost.p50 = std::numeric_limits<double>::quiet_NaN();
+    r.regions[0].value_lost_usd.p90 = std::numeric_limits<double>::infinity();
+    r.regions[1].first_halt_day.p10 = -std::numeric_limits<double>::infinity();
+    r.timeline[0].p50[3] = 0.123456f;
+    r.timeline[0].p10[3] = std::numeric_limits<float>::quiet_NaN();
+    const std::string s = results_to_json(r);
+    EXPECT_EQ(s.find("nan"), std::string::npos);
+    EXPECT_EQ(s.find("inf"), std::string::npos);
+    const Json j = parse_or_fail(s);
+    EXPECT_EQ(j["regions"].items[0]["vehicles_lost"]["p50"].kind, Json::Null);
+    EXPECT_EQ(j["regions"].items[0]["value_lost_usd"]["p90"].kind, Json::Null);
+    EXPECT_EQ(j["regions"].items[1]["first_halt_day"]["p10"].kind, Json::Null);
+    EXPECT_EQ(j["timeline"]["regions"].items[0]["p50"].items[3].number, 0.1235);
+    EXPECT_EQ(j["timeline"]["regions"].items[0]["p10"].items[3].kind, Json::Null);
+}
+
+TEST(Json, EscapesStringsAndKeepsFractionalInputs) {
+    Results r = results_2025();
+    r.summary = "a \"quoted\" \\ line\nnext\x01";
+    r.inputs.approval_pct = 37.25;
+    r.inputs.inventory_days = 0.1;
+    const Json j = parse_or_fail(results_to_json(r));
+    EXPECT_EQ(j["inputs"]["approval"].number, 37.25);
+    EXPECT_EQ(j["inputs"]["inventory"].number, 0.1);
+    EXPECT_EQ(j["summary"].text, "a \"quoted\" \\ line?next?");  // the test parser shows \u escapes as ?
+}
+
+TEST(Json, CentralRunHasTheSameShape) {
+    Simulator sim;
+    Results r;
+    Inputs in;
+    in.horizon_days = 90;
+    sim.run_central(in, r);
+    const Json j = parse_or_fail(results_to_json(r));
+    EXPECT_EQ(j["timeline"]["days"].number, 91.0);
+    EXPECT_EQ(j["timeline"]["regions"].items[0]["p10"].items.size(), 91u);
+}
+
+//-----------------------------------------------------------------------------
+// CSV
+//-----------------------------------------------------------------------------
+TEST(Csv, OneRowPerRegionPerDay) {
+    const Results& r = results_2025();
+    const std::string csv = results_to_csv(r);
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = csv.find('\n', start)) != std::string::npos; start = nl + 1)
+        lines.push_back(csv.substr(start, nl - start));
+    ASSERT_EQ(lines.size(), 1u + 366u * kRegionCount);
+    EXPECT_EQ(lines[0], "region,day,date,halted_p10,halted_p50,halted_p90,halted_central");
+    EXPECT_EQ(lines[1].rfind("europe,0,2025-04-04,", 0), 0u) << lines[1];
+    EXPECT_EQ(lines[366].rfind("europe,365,2026-04-04,", 0), 0u) << lines[366];
+    EXPECT_EQ(lines[367].rfind("north_america,0,", 0), 0u);
+    for (const std::string& line : lines) EXPECT_EQ(std::count(line.begin(), line.end(), ','), 6) << line;
+}
+
+//-----------------------------------------------------------------------------
+// Summary sentence and text
+//-----------------------------------------------------------------------------
+TEST(Summary, OneSentenceWithTheKeyNumbersAndTheScenario) {
+    const Results& r = results_2025();
+    const std::string& s = r.summary;
+    EXPECT_EQ(s, summary_sentence(r));
+    EXPECT_EQ(s.rfind("By day ", 0), 0u) << s;
+    EXPECT_NE(s.find("2025)"), std::string::npos) << s;
+    EXPECT_NE(s.find("car lines stop"), std::string::npos) << s;
+    EXPECT_NE(s.find("vehicles are lost worldwide over a year (P10\u2013P90 "), std::string::npos) << s;
+    EXPECT_NE(s.find("if 25% of licences are approved (60% from day 80) and makers hold 45 days of magnets."),
+              std::string::npos)
+        << s;
+    EXPECT_EQ(s.back(), '.');
+    EXPECT_EQ(s.find(". "), std::string::npos) << s;  // a single sentence
+    EXPECT_EQ(s.find("nan"), std::string::npos);
+}
+
+TEST(Summary, SaysSoWhenNothingStops) {
+    Simulator sim;
+    Results r;
+    Inputs in;
+    in.approval_pct = 100;
+    in.approval_later_pct = 100;
+    in.licence_lag_days = 0;
+    in.draws = 50;
+    sim.run(in, r);
+    EXPECT_EQ(r.summary, "No car line stops within 365 days and no vehicles are lost if all licences are approved "
+                         "and makers hold 45 days of magnets.");
+    in = find_preset("embargo")->inputs;
+    in.draws = 50;
+    sim.run(in, r);
+    EXPECT_NE(r.summary.find("if no licences are approved and makers hold 45 days"), std::string::npos) << r.summary;
+    EXPECT_NE(r.summary.find("million"), std::string::npos) << r.summary;
+}
+
+TEST(Summary, LossesWithoutHaltsAreStillReported) {
+    Simulator sim;
+    Results r;
+    Inputs in;
+    in.approval_pct = 60;
+    in.approval_later_pct = 60;
+    in.transit_days = 60;
+    in.draws = 100;
+    sim.run(in, r);
+    if (r.summary.rfind("No car line stops", 0) == 0) {
+        EXPECT_NE(r.summary.find("vehicles are lost worldwide"), std::string::npos) << r.summary;
+    }
+}
+
+TEST(Text, QuotableReportWithRangesSeedAndShareQuery) {
+    const Results& r = results_2025();
+    const std::string text = results_to_text(r);
+    EXPECT_NE(text.find(r.summary), std::string::npos);
+    for (const RegionData& rd : region_data()) EXPECT_NE(text.find(std::string(rd.name)), std::string::npos) << rd.name;
+    for (const ComponentData& cd : component_data()) EXPECT_NE(text.find(std::string(cd.name)), std::string::npos);
+    EXPECT_NE(text.find("Model 1.0.0, seed 20250404, 400 draws"), std::string::npos);
+    EXPECT_NE(text.find("Reproduce: ?v=1"), std::string::npos);
+    EXPECT_EQ(text.find("nan"), std::string::npos);
+}
+
+}  // namespace

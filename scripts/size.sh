@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Rare Earth Shock — what a reader downloads, measured on the built site (builds nothing).
+#   scripts/size.sh [SITE_DIR]      (default build/web/site)
+# Lists raw, gzip -9 and brotli -q 11 sizes of every file the embed downloads
+# (embed.html, app.js, style.css, rareshock.js, rareshock.wasm, favicon.svg), their
+# total, the static fallback image separately, and the offline single file's raw
+# size. Checks the budgets (1 kB = 1000 bytes): embed total compressed ≤ 250 kB,
+# judged on gzip, the larger of the two (goal ≤ 150 kB); offline file ≤ 600 kB.
+# Prints PASS or FAIL and exits 1 on FAIL (2 if the site is missing).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SITE="${1:-$ROOT/build/web/site}"
+BUDGET=250000; GOAL=150000; OFFLINE_BUDGET=600000
+
+for tool in gzip brotli; do
+  command -v "$tool" >/dev/null || { echo "size: $tool is not installed (scripts/setup.sh installs it)"; exit 2; }
+done
+[ -f "$SITE/embed.html" ] || { echo "size: $SITE/embed.html not found: build the site first (cmake --build build/web)"; exit 2; }
+
+raw()  { stat -c %s "$1"; }
+gz()   { gzip -9 -n -c "$1" | wc -c; }
+br()   { brotli -q 11 -c "$1" | wc -c; }
+kb()   { awk -v b="$1" 'BEGIN { printf "%.1f kB", b / 1000 }'; }
+row()  { printf '%-26s %10s %10s %10s\n' "$@"; }
+
+FILES=(embed.html app.js style.css rareshock.js rareshock.wasm favicon.svg)
+status=0; tr=0; tg=0; tb=0
+echo "Embed download ($SITE):"
+row file raw gzip brotli
+for f in "${FILES[@]}"; do
+  p="$SITE/$f"
+  if [ ! -f "$p" ]; then row "$f" missing - -; status=1; continue; fi
+  r=$(raw "$p"); g=$(gz "$p"); b=$(br "$p")
+  tr=$((tr + r)); tg=$((tg + g)); tb=$((tb + b))
+  row "$f" "$r" "$g" "$b"
+done
+row "TOTAL" "$tr" "$tg" "$tb"
+echo "  = $(kb "$tr") raw, $(kb "$tg") gzip, $(kb "$tb") brotli"
+
+# The fallback picture: referenced by the HTML, shown without JS/WebGL2/WebAssembly.
+fallback=$(grep -o 'src="fallback\.[a-z]*"' "$SITE/embed.html" | head -1 | sed 's/src="\(.*\)"/\1/' || true)
+echo
+if [ -n "$fallback" ] && [ -f "$SITE/$fallback" ]; then
+  echo "Static fallback (listed separately; not in the total):"
+  row file raw gzip brotli
+  row "$fallback" "$(raw "$SITE/$fallback")" "$(gz "$SITE/$fallback")" "$(br "$SITE/$fallback")"
+elif [ -n "$fallback" ]; then
+  echo "Static fallback: $fallback is referenced by embed.html but missing (scripts/make-fallback.mjs makes it)"
+else
+  echo "Static fallback: none referenced"
+fi
+
+echo
+off="$SITE/rareshock-offline.html"
+if [ -f "$off" ]; then
+  o=$(raw "$off")
+  echo "Offline single file: rareshock-offline.html $o bytes raw ($(kb "$o")), $(gz "$off") gzip"
+else
+  echo "Offline single file: rareshock-offline.html missing"; o=0; status=1
+fi
+
+echo
+verdict() { if [ "$2" -le "$3" ]; then echo "PASS  $1: $(kb "$2") ≤ $(kb "$3")"; else echo "FAIL  $1: $(kb "$2") > $(kb "$3")"; status=1; fi; }
+verdict "embed download, gzip" "$tg" "$BUDGET"
+verdict "embed download, brotli" "$tb" "$BUDGET"
+[ "$o" -gt 0 ] && verdict "offline file, raw" "$o" "$OFFLINE_BUDGET"
+if [ "$tg" -le "$GOAL" ]; then echo "goal  embed download ≤ $(kb $GOAL) gzip: met ($(kb "$tg"))"
+else echo "goal  embed download ≤ $(kb $GOAL) gzip: not yet ($(kb "$tg"))"; fi
+if [ "$status" -eq 0 ]; then echo "size: PASS"; else echo "size: FAIL"; fi
+exit "$status"

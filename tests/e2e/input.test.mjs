@@ -1,0 +1,245 @@
+// Rare Earth Shock — input and accessibility: touch drag, typing in the host page
+// beside the widget, Tab in and out of the canvas, WebGL context loss, the DOM
+// twin and the aria-live summary.
+import fs from 'node:fs';
+import path from 'node:path';
+import { SITE, serve, waitReady, idle, artifact, assert } from './harness.mjs';
+import { openWith, imageStats } from './util.mjs';
+
+// index.html with host-page inputs before and after the widget (same origin as the site).
+function hostInputPage(req, res) {
+  let html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
+  const before = '<p class="host-form"><label>Name <input id="host-a" type="text"></label> ' +
+                 '<label>Comment <input id="host-b" type="text"></label></p>\n';
+  const after = '<p class="host-form"><label>After <input id="host-after" type="text"></label> <button id="host-button" type="button">Send</button></p>\n';
+  assert(html.includes('<div class="rs-widget"') && html.includes('<footer'), 'index.html structure as expected');
+  html = html.replace('<div class="rs-widget"', before + '<div class="rs-widget"').replace('<footer', after + '<footer');
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).end(html);
+}
+
+const activeId = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  if (!a || a === document.body) return 'body';
+  return a.id || (a.tagName.toLowerCase() + (a.getAttribute('data-preset') ? '[' + a.getAttribute('data-preset') + ']' : '') +
+                  (a.type ? '(' + a.type + ')' : '') + (a.textContent ? ':' + a.textContent.slice(0, 20) : ''));
+});
+
+export function inputTests({ browser, site }) {
+  let hostSite = null;
+  const tests = [];
+
+  tests.push(['touch: dragging the approval slider (CDP touch events) changes the results', async () => {
+    const { page, context, log } = await openWith(browser, `${site.url}/index.html`, {
+      width: 390, height: 844, dpr: 2, touch: true, mobile: true });
+    try {
+      await waitReady(page);
+      await idle(page, 500);
+      let box = await page.evaluate(() => window.rareshock.debugItem('approval'));
+      assert(box, 'approval slider located');
+      if (box.y1 > 700 || box.y0 < 0) {
+        await page.evaluate((dy) => window.scrollBy(0, dy), box.y0 - 200);
+        await idle(page, 400);
+        box = await page.evaluate(() => window.rareshock.debugItem('approval'));
+      }
+      const before = await page.evaluate(() => window.rareshock.getResults());
+      const cdp = await context.newCDPSession(page);
+      const y = Math.round(box.y1 - 22), x0 = box.x0 + 60, x1 = box.x1 - 60;
+      const at = (t) => Math.round(x0 + (x1 - x0) * t);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: at(0.2), y }] });
+      for (let i = 1; i <= 12; i++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at(0.2 + 0.05 * i), y }] });
+        await page.waitForTimeout(30);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await idle(page, 800);
+      const after = await page.evaluate(() => window.rareshock.getResults());
+      const scroll = await page.evaluate(() => ({ x: window.scrollX, w: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+      console.log(`     touch: approval ${before.inputs.approval} → ${after.inputs.approval} (track row y=${y}, x ${at(0.2)}→${at(0.8)})`);
+      assert(after.inputs.approval > before.inputs.approval + 15, `approval moved right (${before.inputs.approval} → ${after.inputs.approval})`);
+      assert(after.summary !== before.summary, 'the summary changed');
+      assert(scroll.x === 0 && scroll.w <= scroll.cw, `the page did not scroll sideways (${JSON.stringify(scroll)})`);
+      // A tap on the + stepper moves one step (a tap presses where the finger is, not at the old cursor).
+      const a0 = after.inputs.approval;
+      const plus = { x: Math.round(box.x1 - 22), y };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [plus] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await idle(page, 600);
+      const a1 = await page.evaluate(() => window.rareshock.getInputs().approval);
+      assert(a1 !== a0, `a tap on the stepper at the right end of the row changed approval (${a0} → ${a1})`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['keyboard: typing in a host-page input beside the widget is unaffected; Tab goes to the next host input', async () => {
+    hostSite = hostSite || await serve({ extraRoutes: { '/host-input.html': hostInputPage } });
+    const { page, context, log } = await openWith(browser, `${hostSite.url}/host-input.html`);
+    try {
+      await waitReady(page);
+      // Give the canvas focus first (a click on the headline), as a reader would have.
+      const head = await page.evaluate(() => window.rareshock.debugItem('headline'));
+      await page.mouse.click((head.x0 + head.x1) / 2, (head.y0 + head.y1) / 2);
+      await idle(page, 300);
+      const inputs0 = await page.evaluate(() => window.rareshock.getInputs());
+      await page.click('#host-a');
+      await page.keyboard.type('hello world');
+      for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('there');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type('E');
+      const value = await page.$eval('#host-a', (e) => e.value);
+      assert(value === 'hello therE', `host input value is "hello therE" (got "${value}")`);
+      await page.keyboard.press('Tab');
+      assert((await activeId(page)) === 'host-b', `Tab moved to the next host input (${await activeId(page)})`);
+      await page.keyboard.type('ok ');
+      await page.keyboard.press('Backspace');
+      assert((await page.$eval('#host-b', (e) => e.value)) === 'ok', 'second host input typed');
+      await idle(page, 300);
+      const inputs1 = await page.evaluate(() => window.rareshock.getInputs());
+      assert(JSON.stringify(inputs0) === JSON.stringify(inputs1), 'typing in the host page did not touch the calculator');
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['keyboard: Tab reaches the canvas and Tab again leaves it (no keyboard trap)', async () => {
+    hostSite = hostSite || await serve({ extraRoutes: { '/host-input.html': hostInputPage } });
+    const { page, context, log } = await openWith(browser, `${hostSite.url}/host-input.html`);
+    try {
+      await waitReady(page);
+      await page.click('#host-b');
+      const path1 = [];
+      let reached = false;
+      for (let i = 0; i < 20 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        const id = await activeId(page);
+        path1.push(id);
+        reached = id === 'rareshock-canvas';
+      }
+      assert(reached, `Tab reached the canvas: ${path1.join(' → ')}`);
+      // Keys work while the canvas has focus (and do not leak to the page's scroll).
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowRight');
+      await idle(page, 300);
+      assert((await activeId(page)) === 'rareshock-canvas', 'arrow keys keep focus in the canvas');
+      await page.keyboard.press('Tab');
+      const next = await activeId(page);
+      assert(next !== 'rareshock-canvas', `Tab left the canvas (now ${next})`);
+      assert(next === 'host-after', `Tab went on to the host input after the widget (now ${next})`);
+      await page.keyboard.press('Shift+Tab');
+      assert((await activeId(page)) === 'rareshock-canvas', `Shift+Tab comes back to the canvas (${await activeId(page)})`);
+      await page.keyboard.press('Shift+Tab');
+      assert((await activeId(page)) !== 'rareshock-canvas', 'Shift+Tab leaves the canvas backwards');
+      console.log(`     tab order: host-b → ${path1.join(' → ')} → ${next}`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['WebGL context loss: frames render again after restore, state unchanged', async () => {
+    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      await page.evaluate(() => window.rareshock.setInputs({ approval: 33, inventory: 50 }));
+      await page.mouse.move(5, 5);
+      await idle(page, 1000);
+      const widget = await page.$('#rareshock-canvas');
+      const shot0 = await widget.screenshot();
+      const before = await page.evaluate(() => ({ inputs: window.rareshock.getInputs(), results: window.rareshock.getResults(),
+                                                  frames: window.rareshock.stats().framesRendered }));
+      const lost = await page.evaluate(async () => {
+        const c = document.getElementById('rareshock-canvas');
+        const gl = c.getContext('webgl2');
+        const ext = gl && gl.getExtension('WEBGL_lose_context');
+        if (!ext) return { ok: false };
+        const events = [];
+        c.addEventListener('webglcontextlost', () => events.push('lost'));
+        c.addEventListener('webglcontextrestored', () => events.push('restored'));
+        ext.loseContext();
+        await new Promise((r) => setTimeout(r, 300));
+        window.rareshock.setInputs({ approval: 34 });    // input while the context is gone
+        window.rareshock.setInputs({ approval: 33 });
+        const framesWhileLost = window.rareshock.stats().framesRendered;
+        await new Promise((r) => setTimeout(r, 300));
+        const framesWhileLost2 = window.rareshock.stats().framesRendered;
+        ext.restoreContext();
+        await new Promise((r) => setTimeout(r, 1000));
+        return { ok: true, events, framesWhileLost, framesWhileLost2, isLost: gl.isContextLost() };
+      });
+      assert(lost.ok, 'WEBGL_lose_context available');
+      assert(lost.events.join(',') === 'lost,restored', `events: ${lost.events}`);
+      assert(!lost.isLost, 'context restored');
+      assert(lost.framesWhileLost2 === lost.framesWhileLost, 'no frames drawn while the context is lost');
+      await page.mouse.move(6, 6);
+      await idle(page, 800);
+      const after = await page.evaluate(() => ({ inputs: window.rareshock.getInputs(), results: window.rareshock.getResults(),
+                                                 frames: window.rareshock.stats().framesRendered }));
+      assert(after.frames > lost.framesWhileLost2, `frames render after restore (${lost.framesWhileLost2} → ${after.frames})`);
+      assert(JSON.stringify(after.inputs) === JSON.stringify(before.inputs), 'inputs unchanged');
+      assert(after.results.summary === before.results.summary, 'results unchanged');
+      const shot1 = await widget.screenshot();
+      fs.writeFileSync(artifact('context-restored.png'), shot1);
+      const st = await imageStats(browser, shot1, shot0);
+      console.log(`     context loss: ${st.colours} colours after restore, ${(st.diff * 100).toFixed(2)}% pixels differ from before`);
+      assert(st.colours > 20, `the restored canvas shows the interface (${st.colours} colours)`);
+      assert(st.diff < 0.02, `the restored canvas looks as before (${(st.diff * 100).toFixed(2)}% differ)`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['accessibility: the DOM twin follows and drives the inputs; aria-live speaks the summary', async () => {
+    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      const twin = await page.evaluate(() => {
+        const el = document.getElementById('rs-twin-approval');
+        if (!el) return null;
+        const label = document.querySelector('label[for="rs-twin-approval"]');
+        return { type: el.type, min: el.min, max: el.max, value: el.value, label: label ? label.textContent : (el.labels && el.labels[0] ? el.labels[0].textContent : ''),
+                 accessibleName: el.getAttribute('aria-label') || '' };
+      });
+      assert(twin, '#rs-twin-approval exists');
+      assert(twin.type === 'range' && twin.min === '0' && twin.max === '100', `a 0–100 range input: ${JSON.stringify(twin)}`);
+      assert(twin.label.trim().length > 3, `it has a label: ${JSON.stringify(twin)}`);
+      const inputs0 = await page.evaluate(() => window.rareshock.getInputs());
+      assert(String(inputs0.approval) === twin.value, `twin shows the current approval (${twin.value} vs ${inputs0.approval})`);
+      // Changing the twin changes the calculator.
+      await page.evaluate(() => {
+        const el = document.getElementById('rs-twin-approval');
+        el.value = '30';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await page.waitForFunction(() => window.rareshock.getInputs().approval === 30, null, { timeout: 5000 });
+      // Keyboard on the focused twin (a real screen-reader/keyboard path).
+      await page.focus('#rs-twin-approval');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => window.rareshock.getInputs().approval === 32, null, { timeout: 5000 });
+      await page.evaluate(() => document.activeElement.blur());
+      // setInputs updates the twin.
+      await page.evaluate(() => window.rareshock.setInputs({ approval: 70 }));
+      await page.waitForFunction(() => document.getElementById('rs-twin-approval').value === '70', null, { timeout: 5000 });
+      // The live region speaks the summary once the reader settles.
+      await idle(page, 1200);
+      const live = await page.evaluate(() => {
+        const l = document.querySelector('.rs-live[aria-live="polite"]');
+        return { exists: !!l, text: l ? l.textContent : '', summary: window.rareshock.getResults().summary };
+      });
+      assert(live.exists, '.rs-live[aria-live=polite] exists');
+      assert(live.text === live.summary && live.text.length > 20, `live region holds the summary: "${live.text}" vs "${live.summary}"`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.close = async () => { if (hostSite) await hostSite.close(); };
+  return tests;
+}
