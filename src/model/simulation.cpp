@@ -417,35 +417,51 @@ int histogram_bin(float share) {
 // Nearest rank: the P-th percentile of n values is the ceil(P/100 * n)-th smallest.
 int nearest_rank_index(int percent, int n) { return (percent * n + 99) / 100 - 1; }
 
+// P10, P50, P90 (nearest rank) of n values: one copy, and each selection
+// works only on the part above the previous one.
 template <class T>
-T nth_value(std::vector<T>& scratch, const T* values, int n, int percent) {
+std::array<T, 3> nearest_rank_percentiles(std::vector<T>& scratch, const T* values, int n) {
     scratch.assign(values, values + n);
-    const int k = nearest_rank_index(percent, n);
-    std::nth_element(scratch.begin(), scratch.begin() + k, scratch.end());
-    return scratch[static_cast<std::size_t>(k)];
+    const int ranks[3] = {nearest_rank_index(10, n), nearest_rank_index(50, n), nearest_rank_index(90, n)};
+    std::array<T, 3> out{};
+    auto first = scratch.begin();
+    for (int i = 0; i < 3; ++i) {
+        const auto nth = scratch.begin() + ranks[i];
+        std::nth_element(first, nth, scratch.end());
+        out[static_cast<std::size_t>(i)] = *nth;
+        first = nth;  // later ranks are >= this one: select among the rest
+    }
+    return out;
 }
 
 // P10/P50/P90 per day from one region's histogram ([bin][day] counts of
 // `draws` values): the value at rank q * draws, linear inside a bin; bin 0 is
-// exactly 0 and bin 255 exactly 1. Bins are walked in order for all days at
-// once; `rank` holds how many of the three percentiles each day has found.
+// exactly 0 and bin 255 exactly 1. Bins are walked in order; only the days
+// that still miss a percentile are visited (`pending`), `rank` holds how many
+// of the three each day has found.
 void histogram_percentiles(const std::uint16_t* counts, const int* active_change, int days, int draws,
-                           int* cumulative, std::uint8_t* rank, RegionTimeline& tl) {
+                           int* cumulative, std::uint8_t* rank, int* pending, RegionTimeline& tl) {
     const double targets[3] = {0.1 * draws, 0.5 * draws, 0.9 * draws};
     std::vector<float>* outs[3] = {&tl.p10, &tl.p50, &tl.p90};
     int active = 0;
+    int pending_count = 0;
     for (int t = 0; t < days; ++t) {
         active += active_change[t];
         cumulative[t] = draws - active;  // inactive draws: exactly 0
         int q = 0;
         while (q < 3 && targets[q] <= cumulative[t]) (*outs[q++])[static_cast<std::size_t>(t)] = 0.0f;
         rank[t] = static_cast<std::uint8_t>(q);
+        if (q < 3) pending[pending_count++] = t;
     }
-    for (int b = 0; b < kBins; ++b) {
+    for (int b = 0; b < kBins && pending_count > 0; ++b) {
         const std::uint16_t* row = counts + static_cast<std::size_t>(b) * kMaxDayCount;
-        for (int t = 0; t < days; ++t) {
+        for (int i = 0; i < pending_count;) {
+            const int t = pending[i];
             const int count = row[t];
-            if (count == 0) continue;
+            if (count == 0) {
+                ++i;
+                continue;
+            }
             const int before = cumulative[t];
             const int after = before + count;
             cumulative[t] = after;
@@ -459,6 +475,8 @@ void histogram_percentiles(const std::uint16_t* counts, const int* active_change
                 ++q;
             }
             rank[t] = static_cast<std::uint8_t>(q);
+            if (q == 3) pending[i] = pending[--pending_count];  // done: order of pending days does not matter
+            else ++i;
         }
     }
 }
@@ -466,21 +484,16 @@ void histogram_percentiles(const std::uint16_t* counts, const int* active_change
 OptionalRange day_range(std::vector<float>& scratch, const float* values, int n) {
     OptionalRange r;
     if (n <= 0) return r;
-    const float v10 = nth_value(scratch, values, n, 10);
-    const float v50 = nth_value(scratch, values, n, 50);
-    const float v90 = nth_value(scratch, values, n, 90);
-    if (v10 < kNeverDay) r.p10 = v10;
-    if (v50 < kNeverDay) r.p50 = v50;
-    if (v90 < kNeverDay) r.p90 = v90;
+    const std::array<float, 3> v = nearest_rank_percentiles(scratch, values, n);
+    if (v[0] < kNeverDay) r.p10 = v[0];
+    if (v[1] < kNeverDay) r.p50 = v[1];
+    if (v[2] < kNeverDay) r.p90 = v[2];
     return r;
 }
 
 Range value_range(std::vector<double>& scratch, const double* values, int n) {
-    Range r;
-    r.p10 = nth_value(scratch, values, n, 10);
-    r.p50 = nth_value(scratch, values, n, 50);
-    r.p90 = nth_value(scratch, values, n, 90);
-    return r;
+    const std::array<double, 3> v = nearest_rank_percentiles(scratch, values, n);
+    return Range{v[0], v[1], v[2]};
 }
 
 }  // namespace
@@ -504,6 +517,7 @@ struct Simulator::Impl {
     std::vector<double> double_scratch;
     std::vector<int> cumulative_scratch;
     std::vector<std::uint8_t> rank_scratch;
+    std::vector<int> pending_scratch;
     std::vector<double> need;  // need_series of the current inputs
     // Per region: +1 on the first active day of a draw's run, -1 after its last.
     std::array<std::vector<int>, kExport> active_draw_change;
@@ -526,6 +540,7 @@ struct Simulator::Impl {
         need.resize(kMaxDayCount);
         for (std::vector<int>& v : active_draw_change) v.resize(kMaxDayCount + 1);
         rank_scratch.resize(kMaxDayCount);
+        pending_scratch.resize(kMaxDayCount);
         float_scratch.reserve(kMaxDraws);
         double_scratch.reserve(kMaxDraws);
     }
@@ -749,7 +764,7 @@ void Simulator::run(const Inputs& raw_inputs, Results& out) {
         RegionResult& rr = out.regions[ri];
         RegionTimeline& tl = out.timeline[ri];
         histogram_percentiles(m.histogram_bin_row(r, 0), m.active_draw_change[ri].data(), days, draws,
-                              m.cumulative_scratch.data(), m.rank_scratch.data(), tl);
+                              m.cumulative_scratch.data(), m.rank_scratch.data(), m.pending_scratch.data(), tl);
         rr.first_halt_day = day_range(m.float_scratch, m.first_halt_day[ri].data(), draws);
         // Recovery: among the draws in which a line halted.
         m.float_scratch.clear();
