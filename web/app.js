@@ -31,7 +31,14 @@
     window.parent.postMessage({ type: 'rareshock:resize', version: 1, height: h }, '*');
     window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
   }
-  function setupEmbed(api) {
+  // Messages can arrive before the calculator is ready (a host sends them on the
+  // iframe's load event): they wait in a short queue and are applied on ready.
+  var api = null, pending = [];
+  function apply(m) {
+    if (m.type === 'rareshock:set') api.setInputs(m.inputs);
+    else api.setTheme(m.theme);
+  }
+  function setupEmbed() {
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(postHeight).observe(document.documentElement);
     postHeight();
     var origins = allowedOrigins();
@@ -43,26 +50,32 @@
       }
       var m = e.data;
       if (!m || typeof m !== 'object' || typeof m.type !== 'string' || m.type.indexOf('rareshock:') !== 0) return;
-      if (m.type === 'rareshock:set' && m.inputs && typeof m.inputs === 'object' && !Array.isArray(m.inputs)) {
-        api.setInputs(m.inputs);
-      } else if (m.type === 'rareshock:theme' && (m.theme === 'light' || m.theme === 'dark' || m.theme === 'auto')) {
-        api.setTheme(m.theme);
-      } else if (m.type !== 'rareshock:resize') {
-        console.warn('rareshock: malformed message ignored: ' + String(m.type).slice(0, 40));
+      var ok = (m.type === 'rareshock:set' && m.inputs !== null && typeof m.inputs === 'object' && !Array.isArray(m.inputs)) ||
+               (m.type === 'rareshock:theme' && (m.theme === 'light' || m.theme === 'dark' || m.theme === 'auto'));
+      if (!ok) {
+        if (m.type !== 'rareshock:resize') console.warn('rareshock: malformed message ignored: ' + m.type.slice(0, 40));
+        return;
       }
+      if (api) apply(m);
+      else if (pending.length < 32) pending.push(m);
     });
+  }
+  function embedReady(instance) {
+    api = instance;
+    pending.splice(0).forEach(apply);
   }
 
   if (!canvas) return;
+  if (isEmbed) setupEmbed();
   if (typeof WebAssembly !== 'object' || typeof window.createRareShock !== 'function') {
     fail('WebAssembly is not available: showing the static picture instead');
     return;
   }
-  window.createRareShock(canvas, null, { query: window.location.search }).then(function (api) {
-    window.rareshock = api;
+  window.createRareShock(canvas, null, { query: window.location.search }).then(function (instance) {
+    window.rareshock = instance;
     doc.classList.add('rs-ready');
-    if (isEmbed) setupEmbed(api);
-    window.dispatchEvent(new CustomEvent('rareshock:ready', { detail: api }));
+    if (isEmbed) embedReady(instance);
+    window.dispatchEvent(new CustomEvent('rareshock:ready', { detail: instance }));
   }, function (err) {
     fail(err && err.message ? err.message : String(err));
   });

@@ -12,7 +12,7 @@
   var PARAMS = ['approval', 'inventory', 'preset', 'theme', 'lag', 'transit', 'approval_later', 'change_day',
     'dep_europe', 'dep_north_america', 'dep_japan', 'dep_south_korea', 'dep_india', 'alt_supply', 'alt_ramp',
     'controlled', 'horizon', 'draws', 'seed', 'v'];
-  var DEFAULT_HEIGHT = 1400, MIN_HEIGHT = 200, MAX_HEIGHT = 20000;
+  var MIN_HEIGHT = 200, MAX_HEIGHT = 20000;
   var frames = [];
 
   function warn(msg) { if (window.console) console.warn('rareshock embed: ' + msg); }
@@ -36,7 +36,7 @@
     // The embed accepts messages from this page only.
     url.searchParams.set('origins', window.location.origin);
     var height = parseInt(el.getAttribute('data-height'), 10);
-    if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = DEFAULT_HEIGHT;
+    if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth);
     var iframe = document.createElement('iframe');
     iframe.src = url.toString();
     iframe.title = el.getAttribute('data-title') || 'Rare Earth Shock: which car factories stop when China withholds magnet licences';
@@ -47,6 +47,13 @@
     el.innerHTML = '';
     el.appendChild(iframe);
     frames.push({ el: el, iframe: iframe, origin: url.origin, themed: el.getAttribute('data-theme') === 'host' });
+  }
+
+  // The calculator's height at a given width (measured on the embed: one column
+  // under 600 px, a stacked layout to 900 px, two columns above), so the reserved
+  // space is close to the final one and the article does not jump.
+  function estimateHeight(width) {
+    return width < 600 ? 2250 : (width < 900 ? 1850 : 1350);
   }
 
   function hostTheme() {
@@ -71,6 +78,7 @@
     if (!isResize) return;
     if (typeof h !== 'number' || !isFinite(h) || h < MIN_HEIGHT || h > MAX_HEIGHT) { warn('bad height ignored'); return; }
     f.iframe.style.height = Math.ceil(h) + 'px';
+    f.el.style.minHeight = '0';  // the placeholder's reserved height has done its job
   });
 
   function send(el, message) {

@@ -111,20 +111,28 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     const bool focused = ImGui::IsItemFocused();
     const float knob_r = s.large ? 11.0f : 9.0f;
     const float x_min = pos.x + knob_r, x_max = pos.x + track_w - knob_r;
-    if (active) {
+    if (active && GImGui->ActiveIdSource == ImGuiInputSource_Mouse) {  // Space/Enter activation is not a drag
         const float mx = ImGui::GetIO().MousePos.x;
         const double t = std::clamp((mx - x_min) / std::max(1.0f, x_max - x_min), 0.0f, 1.0f);
         const double v = snap(s.min_value + t * (s.max_value - s.min_value), s);
         if (v != value) { value = v; changed = true; }
     }
     if (focused && !ImGui::GetIO().WantTextInput) {
-        // Keyboard: arrows step, PageUp/PageDown step ×10, Home/End jump.
+        // Keyboard: Left/Right step (and do not move the focus), PageUp/PageDown step ×10, Home/End jump.
         double delta = 0;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) delta = -s.step;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) delta = s.step;
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) delta = 10 * s.step;
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) delta = -10 * s.step;
-        if (delta != 0) { value = snap(value + delta, s); changed = true; }
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) { value = s.min_value; changed = true; }
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End))) { value = s.max_value; changed = true; }
+        const bool home = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home));
+        const bool end = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End));
+        if (delta != 0 || home || end) {
+            // The slider used the key: ImGui's own navigation (which moves the focus
+            // for these keys) must not act on it this frame.
+            ImGui::NavMoveRequestCancel();
+            const double v = home ? s.min_value : (end ? s.max_value : snap(value + delta, s));
+            if (v != value) { value = v; changed = true; }
+        }
     }
     focus_ring(pos, ImVec2(pos.x + track_w, pos.y + button), 8.0f, p);
     ImDrawList* dl = ImGui::GetWindowDrawList();

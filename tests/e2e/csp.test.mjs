@@ -13,15 +13,21 @@ document.addEventListener('securitypolicyviolation', function (e) {
 export function cspTests({ browser }) {
   const tests = [];
   for (const file of ['index.html', 'embed.html']) {
-    tests.push([`strict CSP header: ${file} loads with no violations or console errors`, async () => {
+    tests.push([`strict CSP header: ${file} loads with no violations or console errors; no requests after load, no storage`, async () => {
       const site = await serve({ strictCsp: true });
       const { page, context, log } = await openWith(browser, '', { goto: false, init: [RECORD_CSP] });
       try {
         const response = await page.goto(`${site.url}/${file}`);
         assert(response.headers()['content-security-policy'] === STRICT_CSP, 'the strict CSP header is sent');
         await waitReady(page);
+        const requestsAtReady = log.requests.length;
         await page.evaluate(() => window.rareshock.setInputs({ approval: 35 }));
+        await page.mouse.move(400, 400);
         await idle(page, 800);
+        const later = log.requests.slice(requestsAtReady).filter((u) => !/favicon/.test(u));
+        assert(later.length === 0, `no requests after load: ${later.join(' ')}`);
+        const storage = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }));
+        assert(storage.cookie === '' && storage.local === 0 && storage.session === 0, `no cookies or storage: ${JSON.stringify(storage)}`);
         const violations = await page.evaluate(() => window.__cspViolations);
         const cspConsole = log.console.filter((m) => /Content Security Policy|Content-Security-Policy/i.test(m.text));
         assert(violations.length === 0, `no securitypolicyviolation events: ${violations.join(' | ')}`);

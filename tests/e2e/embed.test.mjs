@@ -245,6 +245,31 @@ export function embedTests({ browser }) {
     }
   }]);
 
+  tests.push(['embed: when the host column narrows, the iframe height follows the embed', async () => {
+    await setup();
+    const { page, context, log } = await openWith(browser, `${fx.url}/embed-sibling.html`, { width: 1000, height: 900 });
+    try {
+      const f = await embedFrame(page, '#e1 iframe');
+      await waitFrameReady(f);
+      const measure = async () => {
+        await idle(page, 1200);
+        return { iframe: await page.evaluate(() => parseFloat(document.querySelector('#e1 iframe').style.height)),
+                 doc: await f.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
+                 width: await f.evaluate(() => window.innerWidth) };
+      };
+      const wide = await measure();
+      await page.setViewportSize({ width: 420, height: 900 });
+      const narrow = await measure();
+      embedNumbers.resize = { wide, narrow };
+      assert(narrow.width < wide.width, `the embed got narrower (${wide.width} → ${narrow.width})`);
+      assert(narrow.doc !== wide.doc, `the embed's height changed with its width (${wide.doc} → ${narrow.doc})`);
+      assert(Math.abs(narrow.iframe - narrow.doc) <= 4, `iframe height ${narrow.iframe} follows the embed document (${narrow.doc})`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['embed: a rareshock:set sent when the iframe fires "load" is applied', async () => {
     await setup();
     const { page, context } = await openWith(browser, `${fx.url}/embed-host.html`, { width: 1000, height: 900 });

@@ -140,6 +140,69 @@ export function inputTests({ browser, site }) {
     }
   }]);
 
+  tests.push(['keyboard: the focused approval slider steps with PageUp (+10, twice) and ArrowRight (+1)', async () => {
+    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      const box = await page.evaluate(() => window.rareshock.debugItem('approval'));
+      const y = box.y1 - 16, x0 = box.x0 + 60, x1 = box.x1 - 60;
+      const trail = [];
+      const run = async (keys) => {
+        await page.mouse.click(x0 + (x1 - x0) * 0.3, y);   // focuses the track (and sets ~30)
+        await idle(page, 300);
+        const v = [await page.evaluate(() => window.rareshock.getInputs().approval)];
+        for (const key of keys) {
+          await page.keyboard.press(key, { delay: 80 });    // held for a few frames, like a person
+          await idle(page, 300);
+          v.push(await page.evaluate(() => window.rareshock.getInputs().approval));
+        }
+        trail.push(`click ${v[0]} → ` + keys.map((k, i) => `${k} ${v[i + 1]}`).join(' → '));
+        return v;
+      };
+      const pg = await run(['PageUp', 'PageUp']);
+      const ar = await run(['ArrowRight']);
+      const problems = [];
+      if (pg[1] !== pg[0] + 10) problems.push('PageUp does not step +10');
+      else if (pg[2] !== pg[1] + 10) problems.push('a second PageUp does nothing (ImGui nav moved the focus off the slider)');
+      if (ar[1] !== ar[0] + 1) problems.push('ArrowRight does not step +1 (widgets.cpp says "arrows step")');
+      assert(problems.length === 0, `${problems.join('; ')}: ${trail.join(' | ')}`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['idle: no frames while the tab is hidden (simulated visibilitychange); resumes when visible', async () => {
+    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      await idle(page, 800);
+      const r = await page.evaluate(async () => {
+        const setHidden = (hidden) => {
+          Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+          Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+          document.dispatchEvent(new Event('visibilitychange'));
+        };
+        const frames = () => window.rareshock.stats().framesRendered;
+        const wait = (ms) => new Promise((res) => setTimeout(res, ms));
+        setHidden(true);
+        await wait(200);
+        const a = frames();
+        window.rareshock.setInputs({ approval: 55 });
+        await wait(1000);
+        const b = frames();
+        setHidden(false);
+        await wait(800);
+        return { a, b, c: frames(), approval: window.rareshock.getInputs().approval };
+      });
+      assert(r.b === r.a, `no frames while hidden, even after setInputs (${r.a} → ${r.b})`);
+      assert(r.c > r.b && r.approval === 55, `frames resume when visible and the change lands (${r.b} → ${r.c}, approval ${r.approval})`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['WebGL context loss: frames render again after restore, state unchanged', async () => {
     const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
     try {

@@ -5,8 +5,13 @@
   function toQuery(obj) {
     if (!obj || typeof obj !== 'object') return '';
     return Object.keys(obj).map(function (k) {
-      return encodeURIComponent(k) + '=' + encodeURIComponent(String(obj[k]));
-    }).join('&');
+      try {
+        return encodeURIComponent(k) + '=' + encodeURIComponent(String(obj[k]));
+      } catch (e) {  // lone surrogates cannot be encoded: skip with a warning
+        console.warn('rareshock: input "' + String(k).slice(0, 40) + '" ignored: not valid text');
+        return '';
+      }
+    }).filter(Boolean).join('&');
   }
   function createRareShock(canvas, inputs, options) {
     options = options || {};

@@ -33,14 +33,21 @@ var RareShockLibrary = {
       _free(p); _free(r);
       return out;
     },
-    query: function (obj) {     // {approval: 30} → "approval=30" (validation happens in C++)
+    query: function (obj, warnings) {  // {approval: 30} → "approval=30" (validation happens in C++)
       if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return null;
       var parts = [];
+      var warn = function (m) { RS.warn(m); warnings.push(m); };
       Object.keys(obj).forEach(function (k) {
         var v = obj[k];
-        if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')
+        if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') {
+          warn('input "' + String(k).slice(0, 40) + '" ignored: expected a number or a string');
+          return;
+        }
+        try {
           parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(String(v)));
-        else RS.warn('input "' + k + '" ignored: expected a number or a string');
+        } catch (e) {  // lone surrogates cannot be encoded
+          warn('input "' + String(k).slice(0, 40) + '" ignored: not valid text');
+        }
       });
       return parts.join('&');
     },
@@ -304,11 +311,22 @@ RS.makeApi = function () {
   api['getInputs'] = function () { return JSON.parse(RS.lastJson || UTF8ToString(Module['_rs_api_results_json']()))['inputs']; };
   api['getResults'] = function () { return JSON.parse(UTF8ToString(Module['_rs_api_results_json']())); };
   api['setInputs'] = function (obj) {
-    var q = RS.query(obj);
-    if (q === null) { RS.warn('setInputs expects an object such as {approval: 30, inventory: 45}'); return ['not an object']; }
-    return RS.applyQuery(q);
+    var warnings = [];
+    var q = RS.query(obj, warnings);
+    if (q === null) {
+      var m = 'setInputs expects an object such as {approval: 30, inventory: 45}';
+      RS.warn(m);
+      return [m];
+    }
+    return warnings.concat(RS.applyQuery(q));
   };
-  api['setTheme'] = function (t) { return RS.applyQuery('theme=' + encodeURIComponent(String(t))); };
+  api['setTheme'] = function (t) {
+    if (t !== 'light' && t !== 'dark' && t !== 'auto') {
+      RS.warn('setTheme expects "light", "dark" or "auto"');
+      return ['bad theme'];
+    }
+    return RS.applyQuery('theme=' + t);
+  };
   api['onChange'] = function (cb) {
     if (typeof cb !== 'function') { RS.warn('onChange expects a function'); return function () {}; }
     RS.listeners.push(cb);

@@ -81,10 +81,11 @@ void push(const InputEvent& e) {
 }
 
 // Applies queued events to ImGuiIO, stopping before a second change of the
-// same mouse button in one frame (a down+up within one frame would be lost).
+// same mouse button or key in one frame (a down+up within one frame would be lost).
 void apply_input_queue(ImGuiIO& io) {
     bool button_changed[3] = {};
     bool any_button_change = false;
+    bool key_changed[512] = {};
     size_t i = 0;
     for (; i < g.queue.size(); ++i) {
         const InputEvent& e = g.queue[i];
@@ -101,7 +102,12 @@ void apply_input_queue(ImGuiIO& io) {
             io.MouseWheelH += e.x;
             io.MouseWheel += e.y;
         } else if (e.kind == InputEvent::Key) {
-            if (e.button_or_key >= 0 && e.button_or_key < 512) io.KeysDown[e.button_or_key] = e.down;
+            // A key pressed and released within one frame must still be seen pressed.
+            if (e.button_or_key >= 0 && e.button_or_key < 512) {
+                if (key_changed[e.button_or_key]) break;
+                key_changed[e.button_or_key] = true;
+                io.KeysDown[e.button_or_key] = e.down;
+            }
         } else if (e.kind == InputEvent::Char) {
             io.AddInputCharacter(e.character);
         } else if (e.kind == InputEvent::FocusLost) {
