@@ -5,7 +5,6 @@ extern "C" {
 // Page and canvas
 void rs_js_init(const char* canvas_selector);   // observers, DOM twin, API object
 double rs_js_canvas_css_width();
-void rs_js_set_canvas_css_height(double css_height);
 void rs_js_set_cursor(int imgui_cursor);
 int rs_js_canvas_point(double client_x, double client_y, double* out_x, double* out_y);  // client → canvas CSS px
 int rs_js_prefers_dark();

@@ -91,8 +91,6 @@ var RareShockLibrary = {
     var w = RS.container.clientWidth;
     return w > 0 ? w : 320;
   },
-  rs_js_set_canvas_css_height: function (h) {},
-
   rs_js_content_height__deps: ['$RS'],
   rs_js_content_height: function (h) {
     RS.canvas.style.height = Math.ceil(h) + 'px';
@@ -230,6 +228,7 @@ var RareShockLibrary = {
 
   rs_js_ready__deps: ['$RS'],
   rs_js_ready: function () {
+    RS.firstFrameMs = performance.now();  // since navigation start
     RS.makeApi();
     if (Module['rsOnReady']) Module['rsOnReady'](RS.api);
   },
@@ -336,6 +335,8 @@ RS.makeApi = function () {
     return {
       'framesRendered': Module['_rs_api_frames_rendered'](),
       'lastModelMs': Module['_rs_api_last_model_ms'](),
+      'lastFrameMs': Module['_rs_api_last_frame_ms'](),
+      'firstFrameMs': RS.firstFrameMs,
       'heapBytes': Module['_rs_api_heap_bytes'](),
       'heapCapacityBytes': HEAP8.length,
     };

@@ -90,6 +90,7 @@ EMSCRIPTEN_KEEPALIVE int rs_api_item_rect(const char* name, double* out) {
     return 1;
 }
 EMSCRIPTEN_KEEPALIVE double rs_api_frames_rendered() { return rareshock::web::frames_rendered(); }
+EMSCRIPTEN_KEEPALIVE double rs_api_last_frame_ms() { return rareshock::web::last_frame_cpu_ms(); }
 EMSCRIPTEN_KEEPALIVE double rs_api_last_model_ms() { return g_app->last_model_ms(); }
 EMSCRIPTEN_KEEPALIVE double rs_api_heap_bytes() {
     return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory());

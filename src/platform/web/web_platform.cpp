@@ -57,6 +57,7 @@ struct PlatformState {
     int frames_pending = 0;                 // settle frames still owed
     double last_frame_time_ms = 0;
     double frames_rendered = 0;
+    double last_frame_cpu_ms = 0;           // model + UI + GL submission of the last frame
 
     std::vector<InputEvent> queue;
     bool mouse_down[3] = {};
@@ -392,7 +393,9 @@ void render_frame(double time_ms) {
 EM_BOOL frame_callback(double time_ms, void*) {
     g.frame_scheduled = false;
     if (!g.page_visible || !g.onscreen || g.gl_lost || !g.renderer_ready) return EM_FALSE;
+    const double t0 = emscripten_get_now();
     render_frame(time_ms);
+    g.last_frame_cpu_ms = emscripten_get_now() - t0;
     if (g.frames_pending > 0) --g.frames_pending;
     // Input still queued (trickled), model work or animation: keep going.
     if (!g.queue.empty() || g.app->wants_frames()) g.frames_pending = std::max(g.frames_pending, 1);
@@ -414,6 +417,7 @@ void request_frames(int settle) {
 }
 
 double frames_rendered() { return g.frames_rendered; }
+double last_frame_cpu_ms() { return g.last_frame_cpu_ms; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Init

@@ -29,5 +29,7 @@ void request_frames(int settle = -1);
 
 // Counters for stats().
 double frames_rendered();
+// CPU time of the last frame (model, UI and GL submission), in ms.
+double last_frame_cpu_ms();
 
 }  // namespace rareshock::web
