@@ -12,6 +12,7 @@
   function fail(reason) {
     console.warn('rareshock: ' + reason);
     doc.classList.add('rs-failed');
+    startHeights();
     var img = document.getElementById('rs-fallback-img');
     if (img && img.getAttribute('data-src')) {
       img.src = img.getAttribute('data-src');
@@ -38,9 +39,17 @@
     if (m.type === 'rareshock:set') api.setInputs(m.inputs);
     else api.setTheme(m.theme);
   }
-  function setupEmbed() {
+  // Heights are posted from the moment the calculator (or, failing that, the static
+  // picture) is laid out: the loading state's height would shrink the reserved space
+  // and grow it back, two layout shifts in the host article.
+  var reporting = false;
+  function startHeights() {
+    if (reporting || !isEmbed) return;
+    reporting = true;
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(postHeight).observe(document.documentElement);
     postHeight();
+  }
+  function setupEmbed() {
     var origins = allowedOrigins();
     window.addEventListener('message', function (e) {
       if (e.source !== window.parent || window.parent === window) return;
@@ -63,6 +72,7 @@
   function embedReady(instance) {
     api = instance;
     pending.splice(0).forEach(apply);
+    startHeights();
   }
 
   if (!canvas) return;

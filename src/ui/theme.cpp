@@ -116,8 +116,10 @@ void build_fonts(Fonts& fonts, float dpr) {
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2009, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212,
-                                     0x2248, 0x2248, 0x2264, 0x2265, 0x25B2, 0x25BC, 0};
+    // The same glyphs as assets/font/unicodes.txt (the subset embedded in the build).
+    static const ImWchar ranges[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x00B1, 0x00B1, 0x00B7, 0x00B7, 0x00D7, 0x00D7,
+                                     0x00E9, 0x00E9, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2026,
+                                     0x2192, 0x2192, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
     auto add = [&](const unsigned char* data, std::size_t size, float px) {
         return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg,
                                               ranges);

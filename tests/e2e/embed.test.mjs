@@ -102,10 +102,8 @@ export function embedTests({ browser }) {
     const { page, context, log } = await openWith(browser, `${fx.url}/embed-host.html`, { width: 1000, height: 900, init: [RECORD_CLS] });
     // Heights follow content: the host applies the posted height, which is the embed document's height.
     const checkHeight = async (id, f) => {
-      await page.waitForFunction((id) => {
-        const h = document.querySelector('#' + id + ' iframe').style.height;
-        return h && h !== '1400px';
-      }, id, { timeout: 15000 });
+      await page.waitForFunction((id) => window.__hostMessages.some((m) => m.from === id && m.type === 'rareshock:resize'),
+        id, { timeout: 15000 });
       await idle(page, 1000);
       const host = await page.evaluate((id) => {
         const el = document.querySelector('#' + id + ' iframe');
@@ -217,7 +215,7 @@ export function embedTests({ browser }) {
 
   tests.push(['embed: the host page does not shift while the embeds mount and start (CLS < 0.1)', async () => {
     await setup();
-    // The embed's own height at a few widths (what the loader's reserved 1400 px should match).
+    // The embed's own height at a few widths (what the loader's reserved height should match).
     embedNumbers.heightByWidth = {};
     for (const width of [360, 760, 1280]) {
       const { page, context } = await openWith(browser, `${site.url}/embed.html`, { width, height: 800, touch: width < 600, mobile: width < 600 });
@@ -229,17 +227,23 @@ export function embedTests({ browser }) {
         await context.close();
       }
     }
-    const { page, context } = await openWith(browser, `${fx.url}/embed-host.html`, { width: 1000, height: 900, init: [RECORD_CLS] });
+    const RECORD_RESERVED = `document.addEventListener('DOMContentLoaded', function () { setTimeout(function () {
+      window.__reserved = {}; document.querySelectorAll('[data-rareshock]').forEach(function (el) {
+        var f = el.querySelector('iframe'); window.__reserved[el.id] = f ? f.style.height : null; }); }, 0); });`;
+    const { page, context } = await openWith(browser, `${fx.url}/embed-host.html`, { width: 1000, height: 900, init: [RECORD_CLS, RECORD_RESERVED] });
     try {
       const f1 = await embedFrame(page, '#e1 iframe');
       await waitFrameReady(f1);
       await idle(page, 1500);
+      embedNumbers.reserved = await page.evaluate(() => window.__reserved);
       const cls = await page.evaluate(() => window.__cls);
       embedNumbers.clsOnLoad = cls.value;
-      console.log(`     embed document height by width: ${JSON.stringify(embedNumbers.heightByWidth)} (loader reserves 1400); ` +
+      console.log(`     embed document height by width: ${JSON.stringify(embedNumbers.heightByWidth)} (reserved by the loader: ${JSON.stringify(embedNumbers.reserved)}); ` +
         `host CLS while loading: ${cls.value.toFixed(4)}`);
-      assert(cls.value < 0.1, `host-page CLS ${cls.value.toFixed(3)} (shifts ${cls.shifts.join(', ')}): the placeholder <div data-rareshock> ` +
-        'has no height until embed.js replaces it with a 1400 px iframe, and 1400 px is not the embed\'s height');
+      const posted = await page.evaluate(() => window.__hostMessages.filter((m) => m.from === 'e1' && m.type === 'rareshock:resize').map((m) => m.height));
+      assert(cls.value < 0.1, `host-page CLS ${cls.value.toFixed(3)} (shifts ${cls.shifts.join(', ')}; e1 reserved ` +
+        `${embedNumbers.reserved.e1}, posted ${posted.join(' → ')}): a placeholder <div data-rareshock> has no height until embed.js ` +
+        'replaces it with an iframe of the reserved height, and every later change of height moves the article');
     } finally {
       await context.close();
     }
@@ -322,8 +326,7 @@ export function embedTests({ browser }) {
       const f = await embedFrame(s.page, '#e1 iframe');
       await waitFrameReady(f);
       await recordFrameErrors(f);
-      await s.page.waitForFunction(() => document.querySelector('#e1 iframe').style.height !== '1400px', null, { timeout: 10000 });
-      await idle(s.page, 500);
+      await idle(s.page, 1000);
       const h0 = await s.page.evaluate(() => document.querySelector('#e1 iframe').style.height);
       const before = await frameInputs(f);
       const sib = await (await s.page.$('#sib')).contentFrame();
