@@ -76,8 +76,10 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     ImGui::SetCursorPos(ImVec2(x0 + width - entry_width, row_y));
     ImGui::PushFont(s.large ? fonts.label : fonts.body);
     ImGui::SetNextItemWidth(entry_width);
-    char fmt[24];
-    std::snprintf(fmt, sizeof fmt, "%%.%df %s", s.decimals, s.unit);
+    std::string unit;  // '%' is a printf directive in ImGui's format: escape it
+    for (const char* u = s.unit; u && *u; ++u) unit += (*u == '%') ? "%%" : std::string(1, *u);
+    char fmt[40];
+    std::snprintf(fmt, sizeof fmt, "%%.%df %s", s.decimals, unit.c_str());
     double typed = value;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(8.0f, std::max(4.0f, (target_height - ImGui::GetFontSize()) * 0.5f)));
