@@ -63,7 +63,13 @@ struct App::Impl {
     ChartRect chart_rect{};
     std::map<std::string, ItemRect, std::less<>> items;
 
-    explicit Impl(Host& h) : host(h) {}
+    explicit Impl(Host& h) : host(h) {
+        // Results are sized for the longest horizon up front, so the heap does not
+        // step up when a reader first asks for a two-year horizon.
+        const auto max_days = static_cast<size_t>(find_input_field("horizon")->max_value) + 1;
+        for (RegionTimeline& t : results.timeline)
+            for (std::vector<float>* v : {&t.p10, &t.p50, &t.p90, &t.central}) v->reserve(max_days);
+    }
 
     void remember(const char* name) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -313,12 +319,15 @@ void draw_regions(const Ctx& c, float width) {
             const float fs = ImGui::GetFontSize();
             ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y + 3), ImVec2(pos.x + 4, pos.y + fs + 1), c.p.region[i]);
             ImGui::SetCursorScreenPos(ImVec2(pos.x + 10, pos.y));
-            ImGui::TextUnformatted(std::string(regions[i].name).c_str());
             if (i == static_cast<int>(Region::China)) {
+                // Short enough for a phone column; the second line says why it is here.
+                ImGui::TextUnformatted("China");
                 ImGui::PushFont(c.f.small);
                 ImGui::SetCursorScreenPos(ImVec2(pos.x + 10, ImGui::GetCursorScreenPos().y));
-                ImGui::TextDisabled("reference: not licensed");
+                ImGui::TextDisabled("reference row");
                 ImGui::PopFont();
+            } else {
+                ImGui::TextUnformatted(std::string(regions[i].name).c_str());
             }
             ImGui::TableSetColumnIndex(1);
             if (rr.first_halt_day.p50) {

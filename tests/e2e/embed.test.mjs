@@ -242,8 +242,7 @@ export function embedTests({ browser }) {
         `host CLS while loading: ${cls.value.toFixed(4)}`);
       const posted = await page.evaluate(() => window.__hostMessages.filter((m) => m.from === 'e1' && m.type === 'rareshock:resize').map((m) => m.height));
       assert(cls.value < 0.1, `host-page CLS ${cls.value.toFixed(3)} (shifts ${cls.shifts.join(', ')}; e1 reserved ` +
-        `${embedNumbers.reserved.e1}, posted ${posted.join(' → ')}): a placeholder <div data-rareshock> has no height until embed.js ` +
-        'replaces it with an iframe of the reserved height, and every later change of height moves the article');
+        `${embedNumbers.reserved.e1}, posted ${posted.join(' → ')}; placeholders as in the README, style="min-height:1350px")`);
     } finally {
       await context.close();
     }
