@@ -63,24 +63,6 @@ std::string range_text(const InputField& f) {
     return number_text(f.min_value) + " to " + number_text(f.max_value) + unit_suffix(f);
 }
 
-std::string percent_encode(std::string_view s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : s) {
-        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                           c == '.' || c == '_' || c == '~';
-        if (plain) {
-            out.push_back(c);
-        } else {
-            const auto byte = static_cast<unsigned char>(c);
-            out.push_back('%');
-            out.push_back(kHex[byte >> 4]);
-            out.push_back(kHex[byte & 0x0f]);
-        }
-    }
-    return out;
-}
-
 std::string preset_list() {
     std::string text;
     for (const Preset& p : presets()) text += (text.empty() ? "" : ", ") + std::string(p.id);

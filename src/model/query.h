@@ -35,6 +35,9 @@ struct DecodedQuery {
 // given, "preset=<id>" is written and only fields that differ from it.
 std::string encode_query(const Inputs& in, std::string_view preset_id = {});
 
+// Percent-encodes everything but RFC 3986's unreserved characters.
+std::string percent_encode(std::string_view s);
+
 // Decodes "a=1&b=2" (a leading '?' or '#' is skipped; '+' and %XX are decoded).
 // "preset=" is applied first, then the other fields, in any order. Keys "theme"
 // and "origins"/"allow" (embed options) are accepted without warning. Inputs

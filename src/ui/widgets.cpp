@@ -157,7 +157,8 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     return changed;
 }
 
-bool chip(const char* label, bool selected, float target_height, const Palette& p) {
+// A labelled button, filled (the selected chip, the primary action) or outlined.
+bool labelled_button(const char* label, float target_height, float rounding, bool filled, const Palette& p) {
     const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
     const ImVec2 size(text.x + 28.0f, target_height);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -165,16 +166,20 @@ bool chip(const char* label, bool selected, float target_height, const Palette& 
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    const float r = size.y * 0.5f;
-    focus_ring(pos, max, r, p);
-    if (selected) dl->AddRectFilled(pos, max, p.accent, r);
-    else {
-        dl->AddRectFilled(pos, max, hovered ? p.surface : p.background, r);
-        dl->AddRect(pos, max, hovered ? p.accent : p.rule, r, 0, 1.5f);
+    focus_ring(pos, max, rounding, p);
+    if (filled) {
+        dl->AddRectFilled(pos, max, p.accent, rounding);
+    } else {
+        dl->AddRectFilled(pos, max, hovered ? p.surface : p.background, rounding);
+        dl->AddRect(pos, max, hovered ? p.accent : p.rule, rounding, 0, 1.5f);
     }
-    dl->AddText(ImVec2(pos.x + 14.0f, pos.y + (size.y - text.y) * 0.5f), selected ? p.on_accent : p.text,
-                label, ImGui::FindRenderedTextEnd(label));
+    dl->AddText(ImVec2(pos.x + 14.0f, pos.y + (size.y - text.y) * 0.5f), filled ? p.on_accent : p.text, label,
+                ImGui::FindRenderedTextEnd(label));
     return pressed;
+}
+
+bool chip(const char* label, bool selected, float target_height, const Palette& p) {
+    return labelled_button(label, target_height, target_height * 0.5f, selected, p);
 }
 
 bool disclosure(const char* label, bool& open, float width, float target_height, const Fonts& fonts, const Palette& p) {
@@ -200,22 +205,7 @@ bool disclosure(const char* label, bool& open, float width, float target_height,
 }
 
 bool plain_button(const char* label, float target_height, const Palette& p, bool primary) {
-    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
-    const ImVec2 size(text.x + 28.0f, target_height);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton(label, size);
-    const bool hovered = ImGui::IsItemHovered();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    focus_ring(pos, max, 8.0f, p);
-    if (primary) dl->AddRectFilled(pos, max, hovered ? p.accent_text : p.accent, 8.0f);
-    else {
-        dl->AddRectFilled(pos, max, hovered ? p.surface : p.background, 8.0f);
-        dl->AddRect(pos, max, hovered ? p.accent : p.rule, 8.0f, 0, 1.5f);
-    }
-    dl->AddText(ImVec2(pos.x + 14.0f, pos.y + (size.y - text.y) * 0.5f), primary ? p.on_accent : p.text, label,
-                ImGui::FindRenderedTextEnd(label));
-    return pressed;
+    return labelled_button(label, target_height, 8.0f, primary, p);
 }
 
 }  // namespace rareshock::ui
