@@ -8,6 +8,7 @@
 
 #include "chart.h"
 #include "format.h"
+#include "markdown.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -367,40 +368,11 @@ void draw_method(const Ctx& c, float width) {
     disclosure("Method and sources", m.method_open, width, c.target, c.f, c.p);
     m.remember("method");
     if (!m.method_open) return;
-    const float w = width;
-    wrapped_text(c.f.body, c.p.text, w,
-                 "A daily stock-flow model per region and magnet-bearing component. Magnets already at sea keep arriving "
-                 "for the transit time; after that, licensed Chinese supply arrives only once the licence review has "
-                 "passed, at the approval rate. Plants differ in how many days of magnets they hold, so halts spread "
-                 "over time. A car needs every part: output follows the scarcest component, and a plant with less "
-                 "than half its parts counts as halted. Ranges come from a seeded Monte Carlo over the uncertain "
-                 "parameters (P10–P90).");
-    ImGui::Dummy(ImVec2(1, 6));
-    section_title(c, "Inputs and their sources", nullptr, w);
-    for (const InputField& f : input_fields()) {
-        const std::string line = std::string(f.label) + " — " + format_number(get_field(m.inputs, f), f.step < 1 ? 1 : 0) +
-                                 " " + std::string(f.unit) + ". " + std::string(f.source);
-        wrapped_text(c.f.small, c.p.text, w, line);
-    }
-    ImGui::Dummy(ImVec2(1, 6));
-    section_title(c, "Regions", nullptr, w);
-    for (const RegionData& r : region_data())
-        wrapped_text(c.f.small, c.p.text, w, std::string(r.name) + ": " + format_thousands(r.vehicles_per_year) +
-                                                  " vehicles a year. " + std::string(r.sources));
-    ImGui::Dummy(ImVec2(1, 6));
-    section_title(c, "Components", nullptr, w);
-    for (const ComponentData& cd : component_data())
-        wrapped_text(c.f.small, c.p.text, w, std::string(cd.name) + ": " + std::string(cd.sources));
-    ImGui::Dummy(ImVec2(1, 6));
-    section_title(c, "Scenarios", nullptr, w);
-    for (const Preset& p : presets())
-        wrapped_text(c.f.small, c.p.text, w, std::string(p.label) + ": " + std::string(p.description) + " " + std::string(p.sources));
-    ImGui::Dummy(ImVec2(1, 6));
-    wrapped_text(c.f.small, c.p.muted, w,
-                 "Frameworks: time-to-survive and time-to-recover (Simchi-Levi et al., Interfaces 45(5), 2015); "
-                 "dynamic inoperability input-output model (Haimes et al. 2005; Lian & Haimes 2006; Barker & Santos "
-                 "2010); ARIO's inventory-constrained production (Hallegatte 2008). Model version " +
-                     std::string(kModelVersion) + ", seed " + std::to_string(m.inputs.seed) + ".");
+    wrapped_text(c.f.small, c.p.muted, width,
+                 "Model " + std::string(kModelVersion) + ", seed " + std::to_string(m.inputs.seed) + ", " +
+                     std::to_string(m.inputs.draws) + " simulations. The full methodology follows; it is also "
+                     "docs/methodology.md in the source code.");
+    draw_markdown(methodology_markdown(), width, c.f, c.p);
 }
 
 void draw_actions(const Ctx& c, float width) {

@@ -1,6 +1,7 @@
 // Rare Earth Shock — headless Dear ImGui tests: a real ImGui context and the real
 // App, no GL. They click, drag and type on the controls and check the app state.
 #include "ui/app.h"
+#include "ui/markdown.h"
 #include "ui/theme.h"
 
 #include "imgui.h"
@@ -204,6 +205,27 @@ TEST(Theme, TextContrastIsAtLeast4_5To1) {
         for (int i = 0; i < kExportRegionCount; ++i)  // region lines: graphics need 3:1
             EXPECT_GE(contrast_ratio(p.region[i], p.background), 3.0f) << dark << " region " << i;
     }
+}
+
+}  // namespace
+}  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+TEST_F(UiTest, MethodPanelShowsTheMethodologyDocument) {
+    const float closed = app->content_height();
+    const App::ItemRect r = item("method");
+    click(r.x0 + 30, (r.y0 + r.y1) / 2);
+    frames(2);
+    EXPECT_GT(app->content_height(), closed + 1500.0f);  // the whole document, tables included
+    EXPECT_NE(methodology_markdown().find("## 2. Equations"), std::string_view::npos);
+}
+
+TEST(Markdown, InlineMarkupBecomesPlainText) {
+    EXPECT_EQ(markdown_plain_text("`B(t)` is the **cumulative shortfall**"), "B(t) is the cumulative shortfall");
+    EXPECT_EQ(markdown_plain_text("see [the docs](https://example.test/a)"), "see the docs (https://example.test/a)");
+    EXPECT_EQ(markdown_plain_text("unclosed [bracket and `tick"), "unclosed [bracket and tick");
 }
 
 }  // namespace
