@@ -1,5 +1,6 @@
 // Rare Earth Shock — tests of the page (index.html): load, screenshots, API, input, idle.
 import { openPage, waitReady, idle, artifact, assert } from './harness.mjs';
+import { openWith } from './util.mjs';
 
 const SIZES = [
   { name: 'desktop-1280-dpr1', width: 1280, height: 900, dpr: 1 },
@@ -98,6 +99,25 @@ export function pageTests({ browser, site }) {
       await context.close();
     }
   }]);
+
+  // The page reserves the app's height before it starts (CSS by width), so the
+  // article does not jump while the calculator loads.
+  const RECORD_CLS = `window.__cls = 0; try { new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) {
+    if (!e.hadRecentInput) window.__cls += e.value; }); }).observe({ type: 'layout-shift', buffered: true }); } catch (e) {}`;
+  for (const [width, dpr] of [[1280, 1], [760, 1], [360, 2]]) {
+    tests.push([`page: no layout shift while the app loads at ${width} px (CLS < 0.1)`, async () => {
+      const { page, context } = await openWith(browser, `${site.url}/index.html`, { width, height: 800, dpr, init: [RECORD_CLS] });
+      try {
+        await waitReady(page);
+        await idle(page, 1000);
+        const cls = await page.evaluate(() => window.__cls);
+        console.log(`     CLS at ${width} px: ${cls.toFixed(4)}`);
+        assert(cls < 0.1, `CLS ${cls.toFixed(3)} at ${width} px`);
+      } finally {
+        await context.close();
+      }
+    }]);
+  }
 
   return tests;
 }

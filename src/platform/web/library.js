@@ -77,6 +77,18 @@ var RareShockLibrary = {
         _rs_on_onscreen(e.isIntersecting ? 1 : 0);
       }, { rootMargin: '200px' }).observe(canvas);
     }
+    // A new devicePixelRatio (zoom, another monitor) without a size change: redraw
+    // (the font atlas is rebuilt for it). The query is re-armed for the new ratio.
+    var watchDpr = function () {
+      var m = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+      var cb = function () {
+        if (m.removeEventListener) m.removeEventListener('change', cb); else m.removeListener(cb);
+        _rs_on_environment_change();
+        watchDpr();
+      };
+      if (m.addEventListener) m.addEventListener('change', cb); else m.addListener(cb);
+    };
+    watchDpr();
     ['(prefers-color-scheme: dark)', '(prefers-reduced-motion: reduce)', '(pointer: coarse)'].forEach(function (q) {
       var m = window.matchMedia(q);
       RS.mq[q] = m;
