@@ -468,7 +468,7 @@ void App::draw(const Environment& env) {
         m.remember("chart");
         ImGui::SetCursorPosX(x);
         ImGui::BeginGroup();
-        draw_event_key(m.results.inputs.horizon_days, w, m.fonts, p);
+        draw_event_key(timeline_shown_days(m.results), w, m.fonts, p);
         ImGui::EndGroup();
     };
     auto results_block = [&](float x, float w) {

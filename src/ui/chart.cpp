@@ -46,6 +46,20 @@ float nice_step(float range, int target_ticks) {
     return 10.0f * mag;
 }
 
+// The x axis ends 60 days after the last day any region has lines halted (P90),
+// at least 150 days in: the reader sees the disruption, not months of zeros.
+int shown_days(const Results& r) {
+    const int horizon = std::max(1, r.inputs.horizon_days);
+    int last = -1;
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const RegionTimeline& t = r.timeline[i];
+        const std::vector<float>& v = t.p90.empty() ? t.central : t.p90;
+        for (int d = std::min(horizon, static_cast<int>(v.size()) - 1); d > last; --d)
+            if (v[static_cast<size_t>(d)] > 0.0f) { last = d; break; }
+    }
+    return std::clamp(last + 60, std::min(150, horizon), horizon);
+}
+
 // Top of the y axis: the smallest of 10/25/50/100 % that holds every band.
 float y_max_for(const Results& r) {
     float peak = 0.0f;
@@ -68,7 +82,8 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     ImGui::InvisibleButton("timeline", ImVec2(width, height));
     const bool hovered = ImGui::IsItemHovered() || ImGui::IsItemActive();
 
-    const int days = std::max(1, r.inputs.horizon_days);
+    const int horizon = std::max(1, r.inputs.horizon_days);
+    const int days = shown_days(r);
     const float y_top = y_max_for(r);
     ImGui::PushFont(fonts.small);
     const float fs = ImGui::GetFontSize();
@@ -118,7 +133,9 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
             dl->AddText(ImVec2(a.x - w * 0.5f, a.y + 5), p.muted, buf);
         }
     }
-    const char* x_title = opt.dated ? "Date (day 0 = 4 April 2025)" : "Days since licences were required";
+    char x_title[96];
+    std::snprintf(x_title, sizeof x_title, "%s%s", opt.dated ? "Date (day 0 = 4 April 2025)" : "Days since licences were required",
+                  days < horizon ? "; later days: no line halted" : "");
     dl->AddText(ImVec2(ax.origin.x, ax.origin.y + ax.size.y + fs + 8.0f), p.muted, x_title);
 
     // Events: dashed verticals with a number; the hover readout names them.
@@ -214,6 +231,8 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     ImGui::PopFont();
     return {cursor.x, cursor.y, cursor.x + width, cursor.y + height};
 }
+
+int timeline_shown_days(const Results& r) { return shown_days(r); }
 
 void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p) {
     ImGui::PushFont(fonts.small);

@@ -20,6 +20,9 @@ struct ChartRect { float x0, y0, x1, y1; };
 ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float width, float height, const Fonts& fonts,
                         const Palette& p);
 
+// Days the timeline shows: the disruption and 60 days after it (at least 150, at most the horizon).
+int timeline_shown_days(const Results& r);
+
 // The numbered key of the event markers (real 2025 events within the horizon).
 void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p);
 
