@@ -244,6 +244,9 @@ std::string summary_sentence(const Results& r) {
         return s + tail;
     }
     const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(key)];
+    // A near-total stop creeps towards 100% for months: name the day 9 in 10
+    // lines have stopped instead, which is the date a reader can act on.
+    key_share = std::min(key_share, 0.9);
     int peak_day = 0;
     for (std::size_t t = 0; t < tl.p50.size(); ++t)
         if (tl.p50[t] >= static_cast<float>(key_share)) {

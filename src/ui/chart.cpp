@@ -298,8 +298,13 @@ void draw_components(const Results& r, float width, const Fonts& fonts, const Pa
         if (c.shortage_days > 0.5) std::snprintf(buf, sizeof buf, "%.0f days short", c.shortage_days);
         else std::snprintf(buf, sizeof buf, "covered");
         const ImVec2 ts = ImGui::CalcTextSize(buf);
-        const float tx = std::min(x0 + bar_w - ts.x, std::max(rx + 6.0f, x_of(c.time_to_survive_days) + 6.0f));
-        dl->AddText(ImVec2(tx, by + (bh - ts.y) * 0.5f), p.text, buf);
+        // Right of the recovery tick when it fits, else just after the survive bar
+        // on a plate of the background colour, so it stays readable over the bars.
+        float tx = std::max(rx + 6.0f, x_of(c.time_to_survive_days) + 6.0f);
+        if (tx + ts.x > x0 + bar_w) tx = x_of(c.time_to_survive_days) + 6.0f;
+        const float ty = by + (bh - ts.y) * 0.5f;
+        dl->AddRectFilled(ImVec2(tx - 3.0f, ty), ImVec2(tx + ts.x + 3.0f, ty + ts.y), p.background, 3.0f);
+        dl->AddText(ImVec2(tx, ty), p.text, buf);
         ImGui::Dummy(ImVec2(width, (narrow ? fs + 4.0f : 0.0f) + bh + 10.0f));
     }
     // Legend.
