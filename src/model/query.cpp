@@ -338,7 +338,7 @@ std::string percent_encode(std::string_view s) {
 std::string encode_query(const Inputs& in, std::string_view preset_id) {
     const Preset* preset = preset_id.empty() ? nullptr : find_preset(preset_id);
     const Inputs reference = preset ? preset->inputs : Inputs{};
-    std::string out = "v=" + std::to_string(kQueryFormatVersion);
+    std::string out = "v=" + std::to_string(kQueryFormatVersion) + "&model=" + percent_encode(kModelVersion);
     if (preset) {  // an unknown id is not written: the link is then relative to the defaults
         out += "&preset=";
         out += percent_encode(preset->id);
@@ -410,6 +410,12 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
             } else if (version != kQueryFormatVersion) {
                 add_message(result.warnings, key, "v: link format version " + format_real(version) + " is not " + std::to_string(kQueryFormatVersion) + "; values may not reproduce exactly");
             }
+            continue;
+        }
+        if (key == "model") {  // the model version the link was made with
+            if (value != kModelVersion)
+                add_message(result.warnings, key, "model: this link was made with model version '" + sanitise(value) +
+                                                      "'; this is " + std::string(kModelVersion) + ", so results may differ");
             continue;
         }
         if (key == "theme") {

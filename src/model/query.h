@@ -30,7 +30,8 @@ struct DecodedQuery {
     bool ok() const { return errors.empty(); }
 };
 
-// Encodes inputs as "v=1&approval=25&inventory=45&…&seed=…". Only fields that
+// Encodes inputs as "v=1&model=1.0.0&approval=25&…&seed=…" ("model" is the model
+// version: a link made with another version decodes with a warning). Only fields that
 // differ from the defaults are written, plus v and seed; when `preset_id` is
 // given, "preset=<id>" is written and only fields that differ from it.
 std::string encode_query(const Inputs& in, std::string_view preset_id = {});

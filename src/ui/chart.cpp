@@ -193,12 +193,30 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
         dl->AddPolyline(pts.Data, pts.Size, p.region[ri], 0, 2.25f);
     }
 
-    // Hover / tap readout.
-    if (hovered) {
-        const float mx = ImGui::GetIO().MousePos.x;
-        const int d = std::clamp(static_cast<int>(std::lround((mx - ax.origin.x) / ax.size.x * static_cast<float>(days))), 0, days);
+    // Hover / tap readout. A click or tap pins the day, so the readout stays on a
+    // touch screen after the finger lifts; tapping the pinned day again unpins it.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID pin_id = ImGui::GetID("timeline-pinned-day");
+    int pinned = storage->GetInt(pin_id, -1);
+    auto day_at = [&](float x) {
+        return std::clamp(static_cast<int>(std::lround((x - ax.origin.x) / ax.size.x * static_cast<float>(days))), 0, days);
+    };
+    if (ImGui::IsItemClicked()) {
+        const int d = day_at(ImGui::GetIO().MousePos.x);
+        pinned = (d == pinned) ? -1 : d;
+        storage->SetInt(pin_id, pinned);
+    }
+    if (pinned > days) pinned = -1;
+    const int readout_day = hovered ? day_at(ImGui::GetIO().MousePos.x) : pinned;
+    if (readout_day >= 0) {
+        const int d = readout_day;
         const glm::vec2 a = ax.at(static_cast<float>(d), share_scaled(y_top)), b = ax.at(static_cast<float>(d), 0);
-        dl->AddLine(iv(a), iv(b), p.muted, 1.0f);
+        dl->AddLine(iv(a), iv(b), hovered ? p.muted : p.text, 1.0f);
+        if (!hovered) {  // pinned: beside the day's line, inside the chart
+            const bool to_left = a.x > ax.origin.x + ax.size.x * 0.5f;
+            ImGui::SetNextWindowPos(ImVec2(a.x + (to_left ? -10.0f : 10.0f), a.y + 4.0f), ImGuiCond_Always,
+                                    ImVec2(to_left ? 1.0f : 0.0f, 0.0f));
+        }
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
         ImGui::BeginTooltip();
         ImGui::PushFont(fonts.label);

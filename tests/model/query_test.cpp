@@ -86,7 +86,7 @@ Inputs random_valid_inputs(std::mt19937_64& rng) {
 // Round trip
 //-----------------------------------------------------------------------------
 TEST(QueryRoundTrip, DefaultsEncodeAsVersionAndSeedOnly) {
-    EXPECT_EQ(encode_query(Inputs{}), "v=1&seed=20250404");
+    EXPECT_EQ(encode_query(Inputs{}), "v=1&model=1.0.0&seed=20250404");
     const DecodedQuery d = decode_query(encode_query(Inputs{}));
     EXPECT_TRUE(d.ok());
     EXPECT_TRUE(d.warnings.empty());
@@ -97,7 +97,7 @@ TEST(QueryRoundTrip, TypicalLinkIsShortAndReadable) {
     Inputs in;
     in.approval_pct = 30;
     in.inventory_days = 60.5;
-    EXPECT_EQ(encode_query(in), "v=1&approval=30&inventory=60.5&seed=20250404");
+    EXPECT_EQ(encode_query(in), "v=1&model=1.0.0&approval=30&inventory=60.5&seed=20250404");
 }
 
 TEST(QueryRoundTrip, RandomValidInputsReproduceBitExactly) {
@@ -134,7 +134,7 @@ TEST(QueryRoundTrip, PresetsEncodeAsTheirIdAndDecodeToTheirInputs) {
     ASSERT_FALSE(presets().empty());
     for (const Preset& p : presets()) {
         const std::string query = encode_query(p.inputs, p.id);
-        EXPECT_EQ(query, "v=1&preset=" + std::string(p.id) + "&seed=" + std::to_string(p.inputs.seed));
+        EXPECT_EQ(query, "v=1&model=1.0.0&preset=" + std::string(p.id) + "&seed=" + std::to_string(p.inputs.seed));
         const DecodedQuery d = decode_query(query);
         EXPECT_TRUE(d.ok()) << query;
         EXPECT_EQ(d.preset, p.id);
@@ -147,7 +147,7 @@ TEST(QueryRoundTrip, PresetsEncodeAsTheirIdAndDecodeToTheirInputs) {
 TEST(QueryRoundTrip, UnknownPresetIdIsNotWritten) {
     Inputs in;
     in.approval_pct = 3;
-    EXPECT_EQ(encode_query(in, "nope"), "v=1&approval=3&seed=20250404");
+    EXPECT_EQ(encode_query(in, "nope"), "v=1&model=1.0.0&approval=3&seed=20250404");
 }
 
 TEST(QueryRoundTrip, ExtremeValuesUseShortExactText) {
@@ -395,6 +395,11 @@ TEST(QueryDecode, Theme) {
 
 TEST(QueryDecode, OtherVersionsWarnButStillApply) {
     EXPECT_TRUE(decode_query("v=1&approval=5").warnings.empty());
+    EXPECT_TRUE(decode_query("v=1&model=1.0.0&approval=5").warnings.empty());
+    const DecodedQuery old_model = decode_query("v=1&model=0.9.0&approval=5");
+    ASSERT_EQ(old_model.warnings.size(), 1u);
+    EXPECT_NE(old_model.warnings[0].message.find("0.9.0"), std::string::npos);
+    EXPECT_EQ(old_model.inputs.approval_pct, 5.0);  // still applied
     for (const char* q : {"v=2&approval=5", "v=abc&approval=5", "v=&approval=5", "v=1.5&approval=5"}) {
         const DecodedQuery d = decode_query(q);
         EXPECT_TRUE(d.ok()) << q;

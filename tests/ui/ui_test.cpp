@@ -5,6 +5,7 @@
 #include "ui/theme.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 #include <gtest/gtest.h>
 
@@ -226,6 +227,33 @@ TEST(Markdown, InlineMarkupBecomesPlainText) {
     EXPECT_EQ(markdown_plain_text("`B(t)` is the **cumulative shortfall**"), "B(t) is the cumulative shortfall");
     EXPECT_EQ(markdown_plain_text("see [the docs](https://example.test/a)"), "see the docs (https://example.test/a)");
     EXPECT_EQ(markdown_plain_text("unclosed [bracket and `tick"), "unclosed [bracket and tick");
+}
+
+}  // namespace
+}  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+TEST_F(UiTest, TappingTheChartPinsTheReadout) {
+    const App::ItemRect r = item("chart");
+    const float x = r.x0 + (r.x1 - r.x0) * 0.4f, y = (r.y0 + r.y1) / 2;
+    click(x, y);
+    move(-FLT_MAX, -FLT_MAX);  // the finger lifts: no hover any more
+    frames(2);
+    // The pinned readout is a tooltip window that stays open.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    bool tooltip_open = false;
+    for (ImGuiWindow* w : g.Windows)
+        if ((w->Flags & ImGuiWindowFlags_Tooltip) && w->Active) tooltip_open = true;
+    EXPECT_TRUE(tooltip_open);
+    click(x, y);  // the same day again unpins
+    move(-FLT_MAX, -FLT_MAX);
+    frames(2);
+    tooltip_open = false;
+    for (ImGuiWindow* w : g.Windows)
+        if ((w->Flags & ImGuiWindowFlags_Tooltip) && w->Active) tooltip_open = true;
+    EXPECT_FALSE(tooltip_open);
 }
 
 }  // namespace
