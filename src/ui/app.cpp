@@ -299,7 +299,8 @@ void draw_regions(const Ctx& c, float width) {
     const Results& r = c.m.results;
     const auto regions = region_data();
     const bool dated = true;
-    ImGui::PushFont(c.f.body);
+    const bool tight = width < 360.0f;  // the smallest phones: smaller type so every cell fits
+    ImGui::PushFont(tight ? c.f.small : c.f.body);
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
     if (ImGui::BeginTable("regions", 3, flags, ImVec2(width, 0))) {
         ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthStretch, c.narrow ? 1.45f : 1.0f);

@@ -133,9 +133,12 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
             dl->AddText(ImVec2(a.x - w * 0.5f, a.y + 5), p.muted, buf);
         }
     }
+    // The longest axis title that fits the width.
     char x_title[96];
-    std::snprintf(x_title, sizeof x_title, "%s%s", opt.dated ? "Date (day 0 = 4 April 2025)" : "Days since licences were required",
-                  days < horizon ? "; later days: no line halted" : "");
+    const char* base_title = opt.dated ? "Date (day 0 = 4 April 2025)" : "Days since licences were required";
+    std::snprintf(x_title, sizeof x_title, "%s%s", base_title, days < horizon ? "; later days: no line halted" : "");
+    if (ImGui::CalcTextSize(x_title).x > ax.size.x) std::snprintf(x_title, sizeof x_title, "%s", base_title);
+    if (ImGui::CalcTextSize(x_title).x > ax.size.x) std::snprintf(x_title, sizeof x_title, "%s", opt.dated ? "Day 0 = 4 Apr 2025" : "Days");
     dl->AddText(ImVec2(ax.origin.x, ax.origin.y + ax.size.y + fs + 8.0f), p.muted, x_title);
 
     // Events: dashed verticals with a number; the hover readout names them.
@@ -320,6 +323,7 @@ void draw_components(const Results& r, float width, const Fonts& fonts, const Pa
         // on a plate of the background colour, so it stays readable over the bars.
         float tx = std::max(rx + 6.0f, x_of(c.time_to_survive_days) + 6.0f);
         if (tx + ts.x > x0 + bar_w) tx = x_of(c.time_to_survive_days) + 6.0f;
+        tx = std::min(tx, x0 + bar_w - ts.x - 3.0f);  // never past the end of the bar
         const float ty = by + (bh - ts.y) * 0.5f;
         dl->AddRectFilled(ImVec2(tx - 3.0f, ty), ImVec2(tx + ts.x + 3.0f, ty + ts.y), p.background, 3.0f);
         dl->AddText(ImVec2(tx, ty), p.text, buf);
