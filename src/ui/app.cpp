@@ -440,6 +440,12 @@ void App::draw(const Environment& env) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
     ImGui::Begin("Rare Earth Shock", nullptr, wflags);
     ImGui::PopStyleVar();
+    // The draw buffers keep their largest size; reserving the size of the
+    // busiest view (a two-year timeline with bands) up front keeps the heap flat
+    // instead of stepping up the first time a reader asks for it.
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    draw_list->VtxBuffer.reserve(96 * 1024);
+    draw_list->IdxBuffer.reserve(160 * 1024);
     m.items.clear();
 
     const float inner = W - 2 * pad;
