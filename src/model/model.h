@@ -86,6 +86,15 @@ public:
 
     // The full seeded Monte Carlo: fills every field of out, bands_ready = true.
     void run(const Inputs& in, Results& out);
+    // The same Monte Carlo in slices, for callers with a frame budget:
+    // begin_run() fills `out` with the central draw and the components (no
+    // bands yet); each advance_run() simulates up to `max_draws` more draws and
+    // returns true once every draw is done and `out` holds the full results,
+    // bit-identical to run(). `out` must stay the same object in between; a new
+    // begin_run(), run() or run_central() abandons a run in progress (advance_run
+    // then returns true and leaves `out` as it was).
+    void begin_run(const Inputs& in, Results& out);
+    bool advance_run(int max_draws, Results& out);
     // One draw at central parameter values: fills the central timeline and sets
     // every percentile to the central value, bands_ready = false. Cheap enough
     // to run on every slider movement.

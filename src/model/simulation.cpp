@@ -521,6 +521,10 @@ struct Simulator::Impl {
     std::vector<double> need;  // need_series of the current inputs
     // Per region: +1 on the first active day of a draw's run, -1 after its last.
     std::array<std::vector<int>, kExport> active_draw_change;
+    // A run in progress (begin_run / advance_run).
+    Inputs run_inputs;
+    int next_draw = 0;
+    bool running = false;
 
     Impl() {
         series.running_max_pow4.resize(kMaxDayCount);
@@ -704,6 +708,7 @@ Simulator::Simulator() : impl_(new Impl) {}
 Simulator::~Simulator() { delete impl_; }
 
 void Simulator::run_central(const Inputs& raw_inputs, Results& out) {
+    impl_->running = false;  // it shares the scratch series: a run in progress is abandoned
     Inputs in = raw_inputs;
     clamp_inputs(in);  // out-of-range values never reach the mechanics
     prepare_results(in, out);
@@ -736,27 +741,48 @@ void Simulator::run_central(const Inputs& raw_inputs, Results& out) {
 }
 
 void Simulator::run(const Inputs& raw_inputs, Results& out) {
+    begin_run(raw_inputs, out);
+    while (!advance_run(kMaxDraws, out)) {
+    }
+}
+
+void Simulator::begin_run(const Inputs& raw_inputs, Results& out) {
     Inputs in = raw_inputs;
     clamp_inputs(in);
     Impl& m = *impl_;
     prepare_results(in, out);
     const int days = in.horizon_days + 1;
-    const int draws = in.draws;
 
     // The central draw: central timeline and the components panel.
     std::array<RegionOutcome, kExport> central{};
     need_series(in, m.need.data());
     m.simulate_draw(in, DrawParams{}, 0, &out, &central);
     m.components(in, out);
+    out.bands_ready = false;
 
-    // The Monte Carlo draws.
+    // The Monte Carlo draws start from empty histograms.
     for (int r = 0; r < kExport; ++r) {
         for (int b = 0; b < kBins; ++b)
             std::memset(m.histogram_bin_row(r, b), 0, sizeof(std::uint16_t) * static_cast<std::size_t>(days));
         std::fill(m.active_draw_change[static_cast<std::size_t>(r)].begin(),
                   m.active_draw_change[static_cast<std::size_t>(r)].begin() + days + 1, 0);
     }
-    for (int d = 0; d < draws; ++d) m.simulate_draw(in, random_draw_params(in.seed, d), d, nullptr, nullptr);
+    m.run_inputs = in;
+    m.next_draw = 0;
+    m.running = true;
+}
+
+bool Simulator::advance_run(int max_draws, Results& out) {
+    Impl& m = *impl_;
+    if (!m.running) return true;
+    const Inputs& in = m.run_inputs;
+    const int days = in.horizon_days + 1;
+    const int draws = in.draws;
+    const int end = std::min(draws, m.next_draw + std::max(1, max_draws));
+    for (int d = m.next_draw; d < end; ++d) m.simulate_draw(in, random_draw_params(in.seed, d), d, nullptr, nullptr);
+    m.next_draw = end;
+    if (end < draws) return false;
+    m.running = false;
 
     for (int r = 0; r < kExport; ++r) {
         const std::size_t ri = static_cast<std::size_t>(r);
@@ -789,6 +815,7 @@ void Simulator::run(const Inputs& raw_inputs, Results& out) {
     out.world_value_lost_usd = value_range(m.double_scratch, m.world_value_lost.data(), draws);
     out.bands_ready = true;
     out.summary = summary_sentence(out);
+    return true;
 }
 
 }  // namespace rareshock

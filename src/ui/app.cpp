@@ -38,6 +38,9 @@ const char* theme_mode_name(ThemeMode m) {
 //-----------------------------------------------------------------------------
 // [SECTION] Impl state
 //-----------------------------------------------------------------------------
+// Model work per frame: half of a 60 fps frame, leaving the rest to the UI and GL.
+constexpr double kModelBudgetMs = 8.0;
+
 struct App::Impl {
     Host& host;
     Simulator simulator;
@@ -45,10 +48,11 @@ struct App::Impl {
     Results results;
     std::uint64_t generation = 0;
     bool need_central = true;
-    bool need_bands = true;
-    int quiet_frames = 0;          // frames since the inputs last changed
+    bool bands_running = false;    // a Monte Carlo in progress into `pending`
+    Results pending;               // where the Monte Carlo lands before it is shown
+    double run_ms = 0.0;           // time spent on the Monte Carlo in progress so far
+    double ms_per_draw = 0.01;     // measured, to size the slices
     double last_model_ms = 0.0;
-    double last_full_ms = 0.0;     // cost of the last full Monte Carlo
 
     Fonts fonts;
     ThemeMode theme = ThemeMode::Auto;
@@ -68,8 +72,9 @@ struct App::Impl {
         // Results are sized for the longest horizon up front, so the heap does not
         // step up when a reader first asks for a two-year horizon.
         const auto max_days = static_cast<size_t>(find_input_field("horizon")->max_value) + 1;
-        for (RegionTimeline& t : results.timeline)
-            for (std::vector<float>* v : {&t.p10, &t.p50, &t.p90, &t.central}) v->reserve(max_days);
+        for (Results* r : {&results, &pending})
+            for (RegionTimeline& t : r->timeline)
+                for (std::vector<float>* v : {&t.p10, &t.p50, &t.p90, &t.central}) v->reserve(max_days);
     }
 
     void remember(const char* name) {
@@ -78,8 +83,6 @@ struct App::Impl {
     }
     void changed() {
         need_central = true;
-        need_bands = true;
-        quiet_frames = 0;
     }
     void set_status(const std::string& s) {
         status = s;
@@ -101,7 +104,7 @@ ThemeMode App::theme_mode() const { return impl_->theme; }
 bool App::dark() const { return impl_->dark; }
 float App::content_height() const { return impl_->content_height; }
 double App::last_model_ms() const { return impl_->last_model_ms; }
-bool App::wants_frames() const { return impl_->need_central || impl_->need_bands || impl_->now < impl_->status_until; }
+bool App::wants_frames() const { return impl_->need_central || impl_->bands_running || impl_->now < impl_->status_until; }
 
 bool App::find_item(std::string_view name, ItemRect& out) const {
     const auto it = impl_->items.find(name);
@@ -140,29 +143,38 @@ void App::apply_preset(std::string_view id) {
 bool App::update_model() {
     Impl& m = *impl_;
     using clock = std::chrono::steady_clock;
-    ++m.quiet_frames;
-    // The full Monte Carlo runs at once when it fits the frame comfortably;
-    // otherwise the central estimate is shown while the reader drags, and the
-    // bands follow as soon as the input pauses for a frame.
-    const bool full_fits = m.last_full_ms <= 10.0;
-    if (m.need_central && !(full_fits && m.need_bands)) {
-        const auto t0 = clock::now();
+    const auto t0 = clock::now();
+    auto ms_since = [](clock::time_point t) { return std::chrono::duration<double, std::milli>(clock::now() - t).count(); };
+    // The central estimate at once (microseconds), so a drag shows its result in
+    // the same frame; then the Monte Carlo bands in slices of draws that fit the
+    // frame budget, so input is never blocked for long whatever the draw count.
+    if (m.need_central) {
         m.simulator.run_central(m.inputs, m.results);
-        m.last_model_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
-        m.results.model_ms = m.last_model_ms;
+        m.last_model_ms = m.results.model_ms = ms_since(t0);
         m.need_central = false;
         ++m.generation;
-        return true;
+        const auto b0 = clock::now();
+        m.simulator.begin_run(m.inputs, m.pending);
+        m.run_ms = ms_since(b0);
+        m.bands_running = true;
     }
-    if (m.need_bands && (full_fits || m.quiet_frames > 1)) {
-        const auto t0 = clock::now();
-        m.simulator.run(m.inputs, m.results);
-        m.last_full_ms = m.last_model_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
-        m.results.model_ms = m.last_model_ms;
-        m.need_central = m.need_bands = false;
-        ++m.generation;
+    while (m.bands_running) {
+        const double left_ms = kModelBudgetMs - ms_since(t0);
+        if (left_ms <= 0.0) break;
+        const int slice = std::clamp(static_cast<int>(left_ms / std::max(m.ms_per_draw, 1e-4)), 8, 5000);
+        const auto s0 = clock::now();
+        const bool done = m.simulator.advance_run(slice, m.pending);
+        const double slice_ms = ms_since(s0);
+        m.run_ms += slice_ms;
+        if (!done) m.ms_per_draw = 0.5 * m.ms_per_draw + 0.5 * slice_ms / slice;
+        if (done) {
+            m.bands_running = false;
+            std::swap(m.results, m.pending);  // no allocation: the vectors trade places
+            m.last_model_ms = m.results.model_ms = m.run_ms;
+            ++m.generation;
+        }
     }
-    return m.need_bands;
+    return m.bands_running;
 }
 
 //-----------------------------------------------------------------------------

@@ -133,6 +133,37 @@ TEST(Simulation, SameInputsAndSeedGiveIdenticalBitsDifferentSeedsDiffer) {
     EXPECT_NE(ra.world_vehicles_lost.p50, rc.world_vehicles_lost.p50);
 }
 
+TEST(Simulation, SlicedRunGivesTheSameBitsAsRun) {
+    Simulator whole, sliced;
+    for (const char* id : {"2025", "embargo", "truce"}) {
+        Inputs in = find_preset(id)->inputs;
+        in.draws = 301;
+        Results expected, got;
+        whole.run(in, expected);
+        sliced.begin_run(in, got);
+        EXPECT_FALSE(got.bands_ready);
+        EXPECT_EQ(got.timeline[0].central, expected.timeline[0].central);  // the central draw comes first
+        int slices = 1;
+        while (!sliced.advance_run(7, got)) ++slices;
+        EXPECT_EQ(slices, 43) << id;  // ceil(301 / 7)
+        EXPECT_TRUE(identical(expected, got)) << id;
+    }
+}
+
+TEST(Simulation, ANewCentralRunAbandonsASlicedRun) {
+    Simulator sim;
+    Results pending, shown;
+    Inputs in;
+    in.draws = 100;
+    sim.begin_run(in, pending);
+    EXPECT_FALSE(sim.advance_run(10, pending));
+    Inputs other = in;
+    other.approval_pct = 80;
+    sim.run_central(other, shown);
+    EXPECT_TRUE(sim.advance_run(10, pending));  // abandoned: nothing more to do
+    EXPECT_FALSE(pending.bands_ready);
+}
+
 TEST(Simulation, OutOfRangeInputsAreClampedNeverNaN) {
     Simulator sim;
     Results r;

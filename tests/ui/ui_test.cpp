@@ -258,3 +258,31 @@ TEST_F(UiTest, TappingTheChartPinsTheReadout) {
 
 }  // namespace
 }  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+// A Monte Carlo too big for one frame: the central estimate shows first, the
+// bands arrive over the next frames, and they equal a direct run bit for bit.
+TEST_F(UiTest, LargeMonteCarloRunsInSlicesAcrossFrames) {
+    Inputs in = find_preset("embargo")->inputs;
+    in.draws = 5000;
+    in.horizon_days = 730;
+    app->set_inputs(in);
+    EXPECT_TRUE(app->update_model());  // more work pending after the first frame's budget
+    EXPECT_FALSE(app->results().bands_ready);
+    EXPECT_FALSE(app->results().timeline[0].central.empty());
+    int frames_needed = 1;
+    while (app->update_model()) ++frames_needed;
+    EXPECT_GT(frames_needed, 1);
+    ASSERT_TRUE(app->results().bands_ready);
+    Simulator sim;
+    Results direct;
+    sim.run(in, direct);
+    EXPECT_EQ(app->results().timeline[0].p50, direct.timeline[0].p50);
+    EXPECT_EQ(app->results().regions[0].vehicles_lost.p90, direct.regions[0].vehicles_lost.p90);
+    EXPECT_EQ(app->results().summary, direct.summary);
+}
+
+}  // namespace
+}  // namespace rareshock::ui
