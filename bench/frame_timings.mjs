@@ -3,15 +3,17 @@
 // time is pessimistic; the CPU figures are the app's own work per frame).
 //   node bench/frame_timings.mjs        (after the web build)
 // Prints: time to first frame, CPU ms per frame while dragging the approval slider
-// (median, p95, max), model ms, and frames rendered while idle.
+// (median, p95, max), model ms (the last full Monte Carlo, all slices), and frames
+// rendered while idle.
 import { launch, serve, openPage, waitReady, idle } from '../tests/e2e/harness.mjs';
 
 const browser = await launch();
 const site = await serve();
 const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 try {
-  for (const [label, width, dpr] of [['desktop 1280 px DPR 1', 1280, 1], ['phone 360 px DPR 2', 360, 2]]) {
-    const { page, context } = await openPage(browser, `${site.url}/index.html`, { width, height: 900, dpr });
+  for (const [label, width, dpr, query] of [['desktop 1280 px DPR 1', 1280, 1, ''], ['phone 360 px DPR 2', 360, 2, ''],
+                                            ['desktop, 5,000 draws (sliced Monte Carlo)', 1280, 1, '?draws=5000']]) {
+    const { page, context } = await openPage(browser, `${site.url}/index.html${query}`, { width, height: 900, dpr });
     await waitReady(page);
     await idle(page, 800);
     const first = await page.evaluate(() => window.rareshock.stats().firstFrameMs);
