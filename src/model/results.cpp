@@ -189,19 +189,40 @@ std::string horizon_text(const Inputs& in) {
     return s;
 }
 
-// "1 in 12", "3 in 10", "almost all"
+// The nearest plain fraction: "1 in 12", "1 in 3", "3 in 4", "almost all".
 std::string share_of_lines(double share) {
     if (share >= 0.95) return "almost all";
-    if (share >= 0.25) {
-        long long tenths = round_to(share * 10.0, 1.0);
-        std::string s;
-        append_int(s, tenths);
-        return s + " in 10";
+    if (share < 0.23) {
+        long long n = round_to(1.0 / share, 1.0);
+        std::string s = "1 in ";
+        append_int(s, n);
+        return s;
     }
-    long long n = round_to(1.0 / share, 1.0);
-    std::string s = "1 in ";
-    append_int(s, n);
+    struct Fraction { int num, den; };
+    static constexpr Fraction kFractions[] = {{1, 4}, {3, 10}, {1, 3}, {2, 5}, {1, 2}, {3, 5}, {2, 3}, {7, 10}, {3, 4}, {4, 5}, {9, 10}};
+    auto distance = [share](const Fraction& f) {
+        const double d = share - static_cast<double>(f.num) / f.den;
+        return d < 0.0 ? -d : d;
+    };
+    Fraction best = kFractions[0];
+    for (const Fraction& f : kFractions)
+        if (distance(f) < distance(best)) best = f;
+    std::string s;
+    append_int(s, best.num);
+    s += " in ";
+    append_int(s, best.den);
     return s;
+}
+
+// "154,000–977,000", "25.5–27.6 million" (the unit once).
+std::string vehicles_range_text(double lo, double hi) {
+    std::string a = vehicles_text(lo);
+    const std::string b = vehicles_text(hi);
+    const std::string million = " million";
+    if (a.size() > million.size() && a.compare(a.size() - million.size(), million.size(), million) == 0 &&
+        b.size() > million.size() && b.compare(b.size() - million.size(), million.size(), million) == 0)
+        a.resize(a.size() - million.size());
+    return a + "\u2013" + b;
 }
 
 }  // namespace
@@ -224,7 +245,7 @@ std::string summary_sentence(const Results& r) {
     }
     const Range& world = r.world_vehicles_lost;
     std::string range;
-    if (r.bands_ready) range = " (P10\u2013P90 " + vehicles_text(world.p10) + "\u2013" + vehicles_text(world.p90) + ")";
+    if (r.bands_ready) range = " (likely range " + vehicles_range_text(world.p10, world.p90) + ")";
     std::string tail = approval_clause(in) + " and makers hold ";
     append_fixed(tail, in.inventory_days, 0);
     tail += in.inventory_days == 1.0 ? " day of magnets." : " days of magnets.";
@@ -253,12 +274,10 @@ std::string summary_sentence(const Results& r) {
             peak_day = static_cast<int>(t);
             break;
         }
-    s = "By day ";
-    append_int(s, peak_day);
-    s += " (" + human_date(peak_day) + "), " + share_of_lines(key_share) + " ";
+    s = "By " + human_date(peak_day) + ", " + share_of_lines(key_share) + " ";
     s += kRegionAdjective[static_cast<std::size_t>(key)];
-    s += " car lines stop; " + vehicles_text(world.p50) + " vehicles are lost worldwide " + horizon_text(in) + range +
-         " ";
+    s += " car lines stop; about " + vehicles_text(world.p50) + " vehicles are lost worldwide " + horizon_text(in) +
+         range + " ";
     return s + tail;
 }
 
