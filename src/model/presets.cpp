@@ -90,7 +90,7 @@ constexpr std::array<Event, 9> kEvents{{
     {38, "US-China Geneva truce", "US-China joint statement, Geneva, 12 May 2025"},
     {46, "Ford halts Explorer (Chicago)", "Reuters, 13 Jun 2025: Chicago Explorer line stopped a week from 20 May"},
     {52, "Suzuki halts Swift", "Reuters, 5 Jun 2025: Suzuki suspended Swift output from 26 May"},
-    {61, "CLEPA: lines halted, 25% OK", "CLEPA statement, 4 Jun 2025 (Reuters): lines halted, ~25% of requests approved"},
+    {61, "EU suppliers report halts", "CLEPA statement, 4 Jun 2025 (Reuters): lines halted, ~25% of requests approved"},
     {68, "US-China London framework", "Reuters, 11 Jun 2025: China to expedite rare-earth licences"},
     {80, "Approvals reach ~60%", "CLEPA figures for late June/July 2025 via secondary press"},
     {188, "China widens controls", "MOFCOM Announcements No. 61/62 of 2025, 9 Oct 2025"},

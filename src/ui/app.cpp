@@ -198,7 +198,7 @@ void section_title(const Ctx& c, const char* title, const char* subtitle, float 
 }
 
 void draw_headline(const Ctx& c, float width) {
-    ImGui::PushFont(c.narrow ? c.f.label : c.f.headline);
+    ImGui::PushFont(c.narrow ? c.f.lede : c.f.headline);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     const std::string& s = c.m.results.summary;
     ImGui::TextUnformatted(s.empty() ? "Calculating…" : s.c_str());
@@ -275,7 +275,9 @@ void draw_advanced(const Ctx& c, float width) {
             changed = true;
         }
         m.remember(id.c_str());
-        wrapped_text(c.f.small, c.p.muted, width, "Source: " + std::string(f.source));
+        const std::string_view src = f.source;
+        const bool labelled = src.rfind("Assumption", 0) == 0 || src.rfind("Our choice", 0) == 0;
+        wrapped_text(c.f.small, c.p.muted, width, (labelled ? "" : "Source: ") + std::string(src));
         ImGui::Dummy(ImVec2(1, 6));
     }
     if (changed) {
@@ -301,9 +303,11 @@ void draw_legend(const Ctx& c, float width) {
         ImGui::Dummy(ImVec2(w, fs + 2));
         x += w;
     }
-    ImGui::SameLine(0, 0);
-    if (x + 170 > width) ImGui::NewLine();
-    ImGui::TextDisabled(c.m.results.bands_ready ? "  shading: P10–P90 range" : "  computing ranges…");
+    if (!c.m.results.bands_ready) {
+        ImGui::SameLine(0, 0);
+        if (x + 130 > width) ImGui::NewLine();
+        ImGui::TextDisabled("  computing ranges…");
+    }
     ImGui::PopFont();
 }
 
@@ -338,7 +342,7 @@ void draw_regions(const Ctx& c, float width) {
                 ImGui::TextUnformatted("China");
                 ImGui::PushFont(c.f.small);
                 ImGui::SetCursorScreenPos(ImVec2(pos.x + 10, ImGui::GetCursorScreenPos().y));
-                ImGui::TextDisabled("reference row");
+                ImGui::TextDisabled("needs no licence");
                 ImGui::PopFont();
             } else {
                 ImGui::TextUnformatted(std::string(regions[i].name).c_str());
@@ -362,7 +366,8 @@ void draw_regions(const Ctx& c, float width) {
                 ImGui::PopFont();
             }
             ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(format_thousands(rr.vehicles_lost.p50).c_str());
+            const double lost = rr.vehicles_lost.p50;
+            ImGui::TextUnformatted(lost <= 0.5 ? "none" : (lost < 1000.0 ? "under 1,000" : format_thousands(lost).c_str()));
             ImGui::PushFont(c.f.small);
             if (r.bands_ready && rr.vehicles_lost.p90 > 0.5)
                 ImGui::TextDisabled("%s–%s", format_compact(rr.vehicles_lost.p10).c_str(), format_compact(rr.vehicles_lost.p90).c_str());
@@ -376,15 +381,20 @@ void draw_regions(const Ctx& c, float width) {
     c.m.remember("regions");
 }
 
-void draw_method(const Ctx& c, float width) {
-    App::Impl& m = c.m;
-    disclosure("Method and sources", m.method_open, width, c.target, c.f, c.p);
-    m.remember("method");
+// The header goes where the controls are; the body, when open, wherever there is
+// room for its tables (full width on desktops).
+void draw_method_header(const Ctx& c, float width) {
+    disclosure("Method and sources", c.m.method_open, width, c.target, c.f, c.p);
+    c.m.remember("method");
+}
+
+void draw_method_body(const Ctx& c, float width) {
+    const App::Impl& m = c.m;
     if (!m.method_open) return;
     wrapped_text(c.f.small, c.p.muted, width,
                  "Model " + std::string(kModelVersion) + ", seed " + std::to_string(m.inputs.seed) + ", " +
-                     std::to_string(m.inputs.draws) + " simulations. The full methodology follows; it is also "
-                     "docs/methodology.md in the source code.");
+                     std::to_string(m.inputs.draws) + " simulations in this scenario. The full methodology follows; it is "
+                     "also docs/methodology.md in the source code.");
     draw_markdown(methodology_markdown(), width, c.f, c.p);
 }
 
@@ -392,7 +402,7 @@ void draw_actions(const Ctx& c, float width) {
     App::Impl& m = c.m;
     ImGui::PushFont(c.f.body);
     struct Action { const char* label; int id; };
-    const Action actions[] = {{"Copy share link", 0}, {"Reset", 1}, {"Download CSV", 2}, {"Download PNG", 3}};
+    const Action actions[] = {{"Copy link", 0}, {"Reset", 1}, {"Data (CSV)", 2}, {"Chart (PNG)", 3}};
     float x = 0;
     for (const Action& a : actions) {
         const float w = ImGui::CalcTextSize(a.label).x + 28.0f;
@@ -475,16 +485,33 @@ void App::draw(const Environment& env) {
     topt.dated = true;
     topt.reduced_motion = env.reduced_motion;
     topt.today_day = env.today_day;
+    topt.readout_below = narrow;
     const float chart_h = narrow ? 260.0f : 320.0f;
 
     auto chart_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);
-        section_title(c, "Car assembly lines halted", "Share of plants stopped, by region; line: median of simulations", w);
+        const std::string shaded(region_data()[static_cast<size_t>(timeline_shaded_region(m.results))].name);
+        const std::string subtitle = "Share of car assembly lines stopped, by region. Lines: median of " +
+                                     std::to_string(m.results.inputs.draws) + " simulations; shading: likely range (P10\u2013P90) for " +
+                                     shaded + ".";
+        section_title(c, "Car assembly lines halted", subtitle.c_str(), w);
         ImGui::SetCursorPosX(x);
         draw_legend(c, w);
         ImGui::SetCursorPosX(x);
         m.chart_rect = draw_timeline(m.results, topt, w, chart_h, m.fonts, p);
         m.remember("chart");
+        if (topt.readout_below) {
+            // A strip under the chart: the values of the touched day, never covering
+            // the curves (it opens when the reader touches the chart).
+            ImGui::SetCursorPosX(x);
+            ImGui::PushFont(m.fonts.small);
+            ImGui::BeginGroup();
+            if (m.chart_rect.readout_day >= 0) draw_readout(m.results, m.chart_rect.readout_day, topt.dated, m.fonts, p);
+            else ImGui::TextDisabled("Touch the chart to read the values of a day.");
+            ImGui::EndGroup();
+            ImGui::PopFont();
+            ImGui::Dummy(ImVec2(1, 6));
+        }
         ImGui::SetCursorPosX(x);
         ImGui::BeginGroup();
         draw_event_key(timeline_shown_days(m.results), w, m.fonts, p);
@@ -492,12 +519,14 @@ void App::draw(const Environment& env) {
     };
     auto results_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);
-        section_title(c, "Where and when", "First line halt and vehicles lost over the year (median, P10–P90)", w);
+        section_title(c, "Where and when",
+                      "First line halt, and vehicles lost over the year from halted and slowed lines (median, likely range)", w);
         ImGui::SetCursorPosX(x);
         draw_regions(c, w);
         ImGui::Dummy(ImVec2(1, 12));
         ImGui::SetCursorPosX(x);
-        section_title(c, "Which parts run out", "Days the stock lasts vs days until supply recovers, worst region", w);
+        section_title(c, "Which parts run out",
+                      "For each part, in the hardest-hit region: how long the stock lasts against when supply recovers", w);
         ImGui::Dummy(ImVec2(1, 4));
         ImGui::SetCursorPosX(x);
         ImGui::BeginGroup();
@@ -517,7 +546,7 @@ void App::draw(const Environment& env) {
         draw_actions(c, left_w);
         ImGui::Dummy(ImVec2(1, 12));
         draw_advanced(c, left_w);
-        draw_method(c, left_w);
+        draw_method_header(c, left_w);
         ImGui::EndGroup();
         const float left_bottom = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(x_right, y_cols));
@@ -527,6 +556,13 @@ void App::draw(const Environment& env) {
         results_block(x_right, right_w);
         ImGui::EndGroup();
         ImGui::SetCursorPosY(std::max(left_bottom, ImGui::GetCursorPosY()));
+        if (m.method_open) {
+            ImGui::Dummy(ImVec2(1, 16));
+            indent(x_left);
+            ImGui::BeginGroup();
+            draw_method_body(c, std::min(inner, 980.0f));  // a readable measure, tables at full width
+            ImGui::EndGroup();
+        }
     } else {
         indent(x_left);
         ImGui::BeginGroup();
@@ -542,7 +578,8 @@ void App::draw(const Environment& env) {
         indent(x_left);
         ImGui::BeginGroup();
         draw_advanced(c, inner);
-        draw_method(c, inner);
+        draw_method_header(c, inner);
+        draw_method_body(c, inner);
         ImGui::Dummy(ImVec2(1, 12));
         draw_actions(c, inner);
         ImGui::EndGroup();

@@ -46,9 +46,8 @@ float nice_step(float range, int target_ticks) {
     return 10.0f * mag;
 }
 
-// The x axis ends 60 days after the last day any region has lines halted (P90),
-// at least 150 days in: the reader sees the disruption, not months of zeros.
-int shown_days(const Results& r) {
+// The last day any region has lines halted (P90), -1 if none.
+int last_halted_day(const Results& r) {
     const int horizon = std::max(1, r.inputs.horizon_days);
     int last = -1;
     for (int i = 0; i < kExportRegionCount; ++i) {
@@ -57,7 +56,14 @@ int shown_days(const Results& r) {
         for (int d = std::min(horizon, static_cast<int>(v.size()) - 1); d > last; --d)
             if (v[static_cast<size_t>(d)] > 0.0f) { last = d; break; }
     }
-    return std::clamp(last + 60, std::min(150, horizon), horizon);
+    return last;
+}
+
+// The x axis ends 45 days after the last halted day, at least 120 days in: the
+// reader sees the disruption, not months of zeros.
+int shown_days(const Results& r) {
+    const int horizon = std::max(1, r.inputs.horizon_days);
+    return std::clamp(last_halted_day(r) + 45, std::min(120, horizon), horizon);
 }
 
 // Top of the y axis: the smallest of 10/25/50/100 % that holds every band.
@@ -75,6 +81,37 @@ float y_max_for(const Results& r) {
 //-----------------------------------------------------------------------------
 // [SECTION] Timeline
 //-----------------------------------------------------------------------------
+// The values of one day: date, each region's halted share (median and range), events near it.
+void draw_readout(const Results& r, int d, bool dated, const Fonts& fonts, const Palette& p) {
+    const bool bands = r.bands_ready;
+    const int days = shown_days(r);
+    const auto events = events_2025();
+    ImGui::PushFont(fonts.label);
+    if (dated) ImGui::Text("%s (day %d)", format_date_long(d).c_str(), d);
+    else ImGui::Text("Day %d", d);
+    ImGui::PopFont();
+    const auto regions = region_data();
+    for (int ri = 0; ri < kExportRegionCount; ++ri) {
+        const RegionTimeline& t = r.timeline[ri];
+        if (t.p50.size() <= static_cast<size_t>(d)) continue;
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 4), ImVec2(c.x + 10, c.y + 14), p.region[ri], 2.0f);
+        ImGui::SetCursorScreenPos(ImVec2(c.x + 16, c.y));
+        if (bands)
+            ImGui::Text("%.*s  %s halted (%s to %s)", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
+                        format_percent(t.p50[d]).c_str(), format_percent(t.p10[d]).c_str(), format_percent(t.p90[d]).c_str());
+        else
+            ImGui::Text("%.*s  %s halted", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
+                        format_percent(t.central[d]).c_str());
+    }
+    int n = 0;
+    for (const Event& e : events) {
+        ++n;
+        if (std::abs(e.day - d) <= std::max(2, days / 60))
+            ImGui::TextDisabled("%d. %.*s", n, static_cast<int>(e.label.size()), e.label.data());
+    }
+}
+
 ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float width, float height, const Fonts& fonts,
                         const Palette& p) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -95,7 +132,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     auto share_scaled = [&](float s) { return s / y_top; };
 
     // Grid and y labels.
-    const float ystep = y_top <= 0.1f ? 0.025f : (y_top <= 0.25f ? 0.05f : (y_top <= 0.5f ? 0.1f : 0.25f));
+    const float ystep = y_top <= 0.1f ? 0.02f : (y_top <= 0.25f ? 0.05f : (y_top <= 0.5f ? 0.1f : 0.25f));
     for (float s = 0.0f; s <= y_top + 1e-4f; s += ystep) {
         const glm::vec2 a = ax.at(0, share_scaled(s)), b = ax.at(static_cast<float>(days), share_scaled(s));
         dl->AddLine(iv(a), iv(b), s == 0.0f ? p.muted : p.grid, 1.0f);
@@ -135,10 +172,13 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     }
     // The longest axis title that fits the width.
     char x_title[96];
-    const char* base_title = opt.dated ? "Date (day 0 = 4 April 2025)" : "Days since licences were required";
-    std::snprintf(x_title, sizeof x_title, "%s%s", base_title, days < horizon ? "; later days: no line halted" : "");
-    if (ImGui::CalcTextSize(x_title).x > ax.size.x) std::snprintf(x_title, sizeof x_title, "%s", base_title);
-    if (ImGui::CalcTextSize(x_title).x > ax.size.x) std::snprintf(x_title, sizeof x_title, "%s", opt.dated ? "Day 0 = 4 Apr 2025" : "Days");
+    const int last_halt = last_halted_day(r);
+    if (days < horizon && last_halt >= 0)
+        std::snprintf(x_title, sizeof x_title, "No line halted after %s", format_date_short(last_halt).c_str());
+    else if (last_halt < 0)
+        std::snprintf(x_title, sizeof x_title, "Licences required from 4 April 2025");
+    else
+        std::snprintf(x_title, sizeof x_title, "%s", opt.dated ? "Licences required from 4 April 2025" : "Days since licences were required");
     dl->AddText(ImVec2(ax.origin.x, ax.origin.y + ax.size.y + fs + 8.0f), p.muted, x_title);
 
     // Events: dashed verticals with a number; the hover readout names them.
@@ -171,16 +211,17 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     // Bands are strips of quads: without anti-aliased fill their shared edges leave no seams.
     const ImDrawListFlags saved_flags = dl->Flags;
     dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    const int shaded = timeline_shaded_region(r);
     for (int ri = kExportRegionCount - 1; ri >= 0; --ri) {
         const RegionTimeline& t = r.timeline[ri];
         if (t.p50.empty()) continue;
         const int n = std::min(days + 1, static_cast<int>(t.p50.size()));
-        if (bands) {
+        if (bands && ri == shaded) {  // one band: five overlapping ones turn to mud
             for (int d = 0; d + 1 < n; ++d) {
                 if (t.p90[d] <= 0.0f && t.p90[d + 1] <= 0.0f) continue;
                 const glm::vec2 a0 = ax.at(static_cast<float>(d), share_scaled(t.p10[d])), a1 = ax.at(static_cast<float>(d + 1), share_scaled(t.p10[d + 1]));
                 const glm::vec2 b0 = ax.at(static_cast<float>(d), share_scaled(t.p90[d])), b1 = ax.at(static_cast<float>(d + 1), share_scaled(t.p90[d + 1]));
-                dl->AddQuadFilled(iv(a0), iv(a1), iv(b1), iv(b0), with_alpha(p.region[ri], 0.16f));
+                dl->AddQuadFilled(iv(a0), iv(a1), iv(b1), iv(b0), with_alpha(p.region[ri], 0.22f));
             }
         }
     }
@@ -194,6 +235,15 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
         pts.resize(0);
         for (int d = 0; d < n; ++d) pts.push_back(iv(ax.at(static_cast<float>(d), share_scaled(line[d]))));
         dl->AddPolyline(pts.Data, pts.Size, p.region[ri], 0, 2.25f);
+    }
+
+    if (last_halt < 0) {
+        const char* msg = "No assembly line stops in this scenario";
+        const ImVec2 ts = ImGui::CalcTextSize(msg);
+        const glm::vec2 c = ax.origin + ax.size * 0.5f;
+        dl->AddRectFilled(ImVec2(c.x - ts.x * 0.5f - 8, c.y - ts.y * 0.5f - 4), ImVec2(c.x + ts.x * 0.5f + 8, c.y + ts.y * 0.5f + 4),
+                          p.background, 4.0f);
+        dl->AddText(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), p.text, msg);
     }
 
     // Hover / tap readout. A click or tap pins the day, so the readout stays on a
@@ -211,55 +261,50 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     }
     if (pinned > days) pinned = -1;
     const int readout_day = hovered ? day_at(ImGui::GetIO().MousePos.x) : pinned;
+    int readout_day_out = -1;
     if (readout_day >= 0) {
         const int d = readout_day;
         const glm::vec2 a = ax.at(static_cast<float>(d), share_scaled(y_top)), b = ax.at(static_cast<float>(d), 0);
         dl->AddLine(iv(a), iv(b), hovered ? p.muted : p.text, 1.0f);
-        if (!hovered) {  // pinned: beside the day's line, inside the chart
+        if (!hovered && !opt.readout_below) {  // pinned: beside the day's line, inside the chart
             const bool to_left = a.x > ax.origin.x + ax.size.x * 0.5f;
             ImGui::SetNextWindowPos(ImVec2(a.x + (to_left ? -10.0f : 10.0f), a.y + 4.0f), ImGuiCond_Always,
                                     ImVec2(to_left ? 1.0f : 0.0f, 0.0f));
         }
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
-        ImGui::BeginTooltip();
-        ImGui::PushFont(fonts.label);
-        if (opt.dated) ImGui::Text("%s (day %d)", format_date_long(d).c_str(), d);
-        else ImGui::Text("Day %d", d);
-        ImGui::PopFont();
-        const auto regions = region_data();
-        for (int ri = 0; ri < kExportRegionCount; ++ri) {
-            const RegionTimeline& t = r.timeline[ri];
-            if (t.p50.size() <= static_cast<size_t>(d)) continue;
-            const ImVec2 c = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 4), ImVec2(c.x + 10, c.y + 14), p.region[ri], 2.0f);
-            ImGui::SetCursorScreenPos(ImVec2(c.x + 16, c.y));
-            if (bands)
-                ImGui::Text("%.*s  %s halted (%s to %s)", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
-                            format_percent(t.p50[d]).c_str(), format_percent(t.p10[d]).c_str(), format_percent(t.p90[d]).c_str());
-            else
-                ImGui::Text("%.*s  %s halted", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
-                            format_percent(t.central[d]).c_str());
+        if (opt.readout_below) {
+            readout_day_out = d;  // the caller shows it in a strip under the chart
+        } else {
+            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
+            ImGui::BeginTooltip();
+            draw_readout(r, d, opt.dated, fonts, p);
+            ImGui::EndTooltip();
+            ImGui::PopStyleVar();
         }
-        int n = 0;
-        for (const Event& e : events) {
-            ++n;
-            if (std::abs(e.day - d) <= std::max(2, days / 60))
-                ImGui::TextDisabled("%d. %.*s", n, static_cast<int>(e.label.size()), e.label.data());
-        }
-        ImGui::EndTooltip();
-        ImGui::PopStyleVar();
     }
     ImGui::PopFont();
-    return {cursor.x, cursor.y, cursor.x + width, cursor.y + height};
+    return {cursor.x, cursor.y, cursor.x + width, cursor.y + height, readout_day_out};
 }
 
 int timeline_shown_days(const Results& r) { return shown_days(r); }
 
+int timeline_shaded_region(const Results& r) {
+    int best = 0;
+    float best_peak = -1.0f;
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        float peak = 0.0f;
+        for (float v : r.timeline[i].p50) peak = std::max(peak, v);
+        if (peak > best_peak) { best_peak = peak; best = i; }
+    }
+    return best;
+}
+
 void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p) {
     ImGui::PushFont(fonts.small);
-    const float col_w = width >= 560.0f ? (width - 12.0f) * 0.5f : width;
-    int n = 0, shown = 0;
     const float x0 = ImGui::GetCursorPosX();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.muted), "What happened in 2025 (numbered on the chart):");
+    const float col_w = width >= 560.0f ? (width - 12.0f) * 0.5f : width;
+    const float fs = ImGui::GetFontSize();
+    int n = 0, shown = 0;
     for (const Event& e : events_2025()) {
         ++n;
         if (e.day < 0 || e.day > horizon_days) continue;
@@ -269,13 +314,22 @@ void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Pal
         } else {
             ImGui::SetCursorPosX(x0);
         }
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "%d  %s  ", n, format_date_short(e.day).c_str());
+        // The number in a badge, as on the chart, then the date, then the event.
+        char num[16];
+        std::snprintf(num, sizeof num, "%d", n);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const ImVec2 ns = ImGui::CalcTextSize(num);
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + fs * 0.55f, at.y + fs * 0.6f), fs * 0.6f, p.surface, 16);
+        ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + fs * 0.55f - ns.x * 0.5f, at.y + fs * 0.6f - ns.y * 0.5f), p.text, num);
+        ImGui::Dummy(ImVec2(fs * 1.5f, fs));
+        ImGui::SameLine(0, 0);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%s  ", format_date_short(e.day).c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.muted));
         ImGui::TextUnformatted(buf);
         ImGui::PopStyleColor();
         ImGui::SameLine(0, 0);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w - ImGui::CalcTextSize(buf).x);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w - ImGui::CalcTextSize(buf).x - fs * 1.5f);
         ImGui::TextUnformatted(e.label.data(), e.label.data() + e.label.size());
         ImGui::PopTextWrapPos();
         ++shown;
@@ -311,39 +365,47 @@ void draw_components(const Results& r, float width, const Fonts& fonts, const Pa
         dl->AddRectFilled(ImVec2(x0, by), ImVec2(x0 + bar_w, by + bh), p.surface, 3.0f);
         dl->AddRectFilled(ImVec2(x0, by), ImVec2(x_of(c.time_to_survive_days), by + bh), with_alpha(p.survive, 0.85f), 3.0f);
         if (c.shortage_days > 0.5)
-            dl->AddRectFilled(ImVec2(x_of(c.time_to_survive_days), by + bh * 0.3f), ImVec2(x_of(c.time_to_recover_days), by + bh * 0.7f),
-                              with_alpha(p.shortage, 0.8f));
+            dl->AddRectFilled(ImVec2(x_of(c.time_to_survive_days), by + bh * 0.25f), ImVec2(x_of(c.time_to_recover_days), by + bh * 0.75f),
+                              with_alpha(p.recover, 0.55f));
         const float rx = x_of(c.time_to_recover_days);
         dl->AddLine(ImVec2(rx, by - 2), ImVec2(rx, by + bh + 2), p.recover, 3.0f);
-        char buf[64];
-        if (c.shortage_days > 0.5) std::snprintf(buf, sizeof buf, "%.0f days short", c.shortage_days);
-        else std::snprintf(buf, sizeof buf, "covered");
-        const ImVec2 ts = ImGui::CalcTextSize(buf);
-        // Right of the recovery tick when it fits, else just after the survive bar
-        // on a plate of the background colour, so it stays readable over the bars.
-        float tx = std::max(rx + 6.0f, x_of(c.time_to_survive_days) + 6.0f);
-        if (tx + ts.x > x0 + bar_w) tx = x_of(c.time_to_survive_days) + 6.0f;
-        tx = std::min(tx, x0 + bar_w - ts.x - 3.0f);  // never past the end of the bar
-        const float ty = by + (bh - ts.y) * 0.5f;
-        dl->AddRectFilled(ImVec2(tx - 3.0f, ty), ImVec2(tx + ts.x + 3.0f, ty + ts.y), p.background, 3.0f);
-        dl->AddText(ImVec2(tx, ty), p.text, buf);
-        ImGui::Dummy(ImVec2(width, (narrow ? fs + 4.0f : 0.0f) + bh + 10.0f));
+        // The numbers under the bar, never over it.
+        const int horizon = r.inputs.horizon_days;
+        const bool lasts_all = c.time_to_survive_days >= horizon - 0.5;
+        char buf[128];
+        if (c.shortage_days > 0.5)
+            std::snprintf(buf, sizeof buf, "stock lasts %.0f days, supply recovers %s%.0f: %.0f days short", c.time_to_survive_days,
+                          c.time_to_recover_days >= horizon - 0.5 ? "after day " : "on day ", c.time_to_recover_days,
+                          c.shortage_days);
+        else if (lasts_all)
+            std::snprintf(buf, sizeof buf, "stock outlasts the %d days shown: no shortage", horizon);
+        else
+            std::snprintf(buf, sizeof buf, "stock lasts %.0f days, supply recovers on day %.0f: no shortage", c.time_to_survive_days,
+                          c.time_to_recover_days);
+        ImGui::SetCursorScreenPos(ImVec2(x0, by + bh + 3.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.muted));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + bar_w);
+        ImGui::TextUnformatted(buf);
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::SetCursorScreenPos(ImVec2(row.x, ImGui::GetCursorScreenPos().y + 6.0f));
+        ImGui::Dummy(ImVec2(width, 0.0f));
     }
-    // Legend.
-    const ImVec2 l = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(ImVec2(l.x, l.y + 3), ImVec2(l.x + 14, l.y + fs), p.survive, 2.0f);
-    dl->AddText(ImVec2(l.x + 20, l.y), p.muted, "time to survive (days of cover)");
-    const float x2 = l.x + 20 + ImGui::CalcTextSize("time to survive (days of cover)").x + 18;
-    if (x2 + 200 < l.x + width) {
-        dl->AddLine(ImVec2(x2 + 6, l.y + 1), ImVec2(x2 + 6, l.y + fs + 1), p.recover, 3.0f);
-        dl->AddText(ImVec2(x2 + 14, l.y), p.muted, "time to recover");
-        ImGui::Dummy(ImVec2(width, fs + 4));
-    } else {
-        ImGui::Dummy(ImVec2(width, fs + 4));
-        const ImVec2 l2 = ImGui::GetCursorScreenPos();
-        dl->AddLine(ImVec2(l2.x + 6, l2.y + 1), ImVec2(l2.x + 6, l2.y + fs + 1), p.recover, 3.0f);
-        dl->AddText(ImVec2(l2.x + 20, l2.y), p.muted, "time to recover");
-        ImGui::Dummy(ImVec2(width, fs + 4));
+    // Legend: swatch + words, wrapping as the width allows.
+    struct Key { int kind; const char* text; };
+    const Key keys[] = {{0, "days the stock lasts (least-stocked plants)"}, {1, "day supply recovers"}, {2, "shortage"}};
+    float x = 0.0f;
+    for (const Key& k : keys) {
+        const float w = ImGui::CalcTextSize(k.text).x + 26.0f;
+        if (x > 0.0f && x + w <= width) ImGui::SameLine(0, 0);
+        else x = 0.0f;
+        const ImVec2 l = ImGui::GetCursorScreenPos();
+        if (k.kind == 0) dl->AddRectFilled(ImVec2(l.x, l.y + 3), ImVec2(l.x + 14, l.y + fs), with_alpha(p.survive, 0.85f), 2.0f);
+        else if (k.kind == 1) dl->AddLine(ImVec2(l.x + 7, l.y + 1), ImVec2(l.x + 7, l.y + fs + 1), p.recover, 3.0f);
+        else dl->AddRectFilled(ImVec2(l.x, l.y + fs * 0.35f), ImVec2(l.x + 14, l.y + fs * 0.8f), with_alpha(p.recover, 0.55f));
+        dl->AddText(ImVec2(l.x + 20, l.y), p.muted, k.text);
+        ImGui::Dummy(ImVec2(w, fs + 4));
+        x += w;
     }
     ImGui::PopFont();
 }

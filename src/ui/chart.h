@@ -12,16 +12,24 @@ struct TimelineOptions {
     bool show_events = true;    // the article's real events as markers
     int today_day = -1;         // "today" marker if within the horizon
     bool reduced_motion = false;
+    bool readout_below = false; // narrow screens: no floating readout over the curves;
+                                // ChartRect::readout_day tells the caller what to show
 };
 
 // Lines halted per export region over time, P50 lines over P10–P90 bands, with a
 // hover/tap readout. Reserves `height` px at the cursor; returns the chart rect.
-struct ChartRect { float x0, y0, x1, y1; };
+struct ChartRect { float x0, y0, x1, y1; int readout_day; };
 ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float width, float height, const Fonts& fonts,
                         const Palette& p);
 
+// The readout of one day (inside a tooltip or in a strip under the chart).
+void draw_readout(const Results& r, int day, bool dated, const Fonts& fonts, const Palette& p);
+
 // Days the timeline shows: the disruption and 60 days after it (at least 150, at most the horizon).
 int timeline_shown_days(const Results& r);
+
+// The region whose likely range (P10–P90) is shaded: the one with the highest median peak.
+int timeline_shaded_region(const Results& r);
 
 // The numbered key of the event markers (real 2025 events within the horizon).
 void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p);

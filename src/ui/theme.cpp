@@ -140,6 +140,7 @@ void build_fonts(Fonts& fonts, float dpr) {
     fonts.small = add(rs_font_inter_regular, rs_font_inter_regular_size, 13.5f);
     fonts.label = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 15.0f);
     fonts.headline = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 22.0f);
+    fonts.lede = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 19.0f);
     fonts.number = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 26.0f);
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr;

@@ -28,6 +28,7 @@ struct Fonts {
     ImFont* small = nullptr;     // 13.5 px Regular
     ImFont* label = nullptr;     // 15 px SemiBold
     ImFont* headline = nullptr;  // 22 px SemiBold
+    ImFont* lede = nullptr;      // 19 px SemiBold: the headline on phones
     ImFont* number = nullptr;    // 26 px SemiBold
     float dpr = 0.0f;
 };

@@ -76,10 +76,13 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     ImGui::SetCursorPos(ImVec2(x0 + width - entry_width, row_y));
     ImGui::PushFont(s.large ? fonts.label : fonts.body);
     ImGui::SetNextItemWidth(entry_width);
-    std::string unit;  // '%' is a printf directive in ImGui's format: escape it
-    for (const char* u = s.unit; u && *u; ++u) unit += (*u == '%') ? "%%" : std::string(1, *u);
+    // "25%", "45 days", "day 80" ('%' is a printf directive in ImGui's format: escaped).
+    const std::string_view unit = s.unit ? s.unit : "";
     char fmt[40];
-    std::snprintf(fmt, sizeof fmt, "%%.%df %s", s.decimals, unit.c_str());
+    if (unit == "%") std::snprintf(fmt, sizeof fmt, "%%.%df%%%%", s.decimals);
+    else if (unit == "day") std::snprintf(fmt, sizeof fmt, "day %%.%df", s.decimals);
+    else if (unit.empty()) std::snprintf(fmt, sizeof fmt, "%%.%df", s.decimals);
+    else std::snprintf(fmt, sizeof fmt, "%%.%df %.*s", s.decimals, static_cast<int>(unit.size()), unit.data());
     double typed = value;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(8.0f, std::max(4.0f, (target_height - ImGui::GetFontSize()) * 0.5f)));
