@@ -383,9 +383,11 @@ void draw_regions(const Ctx& c, float width) {
 
 // The header goes where the controls are; the body, when open, wherever there is
 // room for its tables (full width on desktops).
-void draw_method_header(const Ctx& c, float width) {
+void draw_method_header(const Ctx& c, float width, bool body_below) {
     disclosure("Method and sources", c.m.method_open, width, c.target, c.f, c.p);
     c.m.remember("method");
+    if (c.m.method_open && body_below)
+        wrapped_text(c.f.small, c.p.muted, width, "Opened below the charts, across the page.");
 }
 
 void draw_method_body(const Ctx& c, float width) {
@@ -546,7 +548,7 @@ void App::draw(const Environment& env) {
         draw_actions(c, left_w);
         ImGui::Dummy(ImVec2(1, 12));
         draw_advanced(c, left_w);
-        draw_method_header(c, left_w);
+        draw_method_header(c, left_w, true);
         ImGui::EndGroup();
         const float left_bottom = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(x_right, y_cols));
@@ -578,7 +580,7 @@ void App::draw(const Environment& env) {
         indent(x_left);
         ImGui::BeginGroup();
         draw_advanced(c, inner);
-        draw_method_header(c, inner);
+        draw_method_header(c, inner, false);
         draw_method_body(c, inner);
         ImGui::Dummy(ImVec2(1, 12));
         draw_actions(c, inner);
