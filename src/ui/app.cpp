@@ -356,6 +356,11 @@ void draw_regions(const Ctx& c, float width) {
                     ImGui::TextDisabled("day %d (%s–%s)", d, format_day(rr.first_halt_day.p10).c_str(),
                                         rr.first_halt_day.p90 ? format_day(rr.first_halt_day.p90).c_str() : "later");
                 else ImGui::TextDisabled("day %d", d);
+                // Wide screens also say when the lines restart (median), on a line of its own.
+                if (!c.narrow && rr.recovery_day.p50)
+                    ImGui::TextDisabled("running again %s", format_date_short(static_cast<int>(std::lround(*rr.recovery_day.p50))).c_str());
+                else if (!c.narrow)
+                    ImGui::TextDisabled("not running again within the horizon");
                 ImGui::PopFont();
             } else {
                 ImGui::TextUnformatted("No halt");
@@ -369,8 +374,11 @@ void draw_regions(const Ctx& c, float width) {
             const double lost = rr.vehicles_lost.p50;
             ImGui::TextUnformatted(lost <= 0.5 ? "none" : (lost < 1000.0 ? "under 1,000" : format_thousands(lost).c_str()));
             ImGui::PushFont(c.f.small);
+            // Wide screens also give the value of the lost output (vehicle values are an assumption).
+            const std::string value = (!c.narrow && rr.value_lost_usd.p50 >= 0.5e6) ? ", " + format_usd_compact(rr.value_lost_usd.p50) : std::string();
             if (r.bands_ready && rr.vehicles_lost.p90 > 0.5)
-                ImGui::TextDisabled("%s–%s", format_compact(rr.vehicles_lost.p10).c_str(), format_compact(rr.vehicles_lost.p90).c_str());
+                ImGui::TextDisabled("%s–%s%s", format_compact(rr.vehicles_lost.p10).c_str(), format_compact(rr.vehicles_lost.p90).c_str(),
+                                    value.c_str());
             else if (rr.baseline_vehicles > 0)
                 ImGui::TextDisabled("%s of output", format_percent(rr.vehicles_lost.p50 / rr.baseline_vehicles).c_str());
             ImGui::PopFont();
@@ -522,7 +530,9 @@ void App::draw(const Environment& env) {
     auto results_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);
         section_title(c, "Where and when",
-                      "First line halt, and vehicles lost over the year from halted and slowed lines (median, likely range)", w);
+                      narrow ? "First line halt, and vehicles lost over the year from halted and slowed lines (median, likely range)"
+                             : "First line halt and restart, and vehicles lost over the year from halted and slowed lines "
+                               "(median, likely range; value at an assumed average vehicle price)", w);
         ImGui::SetCursorPosX(x);
         draw_regions(c, w);
         ImGui::Dummy(ImVec2(1, 12));

@@ -55,6 +55,15 @@ std::string format_percent(double share) {
     return buf;
 }
 
+std::string format_usd_compact(double usd) {
+    if (!std::isfinite(usd) || usd < 0) return "–";
+    char buf[32];
+    if (usd >= 0.9995e9) std::snprintf(buf, sizeof buf, "$%.1f bn", usd / 1e9);
+    else if (usd >= 9.995e6) std::snprintf(buf, sizeof buf, "$%.0f m", usd / 1e6);
+    else std::snprintf(buf, sizeof buf, "$%.1f m", usd / 1e6);
+    return buf;
+}
+
 std::string format_day(std::optional<double> day) {
     if (!day || !std::isfinite(*day)) return "–";
     return format_number(*day, 0);
