@@ -18,7 +18,7 @@ char* rs_js_share_url(const char* query);  // malloc'd; caller frees
 char* rs_js_page_query();                  // malloc'd; the page's query string (URL or data-attributes)
 void rs_js_warn(const char* message);
 // Publishing state to the page (DOM twin, aria-live, onChange, embed height)
-void rs_js_results_changed(const char* inputs_json, const char* summary, const char* table_json, const char* theme);
+void rs_js_results_changed(const char* results_json, const char* summary, const char* theme);
 void rs_js_content_height(double css_height);
 void rs_js_ready();
 void rs_js_failed(const char* message);

@@ -210,7 +210,7 @@ var RareShockLibrary = {
   // [SECTION] Accessible twin
   //---------------------------------------------------------------------------
   rs_js_results_changed__deps: ['$RS'],
-  rs_js_results_changed: function (jsonPtr, summaryPtr, tablePtr, themePtr) {
+  rs_js_results_changed: function (jsonPtr, summaryPtr, themePtr) {
     var json = UTF8ToString(jsonPtr), summary = UTF8ToString(summaryPtr);
     RS.theme = UTF8ToString(themePtr);
     RS.lastJson = json;

@@ -321,8 +321,8 @@ void publish_to_page() {
         g.published_generation = app.results_generation();
         g.last_theme = theme;
         const Results& r = app.results();
-        const std::string inputs_json = app.results_json();  // the whole JSON: the page takes what it needs
-        rs_js_results_changed(inputs_json.c_str(), r.summary.c_str(), "", theme.c_str());
+        const std::string results_json = app.results_json();  // the whole JSON: the page takes what it needs
+        rs_js_results_changed(results_json.c_str(), r.summary.c_str(), theme.c_str());
     }
 }
 
