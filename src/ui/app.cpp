@@ -81,8 +81,21 @@ struct App::Impl {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         items[name] = ItemRect{a.x, a.y, b.x, b.y};
     }
-    void changed() {
+    // The one place new inputs come in: clamped into range, and the model
+    // scheduled only when something really changed.
+    void set_inputs(const Inputs& in) {
+        Inputs clamped = in;
+        clamp_inputs(clamped);
+        if (clamped == inputs && generation > 0) return;
+        inputs = clamped;
         need_central = true;
+    }
+    // A preset keeps the reader's draw count and seed.
+    void apply_preset(const Preset& p) {
+        Inputs in = p.inputs;
+        in.draws = inputs.draws;
+        in.seed = inputs.seed;
+        set_inputs(in);
     }
     void set_status(const std::string& s) {
         status = s;
@@ -113,28 +126,17 @@ bool App::find_item(std::string_view name, ItemRect& out) const {
     return true;
 }
 
-void App::set_inputs(const Inputs& in, ChangeSource) {
-    Inputs clamped = in;
-    clamp_inputs(clamped);
-    if (clamped == impl_->inputs && impl_->generation > 0) return;
-    impl_->inputs = clamped;
-    impl_->changed();
-}
+void App::set_inputs(const Inputs& in) { impl_->set_inputs(in); }
 
 DecodedQuery App::apply_query(std::string_view query) {
     DecodedQuery d = decode_query(query, impl_->inputs);
     if (!d.theme.empty()) impl_->theme = theme_mode_from_string(d.theme);
-    set_inputs(d.inputs, ChangeSource::Api);
+    impl_->set_inputs(d.inputs);
     return d;
 }
 
 void App::apply_preset(std::string_view id) {
-    if (const Preset* p = find_preset(id)) {
-        Inputs in = p->inputs;
-        in.draws = impl_->inputs.draws;
-        in.seed = impl_->inputs.seed;
-        set_inputs(in, ChangeSource::Preset);
-    }
+    if (const Preset* p = find_preset(id)) impl_->apply_preset(*p);
 }
 
 //-----------------------------------------------------------------------------
@@ -222,10 +224,7 @@ void draw_controls(const Ctx& c, float width) {
                  inventory ? inventory->min_value : 0.0, 180.0, 1.0, 0, true};
     changed |= value_slider(b, in.inventory_days, width, c.target, c.f, c.p);
     m.remember("inventory");
-    if (changed) {
-        m.inputs = in;
-        m.changed();
-    }
+    if (changed) m.set_inputs(in);
 }
 
 void draw_presets(const Ctx& c, float width) {
@@ -233,24 +232,14 @@ void draw_presets(const Ctx& c, float width) {
     const Preset* current = matching_preset(m.inputs);
     ImGui::PushFont(c.f.body);
     float x = 0.0f;
-    const float spacing = 8.0f;
     for (const Preset& p : presets()) {
         const std::string label(p.label);
-        const float w = ImGui::CalcTextSize(label.c_str()).x + 28.0f;
-        if (x > 0.0f && x + w <= width) ImGui::SameLine(0, spacing);
-        else if (x > 0.0f) x = 0.0f;
+        flow_layout(x, ImGui::CalcTextSize(label.c_str()).x + 28.0f, width, 8.0f);
         ImGui::PushID(label.c_str());
-        if (chip(label.c_str(), current == &p, c.target, c.p)) {
-            Inputs in = p.inputs;
-            in.draws = m.inputs.draws;
-            in.seed = m.inputs.seed;
-            m.inputs = in;
-            m.changed();
-        }
+        if (chip(label.c_str(), current == &p, c.target, c.p)) m.apply_preset(p);
         const std::string name = "preset:" + std::string(p.id);
         m.remember(name.c_str());
         ImGui::PopID();
-        x += w + spacing;
     }
     ImGui::PopFont();
     if (const Preset* p = matching_preset(m.inputs)) wrapped_text(c.f.small, c.p.muted, width, std::string(p->description));
@@ -280,10 +269,7 @@ void draw_advanced(const Ctx& c, float width) {
         wrapped_text(c.f.small, c.p.muted, width, (labelled ? "" : "Source: ") + std::string(src));
         ImGui::Dummy(ImVec2(1, 6));
     }
-    if (changed) {
-        m.inputs = in;
-        m.changed();
-    }
+    if (changed) m.set_inputs(in);
 }
 
 void draw_legend(const Ctx& c, float width) {
@@ -294,14 +280,12 @@ void draw_legend(const Ctx& c, float width) {
     for (int i = 0; i < kExportRegionCount; ++i) {
         const std::string name(regions[i].name);
         const float w = ImGui::CalcTextSize(name.c_str()).x + 26.0f;
-        if (x > 0.0f && x + w <= width) ImGui::SameLine(0, 0);
-        else x = 0.0f;
+        flow_layout(x, w, width, 0.0f);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float fs = ImGui::GetFontSize();
         dl->AddRectFilled(ImVec2(pos.x, pos.y + fs * 0.45f), ImVec2(pos.x + 14, pos.y + fs * 0.45f + 3), c.p.region[i], 1.5f);
         dl->AddText(ImVec2(pos.x + 18, pos.y), c.p.text, name.c_str());
         ImGui::Dummy(ImVec2(w, fs + 2));
-        x += w;
     }
     if (!c.m.results.bands_ready) {
         ImGui::SameLine(0, 0);
@@ -415,17 +399,13 @@ void draw_actions(const Ctx& c, float width) {
     const Action actions[] = {{"Copy link", 0}, {"Reset", 1}, {"Data (CSV)", 2}, {"Chart (PNG)", 3}};
     float x = 0;
     for (const Action& a : actions) {
-        const float w = ImGui::CalcTextSize(a.label).x + 28.0f;
-        if (x > 0 && x + w <= width) ImGui::SameLine(0, 8);
-        else x = 0;
+        flow_layout(x, ImGui::CalcTextSize(a.label).x + 28.0f, width, 8.0f);
         if (plain_button(a.label, c.target, c.p, a.id == 0)) {
             if (a.id == 0) {
                 const std::string url = m.host.share_url(encode_query(m.inputs));
                 m.set_status(m.host.copy_text(url) ? "Link copied: it reproduces this exact result." : "Copy failed: " + url);
             } else if (a.id == 1) {
-                Inputs defaults;
-                m.inputs = defaults;
-                m.changed();
+                m.set_inputs(Inputs{});
                 m.set_status("Reset to 2025 as reported.");
             } else if (a.id == 2) {
                 m.host.download_text("rare-earth-shock.csv", "text/csv", results_to_csv(m.results));
@@ -435,7 +415,6 @@ void draw_actions(const Ctx& c, float width) {
         }
         static const char* const names[] = {"share", "reset", "csv", "png"};
         m.remember(names[a.id]);
-        x += w + 8;
     }
     ImGui::PopFont();
     if (m.now < m.status_until && !m.status.empty()) wrapped_text(c.f.small, c.p.text, width, m.status);

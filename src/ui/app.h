@@ -54,9 +54,6 @@ struct Environment {
 //-----------------------------------------------------------------------------
 // [SECTION] App
 //-----------------------------------------------------------------------------
-// Why the model ran, for scheduling (central first, bands right after).
-enum class ChangeSource { Api, User, Preset, Reset };
-
 class App {
 public:
     explicit App(Host& host);
@@ -70,7 +67,7 @@ public:
     float fonts_dpr() const;
 
     // Inputs: clamped into range, then the model is scheduled.
-    void set_inputs(const Inputs& inputs, ChangeSource source = ChangeSource::Api);
+    void set_inputs(const Inputs& inputs);
     // Applies URL parameters; messages go to `decoded` for the caller to warn about.
     DecodedQuery apply_query(std::string_view query);
     void apply_preset(std::string_view preset_id);

@@ -6,6 +6,7 @@
 #include "chart.h"
 
 #include "format.h"
+#include "widgets.h"
 #include "model/model.h"
 
 #include "imgui_internal.h"
@@ -397,15 +398,13 @@ void draw_components(const Results& r, float width, const Fonts& fonts, const Pa
     float x = 0.0f;
     for (const Key& k : keys) {
         const float w = ImGui::CalcTextSize(k.text).x + 26.0f;
-        if (x > 0.0f && x + w <= width) ImGui::SameLine(0, 0);
-        else x = 0.0f;
+        flow_layout(x, w, width, 0.0f);
         const ImVec2 l = ImGui::GetCursorScreenPos();
         if (k.kind == 0) dl->AddRectFilled(ImVec2(l.x, l.y + 3), ImVec2(l.x + 14, l.y + fs), with_alpha(p.survive, 0.85f), 2.0f);
         else if (k.kind == 1) dl->AddLine(ImVec2(l.x + 7, l.y + 1), ImVec2(l.x + 7, l.y + fs + 1), p.recover, 3.0f);
         else dl->AddRectFilled(ImVec2(l.x, l.y + fs * 0.35f), ImVec2(l.x + 14, l.y + fs * 0.8f), with_alpha(p.recover, 0.55f));
         dl->AddText(ImVec2(l.x + 20, l.y), p.muted, k.text);
         ImGui::Dummy(ImVec2(w, fs + 4));
-        x += w;
     }
     ImGui::PopFont();
 }

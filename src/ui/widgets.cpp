@@ -45,6 +45,12 @@ bool square_button(const char* id, const char* glyph, float size, const Palette&
 
 }  // namespace
 
+void flow_layout(float& x, float item_width, float width, float spacing) {
+    if (x > 0.0f && x + item_width <= width) ImGui::SameLine(0, spacing);
+    else x = 0.0f;
+    x += item_width + spacing;
+}
+
 void wrapped_text(ImFont* font, ImU32 color, float width, const std::string& text) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);

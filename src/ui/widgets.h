@@ -28,6 +28,11 @@ bool chip(const char* label, bool selected, float target_height, const Palette& 
 bool disclosure(const char* label, bool& open, float width, float target_height, const Fonts& fonts, const Palette& p);
 bool plain_button(const char* label, float target_height, const Palette& p, bool primary = false);
 
+// Lays items out left to right, wrapping to a new line when the next one would
+// pass `width`. Call before drawing each item `item_width` wide; `x` carries the
+// position along the line between calls (start it at 0).
+void flow_layout(float& x, float item_width, float width, float spacing);
+
 // Text wrapped to `width`, in the given font and colour.
 void wrapped_text(ImFont* font, ImU32 color, float width, const std::string& text);
 
