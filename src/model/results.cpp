@@ -284,8 +284,6 @@ std::string summary_sentence(const Results& r) {
 //-----------------------------------------------------------------------------
 // [SECTION] JSON
 //-----------------------------------------------------------------------------
-namespace {
-
 void append_json_string(std::string& s, std::string_view v) {
     s += '"';
     for (char ch : v) {
@@ -304,6 +302,8 @@ void append_json_string(std::string& s, std::string_view v) {
     }
     s += '"';
 }
+
+namespace {
 
 void append_optional(std::string& s, const std::optional<double>& v, int decimals) {
     if (v) append_fixed(s, *v, decimals);
@@ -346,6 +346,7 @@ std::string results_to_json(const Results& r) {
     s.reserve(64 * 1024);
     s += "{\"model_version\":";
     append_json_string(s, kModelVersion);
+    s += r.bands_ready ? ",\"provisional\":false" : ",\"provisional\":true";  // true: only the central estimate so far
     s += ",\"inputs\":{";
     bool first = true;
     for (const InputField& f : input_fields()) {

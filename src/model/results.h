@@ -11,6 +11,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rareshock {
@@ -70,9 +71,13 @@ struct Results {
 //-----------------------------------------------------------------------------
 // [SECTION] Output formats
 //-----------------------------------------------------------------------------
-// The results JSON of PRODUCT.md: model_version, inputs, summary, regions,
+// The results JSON of PRODUCT.md: model_version, provisional (true while only
+// the central estimate is filled: P10 = P50 = P90), inputs, summary, regions,
 // timeline, components. Produced here only; used by the CLI, the JS API and tests.
 std::string results_to_json(const Results& r);
+// Appends `v` as a JSON string literal (quotes, backslashes and control
+// characters escaped). The one JSON escaper: every JSON we produce uses it.
+void append_json_string(std::string& s, std::string_view v);
 // One row per region per day: region,day,date,halted_p10,halted_p50,halted_p90,...
 std::string results_to_csv(const Results& r);
 // The one-sentence plain-language summary. Produced here only.

@@ -1,7 +1,6 @@
 // Rare Earth Shock — the reader's interface (see app.h).
 //
 // [SECTION] Impl state
-// [SECTION] Model scheduling (central estimate first, bands right after)
 // [SECTION] Layout (one column under 900 px, two above)
 // [SECTION] Parts: headline, controls, presets, advanced, chart, regions, components, method, actions
 #include "app.h"
@@ -16,7 +15,6 @@
 #include "imgui_internal.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -38,21 +36,11 @@ const char* theme_mode_name(ThemeMode m) {
 //-----------------------------------------------------------------------------
 // [SECTION] Impl state
 //-----------------------------------------------------------------------------
-// Model work per frame: half of a 60 fps frame, leaving the rest to the UI and GL.
-constexpr double kModelBudgetMs = 8.0;
-
 struct App::Impl {
     Host& host;
-    Simulator simulator;
-    Inputs inputs;
-    Results results;
-    std::uint64_t generation = 0;
-    bool need_central = true;
-    bool bands_running = false;    // a Monte Carlo in progress into `pending`
-    Results pending;               // where the Monte Carlo lands before it is shown
-    double run_ms = 0.0;           // time spent on the Monte Carlo in progress so far
-    double ms_per_draw = 0.01;     // measured, to size the slices
-    double last_model_ms = 0.0;
+    ModelRunner& runner;
+    const Inputs& inputs;          // the runner's: read-only here, changed through set_inputs
+    const Results& results;
 
     Fonts fonts;
     ThemeMode theme = ThemeMode::Auto;
@@ -68,28 +56,15 @@ struct App::Impl {
     ChartRect chart_rect{};
     std::map<std::string, ItemRect, std::less<>> items;
 
-    explicit Impl(Host& h) : host(h) {
-        // Results are sized for the longest horizon up front, so the heap does not
-        // step up when a reader first asks for a two-year horizon.
-        const auto max_days = static_cast<size_t>(find_input_field("horizon")->max_value) + 1;
-        for (Results* r : {&results, &pending})
-            for (RegionTimeline& t : r->timeline)
-                for (std::vector<float>* v : {&t.p10, &t.p50, &t.p90, &t.central}) v->reserve(max_days);
-    }
+    Impl(Host& h, ModelRunner& r) : host(h), runner(r), inputs(r.inputs()), results(r.results()) {}
 
     void remember(const char* name) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         items[name] = ItemRect{a.x, a.y, b.x, b.y};
     }
-    // The one place new inputs come in: clamped into range, and the model
-    // scheduled only when something really changed.
-    void set_inputs(const Inputs& in) {
-        Inputs clamped = in;
-        clamp_inputs(clamped);
-        if (clamped == inputs && generation > 0) return;
-        inputs = clamped;
-        need_central = true;
-    }
+    // The one place new inputs come in: the runner clamps them into range and
+    // schedules the model only when something really changed.
+    void set_inputs(const Inputs& in) { runner.set_inputs(in); }
     // A preset keeps the reader's draw count and seed.
     void apply_preset(const Preset& p) {
         Inputs in = p.inputs;
@@ -103,21 +78,21 @@ struct App::Impl {
     }
 };
 
-App::App(Host& host) : impl_(std::make_unique<Impl>(host)) {}
+App::App(Host& host, ModelRunner& runner) : impl_(std::make_unique<Impl>(host, runner)) {}
 App::~App() = default;
 
 void App::build_fonts(float dpr) { rareshock::ui::build_fonts(impl_->fonts, dpr); }
 float App::fonts_dpr() const { return impl_->fonts.dpr; }
 const Inputs& App::inputs() const { return impl_->inputs; }
 const Results& App::results() const { return impl_->results; }
-std::string App::results_json() const { return results_to_json(impl_->results); }
-std::uint64_t App::results_generation() const { return impl_->generation; }
 void App::set_theme_mode(ThemeMode m) { impl_->theme = m; }
 ThemeMode App::theme_mode() const { return impl_->theme; }
 bool App::dark() const { return impl_->dark; }
+bool App::dark_for(bool system_prefers_dark) const {
+    return impl_->theme == ThemeMode::Dark || (impl_->theme == ThemeMode::Auto && system_prefers_dark);
+}
 float App::content_height() const { return impl_->content_height; }
-double App::last_model_ms() const { return impl_->last_model_ms; }
-bool App::wants_frames() const { return impl_->need_central || impl_->bands_running || impl_->now < impl_->status_until; }
+bool App::wants_frames() const { return impl_->runner.busy() || impl_->now < impl_->status_until; }
 
 bool App::find_item(std::string_view name, ItemRect& out) const {
     const auto it = impl_->items.find(name);
@@ -137,46 +112,6 @@ DecodedQuery App::apply_query(std::string_view query) {
 
 void App::apply_preset(std::string_view id) {
     if (const Preset* p = find_preset(id)) impl_->apply_preset(*p);
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Model scheduling
-//-----------------------------------------------------------------------------
-bool App::update_model() {
-    Impl& m = *impl_;
-    using clock = std::chrono::steady_clock;
-    const auto t0 = clock::now();
-    auto ms_since = [](clock::time_point t) { return std::chrono::duration<double, std::milli>(clock::now() - t).count(); };
-    // The central estimate at once (microseconds), so a drag shows its result in
-    // the same frame; then the Monte Carlo bands in slices of draws that fit the
-    // frame budget, so input is never blocked for long whatever the draw count.
-    if (m.need_central) {
-        m.simulator.run_central(m.inputs, m.results);
-        m.last_model_ms = m.results.model_ms = ms_since(t0);
-        m.need_central = false;
-        ++m.generation;
-        const auto b0 = clock::now();
-        m.simulator.begin_run(m.inputs, m.pending);
-        m.run_ms = ms_since(b0);
-        m.bands_running = true;
-    }
-    while (m.bands_running) {
-        const double left_ms = kModelBudgetMs - ms_since(t0);
-        if (left_ms <= 0.0) break;
-        const int slice = std::clamp(static_cast<int>(left_ms / std::max(m.ms_per_draw, 1e-4)), 8, 5000);
-        const auto s0 = clock::now();
-        const bool done = m.simulator.advance_run(slice, m.pending);
-        const double slice_ms = ms_since(s0);
-        m.run_ms += slice_ms;
-        if (!done) m.ms_per_draw = 0.5 * m.ms_per_draw + 0.5 * slice_ms / slice;
-        if (done) {
-            m.bands_running = false;
-            std::swap(m.results, m.pending);  // no allocation: the vectors trade places
-            m.last_model_ms = m.results.model_ms = m.run_ms;
-            ++m.generation;
-        }
-    }
-    return m.bands_running;
 }
 
 //-----------------------------------------------------------------------------
@@ -428,7 +363,7 @@ void draw_actions(const Ctx& c, float width) {
 void App::draw(const Environment& env) {
     Impl& m = *impl_;
     m.now = env.time_seconds;
-    m.dark = m.theme == ThemeMode::Dark || (m.theme == ThemeMode::Auto && env.system_prefers_dark);
+    m.dark = dark_for(env.system_prefers_dark);
     if (!m.style_applied || m.style_dark != m.dark || m.style_coarse != env.coarse_pointer) {
         apply_style(m.dark, env.coarse_pointer);
         m.style_dark = m.dark;

@@ -9,6 +9,7 @@
 
 #include "model/model.h"
 #include "model/query.h"
+#include "ui/model_runner.h"
 
 #include <cstdint>
 #include <memory>
@@ -54,9 +55,11 @@ struct Environment {
 //-----------------------------------------------------------------------------
 // [SECTION] App
 //-----------------------------------------------------------------------------
+// Draws from a ModelRunner it does not own: the runner computes whether or not
+// frames are drawn (see model_runner.h); the App hands it the reader's inputs.
 class App {
 public:
-    explicit App(Host& host);
+    App(Host& host, ModelRunner& runner);
     ~App();
     App(const App&) = delete;
     App& operator=(const App&) = delete;
@@ -66,33 +69,25 @@ public:
     void build_fonts(float device_pixel_ratio);
     float fonts_dpr() const;
 
-    // Inputs: clamped into range, then the model is scheduled.
+    // Inputs: clamped into range and handed to the runner (it schedules the model).
     void set_inputs(const Inputs& inputs);
     // Applies URL parameters; messages go to `decoded` for the caller to warn about.
     DecodedQuery apply_query(std::string_view query);
     void apply_preset(std::string_view preset_id);
     const Inputs& inputs() const;
     const Results& results() const;
-    std::string results_json() const;
-    // Counts every new result (central or with bands): the platform watches it
-    // to update the DOM twin and fire onChange.
-    std::uint64_t results_generation() const;
 
     void set_theme_mode(ThemeMode m);
     ThemeMode theme_mode() const;
-    bool dark() const;  // the theme in effect
+    bool dark() const;  // the theme in effect at the last draw
+    bool dark_for(bool system_prefers_dark) const;  // the theme in effect, without drawing
 
-    // Runs the model work that is due: the central estimate at once, the
-    // Monte Carlo bands right after (or in the same frame when it is cheap).
-    // Returns true if more work is pending.
-    bool update_model();
     // Draws the whole interface inside the current ImGui frame.
     void draw(const Environment& env);
     // Height the content needs, in CSS pixels (the page sizes the canvas to it).
     float content_height() const;
-    // True while something animates or computes: keep drawing frames.
+    // True while something animates or the model computes: keep drawing frames.
     bool wants_frames() const;
-    double last_model_ms() const;
 
     // For tests: where a named control was drawn last frame (screen coords).
     struct ItemRect { float x0, y0, x1, y1; };

@@ -172,37 +172,6 @@ export function inputTests({ browser, site }) {
     }
   }]);
 
-  tests.push(['idle: no frames while the tab is hidden (simulated visibilitychange); resumes when visible', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
-    try {
-      await waitReady(page);
-      await idle(page, 800);
-      const r = await page.evaluate(async () => {
-        const setHidden = (hidden) => {
-          Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-          Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-          document.dispatchEvent(new Event('visibilitychange'));
-        };
-        const frames = () => window.rareshock.stats().framesRendered;
-        const wait = (ms) => new Promise((res) => setTimeout(res, ms));
-        setHidden(true);
-        await wait(200);
-        const a = frames();
-        window.rareshock.setInputs({ approval: 55 });
-        await wait(1000);
-        const b = frames();
-        setHidden(false);
-        await wait(800);
-        return { a, b, c: frames(), approval: window.rareshock.getInputs().approval };
-      });
-      assert(r.b === r.a, `no frames while hidden, even after setInputs (${r.a} → ${r.b})`);
-      assert(r.c > r.b && r.approval === 55, `frames resume when visible and the change lands (${r.b} → ${r.c}, approval ${r.approval})`);
-      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
-    } finally {
-      await context.close();
-    }
-  }]);
-
   tests.push(['WebGL context loss: frames render again after restore, state unchanged', async () => {
     const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
     try {

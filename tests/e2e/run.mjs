@@ -10,13 +10,14 @@ import { soakTests } from './soak.test.mjs';
 import { inputTests } from './input.test.mjs';
 import { sizeTests } from './size.test.mjs';
 import { fallbackTests } from './fallback.test.mjs';
+import { runtimeTests } from './runtime.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
 const site = await serve();
 const ctx = { browser, site };
 const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
-                sizeTests(ctx), fallbackTests(ctx)];
+                sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx)];
 let ok = false;
 try {
   ok = await runTests(suites.flat(), filter);

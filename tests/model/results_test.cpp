@@ -170,8 +170,11 @@ const Results& results_2025() {
 TEST(Json, HasTheExactShapeOfProductMd) {
     const Results& r = results_2025();
     const Json j = parse_or_fail(results_to_json(r));
-    EXPECT_EQ(keys_of(j), (std::vector<std::string>{"model_version", "inputs", "summary", "regions", "timeline", "components"}));
+    EXPECT_EQ(keys_of(j), (std::vector<std::string>{"model_version", "provisional", "inputs", "summary", "regions", "timeline",
+                                                     "components"}));
     EXPECT_EQ(j["model_version"].text, "1.0.0");
+    EXPECT_EQ(j["provisional"].kind, Json::Bool);
+    EXPECT_NE(results_to_json(r).find("\"provisional\":false,"), std::string::npos);  // every band is in
     EXPECT_EQ(j["summary"].text, r.summary);
 
     std::vector<std::string> field_keys;
@@ -254,6 +257,14 @@ TEST(Json, CentralRunHasTheSameShape) {
     const Json j = parse_or_fail(results_to_json(r));
     EXPECT_EQ(j["timeline"]["days"].number, 91.0);
     EXPECT_EQ(j["timeline"]["regions"].items[0]["p10"].items.size(), 91u);
+    // Only the central estimate: P10 = P50 = P90, and the JSON says so.
+    EXPECT_NE(results_to_json(r).find("\"provisional\":true,"), std::string::npos);
+}
+
+TEST(Json, TheOneEscaperQuotesBackslashesAndControlCharacters) {
+    std::string s = "x";
+    append_json_string(s, "a\"b\\c\nd\x1f\u00e9");
+    EXPECT_EQ(s, "x\"a\\\"b\\\\c\\u000ad\\u001f\u00e9\"");
 }
 
 //-----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ class UiTest : public ::testing::Test {
 protected:
     FakeHost host;
     ImGuiContext* ctx = nullptr;
+    ModelRunner runner;
     std::unique_ptr<App> app;
     Environment env;
     double t = 0;
@@ -41,7 +42,7 @@ protected:
         ctx = ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;
         ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        app = std::make_unique<App>(host);
+        app = std::make_unique<App>(host, runner);
         app->build_fonts(1.0f);
         env.width_px = 1280;
         Inputs in;
@@ -59,7 +60,7 @@ protected:
         io.DeltaTime = 1.0f / 60.0f;
         t += 1.0 / 60.0;
         env.time_seconds = t;
-        app->update_model();
+        runner.advance(8.0);  // as the web platform does before each frame
         ImGui::NewFrame();
         app->draw(env);
         ImGui::Render();
@@ -269,11 +270,11 @@ TEST_F(UiTest, LargeMonteCarloRunsInSlicesAcrossFrames) {
     in.draws = 5000;
     in.horizon_days = 730;
     app->set_inputs(in);
-    EXPECT_TRUE(app->update_model());  // more work pending after the first frame's budget
+    EXPECT_TRUE(runner.advance(8.0));  // more work pending after the first frame's budget
     EXPECT_FALSE(app->results().bands_ready);
     EXPECT_FALSE(app->results().timeline[0].central.empty());
     int frames_needed = 1;
-    while (app->update_model()) ++frames_needed;
+    while (runner.advance(8.0)) ++frames_needed;
     EXPECT_GT(frames_needed, 1);
     ASSERT_TRUE(app->results().bands_ready);
     Simulator sim;

@@ -21,6 +21,7 @@ void rs_js_warn(const char* message);
 void rs_js_results_changed(const char* results_json, const char* summary, const char* theme);
 void rs_js_content_height(double css_height);
 void rs_js_ready();
+void rs_js_post_model_task();  // calls rs_on_model_task() from a new task (MessageChannel: not throttled when hidden)
 void rs_js_failed(const char* message);
 char* rs_js_canvas_selector();  // malloc'd
 }

@@ -18,7 +18,6 @@ var RareShockLibrary = {
     listeners: [],
     liveTimer: 0,
     lastSummary: '',
-    lastJson: '',
     theme: 'light',
     mq: {},
     warn: function (msg) { console.warn('rareshock: ' + msg); },
@@ -213,7 +212,6 @@ var RareShockLibrary = {
   rs_js_results_changed: function (jsonPtr, summaryPtr, themePtr) {
     var json = UTF8ToString(jsonPtr), summary = UTF8ToString(summaryPtr);
     RS.theme = UTF8ToString(themePtr);
-    RS.lastJson = json;
     var doc = document.documentElement;
     if (doc.getAttribute('data-rs-theme') !== RS.theme) doc.setAttribute('data-rs-theme', RS.theme);
     var results = JSON.parse(json);
@@ -238,9 +236,19 @@ var RareShockLibrary = {
     if (Module['rsOnFailed']) Module['rsOnFailed'](msg);
   },
 
+  rs_js_post_model_task__deps: ['$RS'],
+  rs_js_post_model_task: function () {
+    // A message to ourselves is a new task that hidden tabs do not throttle (setTimeout is
+    // held to once a second or less there): the model finishes while no frame is drawn.
+    if (!RS.modelChannel) {
+      RS.modelChannel = new MessageChannel();
+      RS.modelChannel.port1.onmessage = function () { _rs_on_model_task(); };
+    }
+    RS.modelChannel.port2.postMessage(0);
+  },
+
   rs_js_ready__deps: ['$RS'],
   rs_js_ready: function () {
-    RS.firstFrameMs = performance.now();  // since navigation start
     RS.makeApi();
     if (Module['rsOnReady']) Module['rsOnReady'](RS.api);
   },
@@ -319,7 +327,7 @@ RS.syncTwin = function (results) {
 };
 RS.makeApi = function () {
   var api = {};
-  api['getInputs'] = function () { return JSON.parse(RS.lastJson || UTF8ToString(Module['_rs_api_results_json']()))['inputs']; };
+  api['getInputs'] = function () { return api['getResults']()['inputs']; };
   api['getResults'] = function () { return JSON.parse(UTF8ToString(Module['_rs_api_results_json']())); };
   api['setInputs'] = function (obj) {
     var warnings = [];
@@ -348,7 +356,7 @@ RS.makeApi = function () {
       'framesRendered': Module['_rs_api_frames_rendered'](),
       'lastModelMs': Module['_rs_api_last_model_ms'](),
       'lastFrameMs': Module['_rs_api_last_frame_ms'](),
-      'firstFrameMs': RS.firstFrameMs,
+      'firstFrameMs': Module['_rs_api_first_frame_ms']() || null,  // performance.now() at the first frame
       'heapBytes': Module['_rs_api_heap_bytes'](),
       'heapCapacityBytes': HEAP8.length,
     };

@@ -1,8 +1,10 @@
 // Rare Earth Shock — the web app's entry point. It only wires objects together:
-// the model-backed App (src/ui), the browser Host services and the platform layer.
+// the ModelRunner, the App that draws from it (src/ui), the browser Host
+// services and the platform layer, and exports the functions the JS API calls.
 #include "js_bridge.h"
 #include "web_platform.h"
 #include "ui/app.h"
+#include "ui/model_runner.h"
 
 #include "imgui.h"
 
@@ -38,18 +40,9 @@ struct WebHost final : rareshock::ui::Host {
 };
 
 WebHost g_host;
+rareshock::ui::ModelRunner* g_runner = nullptr;
 rareshock::ui::App* g_app = nullptr;
 std::string g_out;  // storage for strings returned to JavaScript
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') { out += '\\'; out += c; }
-        else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
-        else out += c;
-    }
-    return out + "\"";
-}
 
 // Applies a query and returns its messages as a JSON array of strings.
 std::string apply_query_messages(const char* query) {
@@ -57,7 +50,7 @@ std::string apply_query_messages(const char* query) {
     std::string out = "[";
     auto add = [&](const rareshock::QueryMessage& m) {
         if (out.size() > 1) out += ',';
-        out += json_string(m.message);
+        rareshock::append_json_string(out, m.message);
     };
     for (const auto& m : d.errors) add(m);
     for (const auto& m : d.warnings) add(m);
@@ -69,14 +62,18 @@ std::string apply_query_messages(const char* query) {
 extern "C" {
 EMSCRIPTEN_KEEPALIVE char* rs_api_apply_query(const char* query) {
     const std::string out = apply_query_messages(query);
-    rareshock::web::request_frames();
+    rareshock::web::request_frames();   // the canvas shows the new inputs (when it is drawn)
+    rareshock::web::schedule_model();   // the model runs whether or not it is
     char* p = static_cast<char*>(std::malloc(out.size() + 1));
     std::copy(out.c_str(), out.c_str() + out.size() + 1, p);
     return p;
 }
+// The results of the current inputs: the central estimate runs now if it is due
+// (provisional until the bands land). The JSON is made once per generation.
 EMSCRIPTEN_KEEPALIVE const char* rs_api_results_json() {
-    g_out = g_app->results_json();
-    return g_out.c_str();
+    g_runner->ensure_current();
+    rareshock::web::schedule_model();  // the bands, and the page, follow
+    return g_runner->results_json().c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* rs_api_share_url() {
     g_out = g_host.share_url(rareshock::encode_query(g_app->inputs()));
@@ -91,7 +88,8 @@ EMSCRIPTEN_KEEPALIVE int rs_api_item_rect(const char* name, double* out) {
 }
 EMSCRIPTEN_KEEPALIVE double rs_api_frames_rendered() { return rareshock::web::frames_rendered(); }
 EMSCRIPTEN_KEEPALIVE double rs_api_last_frame_ms() { return rareshock::web::last_frame_cpu_ms(); }
-EMSCRIPTEN_KEEPALIVE double rs_api_last_model_ms() { return g_app->last_model_ms(); }
+EMSCRIPTEN_KEEPALIVE double rs_api_first_frame_ms() { return rareshock::web::first_frame_ms(); }
+EMSCRIPTEN_KEEPALIVE double rs_api_last_model_ms() { return g_runner->last_model_ms(); }
 EMSCRIPTEN_KEEPALIVE double rs_api_heap_bytes() {
     return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory());
 }
@@ -100,7 +98,9 @@ EMSCRIPTEN_KEEPALIVE double rs_api_heap_bytes() {
 int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    static rareshock::ui::App app(g_host);
+    static rareshock::ui::ModelRunner runner;
+    static rareshock::ui::App app(g_host, runner);
+    g_runner = &runner;
     g_app = &app;
 
     char* query = rs_js_page_query();
@@ -115,6 +115,6 @@ int main() {
     rareshock::web::PlatformDesc desc;
     desc.canvas_selector = selector.c_str();
     desc.after_render = [] { g_host.after_render(); };
-    if (!rareshock::web::platform_init(app, desc)) rs_js_failed("WebGL2 is not available: showing the static picture instead");
+    if (!rareshock::web::platform_init(app, runner, desc)) rs_js_failed("WebGL2 is not available: showing the static picture instead");
     return 0;
 }

@@ -4,12 +4,14 @@
 // [SECTION] Input queue (trickled one button change per frame, so taps are never lost)
 // [SECTION] html5.h callbacks: mouse, touch, wheel, keys, focus
 // [SECTION] Page callbacks: resize, visibility, offscreen, context loss
+// [SECTION] Publishing to the page, and the model without frames
 // [SECTION] Frame
 // [SECTION] Init
 #include "web_platform.h"
 
 #include "js_bridge.h"
 #include "ui/app.h"
+#include "ui/model_runner.h"
 
 #include "backends/imgui_impl_opengl3.h"
 #include "imgui.h"
@@ -43,6 +45,7 @@ struct InputEvent {
 struct PlatformState {
     PlatformDesc desc;
     ui::App* app = nullptr;
+    ui::ModelRunner* runner = nullptr;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     bool gl_lost = false;
     bool renderer_ready = false;
@@ -57,7 +60,9 @@ struct PlatformState {
     int frames_pending = 0;                 // settle frames still owed
     double last_frame_time_ms = 0;
     double frames_rendered = 0;
+    double first_frame_ms = 0;              // performance.now() of the first frame
     double last_frame_cpu_ms = 0;           // model + UI + GL submission of the last frame
+    bool model_task_posted = false;         // a model task is queued (library.js)
 
     std::vector<InputEvent> queue;
     bool mouse_down[3] = {};
@@ -72,6 +77,9 @@ struct PlatformState {
 };
 
 PlatformState g;
+
+// Frames can be drawn: the page is visible, the canvas near the viewport, the context alive.
+bool frames_possible() { return g.page_visible && g.onscreen && !g.gl_lost && g.renderer_ready; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Input queue
@@ -288,6 +296,7 @@ EM_BOOL on_context_lost(int, const void*, void*) {
         ImGui_ImplOpenGL3_Shutdown();
         g.renderer_ready = false;
     }
+    schedule_model();  // the model goes on without frames
     return EM_TRUE;  // preventDefault: we want the context back
 }
 
@@ -303,29 +312,67 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
     g.page_visible = !e->hidden;
     if (g.page_visible) request_frames();
+    schedule_model();
     return EM_FALSE;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Publishing to the page, and the model without frames
+//-----------------------------------------------------------------------------
+std::string current_theme() { return g.app->dark_for(rs_js_prefers_dark() != 0) ? "dark" : "light"; }
+
+// True while the page shows something older than the model: work pending,
+// results or theme not yet published, or the API not yet handed out.
+bool page_behind_model() {
+    return g.runner->busy() || g.runner->generation() != g.published_generation || current_theme() != g.last_theme ||
+           !g.ready_sent;
+}
+
+// New results and theme to the DOM twin, aria-live and onChange (no frame needed).
+void publish_results() {
+    ui::ModelRunner& runner = *g.runner;
+    const std::string theme = current_theme();
+    if (runner.generation() == 0) return;  // nothing computed yet
+    if (runner.generation() == g.published_generation && theme == g.last_theme) return;
+    g.published_generation = runner.generation();
+    g.last_theme = theme;
+    const std::string& results_json = runner.results_json();  // the whole JSON: the page takes what it needs
+    rs_js_results_changed(results_json.c_str(), runner.results().summary.c_str(), theme.c_str());
+}
+
+// The API goes to the page once there are results to give: after the first
+// frame when frames are drawn (no blank canvas in between), else after the
+// first model run (a calculator that loads offscreen or in a hidden tab).
+void send_ready_once() {
+    if (g.ready_sent || g.runner->generation() == 0) return;
+    g.ready_sent = true;
+    rs_js_ready();
+}
+
+// The canvas height follows the layout of the last frame.
+void publish_height() {
+    const float height = g.app->content_height();
+    if (std::fabs(height - g.published_height) >= 0.5f) {
+        g.published_height = height;
+        rs_js_content_height(static_cast<double>(height));
+    }
+}
+
+void model_task() {
+    g.model_task_posted = false;
+    if (frames_possible()) {  // frames are back: they drive the model
+        request_frames();
+        return;
+    }
+    g.runner->advance(g.desc.task_model_budget_ms);
+    publish_results();
+    send_ready_once();
+    schedule_model();  // the next slice, if any, after the page had its turn
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Frame
 //-----------------------------------------------------------------------------
-void publish_to_page() {
-    ui::App& app = *g.app;
-    const float height = app.content_height();
-    if (std::fabs(height - g.published_height) >= 0.5f) {
-        g.published_height = height;
-        rs_js_content_height(static_cast<double>(height));
-    }
-    const std::string theme = app.dark() ? "dark" : "light";
-    if (app.results_generation() != g.published_generation || theme != g.last_theme) {
-        g.published_generation = app.results_generation();
-        g.last_theme = theme;
-        const Results& r = app.results();
-        const std::string results_json = app.results_json();  // the whole JSON: the page takes what it needs
-        rs_js_results_changed(results_json.c_str(), r.summary.c_str(), theme.c_str());
-    }
-}
-
 void render_frame(double time_ms) {
     ImGuiIO& io = ImGui::GetIO();
 
@@ -341,7 +388,7 @@ void render_frame(double time_ms) {
         }
     }
 
-    g.app->update_model();
+    g.runner->advance(g.desc.frame_model_budget_ms);
 
     ui::Environment env;
     env.width_px = static_cast<float>(g.css_width);
@@ -380,19 +427,21 @@ void render_frame(double time_ms) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g.frames_rendered += 1;
+    if (g.first_frame_ms == 0) g.first_frame_ms = emscripten_get_now();
     if (g.desc.after_render) g.desc.after_render();
 
     rs_js_set_cursor(ImGui::GetMouseCursor());
-    publish_to_page();
-    if (!g.ready_sent) {
-        g.ready_sent = true;
-        rs_js_ready();
-    }
+    publish_height();
+    publish_results();
+    send_ready_once();
 }
 
 EM_BOOL frame_callback(double time_ms, void*) {
     g.frame_scheduled = false;
-    if (!g.page_visible || !g.onscreen || g.gl_lost || !g.renderer_ready) return EM_FALSE;
+    if (!frames_possible()) {
+        schedule_model();  // no frame after all: the model goes on in a task
+        return EM_FALSE;
+    }
     const double t0 = emscripten_get_now();
     render_frame(time_ms);
     g.last_frame_cpu_ms = emscripten_get_now() - t0;
@@ -416,15 +465,28 @@ void request_frames(int settle) {
     emscripten_request_animation_frame(frame_callback, nullptr);
 }
 
+void schedule_model() {
+    if (!g.runner || !page_behind_model()) return;
+    if (frames_possible()) {
+        request_frames();
+        return;
+    }
+    if (g.model_task_posted) return;
+    g.model_task_posted = true;
+    rs_js_post_model_task();
+}
+
 double frames_rendered() { return g.frames_rendered; }
+double first_frame_ms() { return g.first_frame_ms; }
 double last_frame_cpu_ms() { return g.last_frame_cpu_ms; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Init
 //-----------------------------------------------------------------------------
-bool platform_init(ui::App& app, const PlatformDesc& desc) {
+bool platform_init(ui::App& app, ui::ModelRunner& runner, const PlatformDesc& desc) {
     g.desc = desc;
     g.app = &app;
+    g.runner = &runner;
     const char* canvas = g.desc.canvas_selector;
 
     EmscriptenWebGLContextAttributes attrs;
@@ -495,6 +557,7 @@ bool platform_init(ui::App& app, const PlatformDesc& desc) {
 
     rs_js_init(canvas);
     request_frames();
+    schedule_model();  // loaded in a hidden tab or offscreen: the model runs all the same
     return true;
 }
 
@@ -508,6 +571,11 @@ EMSCRIPTEN_KEEPALIVE void rs_on_page_resize() { rareshock::web::request_frames()
 EMSCRIPTEN_KEEPALIVE void rs_on_onscreen(int onscreen) {
     rareshock::web::g.onscreen = onscreen != 0;
     if (onscreen) rareshock::web::request_frames();
+    rareshock::web::schedule_model();
 }
-EMSCRIPTEN_KEEPALIVE void rs_on_environment_change() { rareshock::web::request_frames(); }
+EMSCRIPTEN_KEEPALIVE void rs_on_environment_change() {
+    rareshock::web::request_frames();
+    rareshock::web::schedule_model();  // a new colour scheme reaches the page without a frame
+}
+EMSCRIPTEN_KEEPALIVE void rs_on_model_task() { rareshock::web::model_task(); }
 }

@@ -1,12 +1,16 @@
 // Rare Earth Shock — the browser platform layer.
 //
 // Turns html5.h events on the canvas into Dear ImGui input, owns the WebGL2
-// context and the frame schedule (frames only when something changes), and
-// publishes state to the page (DOM twin, JS API, embed height) via library.js.
+// context and the frame schedule (frames only when something changes), drives
+// the model with or without frames, and publishes state to the page (DOM twin,
+// JS API, embed height) via library.js.
 // This is the only code that knows it runs in a browser.
 #pragma once
 
-namespace rareshock::ui { class App; }
+namespace rareshock::ui {
+class App;
+class ModelRunner;
+}
 
 namespace rareshock::web {
 
@@ -15,6 +19,12 @@ struct PlatformDesc {
     const char* canvas_selector = "#rareshock-canvas";
     // Frames drawn after the last input or change, so hover and release states settle.
     int settle_frames = 3;
+    // Model work per frame: half of a 60 fps frame, leaving the rest to the UI and GL.
+    // The central estimate always runs whole (well under 1 ms), so a drag shows its result at once.
+    double frame_model_budget_ms = 8.0;
+    // Model work per task when no frame is drawn (canvas offscreen, tab hidden,
+    // WebGL context lost): the same budget, so the page stays responsive between tasks.
+    double task_model_budget_ms = 8.0;
     // Called right after each frame is drawn, while the drawing buffer still
     // holds it (reading pixels later would see a cleared buffer).
     void (*after_render)() = nullptr;
@@ -22,13 +32,21 @@ struct PlatformDesc {
 
 // Wires everything and starts listening. Returns false if WebGL2 is unavailable
 // (the page then keeps its static fallback).
-bool platform_init(ui::App& app, const PlatformDesc& desc);
+bool platform_init(ui::App& app, ui::ModelRunner& runner, const PlatformDesc& desc);
 
 // Asks for `settle` more frames (at least). Safe to call any time.
 void request_frames(int settle = -1);
 
+// Keeps the model going after new inputs (or a results request): frames drive
+// it when they can be drawn; otherwise a task (library.js, MessageChannel) runs
+// it in slices of task_model_budget_ms and publishes the results to the page
+// (DOM twin, aria-live, onChange). Safe to call any time.
+void schedule_model();
+
 // Counters for stats().
 double frames_rendered();
+// performance.now() when the first frame was drawn (0 until then), in ms.
+double first_frame_ms();
 // CPU time of the last frame (model, UI and GL submission), in ms.
 double last_frame_cpu_ms();
 
