@@ -55,12 +55,17 @@ struct App::Impl {
     bool png_requested = false;
     ChartRect chart_rect{};
     std::map<std::string, ItemRect, std::less<>> items;
+    std::map<std::string, ItemRange, std::less<>> ranges;
 
     Impl(Host& h, ModelRunner& r) : host(h), runner(r), inputs(r.inputs()), results(r.results()) {}
 
     void remember(const char* name) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         items[name] = ItemRect{a.x, a.y, b.x, b.y};
+    }
+    void remember(const SliderSpec& s) {
+        remember(s.id);
+        ranges[s.id] = ItemRange{s.min_value, s.max_value};
     }
     // The one place new inputs come in: the runner clamps them into range and
     // schedules the model only when something really changed.
@@ -75,6 +80,26 @@ struct App::Impl {
     void set_status(const std::string& s) {
         status = s;
         status_until = now + 3.0;
+        host.show_status(s);
+    }
+    void run_action(Action a) {
+        switch (a) {
+        case Action::CopyLink: {
+            const std::string url = host.share_url(encode_query(inputs));
+            set_status(host.copy_text(url) ? "Link copied: it reproduces this exact result." : "Copy failed: " + url);
+            break;
+        }
+        case Action::Reset:
+            set_inputs(Inputs{});
+            set_status("Reset to 2025 as reported.");
+            break;
+        case Action::DownloadCsv:
+            host.download_text("rare-earth-shock.csv", "text/csv", results_to_csv(results));
+            break;
+        case Action::DownloadPng:
+            png_requested = true;
+            break;
+        }
     }
 };
 
@@ -93,6 +118,16 @@ bool App::dark_for(bool system_prefers_dark) const {
 }
 float App::content_height() const { return impl_->content_height; }
 bool App::wants_frames() const { return impl_->runner.busy() || impl_->now < impl_->status_until; }
+
+void App::run_action(Action a) { impl_->run_action(a); }
+bool App::png_pending() const { return impl_->png_requested; }
+
+bool App::find_range(std::string_view name, ItemRange& out) const {
+    const auto it = impl_->ranges.find(name);
+    if (it == impl_->ranges.end()) return false;
+    out = it->second;
+    return true;
+}
 
 bool App::find_item(std::string_view name, ItemRect& out) const {
     const auto it = impl_->items.find(name);
@@ -153,12 +188,12 @@ void draw_controls(const Ctx& c, float width) {
     SliderSpec a{"approval", "Licences approved", "%", "Share of export-licence requests China approves",
                  approval ? approval->min_value : 0.0, approval ? approval->max_value : 100.0, 1.0, 0, true};
     changed |= value_slider(a, in.approval_pct, width, c.target, c.f, c.p);
-    m.remember("approval");
+    m.remember(a);
     ImGui::Dummy(ImVec2(1, 4));
     SliderSpec b{"inventory", "Magnet inventory", "days", "Days of magnets makers and suppliers hold at the start",
-                 inventory ? inventory->min_value : 0.0, 180.0, 1.0, 0, true};
+                 inventory ? inventory->min_value : 0.0, inventory ? inventory->max_value : 365.0, 1.0, 0, true};
     changed |= value_slider(b, in.inventory_days, width, c.target, c.f, c.p);
-    m.remember("inventory");
+    m.remember(b);
     if (changed) m.set_inputs(in);
 }
 
@@ -198,7 +233,7 @@ void draw_advanced(const Ctx& c, float width) {
             set_field(in, f, v);
             changed = true;
         }
-        m.remember(id.c_str());
+        m.remember(s);
         const std::string_view src = f.source;
         const bool labelled = src.rfind("Assumption", 0) == 0 || src.rfind("Our choice", 0) == 0;
         wrapped_text(c.f.small, c.p.muted, width, (labelled ? "" : "Source: ") + std::string(src));
@@ -330,26 +365,14 @@ void draw_method_body(const Ctx& c, float width) {
 void draw_actions(const Ctx& c, float width) {
     App::Impl& m = c.m;
     ImGui::PushFont(c.f.body);
-    struct Action { const char* label; int id; };
-    const Action actions[] = {{"Copy link", 0}, {"Reset", 1}, {"Data (CSV)", 2}, {"Chart (PNG)", 3}};
+    struct Button { const char* label; App::Action action; const char* name; };
+    const Button buttons[] = {{"Copy link", App::Action::CopyLink, "share"}, {"Reset", App::Action::Reset, "reset"},
+                              {"Data (CSV)", App::Action::DownloadCsv, "csv"}, {"Chart (PNG)", App::Action::DownloadPng, "png"}};
     float x = 0;
-    for (const Action& a : actions) {
-        flow_layout(x, ImGui::CalcTextSize(a.label).x + 28.0f, width, 8.0f);
-        if (plain_button(a.label, c.target, c.p, a.id == 0)) {
-            if (a.id == 0) {
-                const std::string url = m.host.share_url(encode_query(m.inputs));
-                m.set_status(m.host.copy_text(url) ? "Link copied: it reproduces this exact result." : "Copy failed: " + url);
-            } else if (a.id == 1) {
-                m.set_inputs(Inputs{});
-                m.set_status("Reset to 2025 as reported.");
-            } else if (a.id == 2) {
-                m.host.download_text("rare-earth-shock.csv", "text/csv", results_to_csv(m.results));
-            } else {
-                m.png_requested = true;
-            }
-        }
-        static const char* const names[] = {"share", "reset", "csv", "png"};
-        m.remember(names[a.id]);
+    for (const Button& b : buttons) {
+        flow_layout(x, ImGui::CalcTextSize(b.label).x + 28.0f, width, 8.0f);
+        if (plain_button(b.label, c.target, c.p, b.action == App::Action::CopyLink)) m.run_action(b.action);
+        m.remember(b.name);
     }
     ImGui::PopFont();
     if (m.now < m.status_until && !m.status.empty()) wrapped_text(c.f.small, c.p.text, width, m.status);
@@ -373,8 +396,8 @@ void App::draw(const Environment& env) {
     const Palette& p = palette(m.dark);
     const float target = env.coarse_pointer ? 44.0f : 32.0f;
     const float W = env.width_px;
-    const bool wide = W >= 900.0f;
-    const bool narrow = W < 600.0f;
+    const bool wide = W >= kWideLayoutFromPx;
+    const bool narrow = W < kNarrowLayoutBelowPx;
     const float pad = narrow ? 12.0f : 20.0f;
     Ctx c{m, p, m.fonts, target, narrow};
 

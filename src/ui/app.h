@@ -33,12 +33,19 @@ struct Host {
     virtual void download_png(const std::string& filename, float x, float y, float w, float h) = 0;
     // The page's own address with this query string (for share links).
     virtual std::string share_url(const std::string& query) = 0;
+    // A short message after an action ("Link copied …"), for the page's twin too.
+    virtual void show_status(const std::string& text) { (void)text; }
 };
 
 //-----------------------------------------------------------------------------
 // [SECTION] Environment
 //-----------------------------------------------------------------------------
 enum class ThemeMode { Auto, Light, Dark };
+
+// Layout breakpoints, in CSS px of the width available (the page's style sheet
+// and the loader get them from the generated facts, see facts.h).
+inline constexpr float kNarrowLayoutBelowPx = 600.0f;  // below: phones, one column, compact type
+inline constexpr float kWideLayoutFromPx = 900.0f;     // from here: controls left, results right
 ThemeMode theme_mode_from_string(std::string_view s, bool* ok = nullptr);
 const char* theme_mode_name(ThemeMode m);
 
@@ -74,6 +81,11 @@ public:
     // Applies URL parameters; messages go to `decoded` for the caller to warn about.
     DecodedQuery apply_query(std::string_view query);
     void apply_preset(std::string_view preset_id);
+    // The reader's actions: the canvas's buttons and the page's twin run the same code.
+    enum class Action : int { CopyLink = 0, Reset = 1, DownloadCsv = 2, DownloadPng = 3 };
+    // Runs it now; a PNG is taken right after the next frame is drawn (png_pending()).
+    void run_action(Action action);
+    bool png_pending() const;
     const Inputs& inputs() const;
     const Results& results() const;
 
@@ -92,6 +104,9 @@ public:
     // For tests: where a named control was drawn last frame (screen coords).
     struct ItemRect { float x0, y0, x1, y1; };
     bool find_item(std::string_view name, ItemRect& out) const;
+    // For tests: the range of a named slider or stepper drawn last frame.
+    struct ItemRange { double min, max; };
+    bool find_range(std::string_view name, ItemRange& out) const;
 
     struct Impl;  // opaque; public so the drawing helpers in app.cpp can take it
 

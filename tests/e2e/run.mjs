@@ -11,13 +11,15 @@ import { inputTests } from './input.test.mjs';
 import { sizeTests } from './size.test.mjs';
 import { fallbackTests } from './fallback.test.mjs';
 import { runtimeTests } from './runtime.test.mjs';
+import { twinTests } from './twin.test.mjs';
+import { apiTests } from './api.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
 const site = await serve();
 const ctx = { browser, site };
 const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
-                sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx)];
+                sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx)];
 let ok = false;
 try {
   ok = await runTests(suites.flat(), filter);

@@ -5,8 +5,23 @@
 //
 // The pages are driven through page-level JavaScript (the public API, DOM
 // events, the twin's real controls), so the tests port to other engines.
-import { waitReady, assert } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SITE, serve, waitReady, assert } from './harness.mjs';
 import { openWith, noErrors } from './util.mjs';
+
+// index.html inside an article: paragraphs above and below the widget, as a
+// news page has them.
+function articlePage(req, res) {
+  let html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
+  const para = '<p class="rs-dek">In April 2025 China began requiring export licences for rare earths and the magnets ' +
+               'made from them; car makers in Europe, Japan and the United States said within weeks that lines would stop.</p>\n';
+  assert(html.includes('<div class="rs-widget"'), 'index.html structure as expected');
+  const last = '<p class="rs-dek">The figures come from industry statements and the press (<a id="before-widget" href="#sources">sources</a>).</p>\n';
+  html = html.replace('<div class="rs-widget"', para.repeat(8) + last + '<div class="rs-widget"')
+             .replace('<footer', para.repeat(30) + '<footer');
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).end(html);
+}
 
 // In the page: a recorder of onChange calls (results and the provisional flag).
 const recordChanges = () => {
@@ -31,6 +46,7 @@ async function waitAllSurfaces(page, v, what) {
 }
 
 export function runtimeTests({ browser, site }) {
+  let articleSite = null;
   const tests = [];
 
   tests.push(['runtime: setInputs then an immediate getInputs and getResults reflect the change', async () => {
@@ -115,5 +131,105 @@ export function runtimeTests({ browser, site }) {
     }
   }]);
 
+  // The boundary is small: a change crosses as a few dozen numbers and the summary,
+  // not the results JSON; getResults() brings the JSON across once per generation.
+  tests.push(['runtime: a change crosses the C++/JS boundary in under 2 KB; the results JSON only when asked, once per generation', async () => {
+    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      const settled = (g) => page.waitForFunction((g) => {
+        const s = window.rareshock.stats();
+        return s.generation > g && !s.modelBusy;
+      }, g, { timeout: 20000 });
+      const r = [];
+      for (const v of [31, 47, 62, 12, 90]) {
+        const before = await page.evaluate((v) => {
+          const s = window.rareshock.stats();
+          window.rareshock.setInputs({ approval: v });
+          return s;
+        }, v);
+        await settled(before.generation);
+        const after = await page.evaluate(() => window.rareshock.stats());
+        r.push({ bytes: after.boundaryBytes - before.boundaryBytes, generations: after.generation - before.generation });
+      }
+      console.log(`     per change: ${r.map((x) => `${x.bytes} B in ${x.generations} publications`).join(', ')}`);
+      for (const x of r) assert(x.bytes < 2048, `a change (central estimate + bands) crossed ${x.bytes} bytes, not under 2 KB`);
+      const json = await page.evaluate(() => {
+        const b0 = window.rareshock.stats().boundaryBytes;
+        const text = JSON.stringify(window.rareshock.getResults());
+        const b1 = window.rareshock.stats().boundaryBytes;
+        window.rareshock.getResults();
+        window.rareshock.getInputs();
+        const b2 = window.rareshock.stats().boundaryBytes;
+        return { first: b1 - b0, again: b2 - b1, size: text.length };
+      });
+      console.log(`     getResults(): ${json.first} B the first time (JSON of ${json.size} chars), ${json.again} B again (with getInputs)`);
+      assert(json.first > 5000, `the first getResults() brings the JSON across (${json.first} B)`);
+      assert(json.again < 512, `the same generation again is cached; getInputs is numbers (${json.again} B)`);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  // A keyboard or screen-reader user works the twin; the twin, once focused,
+  // pushes the canvas below the fold, so no frame is drawn. The answer comes all the same.
+  // how: 'top' brings the focused twin to the top of the viewport (a screen reader's
+  // virtual cursor); 'tab' tabs in from the link just above the widget, with the
+  // widget's top at the bottom of the viewport (a keyboard reader of the article).
+  const twinOffscreen = (label, url, view, how) => [`runtime: ${label}: the twin updates the aria-live summary with the canvas offscreen`, async () => {
+    articleSite = articleSite || await serve({ extraRoutes: { '/article.html': articlePage } });
+    const { page, context, log } = await openWith(browser, `${articleSite.url}${url}`, view);
+    try {
+      await waitReady(page);
+      await page.evaluate(recordChanges);
+      const before = await page.evaluate(() => ({ approval: window.rareshock.getInputs().approval,
+                                                  live: document.querySelector('.rs-live').textContent }));
+      if (how === 'tab') {
+        await page.evaluate(() => {
+          const a = document.getElementById('before-widget');
+          a.scrollIntoView({ block: 'end' });
+          a.focus({ preventScroll: true });
+        });
+        await page.keyboard.press('Tab');
+        assert(await page.evaluate(() => document.activeElement.id) === 'rs-twin-approval', 'Tab from the article lands on the twin');
+      } else {
+        await page.focus('#rs-twin-approval');
+        await page.evaluate(() => document.getElementById('rs-twin-approval').scrollIntoView({ block: 'start' }));
+      }
+      const where = await page.evaluate(() => {
+        const c = document.getElementById('rareshock-canvas').getBoundingClientRect();
+        return { canvasTop: Math.round(c.top), viewport: window.innerHeight };
+      });
+      assert(where.canvasTop > where.viewport + 200,
+             `the focused twin pushes the canvas below the fold (canvas top ${where.canvasTop}, viewport ${where.viewport})`);
+      // Offscreen (IntersectionObserver, 200 px margin): frames stop.
+      await page.waitForFunction(() => {
+        const f = window.rareshock.stats().framesRendered;
+        const same = window.__lastFrames === f;
+        window.__lastFrames = f;
+        return same;
+      }, null, { timeout: 10000, polling: 250 });
+      const frames0 = await page.evaluate(() => window.rareshock.stats().framesRendered);
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      const target = before.approval + 5;
+      assert(await page.evaluate(() => window.rareshock.getInputs().approval) === target, `ArrowRight ×5 on the twin sets ${target}`);
+      await waitAllSurfaces(page, target, label);
+      const after = await page.evaluate(() => ({ frames: window.rareshock.stats().framesRendered,
+                                                 live: document.querySelector('.rs-live').textContent,
+                                                 focus: document.activeElement && document.activeElement.id }));
+      assert(after.live !== before.live && after.live.length > 20, `aria-live speaks the new summary: "${after.live}"`);
+      assert(after.frames === frames0, `no frames drawn while the canvas is offscreen (${frames0} → ${after.frames})`);
+      assert(after.focus === 'rs-twin-approval', 'focus stays on the twin');
+      console.log(`     ${label}: canvas top ${where.canvasTop} px (viewport ${where.viewport}); live: "${after.live.slice(0, 70)}…"`);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }];
+  tests.push(twinOffscreen('phone 390 px DPR 3', '/index.html', { width: 390, height: 844, dpr: 3, touch: true, mobile: true }, 'top'));
+  tests.push(twinOffscreen('desktop article page', '/article.html', { width: 1280, height: 800 }, 'tab'));
+
+  tests.close = async () => { if (articleSite) await articleSite.close(); };
   return tests;
 }

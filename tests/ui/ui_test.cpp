@@ -17,7 +17,7 @@ namespace rareshock::ui {
 namespace {
 
 struct FakeHost final : Host {
-    std::vector<std::string> copied, downloads;
+    std::vector<std::string> copied, downloads, statuses;
     int pngs = 0;
     bool copy_text(const std::string& t) override { copied.push_back(t); return true; }
     void download_text(const std::string& name, const std::string&, const std::string& data) override {
@@ -27,6 +27,7 @@ struct FakeHost final : Host {
         if (w > 0 && h > 0) ++pngs;
     }
     std::string share_url(const std::string& q) override { return "https://example.test/?" + q; }
+    void show_status(const std::string& text) override { statuses.push_back(text); }
 };
 
 class UiTest : public ::testing::Test {
@@ -283,6 +284,58 @@ TEST_F(UiTest, LargeMonteCarloRunsInSlicesAcrossFrames) {
     EXPECT_EQ(app->results().timeline[0].p50, direct.timeline[0].p50);
     EXPECT_EQ(app->results().regions[0].vehicles_lost.p90, direct.regions[0].vehicles_lost.p90);
     EXPECT_EQ(app->results().summary, direct.summary);
+}
+
+}  // namespace
+}  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+// Every slider and stepper the canvas draws covers exactly its field's range:
+// the field table is the one place for ranges (the inventory slider once stopped
+// at 180 days while the field, the URL, the CLI and the twin allowed 365).
+TEST_F(UiTest, EverySliderRangeIsItsFieldRange) {
+    auto check = [&](int& drawn) {
+        drawn = 0;
+        for (const InputField& f : input_fields()) {
+            App::ItemRange range{};
+            if (!app->find_range(f.key, range)) continue;
+            EXPECT_EQ(range.min, f.min_value) << f.key;
+            EXPECT_EQ(range.max, f.max_value) << f.key;
+            ++drawn;
+        }
+    };
+    int closed = 0, open = 0;
+    check(closed);
+    App::ItemRange range{};
+    EXPECT_TRUE(app->find_range("approval", range));
+    EXPECT_TRUE(app->find_range("inventory", range));
+    const App::ItemRect r = item("advanced");
+    click(r.x0 + 30, (r.y0 + r.y1) / 2);
+    frames(2);
+    check(open);
+    EXPECT_GE(closed, 2);
+    EXPECT_GT(open, closed);  // the advanced inputs too
+}
+
+// The page's twin runs the canvas's actions through the same entry point.
+TEST_F(UiTest, ActionsRunWithoutTheCanvas) {
+    app->run_action(App::Action::CopyLink);
+    ASSERT_EQ(host.copied.size(), 1u);
+    EXPECT_EQ(host.statuses.size(), 1u);
+    app->run_action(App::Action::DownloadCsv);
+    ASSERT_EQ(host.downloads.size(), 1u);
+    app->run_action(App::Action::DownloadPng);
+    EXPECT_TRUE(app->png_pending());
+    frame();  // the PNG is taken from the next frame drawn
+    EXPECT_EQ(host.pngs, 1);
+    EXPECT_FALSE(app->png_pending());
+    Inputs in = app->inputs();
+    in.approval_pct = 90;
+    app->set_inputs(in);
+    app->run_action(App::Action::Reset);
+    EXPECT_EQ(app->inputs(), Inputs{});
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 # Writes rareshock-offline.html: one self-contained file (SINGLE_FILE build + CSS + boot
 # script inlined) that works from file:// and inside <iframe sandbox="allow-scripts">.
 file(READ "${SOURCE}/web/offline.html" html)
-file(READ "${SOURCE}/web/style.css" css)
+file(READ "${SITE}/style.css" css)  # with the generated themes (make_style.cmake)
 file(READ "${SINGLE_JS}" js)
 file(READ "${SOURCE}/web/app.js" boot)
 string(REPLACE "/*RS:STYLE*/" "${css}" html "${html}")

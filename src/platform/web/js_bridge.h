@@ -1,9 +1,9 @@
-// Rare Earth Shock — the C side of library.js (all browser JavaScript lives there).
+// Rare Earth Shock — the C side of library.js (the browser JavaScript; the JS API and the twin are in page.js).
 #pragma once
 
 extern "C" {
 // Page and canvas
-void rs_js_init(const char* canvas_selector);   // observers, DOM twin, API object
+void rs_js_init();                               // observers and the DOM twin, for Module.canvas
 double rs_js_canvas_css_width();
 void rs_js_set_cursor(int imgui_cursor);
 int rs_js_canvas_point(double client_x, double client_y, double* out_x, double* out_y);  // client → canvas CSS px
@@ -18,10 +18,19 @@ char* rs_js_share_url(const char* query);  // malloc'd; caller frees
 char* rs_js_page_query();                  // malloc'd; the page's query string (URL or data-attributes)
 void rs_js_warn(const char* message);
 // Publishing state to the page (DOM twin, aria-live, onChange, embed height)
-void rs_js_results_changed(const char* results_json, const char* summary, const char* theme);
+// New results, without the results JSON (page.js asks for it when it needs it,
+// once per generation). `twin` holds `count` numbers for the DOM twin:
+//   [0]            1 while provisional (the central estimate only), else 0
+//   [1]            index of the preset the inputs match (presets() order, as RS_FACTS.presets), or -1
+//   [2, 2 + F)     the inputs, one per input field (input_fields() order, as RS_FACTS.fields)
+//   then per region (region_data() order, as RS_FACTS.regions), six numbers:
+//                  first_halt_day P10, P50, P90 (NaN: no halt within the horizon), vehicles_lost P10, P50, P90
+void rs_js_results_changed(double generation, const double* twin, int count, const char* summary);
+void rs_js_theme_changed(const char* theme);  // "light" | "dark": the theme in effect
+void rs_js_status(const char* text);          // a short message after an action ("Link copied …")
 void rs_js_content_height(double css_height);
 void rs_js_ready();
 void rs_js_post_model_task();  // calls rs_on_model_task() from a new task (MessageChannel: not throttled when hidden)
 void rs_js_failed(const char* message);
-char* rs_js_canvas_selector();  // malloc'd
+char* rs_js_canvas_selector();  // malloc'd; a name for Module.canvas that needs no DOM id
 }

@@ -37,6 +37,7 @@ struct WebHost final : rareshock::ui::Host {
         std::free(url);
         return out;
     }
+    void show_status(const std::string& text) override { rs_js_status(text.c_str()); }
 };
 
 WebHost g_host;
@@ -68,12 +69,38 @@ EMSCRIPTEN_KEEPALIVE char* rs_api_apply_query(const char* query) {
     std::copy(out.c_str(), out.c_str() + out.size() + 1, p);
     return p;
 }
-// The results of the current inputs: the central estimate runs now if it is due
-// (provisional until the bands land). The JSON is made once per generation.
+// The current inputs, one number per input field (input_fields() order) into out[n].
+EMSCRIPTEN_KEEPALIVE int rs_api_inputs(double* out, int n) {
+    int i = 0;
+    for (const rareshock::InputField& f : rareshock::input_fields()) {
+        if (i >= n) break;
+        out[i++] = rareshock::get_field(g_runner->inputs(), f);
+    }
+    return i;
+}
+// The generation of the current inputs' results: the central estimate runs now
+// if it is due (provisional until the bands land, which follow in tasks or frames).
+EMSCRIPTEN_KEEPALIVE double rs_api_current_generation() {
+    g_runner->ensure_current();
+    rareshock::web::schedule_model();
+    return static_cast<double>(g_runner->generation());
+}
+// The results JSON of that generation, made once per generation.
 EMSCRIPTEN_KEEPALIVE const char* rs_api_results_json() {
     g_runner->ensure_current();
-    rareshock::web::schedule_model();  // the bands, and the page, follow
+    rareshock::web::schedule_model();
     return g_runner->results_json().c_str();
+}
+EMSCRIPTEN_KEEPALIVE int rs_api_model_busy() { return g_runner->busy() ? 1 : 0; }
+// The reader's actions from the page's twin (App::Action): the canvas's buttons run the same code.
+EMSCRIPTEN_KEEPALIVE void rs_api_action(int action) {
+    if (action < 0 || action > static_cast<int>(rareshock::ui::App::Action::DownloadPng)) return;
+    g_app->run_action(static_cast<rareshock::ui::App::Action>(action));
+    rareshock::web::schedule_model();
+    rareshock::web::request_frames();
+    // A PNG is a picture of a drawn frame: draw one now (the canvas may be offscreen).
+    if (g_app->png_pending() && !rareshock::web::draw_frame_now())
+        g_host.show_status("The chart cannot be drawn right now: the browser has taken the graphics context away.");
 }
 EMSCRIPTEN_KEEPALIVE const char* rs_api_share_url() {
     g_out = g_host.share_url(rareshock::encode_query(g_app->inputs()));

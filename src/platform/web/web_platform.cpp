@@ -25,6 +25,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,7 @@ struct PlatformState {
     float published_height = -1;
     std::string last_theme;
     bool ready_sent = false;
+    std::vector<double> twin;               // the numbers published with new results (js_bridge.h)
 };
 
 PlatformState g;
@@ -328,16 +331,35 @@ bool page_behind_model() {
            !g.ready_sent;
 }
 
+// The numbers the DOM twin shows (layout in js_bridge.h): a few dozen, not the results JSON.
+void fill_twin(const Results& r, std::vector<double>& out) {
+    constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+    out.clear();
+    out.push_back(r.bands_ready ? 0.0 : 1.0);
+    const Preset* preset = matching_preset(r.inputs);
+    out.push_back(preset ? static_cast<double>(preset - presets().data()) : -1.0);
+    for (const InputField& f : input_fields()) out.push_back(get_field(r.inputs, f));
+    for (const RegionResult& region : r.regions) {
+        for (const std::optional<double>& day : {region.first_halt_day.p10, region.first_halt_day.p50, region.first_halt_day.p90})
+            out.push_back(day ? *day : kNone);
+        for (double lost : {region.vehicles_lost.p10, region.vehicles_lost.p50, region.vehicles_lost.p90}) out.push_back(lost);
+    }
+}
+
 // New results and theme to the DOM twin, aria-live and onChange (no frame needed).
 void publish_results() {
     ui::ModelRunner& runner = *g.runner;
     const std::string theme = current_theme();
-    if (runner.generation() == 0) return;  // nothing computed yet
-    if (runner.generation() == g.published_generation && theme == g.last_theme) return;
+    if (theme != g.last_theme) {
+        g.last_theme = theme;
+        rs_js_theme_changed(theme.c_str());
+    }
+    if (runner.generation() == 0 || runner.generation() == g.published_generation) return;
     g.published_generation = runner.generation();
-    g.last_theme = theme;
-    const std::string& results_json = runner.results_json();  // the whole JSON: the page takes what it needs
-    rs_js_results_changed(results_json.c_str(), runner.results().summary.c_str(), theme.c_str());
+    const Results& r = runner.results();
+    fill_twin(r, g.twin);
+    rs_js_results_changed(static_cast<double>(runner.generation()), g.twin.data(), static_cast<int>(g.twin.size()),
+                          r.summary.c_str());
 }
 
 // The API goes to the page once there are results to give: after the first
@@ -476,6 +498,12 @@ void schedule_model() {
     rs_js_post_model_task();
 }
 
+bool draw_frame_now() {
+    if (g.gl_lost || !g.renderer_ready) return false;
+    render_frame(emscripten_get_now());
+    return true;
+}
+
 double frames_rendered() { return g.frames_rendered; }
 double first_frame_ms() { return g.first_frame_ms; }
 double last_frame_cpu_ms() { return g.last_frame_cpu_ms; }
@@ -555,7 +583,8 @@ bool platform_init(ui::App& app, ui::ModelRunner& runner, const PlatformDesc& de
     EmscriptenVisibilityChangeEvent vis;
     if (emscripten_get_visibility_status(&vis) == EMSCRIPTEN_RESULT_SUCCESS) g.page_visible = !vis.hidden;
 
-    rs_js_init(canvas);
+    g.twin.reserve(2 + input_fields().size() + 6 * kRegionCount);
+    rs_js_init();
     request_frames();
     schedule_model();  // loaded in a hidden tab or offscreen: the model runs all the same
     return true;

@@ -43,6 +43,10 @@ void request_frames(int settle = -1);
 // (DOM twin, aria-live, onChange). Safe to call any time.
 void schedule_model();
 
+// Draws one frame now, even offscreen or in a hidden tab (a PNG the reader asked
+// for from the page's twin). Returns false if the WebGL context is lost.
+bool draw_frame_now();
+
 // Counters for stats().
 double frames_rendered();
 // performance.now() when the first frame was drawn (0 until then), in ms.

@@ -1,0 +1,414 @@
+// Rare Earth Shock — the page side of the calculator: the JS API instance, the
+// accessible DOM twin and its aria-live summary.
+//
+// [SECTION] Boundary (what crosses between C++ and JavaScript, and how much)
+// [SECTION] Inputs (setInputs never throws)
+// [SECTION] Twin (real controls for keyboards and screen readers)
+// [SECTION] API (the instance behind window.rareshock and createRareShock)
+//
+// A --pre-js file: it runs inside the Emscripten module (one copy per
+// instance), next to library.js, whose rs_js_* functions call RSPage.* from C.
+// The closure compiler checks and minifies it with the rest of the glue: names
+// the page sees, and the keys of RS_FACTS and the results JSON, are quoted so
+// the compiler keeps them. RS_FACTS (facts.js, generated at build time from the
+// model's field table) gives the field keys, labels, ranges, presets and themes.
+//
+// The boundary is small and quiet: a change crosses as a generation number, a
+// few dozen numbers (inputs, the regions' ranges) and the summary sentence. The
+// full results JSON is made, once per generation, only when asked for
+// (getResults(), or an onChange listener).
+
+/** @const */
+var RSPage = {
+  facts: RS_FACTS,
+  instance: 0,          // 1 for the first calculator on the page, 2 for the next, … (element ids)
+  canvas: null,
+  container: null,
+  api: null,
+  listeners: [],
+  generation: 0,        // of the results last published by C++
+  json: '',             // the results JSON of jsonGeneration, as text
+  jsonGeneration: -1,
+  summary: '',
+  provisional: true,
+  presetIndex: -1,
+  regions: [],          // [{firstHalt: [p10, p50, p90], vehiclesLost: [...]}] of the last publication
+  theme: 'light',
+  bytes: 0,             // bytes read from or written to the WebAssembly heap by this file
+  twin: null,
+  live: null,
+  status: null,
+  table: null,
+  liveTimer: 0,
+  statusTimer: 0,
+  lastLive: '',
+  changeQueued: false,
+  // Console warnings printed per setInputs call; every warning is still returned.
+  MAX_PRINTED_WARNINGS: 8,
+  // Keys taken per setInputs call: every input, a preset and a theme, with room to
+  // spare. A bigger object is refused whole (one warning, nothing decoded).
+  MAX_INPUT_KEYS: 64,
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Boundary
+//-----------------------------------------------------------------------------
+RSPage.warn = function (msg) { console.warn('rareshock: ' + msg); };
+
+// A string from the heap (counted).
+RSPage.read = function (ptr) {
+  if (!ptr) return '';
+  var s = UTF8ToString(ptr);
+  RSPage.bytes += lengthBytesUTF8(s);
+  return s;
+};
+
+// Calls a C function that takes one string and returns an owned (malloc'd) string.
+RSPage.call = function (name, s) {
+  var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+  stringToUTF8(s, p, n);
+  RSPage.bytes += n;
+  var r = Module['_' + name](p), out = RSPage.read(r);
+  _free(p);
+  _free(r);
+  return out;
+};
+
+// Numbers as the results JSON writes them (results.cpp append_fixed): reals to 6
+// decimals, integers and the seed to 0, rounded half away from zero. The same
+// IEEE operations, so getInputs() and getResults().inputs agree to the last bit.
+RSPage.asJson = function (v, kind) {
+  if (v !== v || v === Infinity || v === -Infinity) return null;
+  var scale = kind === 'real' ? 1e6 : 1, s = v * scale, a = Math.abs(s), u = Math.floor(a);
+  if (a - u >= 0.5) u += 1;
+  return (s < 0 ? -u : u) / scale;
+};
+
+// The current inputs, read from the model (one number per field).
+RSPage.inputs = function () {
+  var fields = RSPage.facts['fields'], n = fields.length, out = _malloc(8 * n);
+  Module['_rs_api_inputs'](out, n);
+  var inputs = {};
+  for (var i = 0; i < n; i++) inputs[fields[i]['key']] = RSPage.asJson(HEAPF64[(out >> 3) + i], fields[i]['kind']);
+  RSPage.bytes += 8 * n;
+  _free(out);
+  return inputs;
+};
+
+// The results JSON of the current inputs (the central estimate runs first if it
+// is due), crossing once per generation.
+RSPage.resultsText = function () {
+  var generation = Module['_rs_api_current_generation']();
+  if (generation !== RSPage.jsonGeneration) {
+    RSPage.json = RSPage.read(Module['_rs_api_results_json']());
+    RSPage.jsonGeneration = generation;
+  }
+  return RSPage.json;
+};
+
+// Applies a query ("approval=30&preset=embargo"); returns the model's messages.
+RSPage.applyQuery = function (q) {
+  return /** @type {!Array<string>} */ (JSON.parse(RSPage.call('rs_api_apply_query', q)));
+};
+
+// C++ published new results (see js_bridge.h for the layout of `data`):
+// [provisional, preset index, one value per field, then per region the first
+// halt day and the vehicles lost as P10, P50, P90 (NaN: none within the horizon)].
+RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
+  var d = HEAPF64.subarray(dataPtr >> 3, (dataPtr >> 3) + count);
+  RSPage.bytes += 8 * count;
+  var fields = RSPage.facts['fields'], nf = fields.length;
+  RSPage.generation = generation;
+  RSPage.provisional = d[0] !== 0;
+  RSPage.presetIndex = d[1];
+  var inputs = {};
+  for (var i = 0; i < nf; i++) inputs[fields[i]['key']] = RSPage.asJson(d[2 + i], fields[i]['kind']);
+  var regions = [];
+  for (var at = 2 + nf; at + 6 <= count; at += 6)
+    regions.push({ firstHalt: [d[at], d[at + 1], d[at + 2]], vehiclesLost: [d[at + 3], d[at + 4], d[at + 5]] });
+  RSPage.regions = regions;
+  RSPage.summary = RSPage.read(summaryPtr);
+  RSPage.syncTwin(inputs);
+  RSPage.speak(RSPage.summary);
+  RSPage.queueChange();
+};
+
+// onChange listeners get the full results, once per generation, after the
+// current task's C++ has returned (a listener may call setInputs at once).
+RSPage.queueChange = function () {
+  if (!RSPage.listeners.length || RSPage.changeQueued) return;
+  RSPage.changeQueued = true;
+  Promise.resolve().then(function () {
+    RSPage.changeQueued = false;
+    if (!RSPage.listeners.length) return;
+    var results = JSON.parse(RSPage.resultsText());
+    RSPage.listeners.slice().forEach(function (cb) {
+      try { cb(results); } catch (e) { console.error(e); }
+    });
+  });
+};
+
+// The twin takes the theme; so does the whole page when the canvas is the page
+// shells' own (#rareshock-canvas: index.html, embed.html, the offline file), and
+// only then: a calculator made on another page's canvas leaves that page alone.
+RSPage.themeChanged = function (theme) {
+  RSPage.theme = theme;
+  var targets = [RSPage.twin];
+  if (RSPage.canvas && RSPage.canvas.id === 'rareshock-canvas') targets.push(document.documentElement);
+  targets.forEach(function (el) {
+    if (el && el.getAttribute('data-rs-theme') !== theme) el.setAttribute('data-rs-theme', theme);
+  });
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Inputs
+//-----------------------------------------------------------------------------
+// What an exception says, without letting a second one escape.
+RSPage.describe = function (e) {
+  try { return String(e && e.message !== undefined ? e.message : e).slice(0, 80); } catch (e2) { return 'an exception'; }
+};
+
+// {approval: 30} → "approval=30". Returns null if obj is not a plain object; adds
+// to `warnings` for every value it cannot take. Never throws: getters that throw,
+// Proxies and revoked Proxies, cycles (values must be numbers, strings or
+// booleans, so nothing is walked) all end as warnings.
+RSPage.query = function (obj, warnings) {
+  var keys;
+  try {
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return null;
+    keys = Object.keys(obj);
+  } catch (e) {
+    warnings.push('setInputs: the object could not be read (' + RSPage.describe(e) + ')');
+    return '';
+  }
+  if (keys.length > RSPage.MAX_INPUT_KEYS) {
+    warnings.push('setInputs: ' + keys.length + ' keys ignored: at most ' + RSPage.MAX_INPUT_KEYS + ' are taken');
+    return '';
+  }
+  var parts = [];
+  keys.forEach(function (k) {
+    var name = '"' + k.slice(0, 40) + '"', v;
+    try {
+      v = obj[k];
+    } catch (e) {
+      warnings.push('input ' + name + ' ignored: reading it threw (' + RSPage.describe(e) + ')');
+      return;
+    }
+    if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') {
+      warnings.push('input ' + name + ' ignored: expected a number or a string');
+      return;
+    }
+    try {
+      parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(String(v)));
+    } catch (e) {  // lone surrogates cannot be encoded
+      warnings.push('input ' + name + ' ignored: not valid text');
+    }
+  });
+  return parts.join('&');
+};
+
+// Prints a call's warnings (a few; all are returned).
+RSPage.printWarnings = function (warnings) {
+  var max = RSPage.MAX_PRINTED_WARNINGS;
+  warnings.slice(0, max).forEach(RSPage.warn);
+  if (warnings.length > max) RSPage.warn('… and ' + (warnings.length - max) + ' more warnings');
+  return warnings;
+};
+
+RSPage.setInputs = function (obj) {
+  var warnings = [];
+  try {
+    var q = RSPage.query(obj, warnings);
+    if (q === null) warnings.push('setInputs expects an object such as {approval: 30, inventory: 45}');
+    else if (q) warnings = warnings.concat(RSPage.applyQuery(q));
+  } catch (e) {  // never expected: the model's decoder does not throw
+    warnings.push('setInputs failed: ' + RSPage.describe(e));
+  }
+  return RSPage.printWarnings(warnings);
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Twin
+//-----------------------------------------------------------------------------
+RSPage.el = function (tag, attrs, text) {
+  var e = document.createElement(tag);
+  Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+  if (text) e.textContent = text;
+  return e;
+};
+
+// Element ids: "rs-twin-approval" for the first calculator on the page, "rs2-twin-approval" for the second, …
+RSPage.id = function (name) { return 'rs' + (RSPage.instance > 1 ? RSPage.instance : '') + '-' + name; };
+
+// The actions of the canvas's buttons (App::Action in src/ui/app.h).
+RSPage.ACTIONS = [['share', 'Copy link', 0], ['csv', 'Data (CSV)', 2], ['png', 'Chart (PNG)', 3]];
+RSPage.RESET_ACTION = 1;
+
+RSPage.buildTwin = function () {
+  RSPage.instance = document.querySelectorAll('section.rs-twin').length + 1;
+  var fields = RSPage.facts['fields'];
+  var twin = RSPage.el('section', { 'class': 'rs-twin', 'aria-label': 'Calculator controls' });
+  twin.appendChild(RSPage.el('p', { 'class': 'rs-twin-hint', 'id': RSPage.id('twin-hint') },
+    'Arrow keys move a focused slider by one step; Page Up and Page Down by ten.'));
+  RSPage.twinInputs = {};
+  var row = function (parent, f) {
+    var key = f['key'], id = RSPage.id('twin-' + key), unit = f['unit'];
+    var label = f['label'] + (unit ? ' (' + unit + ')' : '');
+    var r = RSPage.el('div', { 'class': 'rs-twin-row' });
+    r.appendChild(RSPage.el('label', { 'for': id }, label));
+    var helpId = RSPage.id('twin-help-' + key);
+    var attrs = { 'min': f['min'], 'max': f['max'], 'step': f['step'] };
+    var els = [];
+    if (f['kind'] !== 'seed') {  // a slider over four billion seeds helps nobody: a number box only
+      els.push(RSPage.el('input', { 'type': 'range', 'id': id, 'aria-describedby': helpId + ' ' + RSPage.id('twin-hint') }));
+    }
+    var num = RSPage.el('input', { 'type': 'number', 'inputmode': 'decimal', 'aria-label': label, 'aria-describedby': helpId });
+    if (!els.length) num.id = id;
+    els.push(num);
+    els.forEach(function (el) {
+      Object.keys(attrs).forEach(function (a) { el.setAttribute(a, attrs[a]); });
+      el.setAttribute('data-field', key);
+      el.addEventListener(el.type === 'range' ? 'input' : 'change', function () {
+        var v = el.value;
+        if (v === '' || isNaN(Number(v))) return;
+        RSPage.printWarnings(RSPage.applyQuery(key + '=' + encodeURIComponent(v)));
+      });
+      r.appendChild(el);
+    });
+    r.appendChild(RSPage.el('p', { 'class': 'rs-twin-help', 'id': helpId }, f['help']));
+    parent.appendChild(r);
+    RSPage.twinInputs[key] = els;
+  };
+  fields.forEach(function (f) { if (!f['advanced']) row(twin, f); });
+
+  var presets = RSPage.el('div', { 'class': 'rs-twin-buttons', 'role': 'group', 'aria-label': 'Scenarios' });
+  RSPage.presetButtons = RSPage.facts['presets'].map(function (p) {
+    var b = RSPage.el('button', { 'type': 'button', 'data-preset': p['id'], 'aria-pressed': 'false', 'title': p['description'] },
+                      p['label']);
+    b.addEventListener('click', function () { RSPage.applyQuery('preset=' + encodeURIComponent(p['id'])); });
+    presets.appendChild(b);
+    return b;
+  });
+  twin.appendChild(presets);
+
+  var advanced = RSPage.el('details', { 'class': 'rs-twin-advanced' });
+  advanced.appendChild(RSPage.el('summary', {}, 'Advanced assumptions'));
+  fields.forEach(function (f) { if (f['advanced']) row(advanced, f); });
+  twin.appendChild(advanced);
+
+  var actions = RSPage.el('div', { 'class': 'rs-twin-buttons', 'role': 'group', 'aria-label': 'Share and download' });
+  var reset = RSPage.el('button', { 'type': 'button', 'data-action': 'reset' }, 'Reset');
+  reset.addEventListener('click', function () { Module['_rs_api_action'](RSPage.RESET_ACTION); });
+  actions.appendChild(reset);
+  RSPage.ACTIONS.forEach(function (a) {
+    var b = RSPage.el('button', { 'type': 'button', 'data-action': a[0] }, a[1]);
+    b.addEventListener('click', function () { Module['_rs_api_action'](a[2]); });
+    actions.appendChild(b);
+  });
+  twin.appendChild(actions);
+
+  RSPage.status = RSPage.el('p', { 'class': 'rs-twin-status', 'role': 'status' });
+  twin.appendChild(RSPage.status);
+  RSPage.live = RSPage.el('p', { 'class': 'rs-live', 'id': RSPage.id('live'), 'aria-live': 'polite', 'role': 'status' });
+  twin.appendChild(RSPage.live);
+  RSPage.table = RSPage.el('table', { 'class': 'rs-table' });
+  twin.appendChild(RSPage.table);
+  // Before the canvas's box (the page shells), or before the canvas itself when it sits in the body.
+  var anchor = RSPage.container === document.body ? RSPage.canvas : RSPage.container;
+  anchor.parentNode.insertBefore(twin, anchor);
+  RSPage.twin = twin;
+  // The canvas is described by the live summary of its current scenario.
+  RSPage.canvas.setAttribute('aria-describedby', RSPage.live.id);
+};
+
+RSPage.fmt = function (v) { return Math.round(v).toLocaleString('en-GB'); };
+// "48 (44 to 53)", "64 (58 to later)", "none within the horizon"; NaN is "none".
+RSPage.range = function (r) {
+  if (r[1] !== r[1]) return 'none within the horizon';
+  return RSPage.fmt(r[1]) + ' (' + (r[0] !== r[0] ? 'none' : RSPage.fmt(r[0])) + ' to ' + (r[2] !== r[2] ? 'later' : RSPage.fmt(r[2])) + ')';
+};
+
+RSPage.syncTwin = function (inputs) {
+  if (!RSPage.twin) return;
+  Object.keys(RSPage.twinInputs).forEach(function (k) {
+    RSPage.twinInputs[k].forEach(function (el) {
+      if (document.activeElement !== el && String(inputs[k]) !== el.value) el.value = inputs[k];
+    });
+  });
+  RSPage.presetButtons.forEach(function (b, i) {
+    var pressed = i === RSPage.presetIndex ? 'true' : 'false';
+    if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
+  });
+  var names = RSPage.facts['regions'];
+  var esc = function (s) { return String(s).replace(/[&<>"]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); };
+  var rows = '<caption>Results by region (' + (RSPage.provisional ? 'central estimate; ranges follow' :
+             'P10, P50, P90 across the simulations') + ')</caption>' +
+             '<thead><tr><th scope="col">Region</th><th scope="col">First line halts (day)</th><th scope="col">Vehicles lost</th></tr></thead><tbody>';
+  RSPage.regions.forEach(function (r, i) {
+    rows += '<tr><th scope="row">' + esc(names[i]['name']) + '</th><td>' + esc(RSPage.range(r.firstHalt)) + '</td><td>' +
+            esc(RSPage.range(r.vehiclesLost)) + '</td></tr>';
+  });
+  RSPage.table.innerHTML = rows + '</tbody>';
+};
+
+// The live region speaks once the reader settles, not on every step of a drag.
+RSPage.speak = function (summary) {
+  if (summary === RSPage.lastLive) return;
+  RSPage.lastLive = summary;
+  clearTimeout(RSPage.liveTimer);
+  RSPage.liveTimer = setTimeout(function () { if (RSPage.live) RSPage.live.textContent = summary; }, 600);
+};
+
+// A short message after an action ("Link copied …"), cleared after a few seconds.
+RSPage.say = function (text) {
+  if (!RSPage.status) return;
+  RSPage.status.textContent = text;
+  clearTimeout(RSPage.statusTimer);
+  RSPage.statusTimer = setTimeout(function () { RSPage.status.textContent = ''; }, 4000);
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] API
+//-----------------------------------------------------------------------------
+RSPage.makeApi = function () {
+  var api = {};
+  api['getInputs'] = function () { return RSPage.inputs(); };
+  api['getResults'] = function () { return JSON.parse(RSPage.resultsText()); };
+  api['setInputs'] = RSPage.setInputs;
+  api['setTheme'] = function (t) {
+    if (t !== 'light' && t !== 'dark' && t !== 'auto') return RSPage.printWarnings(['setTheme expects "light", "dark" or "auto"']);
+    return RSPage.printWarnings(RSPage.applyQuery('theme=' + t));
+  };
+  api['onChange'] = function (cb) {
+    if (typeof cb !== 'function') { RSPage.warn('onChange expects a function'); return function () {}; }
+    RSPage.listeners.push(cb);
+    return function () { RSPage.listeners = RSPage.listeners.filter(function (x) { return x !== cb; }); };
+  };
+  api['stats'] = function () {
+    return {
+      'framesRendered': Module['_rs_api_frames_rendered'](),
+      'lastModelMs': Module['_rs_api_last_model_ms'](),
+      'lastFrameMs': Module['_rs_api_last_frame_ms'](),
+      'firstFrameMs': Module['_rs_api_first_frame_ms']() || null,  // performance.now() at the first frame
+      'heapBytes': Module['_rs_api_heap_bytes'](),
+      'heapCapacityBytes': HEAP8.length,
+      'generation': RSPage.generation,        // results published to the page so far
+      'modelBusy': !!Module['_rs_api_model_busy'](),
+      'boundaryBytes': RSPage.bytes,          // bytes that crossed the C++/JS boundary (strings and numbers)
+    };
+  };
+  api['debugItem'] = function (name) {  // where a control is on the page (viewport CSS px), for tests
+    var n = lengthBytesUTF8(String(name)) + 1, p = _malloc(n), out = _malloc(32);
+    stringToUTF8(String(name), p, n);
+    var found = Module['_rs_api_item_rect'](p, out);
+    var r = RSPage.canvas.getBoundingClientRect();
+    var box = found ? { 'x0': r.left + HEAPF64[out >> 3], 'y0': r.top + HEAPF64[(out >> 3) + 1],
+                        'x1': r.left + HEAPF64[(out >> 3) + 2], 'y1': r.top + HEAPF64[(out >> 3) + 3] } : null;
+    _free(p); _free(out);
+    return box;
+  };
+  api['shareUrl'] = function () { return RSPage.read(Module['_rs_api_share_url']()); };
+  RSPage.api = api;
+  Module['rsApi'] = api;
+  return api;
+};

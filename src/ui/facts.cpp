@@ -1,0 +1,181 @@
+// Rare Earth Shock — the facts shared beyond the app (see facts.h).
+#include "facts.h"
+
+#include "app.h"
+#include "theme.h"
+
+#include "model/model.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace rareshock::ui {
+namespace {
+
+// Shortest text that reads back as the same double ("0.5", "4294967295").
+// A build tool's number: printf in the C locale (no setlocale here).
+std::string facts_number(double v) {
+    char buf[32];
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {  // whole numbers without an exponent
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
+    return buf;
+}
+
+std::string hex(ImU32 c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", (c >> IM_COL32_R_SHIFT) & 0xFF, (c >> IM_COL32_G_SHIFT) & 0xFF,
+                  (c >> IM_COL32_B_SHIFT) & 0xFF);
+    return buf;
+}
+
+const char* kind_name(FieldKind k) {
+    return k == FieldKind::Real ? "real" : (k == FieldKind::Integer ? "integer" : "seed");
+}
+
+// The theme colours the page uses, with their CSS names and JSON keys.
+struct ThemeColour {
+    const char* json;
+    const char* css;
+    ImU32 Palette::*colour;
+};
+constexpr ThemeColour kThemeColours[] = {
+    {"background", "--rs-bg", &Palette::background}, {"surface", "--rs-surface", &Palette::surface},
+    {"text", "--rs-fg", &Palette::text},             {"muted", "--rs-muted", &Palette::muted},
+    {"rule", "--rs-rule", &Palette::rule},           {"accent", "--rs-accent", &Palette::accent},
+    {"on_accent", "--rs-on-accent", &Palette::on_accent},
+};
+
+std::string css_colours(bool dark) {
+    std::string s;
+    for (const ThemeColour& c : kThemeColours) s += std::string(c.css) + ":" + hex(palette(dark).*(c.colour)) + ";";
+    return s + (dark ? "color-scheme:dark" : "color-scheme:light");
+}
+
+// A JSON object written in order: members separated by commas, closed when it goes out of scope.
+class JsonObject {
+public:
+    explicit JsonObject(std::string& out) : s_(out) { s_ += '{'; }
+    ~JsonObject() { s_ += '}'; }
+    JsonObject(const JsonObject&) = delete;
+    JsonObject& operator=(const JsonObject&) = delete;
+    void text(const char* key, std::string_view value) { append_json_string(member(key), value); }
+    void number(const char* key, double value) { member(key) += facts_number(value); }
+    void boolean(const char* key, bool value) { member(key) += value ? "true" : "false"; }
+    std::string& member(const char* key) {  // the key, then the caller writes the value
+        if (!first_) s_ += ',';
+        first_ = false;
+        append_json_string(s_, key);
+        return s_ += ':';
+    }
+
+private:
+    std::string& s_;
+    bool first_ = true;
+};
+
+// A JSON array of one object per item.
+template <typename Items, typename Write>
+void json_array(std::string& s, const Items& items, Write write) {
+    s += '[';
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) s += ',';
+        first = false;
+        JsonObject o(s);
+        write(o, item);
+    }
+    s += ']';
+}
+
+// "25 %", "45 days", "400"; no unit when the label ends with it ("Approval changes on day": "80").
+std::string with_unit(double v, const InputField& f) {
+    const bool said = f.label.size() >= f.unit.size() && f.label.substr(f.label.size() - f.unit.size()) == f.unit;
+    return f.unit.empty() || said ? facts_number(v) : facts_number(v) + " " + std::string(f.unit);
+}
+
+constexpr std::string_view kTableHeader = "| Key | Input | Default | Range | Source |";
+
+}  // namespace
+
+std::string facts_json(bool with_sources) {
+    std::string s;
+    {
+        JsonObject facts(s);
+        facts.text("model_version", kModelVersion);
+        const Inputs defaults{};
+        json_array(facts.member("fields"), input_fields(), [&](JsonObject& o, const InputField& f) {
+            o.text("key", f.key);
+            o.text("label", f.label);
+            o.text("unit", f.unit);
+            o.number("min", f.min_value);
+            o.number("max", f.max_value);
+            o.number("step", f.step);
+            o.text("kind", kind_name(f.kind));
+            o.boolean("advanced", f.advanced);
+            o.number("default", get_field(defaults, f));
+            o.text("help", f.help);
+            if (with_sources) o.text("source", f.source);
+        });
+        json_array(facts.member("presets"), presets(), [](JsonObject& o, const Preset& p) {
+            o.text("id", p.id);
+            o.text("label", p.label);
+            o.text("description", p.description);
+        });
+        json_array(facts.member("regions"), region_data(), [](JsonObject& o, const RegionData& r) {
+            o.text("key", r.key);
+            o.text("name", r.name);
+            o.boolean("export", static_cast<int>(r.id) < kExportRegionCount);
+        });
+        {
+            JsonObject themes(facts.member("themes"));
+            for (bool dark : {false, true}) {
+                JsonObject theme(themes.member(dark ? "dark" : "light"));
+                for (const ThemeColour& c : kThemeColours) theme.text(c.json, hex(palette(dark).*(c.colour)));
+            }
+        }
+        JsonObject breakpoints(facts.member("breakpoints"));
+        breakpoints.number("narrow_below_px", kNarrowLayoutBelowPx);
+        breakpoints.number("wide_from_px", kWideLayoutFromPx);
+    }
+    return s;
+}
+
+std::string theme_css() {
+    // On the page's root, or on one element (a calculator's twin on someone else's page).
+    return "/* Generated from src/ui/theme.cpp by rareshock_facts: the themes' colours. */\n"
+           ":root,[data-rs-theme=\"light\"]{" + css_colours(false) + "}\n"
+           "[data-rs-theme=\"dark\"]{" + css_colours(true) + "}\n"
+           "@media (prefers-color-scheme: dark){:root:not([data-rs-theme=\"light\"]){" + css_colours(true) + "}}\n";
+}
+
+std::string methodology_inputs_table() {
+    std::string s = std::string(kTableHeader) + "\n|---|---|---|---|---|\n";
+    const Inputs defaults{};
+    for (const InputField& f : input_fields()) {
+        s += "| `" + std::string(f.key) + "` | " + std::string(f.label) + " | " + with_unit(get_field(defaults, f), f) +
+             " | " + facts_number(f.min_value) + "–" + with_unit(f.max_value, f) + " | " + std::string(f.source) + " |\n";
+    }
+    return s;
+}
+
+bool replace_methodology_inputs_table(std::string& document) {
+    const std::size_t start = document.find(kTableHeader);
+    if (start == std::string::npos) return false;
+    std::size_t end = start;
+    while (end < document.size() && document[end] == '|') {  // the table ends at the first line not starting with '|'
+        const std::size_t nl = document.find('\n', end);
+        end = nl == std::string::npos ? document.size() : nl + 1;
+    }
+    document.replace(start, end - start, methodology_inputs_table());
+    return true;
+}
+
+}  // namespace rareshock::ui

@@ -1,0 +1,32 @@
+// Rare Earth Shock — the facts shared beyond the app, written once.
+//
+// Field keys, labels, units, ranges, steps and defaults (the model's field
+// table), presets, regions, the themes' colours and the layout breakpoints,
+// as the build hands them to the page's JavaScript (the accessible twin, the
+// JS API), the loader, the style sheet, the browser tests and the methodology.
+// facts_main.cpp (rareshock_facts) writes them at build time; nothing else types them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace rareshock::ui {
+
+// {"model_version", "fields": [{key, label, unit, min, max, step, kind, advanced,
+// default, help, source}], "presets": [{id, label, description}], "regions":
+// [{key, name, export}], "themes": {"light": {background, …}, "dark": {…}},
+// "breakpoints": {narrow_below_px, wide_from_px}}. Without the fields' sources
+// for the page (they are for the methodology, not worth a reader's download).
+std::string facts_json(bool with_sources = true);
+
+// The themes as CSS custom properties (--rs-bg, --rs-fg, …) for the light
+// theme, the dark one (data-rs-theme="dark") and the system's dark preference.
+std::string theme_css();
+
+// The inputs table of docs/methodology.md (§4.1), one row per field.
+std::string methodology_inputs_table();
+// Replaces the table in a methodology document (the one whose header is the
+// first line of methodology_inputs_table()). Returns false if it has none.
+bool replace_methodology_inputs_table(std::string& document);
+
+}  // namespace rareshock::ui
