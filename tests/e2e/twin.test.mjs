@@ -65,7 +65,7 @@ export function twinTests({ browser, site }) {
         const h = document.querySelector('.rs-twin-hint');
         const r = h.getBoundingClientRect();
         return { text: h.textContent, visible: r.width > 100 && r.height > 10,
-                 describes: document.getElementById('rs-twin-approval').getAttribute('aria-describedby') === h.id };
+                 describes: document.getElementById('rs-twin-approval').getAttribute('aria-describedby').split(' ').includes(h.id) };
       });
       assert(hint.visible && /arrow/i.test(hint.text) && hint.describes, `a visible arrow-key hint describes the slider: ${JSON.stringify(hint)}`);
       noErrors(log);

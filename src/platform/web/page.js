@@ -252,8 +252,9 @@ RSPage.buildTwin = function () {
     'Arrow keys move a focused slider by one step; Page Up and Page Down by ten.'));
   RSPage.twinInputs = {};
   var row = function (parent, f) {
-    var key = f['key'], id = RSPage.id('twin-' + key), unit = f['unit'];
-    var label = f['label'] + (unit ? ' (' + unit + ')' : '');
+    var key = f['key'], id = RSPage.id('twin-' + key), unit = f['unit'], name = f['label'];
+    // "Licence approval rate (%)"; no unit when the label ends with it ("Approval changes on day").
+    var label = name + (unit && name.slice(-unit.length) !== unit ? ' (' + unit + ')' : '');
     var r = RSPage.el('div', { 'class': 'rs-twin-row' });
     r.appendChild(RSPage.el('label', { 'for': id }, label));
     var helpId = RSPage.id('twin-help-' + key);
