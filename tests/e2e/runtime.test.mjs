@@ -69,6 +69,12 @@ export function runtimeTests({ browser, site }) {
       assert(full.inputs.approval === 61, 'the banded results are for the same inputs');
       const spread = full.regions.some((g) => g.vehicles_lost.p10 !== g.vehicles_lost.p90);
       assert(spread, 'the banded results have a P10–P90 spread');
+      // getInputs() (numbers from the model) and getResults().inputs (JSON text) agree to the last bit.
+      const same = await page.evaluate(() => {
+        window.rareshock.setInputs({ approval: 100 / 3, inventory: 0.1, lag: 62.0000005, transit: 35.4999995 });
+        return { a: JSON.stringify(window.rareshock.getInputs()), b: JSON.stringify(window.rareshock.getResults().inputs) };
+      });
+      assert(same.a === same.b, `getInputs() equals getResults().inputs: ${same.a} vs ${same.b}`);
       noErrors(log);
     } finally {
       await context.close();
