@@ -129,7 +129,15 @@ bool App::find_range(std::string_view name, ItemRange& out) const {
     return true;
 }
 
+bool App::drag_handle_at(float x, float y) const { return slider_knob_at(x, y); }
+
 bool App::find_item(std::string_view name, ItemRect& out) const {
+    if (name.rfind("knob:", 0) == 0) {  // "knob:approval": the touch target around a slider's knob
+        ImVec2 a, b;
+        if (!slider_knob_target(name.substr(5), a, b)) return false;
+        out = ItemRect{a.x, a.y, b.x, b.y};
+        return true;
+    }
     const auto it = impl_->items.find(name);
     if (it == impl_->items.end()) return false;
     out = it->second;

@@ -101,7 +101,12 @@ public:
     // True while something animates or the model computes: keep drawing frames.
     bool wants_frames() const;
 
-    // For tests: where a named control was drawn last frame (screen coords).
+    // Whether a touch at (x, y) (screen coords) lands on a slider's knob, which
+    // drags at once (elsewhere a touch drag must first be clearly horizontal).
+    bool drag_handle_at(float x, float y) const;
+
+    // For tests: where a named control was drawn last frame (screen coords);
+    // "knob:<slider>" is the touch target around that slider's knob.
     struct ItemRect { float x0, y0, x1, y1; };
     bool find_item(std::string_view name, ItemRect& out) const;
     // For tests: the range of a named slider or stepper drawn last frame.

@@ -43,7 +43,50 @@ bool square_button(const char* id, const char* glyph, float size, const Palette&
     return pressed;
 }
 
+// The knobs drawn in the latest frame (cleared when a new frame draws its first one).
+struct KnobRegistry {
+    int frame = -1;
+    ImVector<ImRect> targets;
+    ImVector<ImGuiID> ids;  // ImHashStr of each slider's id
+};
+KnobRegistry& knobs() {
+    static KnobRegistry registry;
+    return registry;
+}
+void register_knob(const char* id, ImVec2 centre, float target_height) {
+    KnobRegistry& k = knobs();
+    if (k.frame != ImGui::GetFrameCount()) {
+        k.frame = ImGui::GetFrameCount();
+        k.targets.resize(0);
+        k.ids.resize(0);
+    }
+    const float half = std::max(22.0f, target_height * 0.5f);  // a 44 px touch target at least
+    k.targets.push_back(ImRect(centre.x - half, centre.y - half, centre.x + half, centre.y + half));
+    k.ids.push_back(ImHashStr(id));
+}
+
 }  // namespace
+
+bool slider_knob_at(float x, float y) {
+    const KnobRegistry& k = knobs();
+    if (!ImGui::GetCurrentContext() || k.frame != ImGui::GetFrameCount()) return false;
+    for (const ImRect& r : k.targets)
+        if (r.Contains(ImVec2(x, y))) return true;
+    return false;
+}
+
+bool slider_knob_target(std::string_view id, ImVec2& min, ImVec2& max) {
+    const KnobRegistry& k = knobs();
+    if (!ImGui::GetCurrentContext() || k.frame != ImGui::GetFrameCount()) return false;
+    const ImGuiID want = ImHashStr(id.data(), id.size());
+    for (int i = 0; i < k.ids.Size; ++i) {
+        if (k.ids[i] != want) continue;
+        min = k.targets[i].Min;
+        max = k.targets[i].Max;
+        return true;
+    }
+    return false;
+}
 
 void flow_layout(float& x, float item_width, float width, float spacing) {
     if (x > 0.0f && x + item_width <= width) ImGui::SameLine(0, spacing);
@@ -148,8 +191,10 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     focus_ring(pos, ImVec2(pos.x + track_w, pos.y + button), 8.0f, p);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float cy = pos.y + button * 0.5f;
-    const float t = static_cast<float>((value - s.min_value) / std::max(1e-9, s.max_value - s.min_value));
+    // Clamped: a value outside the control's range (a link made for a wider one) keeps the knob on its track.
+    const float t = std::clamp(static_cast<float>((value - s.min_value) / std::max(1e-9, s.max_value - s.min_value)), 0.0f, 1.0f);
     const float kx = x_min + t * (x_max - x_min);
+    register_knob(s.id, ImVec2(kx, cy), button);
     const float track_h = s.large ? 6.0f : 4.0f;
     dl->AddRectFilled(ImVec2(x_min, cy - track_h * 0.5f), ImVec2(x_max, cy + track_h * 0.5f), p.grid, track_h);
     dl->AddRectFilled(ImVec2(x_min, cy - track_h * 0.5f), ImVec2(kx, cy + track_h * 0.5f), p.accent, track_h);

@@ -6,6 +6,7 @@
 #include "theme.h"
 
 #include <string>
+#include <string_view>
 
 namespace rareshock::ui {
 
@@ -23,6 +24,14 @@ struct SliderSpec {
 // target size (≥ 24 px, ≥ 44 px on coarse pointers).
 bool value_slider(const SliderSpec& spec, double& value, float width, float target_height, const Fonts& fonts,
                   const Palette& p);
+
+// Whether (x, y) (screen px) is on the knob of a slider drawn in the current
+// ImGui frame, within a touch target around it. A touch that lands on a knob
+// drags at once; anywhere else a drag must first be clearly horizontal (see
+// the platform's touch gestures), so a vertical swipe scrolls the page.
+bool slider_knob_at(float x, float y);
+// The touch target around the knob of slider `id` in the current frame (tests, tooling).
+bool slider_knob_target(std::string_view id, ImVec2& min, ImVec2& max);
 
 bool chip(const char* label, bool selected, float target_height, const Palette& p);
 bool disclosure(const char* label, bool& open, float width, float target_height, const Fonts& fonts, const Palette& p);

@@ -103,6 +103,34 @@ TEST_F(UiTest, DraggingTheTrackSetsTheValueAndRecomputes) {
     EXPECT_LE(app->results().regions[0].vehicles_lost.p50, lost_before);
 }
 
+TEST_F(UiTest, OnlyTheKnobsAreDragHandles) {
+    const App::ItemRect knob = item("knob:approval");
+    const App::ItemRect slider = item("approval");
+    const float kx = (knob.x0 + knob.x1) / 2, ky = (knob.y0 + knob.y1) / 2;
+    EXPECT_GE(knob.x1 - knob.x0, 44.0f);  // a finger-sized target
+    EXPECT_TRUE(app->drag_handle_at(kx, ky));
+    EXPECT_GT(ky, slider.y0);
+    EXPECT_LT(ky, slider.y1);
+    // The rest of the track, the headline and the chart are not: a touch there must first be horizontal.
+    const float track_far = kx < (slider.x0 + slider.x1) / 2 ? slider.x1 - 80 : slider.x0 + 80;
+    EXPECT_FALSE(app->drag_handle_at(track_far, ky));
+    const App::ItemRect head = item("headline");
+    EXPECT_FALSE(app->drag_handle_at((head.x0 + head.x1) / 2, (head.y0 + head.y1) / 2));
+    const App::ItemRect chart = item("chart");
+    EXPECT_FALSE(app->drag_handle_at((chart.x0 + chart.x1) / 2, (chart.y0 + chart.y1) / 2));
+}
+
+TEST_F(UiTest, AKnobStaysOnItsTrackWhateverTheValue) {
+    Inputs in = app->inputs();
+    in.inventory_days = find_input_field("inventory")->max_value;  // may be more than the slider shows
+    app->set_inputs(in);
+    frames(2);
+    const App::ItemRect knob = item("knob:inventory");
+    const App::ItemRect slider = item("inventory");
+    EXPECT_LE((knob.x0 + knob.x1) / 2, slider.x1);
+    EXPECT_GE((knob.x0 + knob.x1) / 2, slider.x0);
+}
+
 TEST_F(UiTest, PresetChipsApplyPresets) {
     const App::ItemRect r = item("preset:embargo");
     click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);

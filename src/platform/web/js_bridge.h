@@ -7,6 +7,7 @@ void rs_js_init();                               // observers and the DOM twin, 
 double rs_js_canvas_css_width();
 void rs_js_set_cursor(int imgui_cursor);
 int rs_js_canvas_point(double client_x, double client_y, double* out_x, double* out_y);  // client → canvas CSS px
+int rs_js_mouse_follows_touch();  // 1 if the latest pointer event was a touch's: mouse events now are a tap's compatibility events
 int rs_js_prefers_dark();
 int rs_js_reduced_motion();
 int rs_js_coarse_pointer();

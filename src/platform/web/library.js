@@ -14,6 +14,7 @@ var RareShockLibrary = {
     container: null,
     mq: {},
     modelChannel: null,
+    pointerType: '',
     warn: function (msg) { console.warn('rareshock: ' + msg); },
     alloc: function (s) {  // an owned C string for C++ (it frees it)
       var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
@@ -41,6 +42,13 @@ var RareShockLibrary = {
     RS.container = RSPage.container = canvas.parentElement;
     canvas.setAttribute('tabindex', '0');
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+    // The browser took a touch for itself (it began to scroll or zoom the page).
+    canvas.addEventListener('pointercancel', function (e) { if (e.pointerType === 'touch') _rs_on_touch_cancelled(); });
+    // Which pointer the latest pointer event came from: a mouse event that follows a
+    // touch pointer's events (and no mouse pointer's) is a compatibility event of a tap.
+    ['pointerdown', 'pointermove', 'pointerup'].forEach(function (t) {
+      window.addEventListener(t, function (e) { RS.pointerType = e.pointerType; }, true);
+    });
     var resized = function () { _rs_on_page_resize(); };
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(resized).observe(RS.container);
     window.addEventListener('resize', resized);
@@ -96,6 +104,9 @@ var RareShockLibrary = {
     HEAPF64[outY >> 3] = y;
     return (x >= 0 && y >= 0 && x < r.width && y < r.height) ? 1 : 0;
   },
+
+  rs_js_mouse_follows_touch__deps: ['$RS'],
+  rs_js_mouse_follows_touch: function () { return RS.pointerType === 'touch' ? 1 : 0; },
 
   rs_js_prefers_dark__deps: ['$RS'],
   rs_js_prefers_dark: function () { return RS.mq['(prefers-color-scheme: dark)'].matches ? 1 : 0; },

@@ -44,6 +44,17 @@ struct InputEvent {
     unsigned int character = 0;
 };
 
+// One finger's gesture on the canvas, decided as a native page would: a tap is one
+// click where the finger landed; a drag reaches the UI only once it is clearly
+// horizontal, or at once when it starts on a slider's knob; anything else (a
+// vertical swipe, a pinch) belongs to the page and never reaches the UI.
+struct TouchGesture {
+    enum State { None, Pending, Dragging, Page } state = None;
+    int id = -1;
+    float x0 = 0, y0 = 0;  // where the finger landed (canvas CSS px)
+    float x = 0, y = 0;    // where it is now
+};
+
 struct PlatformState {
     PlatformDesc desc;
     ui::App* app = nullptr;
@@ -68,8 +79,9 @@ struct PlatformState {
 
     std::vector<InputEvent> queue;
     bool mouse_down[3] = {};
-    bool touch_active = false;
-    int touch_id = -1;
+    TouchGesture touch;
+    double last_touch_ms = -1e9;            // the last touch event: compatibility mouse events follow it
+    long last_touch_client_x = 0, last_touch_client_y = 0;
     bool ctrl = false, shift = false, alt = false, super = false;
 
     std::uint64_t published_generation = ~0ull;
@@ -136,6 +148,33 @@ void apply_input_queue(ImGuiIO& io) {
 //-----------------------------------------------------------------------------
 // [SECTION] html5.h callbacks
 //-----------------------------------------------------------------------------
+// Touch gestures. A finger's movement within this many CSS px is still a tap.
+constexpr float kTouchSlopPx = 10.0f;
+// A drag is horizontal when it moved at least this many times more across than down.
+constexpr float kHorizontalRatio = 2.0f;
+// After a tap, browsers send compatibility mousemove/mousedown/mouseup/click at the
+// spot where the finger lifted, at once or (iOS, older Android) some 300 ms later,
+// later still on a busy page. They are ignored (a tap must not press twice): mouse
+// events that follow a touch pointer's events rather than a mouse pointer's, and,
+// for browsers without pointer events, mouse events close to the last touch in
+// space and time.
+constexpr double kCompatibilityMouseMs = 2500.0;
+constexpr long kCompatibilityMousePx = 32;
+
+void note_touch(const EmscriptenTouchPoint* p) {
+    g.last_touch_ms = emscripten_get_now();
+    if (p) {
+        g.last_touch_client_x = p->clientX;
+        g.last_touch_client_y = p->clientY;
+    }
+}
+bool from_touch(const EmscriptenMouseEvent* e) {
+    if (rs_js_mouse_follows_touch()) return true;
+    return emscripten_get_now() - g.last_touch_ms < kCompatibilityMouseMs &&
+           std::labs(e->clientX - g.last_touch_client_x) <= kCompatibilityMousePx &&
+           std::labs(e->clientY - g.last_touch_client_y) <= kCompatibilityMousePx;
+}
+
 void set_modifiers(bool ctrl, bool shift, bool alt, bool meta) {
     g.ctrl = ctrl; g.shift = shift; g.alt = alt; g.super = meta;
 }
@@ -149,7 +188,7 @@ bool mouse_pos_from_client(long client_x, long client_y, float& x, float& y) {
 }
 
 EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
-    if (g.touch_active || e->button > 2) return EM_FALSE;
+    if (g.touch.state != TouchGesture::None || from_touch(e) || e->button > 2) return EM_FALSE;
     const int button = e->button == 2 ? 1 : (e->button == 1 ? 2 : 0);  // DOM: 0 left, 1 middle, 2 right
     set_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     float x, y;
@@ -163,7 +202,7 @@ EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
 EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*) {
     if (e->button > 2) return EM_FALSE;
     const int button = e->button == 2 ? 1 : (e->button == 1 ? 2 : 0);
-    if (!g.mouse_down[button]) return EM_FALSE;  // not ours: a click elsewhere on the page
+    if (!g.mouse_down[button]) return EM_FALSE;  // not ours: a click elsewhere on the page, or a touch's
     g.mouse_down[button] = false;
     float x, y;
     mouse_pos_from_client(e->clientX, e->clientY, x, y);
@@ -173,7 +212,7 @@ EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*) {
 }
 
 EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
-    if (g.touch_active) return EM_FALSE;
+    if (g.touch.state != TouchGesture::None || from_touch(e)) return EM_FALSE;
     float x, y;
     const bool inside = mouse_pos_from_client(e->clientX, e->clientY, x, y);
     const bool dragging = g.mouse_down[0] || g.mouse_down[1] || g.mouse_down[2];
@@ -202,54 +241,104 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_FALSE;
 }
 
-const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, bool changed_only) {
+const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, int id, bool changed_only) {
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& t = e->touches[i];
         if (changed_only && !t.isChanged) continue;
-        if (g.touch_id < 0 || t.identifier == g.touch_id) return &t;
+        if (id < 0 || t.identifier == id) return &t;
     }
     return nullptr;
 }
 
-EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* e, void*) {
-    if (g.touch_active) return EM_FALSE;  // one finger drives the UI; others pan or zoom the page
-    const EmscriptenTouchPoint* t = find_touch(e, true);
-    if (!t) return EM_FALSE;
-    g.touch_active = true;
-    g.touch_id = t->identifier;
-    float x, y;
-    mouse_pos_from_client(t->clientX, t->clientY, x, y);
+void press_at(float x, float y) {
     push({InputEvent::MousePos, x, y});
     push({InputEvent::MouseButton, 0, 0, 0, true});
-    // Not preventDefault: CSS touch-action: pan-y lets a vertical swipe scroll
-    // the article while horizontal drags move the sliders.
+}
+void release_at(float x, float y) {
+    push({InputEvent::MousePos, x, y});
+    push({InputEvent::MouseButton, 0, 0, 0, false});
+    push({InputEvent::MousePos, -FLT_MAX, -FLT_MAX});  // a finger leaves no hover behind
+}
+
+EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* e, void*) {
+    note_touch(nullptr);
+    TouchGesture& t = g.touch;
+    if (t.state != TouchGesture::None) {
+        // A second finger: an undecided gesture becomes the page's pinch; a drag keeps its finger.
+        if (t.state == TouchGesture::Pending) t.state = TouchGesture::Page;
+        return EM_FALSE;
+    }
+    const EmscriptenTouchPoint* p = find_touch(e, -1, true);
+    if (!p) return EM_FALSE;
+    note_touch(p);
+    float x, y;
+    mouse_pos_from_client(p->clientX, p->clientY, x, y);
+    t = TouchGesture{TouchGesture::Pending, p->identifier, x, y, x, y};
+    if (e->numTouches > 1) {  // landed together with another finger: a pinch
+        t.state = TouchGesture::Page;
+        return EM_FALSE;
+    }
+    if (g.app->drag_handle_at(x, y)) {
+        // On a knob: drag at once, and keep the page from scrolling under the finger.
+        t.state = TouchGesture::Dragging;
+        press_at(x, y);
+        return EM_TRUE;
+    }
+    // Not preventDefault: CSS touch-action: pan-y lets a vertical swipe scroll the article.
     return EM_FALSE;
 }
 
 EM_BOOL on_touch_move(int, const EmscriptenTouchEvent* e, void*) {
-    if (!g.touch_active) return EM_FALSE;
-    const EmscriptenTouchPoint* t = find_touch(e, true);
-    if (!t) return EM_FALSE;
-    float x, y;
-    mouse_pos_from_client(t->clientX, t->clientY, x, y);
-    push({InputEvent::MousePos, x, y});
-    return EM_FALSE;
+    note_touch(nullptr);
+    TouchGesture& t = g.touch;
+    if (t.state == TouchGesture::None || t.state == TouchGesture::Page) return EM_FALSE;
+    const EmscriptenTouchPoint* p = find_touch(e, t.id, true);
+    if (!p) return EM_FALSE;
+    note_touch(p);
+    mouse_pos_from_client(p->clientX, p->clientY, t.x, t.y);
+    if (t.state == TouchGesture::Pending) {
+        const float dx = std::fabs(t.x - t.x0), dy = std::fabs(t.y - t.y0);
+        if (dx < kTouchSlopPx && dy < kTouchSlopPx) return EM_FALSE;  // still a tap
+        if (dx < kHorizontalRatio * dy) {
+            t.state = TouchGesture::Page;  // vertical or diagonal: the page scrolls
+            return EM_FALSE;
+        }
+        t.state = TouchGesture::Dragging;  // clearly horizontal: press where the finger landed
+        press_at(t.x0, t.y0);
+    }
+    push({InputEvent::MousePos, t.x, t.y});
+    return EM_TRUE;  // the drag is ours: no page movement
 }
 
 EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* e, void*) {
-    if (!g.touch_active) return EM_FALSE;
-    const EmscriptenTouchPoint* t = find_touch(e, true);
-    if (!t) return EM_FALSE;
-    g.touch_active = false;
-    g.touch_id = -1;
-    if (type != EMSCRIPTEN_EVENT_TOUCHCANCEL) {
-        float x, y;
-        mouse_pos_from_client(t->clientX, t->clientY, x, y);
-        push({InputEvent::MousePos, x, y});
+    TouchGesture& t = g.touch;
+    const EmscriptenTouchPoint* p = find_touch(e, t.id, true);
+    note_touch(p);
+    if (t.state == TouchGesture::None || !p) return EM_FALSE;
+    const bool cancelled = type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+    if (t.state == TouchGesture::Pending && !cancelled) {
+        // A tap: one press and release where the finger landed.
+        press_at(t.x0, t.y0);
+        release_at(t.x0, t.y0);
+    } else if (t.state == TouchGesture::Dragging) {
+        if (!cancelled) mouse_pos_from_client(p->clientX, p->clientY, t.x, t.y);
+        release_at(t.x, t.y);
     }
-    push({InputEvent::MouseButton, 0, 0, 0, false});
-    push({InputEvent::MousePos, -FLT_MAX, -FLT_MAX});  // a finger leaves no hover behind
+    t = TouchGesture{};
     return EM_FALSE;
+}
+
+// The browser took the gesture (it began to scroll or zoom: pointercancel). A drag
+// ends where it was; an undecided touch is the page's until the finger lifts.
+void cancel_touch() {
+    note_touch(nullptr);
+    TouchGesture& t = g.touch;
+    if (t.state == TouchGesture::Dragging) {
+        release_at(t.x, t.y);
+        t = TouchGesture{};
+    } else if (t.state == TouchGesture::Pending) {
+        t.state = TouchGesture::Page;
+    }
 }
 
 // DOM keyCode values double as our KeysDown indices.
@@ -607,4 +696,5 @@ EMSCRIPTEN_KEEPALIVE void rs_on_environment_change() {
     rareshock::web::schedule_model();  // a new colour scheme reaches the page without a frame
 }
 EMSCRIPTEN_KEEPALIVE void rs_on_model_task() { rareshock::web::model_task(); }
+EMSCRIPTEN_KEEPALIVE void rs_on_touch_cancelled() { rareshock::web::cancel_touch(); }
 }

@@ -1,0 +1,195 @@
+// Rare Earth Shock — a reader on a phone (360–390 px, DPR 3), with the event
+// sequences phones really send (see gestures.mjs): one tap is one action (panels
+// open and stay open, one download per tap), and a vertical swipe over a slider
+// scrolls the page without changing any input.
+import { waitReady, assert } from './harness.mjs';
+import { openWith, noErrors } from './util.mjs';
+import { replay, tapSteps, verticalSwipeSteps, waitIdle, bringIntoView } from './gestures.mjs';
+
+const PHONES = [
+  { name: '390 px DPR 3', width: 390, height: 844, dpr: 3 },
+  { name: '360 px DPR 3', width: 360, height: 740, dpr: 3 },
+];
+const openPhone = (browser, url, phone) =>
+  openWith(browser, url, { width: phone.width, height: phone.height, dpr: phone.dpr, touch: true, mobile: true });
+
+const centre = (b) => ({ x: Math.round((b.x0 + b.x1) / 2), y: Math.round((b.y0 + b.y1) / 2) });
+
+// A point on a slider's track (its last row, between the − and + buttons) well
+// away from the knob: a swipe that starts on the knob may drag it, by design.
+async function trackPointAwayFromKnob(page, name) {
+  const box = await bringIntoView(page, name);
+  assert(box, `slider ${name} located`);
+  const knob = await page.evaluate((n) => window.rareshock.debugItem('knob:' + n), name);
+  assert(knob, `the knob of ${name} located`);
+  const target = 44, left = box.x0 + target + 8, right = box.x1 - target - 8;
+  const knobX = (knob.x0 + knob.x1) / 2;
+  const x = Math.round(knobX - left > right - knobX ? left + 0.25 * (knob.x0 - left) : right - 0.25 * (right - knob.x1));
+  assert(x < knob.x0 || x > knob.x1, `a point on ${name}'s track away from its knob (x ${x}, knob ${knob.x0}–${knob.x1})`);
+  return { x, y: Math.round((knob.y0 + knob.y1) / 2) };
+}
+
+export function phoneTests({ browser, site }) {
+  const tests = [];
+
+  for (const phone of PHONES) {
+    tests.push([`phone ${phone.name}: one tap opens "Advanced assumptions" and it stays open (with compatibility mouse events)`, async () => {
+      const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, phone);
+      try {
+        await waitReady(page);
+        await waitIdle(page);
+        for (const delay of [0, 350]) {
+          const box = await bringIntoView(page, 'advanced');
+          assert(box, '"Advanced assumptions" located');
+          const wasOpen = await page.evaluate(() => !!window.rareshock.debugItem('lag'));
+          await replay(page, tapSteps(centre(box).x, centre(box).y, delay));
+          await waitIdle(page);
+          const open = await page.evaluate(() => !!window.rareshock.debugItem('lag'));
+          assert(open !== wasOpen, `one tap (compatibility events ${delay} ms later) toggled the panel once: open ${wasOpen} → ${open}`);
+        }
+        noErrors(log);
+      } finally {
+        await context.close();
+      }
+    }]);
+  }
+
+  tests.push(['phone 390 px DPR 3: one tap opens "Method and sources" and it stays open', async () => {
+    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[0]);
+    try {
+      await waitReady(page);
+      await waitIdle(page);
+      const box = await bringIntoView(page, 'method');
+      assert(box, '"Method and sources" located');
+      const h0 = await page.evaluate(() => document.getElementById('rareshock-canvas').getBoundingClientRect().height);
+      await replay(page, tapSteps(centre(box).x, centre(box).y, 350));
+      await waitIdle(page);
+      const h1 = await page.evaluate(() => document.getElementById('rareshock-canvas').getBoundingClientRect().height);
+      assert(h1 > h0 + 1000, `the method panel opened and stayed open (canvas ${h0} → ${h1} px tall)`);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['phone 390 px DPR 3: one tap on "Data (CSV)" or "Chart (PNG)" downloads one file', async () => {
+    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[0]);
+    const downloads = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    try {
+      await waitReady(page);
+      await waitIdle(page);
+      for (const [name, file] of [['csv', 'rare-earth-shock.csv'], ['png', 'rare-earth-shock-chart.png']]) {
+        const before = downloads.length;
+        const box = await bringIntoView(page, name);
+        assert(box, `${name} button located`);
+        await replay(page, tapSteps(centre(box).x, centre(box).y, name === 'csv' ? 0 : 350));
+        await waitIdle(page);
+        // A PNG is encoded asynchronously: one more encode round trip lets a second one land too.
+        await page.evaluate(() => new Promise((r) => document.createElement('canvas').toBlob(r)));
+        await waitIdle(page);
+        const got = downloads.slice(before);
+        assert(got.length === 1 && got[0] === file, `one tap on ${name} downloaded one file: ${JSON.stringify(got)}`);
+      }
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['phone 360 px DPR 3: a vertical swipe over each slider scrolls the page and changes no input', async () => {
+    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[1]);
+    try {
+      await waitReady(page);
+      await waitIdle(page);
+      // Open the advanced panel (a tidy tap) so its sliders are there too.
+      const adv = await bringIntoView(page, 'advanced');
+      await replay(page, tapSteps(centre(adv).x, centre(adv).y).slice(0, 4));
+      await waitIdle(page);
+      const sliders = await page.evaluate(() => ['approval', 'inventory', 'lag', 'transit', 'approval_later', 'change_day', 'dep_europe',
+        'dep_north_america', 'dep_japan', 'dep_south_korea', 'dep_india', 'alt_supply', 'alt_ramp', 'controlled', 'horizon']
+        .filter((n) => window.rareshock.debugItem(n)));
+      assert(sliders.length >= 10, `the main and advanced sliders are on screen: ${sliders.join(', ')}`);
+      const moved = [];
+      let i = 0;
+      for (const name of sliders) {
+        const p = await trackPointAwayFromKnob(page, name);
+        const { scroll0, inputs0 } = await page.evaluate(() => ({ scroll0: window.scrollY, inputs0: JSON.stringify(window.rareshock.getInputs()) }));
+        // Alternate the endings browsers use; every third swipe has no pointer events at all.
+        const steps = verticalSwipeSteps(p.x, p.y, { end: i % 2 ? 'touchend' : 'touchcancel' })
+          .filter((s) => i % 3 !== 2 || !s.type.startsWith('pointer'));
+        await replay(page, steps);
+        await waitIdle(page);
+        const now = await page.evaluate(() => ({ inputs: JSON.stringify(window.rareshock.getInputs()), scroll: window.scrollY }));
+        assert(now.scroll > scroll0, `the swipe over ${name} scrolled the page (${scroll0} → ${now.scroll})`);
+        if (now.inputs !== inputs0) {
+          const a = JSON.parse(inputs0), b = JSON.parse(now.inputs);
+          moved.push(`over ${name}: ` + Object.keys(b).filter((k) => a[k] !== b[k]).map((k) => `${k} ${a[k]} → ${b[k]}`).join(', '));
+        }
+        i++;
+      }
+      assert(moved.length === 0, `vertical swipes changed inputs: ${moved.join(' | ')}`);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['phone 360 px DPR 3: a real (CDP) vertical swipe over the sliders scrolls the page; a horizontal one moves the slider', async () => {
+    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[1]);
+    try {
+      await waitReady(page);
+      await waitIdle(page);
+      const cdp = await context.newCDPSession(page);
+      const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+      for (const name of ['approval', 'inventory']) {
+        const p = await trackPointAwayFromKnob(page, name);
+        const before = await page.evaluate(() => ({ inputs: JSON.stringify(window.rareshock.getInputs()), scroll: window.scrollY }));
+        await touch('touchStart', [{ x: p.x, y: p.y }]);
+        for (let k = 1; k <= 10; k++) await touch('touchMove', [{ x: p.x + (k > 2 ? 2 : 0), y: p.y - 16 * k }]);
+        await touch('touchEnd', []);
+        await waitIdle(page);
+        const after = await page.evaluate(() => ({ inputs: JSON.stringify(window.rareshock.getInputs()), scroll: window.scrollY }));
+        assert(after.inputs === before.inputs, `a vertical swipe over ${name} changed no input (${before.inputs} → ${after.inputs})`);
+        assert(after.scroll > before.scroll, `it scrolled the page (${before.scroll} → ${after.scroll})`);
+      }
+      // A clearly horizontal drag from the same kind of point still moves the slider.
+      const p = await trackPointAwayFromKnob(page, 'approval');
+      const a0 = await page.evaluate(() => window.rareshock.getInputs().approval);
+      const dir = p.x > 180 ? -1 : 1;
+      await touch('touchStart', [{ x: p.x, y: p.y }]);
+      for (let k = 1; k <= 8; k++) await touch('touchMove', [{ x: p.x + dir * 12 * k, y: p.y + (k % 2) }]);
+      await touch('touchEnd', []);
+      await waitIdle(page);
+      const a1 = await page.evaluate(() => window.rareshock.getInputs().approval);
+      assert(a1 !== a0, `a horizontal drag moved approval (${a0} → ${a1})`);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['phone 390 px DPR 3: a touch that starts on a knob drags it at once, even diagonally', async () => {
+    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[0]);
+    try {
+      await waitReady(page);
+      await waitIdle(page);
+      await bringIntoView(page, 'inventory');
+      const knob = await page.evaluate(() => window.rareshock.debugItem('knob:inventory'));
+      const { x, y } = centre(knob);
+      const v0 = await page.evaluate(() => window.rareshock.getInputs().inventory);
+      const steps = [{ type: 'pointerdown', x, y }, { type: 'touchstart', x, y }];
+      for (let k = 1; k <= 6; k++) steps.push({ type: 'touchmove', x: x + 8 * k, y: y + 6 * k }, { type: 'frames', n: 1 });
+      steps.push({ type: 'pointerup', x: x + 48, y: y + 36 }, { type: 'touchend', x: x + 48, y: y + 36 });
+      await replay(page, steps);
+      await waitIdle(page);
+      const v1 = await page.evaluate(() => window.rareshock.getInputs().inventory);
+      assert(v1 > v0, `the knob followed the finger (inventory ${v0} → ${v1})`);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  return tests;
+}
