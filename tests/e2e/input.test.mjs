@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SITE, serve, waitReady, idle, artifact, assert } from './harness.mjs';
 import { openWith, imageStats } from './util.mjs';
+import { waitIdle } from './gestures.mjs';
 
 // index.html with host-page inputs before and after the widget (same origin as the site).
 function hostInputPage(req, res) {
@@ -51,7 +52,7 @@ export function inputTests({ browser, site }) {
         await page.waitForTimeout(30);
       }
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-      await idle(page, 800);
+      await waitIdle(page);
       const after = await page.evaluate(() => window.rareshock.getResults());
       const scroll = await page.evaluate(() => ({ x: window.scrollX, w: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
       console.log(`     touch: approval ${before.inputs.approval} → ${after.inputs.approval} (track row y=${y}, x ${at(0.2)}→${at(0.8)})`);
@@ -63,7 +64,7 @@ export function inputTests({ browser, site }) {
       const plus = { x: Math.round(box.x1 - 22), y };
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [plus] });
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-      await idle(page, 600);
+      await page.waitForFunction((a) => window.rareshock.getInputs().approval !== a, a0, { timeout: 10000 }).catch(() => {});
       const a1 = await page.evaluate(() => window.rareshock.getInputs().approval);
       assert(a1 !== a0, `a tap on the stepper at the right end of the row changed approval (${a0} → ${a1})`);
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
