@@ -60,6 +60,7 @@ std::string unit_suffix(const InputField& f) {
 }
 
 std::string range_text(const InputField& f) {
+    if (f.kind == FieldKind::Path) return "up to 6 day:percent points";
     return number_text(f.min_value) + " to " + number_text(f.max_value) + unit_suffix(f);
 }
 
@@ -107,6 +108,7 @@ const InputField* find_field_option(std::string_view name) {
 
 std::string_view metavar(const InputField& f) {
     if (f.kind == FieldKind::Seed) return "SEED";
+    if (f.kind == FieldKind::Path) return "PATH";
     if (f.unit.starts_with("%")) return "PCT";     // "%", "% of gap"
     if (f.unit.starts_with("day")) return "DAYS";  // "days", "day"
     return "N";
@@ -303,8 +305,9 @@ std::string help_text() {
     }
     out += "\nInputs (range; default is the '2025 as reported' scenario):\n";
     for (const InputField& f : input_fields()) {
-        const std::string first = std::string(f.label) + ": " + range_text(f) + ", default " +
-                                  number_text(get_field(defaults, f)) + unit_suffix(f);
+        const std::string default_text = f.kind == FieldKind::Path ? path_text(get_path(defaults, f))
+                                                                    : number_text(get_field(defaults, f)) + unit_suffix(f);
+        const std::string first = std::string(f.label) + ": " + range_text(f) + ", default " + default_text;
         append_option(out, option_name(f), metavar(f), first, f.help);
     }
     out += "\nExit status: 0 on success, 1 if the output could not be written,\n"

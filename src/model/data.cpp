@@ -23,6 +23,10 @@ namespace {
 //   full and mild hybrids with a magnet motor), 2024, rounded.
 // inventory_multiplier: regional magnet cover relative to Inputs::inventory_days.
 // vehicle_value_usd: average ex-factory value of a vehicle (assumption, rounded).
+// embedded_share: share of the region's magnets that arrive inside China-made
+//   motors and sub-assemblies; the April 2025 licences covered magnets, not the
+//   parts that contain them (ICRA, June 2025: Indian makers turned to importing
+//   assembled motors for this reason).
 constexpr std::array<RegionData, kRegionCount> kRegions{{
     {
         .id = Region::Europe,
@@ -33,8 +37,9 @@ constexpr std::array<RegionData, kRegionCount> kRegions{{
         .sources = "OICA 2024 production; ACEA plant map (137 car assembly plants); "
                    "ACEA 2024 registrations (~52% BEV+PHEV+HEV); value: assumption",
         .ev_hybrid_share = 0.50,       // ACEA 2024: BEV 13.6% + PHEV 7.2% + HEV 30.9% of EU registrations
-        .inventory_multiplier = 1.0,   // the reader's inventory input is the European reference
+        .inventory_multiplier = 1.0,   // the reader's inventory input is the reference
         .vehicle_value_usd = 35000.0,  // Assumption
+        .embedded_share = 0.5,         // Assumption: about half of the content comes as parts (see India)
     },
     {
         .id = Region::NorthAmerica,
@@ -47,6 +52,7 @@ constexpr std::array<RegionData, kRegionCount> kRegions{{
         .ev_hybrid_share = 0.20,       // US 2024: BEV ~8%, HEV ~10%, PHEV ~2% of sales
         .inventory_multiplier = 1.0,   // Assumption: same cover as Europe
         .vehicle_value_usd = 45000.0,  // Assumption (US average transaction price ~USD 48,000, KBB 2024)
+        .embedded_share = 0.5,         // Assumption: as Europe
     },
     {
         .id = Region::Japan,
@@ -57,8 +63,9 @@ constexpr std::array<RegionData, kRegionCount> kRegions{{
         .sources = "OICA 2024 production; plants: assumption; hybrids ~55% (JADA 2024, rounded); "
                    "60-day national stockpile target (press 2025) -> cover x1.3 (assumption)",
         .ev_hybrid_share = 0.55,       // JADA 2024: hybrids are over half of domestic passenger-car sales
-        .inventory_multiplier = 1.3,   // Assumption from Japan's 60-day stockpile target (60/45 ~ 1.33, rounded down)
+        .inventory_multiplier = 1.3,   // Assumption from Japan's 60-day national stockpile target (press 2025)
         .vehicle_value_usd = 25000.0,  // Assumption
+        .embedded_share = 0.5,         // Assumption: as Europe
     },
     {
         .id = Region::SouthKorea,
@@ -66,10 +73,12 @@ constexpr std::array<RegionData, kRegionCount> kRegions{{
         .name = "South Korea",
         .vehicles_per_year = 4.13e6,   // OICA 2024
         .plants = 20.0,                // Assumption: Hyundai, Kia, GM Korea, Renault Korea, KGM assembly plants
-        .sources = "OICA 2024 production; plants, EV share and value: assumption",
+        .sources = "OICA 2024 production; Hyundai held about a year of magnets (Reuters, June 2025); "
+                   "plants, EV share and value: assumption",
         .ev_hybrid_share = 0.30,       // Assumption (hybrids and EVs ~30% of output, rounded)
-        .inventory_multiplier = 1.0,   // Assumption
+        .inventory_multiplier = 4.0,   // Hyundai-Kia, ~80% of Korean output, held about a year (Reuters, Jun 2025); others assumed as Europe
         .vehicle_value_usd = 28000.0,  // Assumption
+        .embedded_share = 0.5,         // Assumption: as Europe
     },
     {
         .id = Region::India,
@@ -77,11 +86,14 @@ constexpr std::array<RegionData, kRegionCount> kRegions{{
         .name = "India",
         .vehicles_per_year = 6.01e6,   // OICA 2024
         .plants = 40.0,                // Assumption
-        .sources = "OICA 2024 production; automakers hold 4-6 weeks (Indian rating agency, 2025); "
-                   "plants, EV share and value: assumption",
+        .sources = "OICA 2024 production; stock: Crisil and ICRA, June 2025; magnet imports ~540 t "
+                   "(Crisil, FY2025) against the vehicles' content; plants, EV share and value: assumption",
         .ev_hybrid_share = 0.05,       // Assumption (EVs + strong hybrids ~5% of cars)
-        .inventory_multiplier = 1.0,   // 4-6 weeks reported, close to the 45-day default
+        .inventory_multiplier = 1.0,   // Crisil/ICRA figures are Indian: the reference
         .vehicle_value_usd = 12000.0,  // Assumption
+        .embedded_share = 0.9,         // Crisil: India imported ~540 t of magnets in FY2025 for all uses; its
+                                       // 6 M vehicles hold ~1,500 t of rare earths (~0.25 kg each, IEA), about
+                                       // 5,000 t of magnet: at most a tenth can arrive as loose magnets
     },
     {
         .id = Region::China,
@@ -173,5 +185,10 @@ constexpr std::array<ComponentData, kComponentCount> kComponents{{
 
 std::span<const RegionData> region_data() { return kRegions; }
 std::span<const ComponentData> component_data() { return kComponents; }
+
+const Mechanics& default_mechanics() {
+    static const Mechanics mechanics{};  // the values and their sources are in model.h
+    return mechanics;
+}
 
 }  // namespace rareshock

@@ -1,85 +1,75 @@
 // Rare Earth Shock — deterministic math for the model (private header).
 //
-// Only +, -, *, / and comparisons: no libm (exp, log, pow, sin...), whose
-// results differ between platforms. With -ffp-contract=off these give the
-// same bits natively and in WebAssembly.
+// Only +, -, *, /, sqrt, comparisons and integer bit manipulation: no libm
+// (exp, log, pow...), whose results differ between platforms. IEEE 754 rounds
+// each of these operations exactly, so with -ffp-contract=off (no fused
+// multiply-add) they give the same bits natively and in WebAssembly.
 //
-// [SECTION] Log-logistic inventory distribution (shape 4)
-// [SECTION] Partial expectation table
+// [SECTION] exp and log
+// [SECTION] Powers with half-integer exponents
 #pragma once
 
-#include <array>
+#include <bit>
+#include <cmath>
+#include <cstdint>
 
 namespace rareshock::detail {
 
 //-----------------------------------------------------------------------------
-// [SECTION] Log-logistic inventory distribution (shape 4)
+// [SECTION] exp and log
 //-----------------------------------------------------------------------------
-// Plants' days of cover d follow a log-logistic distribution with shape
-// beta = 4 and scale alpha: F(x) = x^4 / (alpha^4 + x^4). Its mean is
-// alpha * (pi/4) / sin(pi/4) = alpha * pi / (2 sqrt 2), its coefficient of
-// variation sqrt((pi/2) / (pi/(2 sqrt 2))^2 - 1) = 0.52 (docs/methodology.md).
-inline constexpr double kLogLogisticMeanOverScale = 1.1107207345395915;  // pi / (2 sqrt 2)
+// ln 2 split so that n * kLn2High is exact for |n| < 2^11.
+inline constexpr double kLn2High = 6.93147180369123816490e-01;
+inline constexpr double kLn2Low = 1.90821492927058770002e-10;
+inline constexpr double kLn2 = 0.69314718055994530942;
 
-inline double pow4(double x) {
-    const double x2 = x * x;
-    return x2 * x2;
+// 2^n for -1022 <= n <= 1023, built from its bits.
+inline double two_to(int n) {
+    return std::bit_cast<double>(static_cast<std::uint64_t>(n + 1023) << 52);
+}
+
+// e^x: range reduction by ln 2, then a Taylor polynomial of degree 13 on
+// |r| <= ln2 / 2 (truncation error below 1e-17 relative). 0 below -700.
+inline double exp_det(double x) {
+    if (!(x > -700.0)) return 0.0;
+    if (x > 700.0) x = 700.0;
+    const double scaled = x * (1.0 / kLn2);
+    const int n = static_cast<int>(scaled < 0.0 ? scaled - 0.5 : scaled + 0.5);
+    const double r = (x - n * kLn2High) - n * kLn2Low;
+    double sum = 1.0;
+    for (int k = 13; k >= 1; --k) sum = 1.0 + sum * r / k;
+    return sum * two_to(n);
+}
+
+// ln x for x > 0 (normal numbers): x = m * 2^e with m in [sqrt(1/2), sqrt(2)),
+// ln m = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.172, series to s^21.
+inline double log_det(double x) {
+    if (!(x > 0.0)) return -1.0e300;
+    std::uint64_t bits = std::bit_cast<std::uint64_t>(x);
+    int e = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
+    bits = (bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull;  // m in [1, 2)
+    double m = std::bit_cast<double>(bits);
+    if (m > 1.4142135623730951) {
+        m *= 0.5;
+        ++e;
+    }
+    const double s = (m - 1.0) / (m + 1.0);
+    const double s2 = s * s;
+    double series = 0.0;
+    for (int k = 21; k >= 3; k -= 2) series = series * s2 + 1.0 / k;
+    const double log_m = 2.0 * s + 2.0 * s * s2 * series;
+    return e * kLn2High + (log_m + e * kLn2Low);
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Partial expectation table
+// [SECTION] Powers with half-integer exponents
 //-----------------------------------------------------------------------------
-// J(z) = integral from 0 to z of du / (1 + u^4), so that for the log-logistic
-// above  integral_0^x F(y) dy = x - alpha * J(x / alpha)  (the expected days of
-// shortage of a plant whose cumulative shortfall is x). Tabulated once by
-// Simpson's rule on [0, 8] and interpolated linearly (monotone, concave, error
-// < 1e-5); beyond 8 the asymptotic tail 1/(3z^3) - 1/(7z^7) continues it.
-class IntegralTable {
-public:
-    static constexpr int kCells = 1024;
-    static constexpr double kMaxZ = 8.0;
-    static constexpr double kStep = kMaxZ / kCells;
-
-    IntegralTable() {
-        auto f = [](double u) { return 1.0 / (1.0 + pow4(u)); };
-        values_[0] = 0.0;
-        constexpr int kSub = 8;  // Simpson sub-intervals per cell (even)
-        for (int i = 0; i < kCells; ++i) {
-            const double a = i * kStep;
-            const double h = kStep / kSub;
-            double sum = f(a) + f(a + kStep);
-            for (int j = 1; j < kSub; ++j) sum += f(a + j * h) * ((j % 2) ? 4.0 : 2.0);
-            values_[i + 1] = values_[i] + sum * h / 3.0;
-        }
-        tail_at_max_ = tail(kMaxZ);
-    }
-
-    double J(double z) const {
-        if (z <= 0.0) return 0.0;
-        if (z >= kMaxZ) return values_[kCells] + (tail_at_max_ - tail(z));
-        const double pos = z * (1.0 / kStep);
-        int i = static_cast<int>(pos);
-        if (i >= kCells) i = kCells - 1;
-        const double frac = pos - i;
-        return values_[i] + (values_[i + 1] - values_[i]) * frac;
-    }
-
-    // integral_0^x F(y) dy for scale alpha (x - alpha J(x/alpha)); x when alpha = 0.
-    double shortage_days(double x, double alpha) const {
-        if (x <= 0.0) return 0.0;
-        if (alpha <= 0.0) return x;
-        const double v = x - alpha * J(x / alpha);
-        return v > 0.0 ? v : 0.0;
-    }
-
-private:
-    static double tail(double z) {
-        const double z3 = z * z * z;
-        const double z7 = z3 * z3 * z;
-        return 1.0 / (3.0 * z3) - 1.0 / (7.0 * z7);
-    }
-    std::array<double, kCells + 1> values_{};
-    double tail_at_max_ = 0.0;
-};
+// x^(halves / 2) for x >= 0: repeated multiplication and one correctly
+// rounded square root.
+inline double pow_halves(double x, int halves) {
+    double out = (halves & 1) ? std::sqrt(x) : 1.0;
+    for (int i = 0; i < halves / 2; ++i) out *= x;
+    return out;
+}
 
 }  // namespace rareshock::detail

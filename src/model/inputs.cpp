@@ -4,6 +4,7 @@
 //
 // [SECTION] Field table
 // [SECTION] Lookup
+// [SECTION] Approval paths
 // [SECTION] Get / set / check / clamp
 #include "inputs.h"
 
@@ -16,30 +17,42 @@ namespace {
 // [SECTION] Field table
 //-----------------------------------------------------------------------------
 // Keys are the public URL / CLI / JSON names (PRODUCT.md): never rename one.
-constexpr std::array<InputField, 17> kFields{{
-    {"approval", "Licence approval rate", "%", 0.0, 100.0, 1.0, FieldKind::Real,
-     "Share of export-licence requests China approves",
+constexpr std::array<InputField, 21> kFields{{
+    {"approval", "Licences approved by 4 June", "%", 0.0, 100.0, 1.0, FieldKind::Real,
+     "Share of export-licence requests approved by 4 June 2025; it sets the pace of every approval path",
      "CLEPA statement, 4 June 2025 (Reuters): about a quarter of requests approved", false,
      &Inputs::approval_pct, -1},
-    {"inventory", "Inventory", "days", 0.0, 365.0, 1.0, FieldKind::Real,
-     "Days of magnet cover held by makers and suppliers when the regime starts",
-     "Suppliers 5-6 weeks (Berylls, AlixPartners); automakers 4-6 weeks (Indian rating agency), May-June 2025",
+    {"inventory", "Magnet stock at the start", "days", 0.0, 365.0, 1.0, FieldKind::Real,
+     "Days of magnets held along a plant's supply chain on 4 April 2025 (median plant; some hold far more)",
+     "Crisil, 10 June 2025: 4-6 weeks left with no licensed shipment since the rules; ICRA, 12 June: stocks last "
+     "until mid-July; so about 9-10 weeks at the start",
      false, &Inputs::inventory_days, -1},
-    {"lag", "Licence processing time", "days", 0.0, 180.0, 1.0, FieldKind::Real,
-     "Days until the first licensed shipments arrive; refused requests wait this long again",
+    {"lag", "Licence review", "days", 0.0, 180.0, 1.0, FieldKind::Real,
+     "Length of China's licence review; the approval paths move by any change from 63 days",
      "45 working days of review (MOFCOM; Reuters, Oct 2025), about 63 calendar days", true,
      &Inputs::licence_lag_days, -1},
     {"transit", "Shipments already under way", "days", 0.0, 120.0, 1.0, FieldKind::Real,
      "Magnets shipped before the regime keep arriving for this many days",
      "Assumption: sea freight China to Europe 30-40 days", true, &Inputs::transit_days, -1},
-    {"approval_later", "Later approval rate", "%", 0.0, 100.0, 1.0, FieldKind::Real,
-     "Approval rate from the change day on",
-     "CLEPA figures for late June/July 2025 via secondary press: about 60%", true,
-     &Inputs::approval_later_pct, -1},
-    {"change_day", "Approval changes on day", "day", 0.0, 730.0, 1.0, FieldKind::Real,
-     "Day (since 4 April 2025) from which the later approval rate applies",
-     "Assumption: 23 June 2025 (day 80), when reported approvals reached about 60%", true,
-     &Inputs::approval_change_day, -1},
+    {"path_europe", "Approval path: Europe", "day:%", 0.0, 0.0, 0.0, FieldKind::Path,
+     "Share of supply chains licensed by each day (days since 4 April 2025), at a 25% approval rate",
+     "CLEPA, 4 June 2025 (Reuters): about 25% approved; CLEPA via press: about 60% by late June", true, nullptr, 0},
+    {"path_north_america", "Approval path: North America", "day:%", 0.0, 0.0, 0.0, FieldKind::Path,
+     "Share of supply chains licensed by each day, at a 25% approval rate",
+     "As Europe to 4 June; six-month licences for suppliers of GM, Ford and Stellantis (about 46% of the "
+     "region's output) by 11 June (press, 9-12 June 2025)",
+     true, nullptr, 1},
+    {"path_japan", "Approval path: Japan", "day:%", 0.0, 0.0, 0.0, FieldKind::Path,
+     "Share of supply chains licensed by each day, at a 25% approval rate",
+     "Assumption: as Europe (no rate for Japan was reported)", true, nullptr, 2},
+    {"path_south_korea", "Approval path: South Korea", "day:%", 0.0, 0.0, 0.0, FieldKind::Path,
+     "Share of supply chains licensed by each day, at a 25% approval rate",
+     "Assumption: as Europe (no rate for South Korea was reported)", true, nullptr, 3},
+    {"path_india", "Approval path: India", "day:%", 0.0, 0.0, 0.0, FieldKind::Path,
+     "Share of supply chains licensed by each day, at a 25% approval rate",
+     "About none for six months; four of about 30 applicant firms licensed on 30 October (day 209; Business "
+     "Standard; Crisil); general licences from 2 December (day 242; Reuters) at Europe's June pace (assumption)",
+     true, nullptr, 4},
     {"dep_europe", "China dependence: Europe", "%", 0.0, 100.0, 1.0, FieldKind::Real,
      "Share of Europe's magnets that come from China",
      "EU magnet demand ~98% from China (European Commission / IEA)", true, nullptr, 0},
@@ -65,6 +78,10 @@ constexpr std::array<InputField, 17> kFields{{
      "MOFCOM/GAC Announcement No. 18 (Sm, Gd, Tb, Dy, Lu, Sc, Y); customs also held ordinary magnets "
      "under the same code (press, June 2025)",
      true, &Inputs::controlled_pct, -1},
+    {"expedite", "Emergency supply", "days", 1.0, 90.0, 1.0, FieldKind::Real,
+     "Days for a plant that has stopped, or will within two weeks, to get magnets by an expedited licence or air freight",
+     "Assumption: about ten days (Ford's Chicago line restarted after a week, Suzuki's Swift after about two)", true,
+     &Inputs::expedite_days, -1},
     {"horizon", "Horizon", "days", 30.0, 730.0, 1.0, FieldKind::Integer, "Days simulated",
      "Our choice: one year, long enough to see halts and recovery", true, nullptr, -1},
     {"draws", "Monte Carlo draws", "", 1.0, 5000.0, 100.0, FieldKind::Integer,
@@ -96,9 +113,51 @@ const InputField* find_input_field(std::string_view key) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Approval paths
+//-----------------------------------------------------------------------------
+ApprovalPath make_path(std::initializer_list<PathPoint> points) {
+    ApprovalPath path;
+    for (const PathPoint& p : points) {
+        if (path.count == kMaxPathPoints) break;
+        path.points[static_cast<std::size_t>(path.count++)] = p;
+    }
+    return path;
+}
+
+std::string_view path_problem(const ApprovalPath& path) {
+    if (path.count < 1) return "a path needs at least one day:percent point";
+    if (path.count > kMaxPathPoints) return "a path has at most 6 points";
+    for (int i = 0; i < path.count; ++i) {
+        const PathPoint& p = path.points[static_cast<std::size_t>(i)];
+        if (!is_finite(p.day) || p.day < 0.0 || p.day > 730.0) return "days must be from 0 to 730";
+        if (!is_finite(p.approved_pct) || p.approved_pct < 0.0 || p.approved_pct > 100.0)
+            return "percentages must be from 0 to 100";
+        if (i > 0) {
+            const PathPoint& q = path.points[static_cast<std::size_t>(i - 1)];
+            if (!(p.day > q.day)) return "days must increase along the path";
+            if (p.approved_pct < q.approved_pct) return "percentages must not fall along the path";
+        }
+    }
+    for (int i = path.count; i < kMaxPathPoints; ++i)
+        if (!(path.points[static_cast<std::size_t>(i)] == PathPoint{})) return "unused points must be empty";
+    return {};
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Get / set / check / clamp
 //-----------------------------------------------------------------------------
+const ApprovalPath& get_path(const Inputs& in, const InputField& f) {
+    const int r = f.kind == FieldKind::Path && f.region_index >= 0 && f.region_index < kExportRegionCount ? f.region_index : 0;
+    return in.approval_paths[static_cast<std::size_t>(r)];
+}
+
+void set_path(Inputs& in, const InputField& f, const ApprovalPath& path) {
+    if (f.kind != FieldKind::Path || f.region_index < 0 || f.region_index >= kExportRegionCount) return;
+    in.approval_paths[static_cast<std::size_t>(f.region_index)] = path;
+}
+
 double get_field(const Inputs& in, const InputField& f) {
+    if (f.kind == FieldKind::Path) return 0.0;
     if (f.real_member) return in.*(f.real_member);
     if (f.region_index >= 0) return in.china_dependence_pct[static_cast<std::size_t>(f.region_index)];
     if (f.key == "horizon") return in.horizon_days;
@@ -108,6 +167,7 @@ double get_field(const Inputs& in, const InputField& f) {
 }
 
 void set_field(Inputs& in, const InputField& f, double value) {
+    if (f.kind == FieldKind::Path) return;
     if (f.real_member) {
         in.*(f.real_member) = value;
     } else if (f.region_index >= 0) {
@@ -123,7 +183,7 @@ void set_field(Inputs& in, const InputField& f, double value) {
 
 // Integer and seed fields also need a whole number.
 bool field_in_range(const InputField& f, double value) {
-    if (!is_finite(value)) return false;
+    if (f.kind == FieldKind::Path || !is_finite(value)) return false;
     if (value < f.min_value || value > f.max_value) return false;
     if (f.kind != FieldKind::Real && static_cast<double>(static_cast<long long>(value)) != value) return false;
     return true;
@@ -133,6 +193,13 @@ bool clamp_inputs(Inputs& in) {
     static const Inputs defaults{};
     bool changed = false;
     for (const InputField& f : kFields) {
+        if (f.kind == FieldKind::Path) {
+            if (!path_problem(get_path(in, f)).empty()) {
+                set_path(in, f, get_path(defaults, f));
+                changed = true;
+            }
+            continue;
+        }
         const double v = get_field(in, f);
         double clamped = v;
         if (!is_finite(clamped)) clamped = get_field(defaults, f);

@@ -28,6 +28,9 @@ struct RegionData {
     double ev_hybrid_share = 0.0;          // share of vehicles with an EV/hybrid traction motor
     double inventory_multiplier = 1.0;     // regional magnet cover relative to Inputs::inventory_days
     double vehicle_value_usd = 0.0;        // average value of a vehicle built here (assumption)
+    // Share of the region's magnets that arrive inside China-made motors and
+    // sub-assemblies, which the 2025 licences did not hold (see data.cpp).
+    double embedded_share = 0.0;
 };
 struct ComponentData {
     Component id;
@@ -42,6 +45,30 @@ struct ComponentData {
 };
 std::span<const RegionData> region_data();
 std::span<const ComponentData> component_data();
+
+// The mechanics shared by every region (docs/methodology.md, "How the model
+// works"): written once in data.cpp; the calibration report varies them.
+struct Mechanics {
+    // Plants' days of stock are log-logistic; its shape is this many halves
+    // (5: shape 2.5). Fitted on the first recorded stops in North America and Japan.
+    int cover_shape_halves = 5;
+    // Assembly lines per plant, each with its own magnet supply (assumption).
+    int lines_per_plant = 2;
+    // Days from a licence to magnets at the plant: certificate and freight
+    // (a vendor quoted 72-83 days in all for a 63-day review).
+    int shipping_days_min = 7;
+    int shipping_days_max = 21;
+    // Share of supply chains refused for good at the reference rate: 1 of the
+    // 141 applications the EU Chamber tracked (Reuters, 17 Sep 2025).
+    double refusal_share = 1.0 / 141.0;
+    // A plant this close to stopping asks for an expedited licence (assumption).
+    double warning_days = 14.0;
+    // Days from the first stop anywhere until expedited licences are given
+    // (assumption; in 2025 the Big Three's suppliers got licences 16-22 days
+    // after Ford's first stop).
+    double escalation_days = 14.0;
+};
+const Mechanics& default_mechanics();
 
 //-----------------------------------------------------------------------------
 // [SECTION] Presets
@@ -99,6 +126,9 @@ public:
     // every percentile to the central value, bands_ready = false. Cheap enough
     // to run on every slider movement.
     void run_central(const Inputs& in, Results& out);
+    // For the calibration report: other shared mechanics (default_mechanics()
+    // otherwise). Abandons a run in progress.
+    void set_mechanics(const Mechanics& mechanics);
 
 private:
     struct Impl;

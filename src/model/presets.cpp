@@ -15,41 +15,41 @@ namespace {
 //-----------------------------------------------------------------------------
 Inputs fast_track_inputs() {
     Inputs in;
-    in.approval_pct = 80.0;        // Assumption: a whitelist approves most requests of vetted firms
-    in.approval_later_pct = 80.0;  // no change
-    in.licence_lag_days = 20.0;    // Assumption: general licences skip the 45-working-day review
+    in.approval_pct = 80.0;       // Assumption: a whitelist approves most requests of vetted firms
+    in.licence_lag_days = 20.0;   // Assumption: general licences skip most of the 45-working-day review
     return in;
 }
 
 Inputs embargo_inputs() {
     Inputs in;
     in.approval_pct = 0.0;
-    in.approval_later_pct = 0.0;
     return in;
 }
 
 Inputs truce_inputs() {
     Inputs in;
-    in.approval_later_pct = 100.0;
-    in.approval_change_day = 68.0;  // 11 June 2025: US-China London framework
+    // As reported to 4 June, then every request by 11 June 2025 (US-China London framework), everywhere.
+    for (ApprovalPath& path : in.approval_paths) path = make_path({{61, 25}, {68, 100}});
     return in;
 }
 
 const std::array<Preset, 4> kPresets{{
     {"2025", "2025 as reported",
-     "The regime of 4 April 2025: a quarter of requests approved, about 60% from late June",
+     "The regime of 4 April 2025 as it went: a quarter of requests approved by June, 60% by late June, "
+     "India waiting until October",
      "MOFCOM/GAC Announcement No. 18 (4 Apr 2025); CLEPA, 4 Jun 2025 (Reuters): ~25% approved; "
-     "CLEPA via press: ~60% by late June/July; review 45 working days (Reuters, Oct 2025)",
+     "CLEPA via press: ~60% by late June; India: Business Standard, 30 Oct 2025; review 45 working days "
+     "(Reuters, Oct 2025)",
      Inputs{}},
     {"fast-track", "Fast-track whitelist",
-     "The European whitelist proposal: vetted firms get 80% of requests approved within about 20 days",
+     "The European whitelist proposal: 80% of requests approved by June, with a review of about 20 days",
      "EU Chamber of Commerce in China / CLEPA whitelist proposal (June 2025, press); approval rate "
      "and lag: assumption",
      fast_track_inputs()},
-    {"embargo", "Full embargo", "No licence is ever approved: only alternative supply helps",
+    {"embargo", "Full embargo", "No licence is ever approved: only stock and alternative supply help",
      "Counterfactual (assumption)", embargo_inputs()},
     {"truce", "Truce",
-     "A quarter approved until the US-China London framework of 11 June 2025, then every request",
+     "A quarter approved by June, then every request by the US-China London framework of 11 June 2025",
      "US-China London framework, 10-11 Jun 2025 (Reuters): China to expedite rare-earth licences; "
      "100% approval from then on is an assumption",
      truce_inputs()},
@@ -85,16 +85,19 @@ Date civil_from_days(long long z) {
 // [SECTION] Events of 2025
 //-----------------------------------------------------------------------------
 // Day numbers count from 4 April 2025 (day 0). Labels stay within 30 characters.
-constexpr std::array<Event, 9> kEvents{{
+constexpr std::array<Event, 12> kEvents{{
     {0, "Licence regime starts", "MOFCOM/GAC Announcement No. 18 of 2025, 4 Apr 2025 (Holland & Knight alert)"},
     {38, "US-China Geneva truce", "US-China joint statement, Geneva, 12 May 2025"},
     {46, "Ford halts Explorer (Chicago)", "Reuters, 13 Jun 2025: Chicago Explorer line stopped a week from 20 May"},
     {52, "Suzuki halts Swift", "Reuters, 5 Jun 2025: Suzuki suspended Swift output from 26 May"},
     {61, "EU suppliers report halts", "CLEPA statement, 4 Jun 2025 (Reuters): lines halted, ~25% of requests approved"},
     {68, "US-China London framework", "Reuters, 11 Jun 2025: China to expedite rare-earth licences"},
-    {80, "Approvals reach ~60%", "CLEPA figures for late June/July 2025 via secondary press"},
+    {83, "Approvals reach ~60%", "CLEPA figures for late June 2025 via secondary press"},
+    {166, "EU Chamber: 19 of 141 approved", "Reuters, 17 Sep 2025: 19 approved, 121 pending, 1 rejected"},
     {188, "China widens controls", "MOFCOM Announcements No. 61/62 of 2025, 9 Oct 2025"},
+    {209, "India's first licences", "Business Standard, 30 Oct 2025: four Indian firms licensed"},
     {217, "China suspends Oct rules", "MOFCOM Announcement No. 70 of 2025, 7 Nov 2025, after the 30 Oct Busan truce"},
+    {242, "General licences issued", "Reuters, 2 Dec 2025: one-year general licences to large magnet makers"},
 }};
 
 }  // namespace

@@ -3,6 +3,7 @@
 // [SECTION] Number text (strict parsing, shortest round-trip formatting)
 // [SECTION] Messages (sanitised values, valid ranges)
 // [SECTION] Percent-decoding and splitting
+// [SECTION] Approval paths as text
 // [SECTION] encode_query
 // [SECTION] decode_query
 //
@@ -333,6 +334,55 @@ std::string percent_encode(std::string_view s) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Approval paths as text
+//-----------------------------------------------------------------------------
+std::string path_text(const ApprovalPath& path) {
+    std::string out;
+    for (int i = 0; i < path.count && i < kMaxPathPoints; ++i) {
+        const PathPoint& p = path.points[static_cast<std::size_t>(i)];
+        if (i) out.push_back(',');
+        out += format_real(p.day);
+        out.push_back(':');
+        out += format_real(p.approved_pct);
+    }
+    return out;
+}
+
+bool parse_path_text(std::string_view text, ApprovalPath* path, std::string* problem) {
+    ApprovalPath parsed;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view point = text.substr(start, end - start);
+        const std::size_t colon = point.find(':');
+        if (colon == std::string_view::npos) {
+            *problem = "each point must be day:percent";
+            return false;
+        }
+        if (parsed.count == kMaxPathPoints) {
+            *problem = "a path has at most " + std::to_string(kMaxPathPoints) + " points";
+            return false;
+        }
+        PathPoint p;
+        if (parse_real(point.substr(0, colon), &p.day) != ParseFailure::None ||
+            parse_real(point.substr(colon + 1), &p.approved_pct) != ParseFailure::None) {
+            *problem = "each point must be day:percent with numbers";
+            return false;
+        }
+        parsed.points[static_cast<std::size_t>(parsed.count++)] = p;
+        start = end + 1;
+    }
+    const std::string_view why = path_problem(parsed);
+    if (!why.empty()) {
+        *problem = std::string(why);
+        return false;
+    }
+    *path = parsed;
+    return true;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] encode_query
 //-----------------------------------------------------------------------------
 std::string encode_query(const Inputs& in, std::string_view preset_id) {
@@ -344,6 +394,11 @@ std::string encode_query(const Inputs& in, std::string_view preset_id) {
         out += percent_encode(preset->id);
     }
     for (const InputField& f : input_fields()) {
+        if (f.kind == FieldKind::Path) {
+            if (get_path(in, f) == get_path(reference, f)) continue;
+            out += '&' + percent_encode(f.key) + '=' + percent_encode(path_text(get_path(in, f)));
+            continue;
+        }
         const double value = get_field(in, f);
         // Bitwise, so that -0 survives against a reference of 0.
         if (f.kind != FieldKind::Seed && same_bits(value, get_field(reference, f))) continue;
@@ -433,6 +488,19 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
             } else {
                 add_message(result.warnings, key, "unknown parameter '" + sanitise(key) + "' ignored");
             }
+            continue;
+        }
+        if (field->kind == FieldKind::Path) {
+            ApprovalPath path;
+            std::string problem;
+            if (value.size() > kMaxValueChars * 2) problem = "is too long";
+            else if (!parse_path_text(value, &path, &problem)) problem = "is not a valid path: " + problem;
+            if (!problem.empty()) {
+                add_message(result.errors, key, std::string(field->key) + ": '" + sanitise(value) + "' " + problem +
+                                                    " (expected day:percent points, e.g. 61:25,83:60)");
+                continue;
+            }
+            set_path(result.inputs, *field, path);
             continue;
         }
         double parsed = 0.0;

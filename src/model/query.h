@@ -36,6 +36,11 @@ struct DecodedQuery {
 // given, "preset=<id>" is written and only fields that differ from it.
 std::string encode_query(const Inputs& in, std::string_view preset_id = {});
 
+// Approval paths as text: "61:25,83:60" (day:percent pairs, shortest numbers).
+std::string path_text(const ApprovalPath& path);
+// Parses that text; on failure returns false and says why in *problem.
+bool parse_path_text(std::string_view text, ApprovalPath* path, std::string* problem);
+
 // Percent-encodes everything but RFC 3986's unreserved characters.
 std::string percent_encode(std::string_view s);
 

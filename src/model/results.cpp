@@ -2,6 +2,7 @@
 // sentence and the quotable text report.
 //
 // [SECTION] Number text (locale-free, integer arithmetic only)
+// [SECTION] Display text (public: the one rounding of every number shown)
 // [SECTION] Words (regions, dates, approval phrases)
 // [SECTION] Summary sentence
 // [SECTION] JSON
@@ -13,6 +14,7 @@
 // text is the same natively and in WebAssembly. NaN and infinity become null.
 #include "results.h"
 
+#include "fastmath.h"
 #include "model.h"
 #include "query.h"
 
@@ -21,6 +23,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rareshock {
 namespace {
@@ -99,7 +102,12 @@ long long round_to(double v, double unit) {
     return k * static_cast<long long>(unit);
 }
 
-// Vehicles in words for a sentence: 310,000; 4,300; 1.2 million.
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Display text
+//-----------------------------------------------------------------------------
+// Vehicles in words: 310,000; 4,300; 1.2 million.
 std::string vehicles_text(double v) {
     if (!is_finite(v) || v < 0.0) v = 0.0;
     if (v >= 999500.0) return fixed(v / 1.0e6, 1) + " million";
@@ -125,27 +133,61 @@ std::string usd_text(double v) {
     return s;
 }
 
-std::string percent_text(double pct) { return fixed(pct, 1) + "%"; }
+
+std::string date_text(int day) {
+    static constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
+                                                              "July",    "August",   "September", "October", "November", "December"};
+    const Date d = date_of_day(day);
+    std::string s;
+    append_int(s, d.day);
+    s += ' ';
+    s += kMonths[static_cast<std::size_t>(d.month - 1)];
+    s += ' ';
+    append_int(s, d.year);
+    return s;
+}
+
+std::string plants_text(double plants) {
+    if (!is_finite(plants) || plants < 0.5) return "0";
+    if (plants < 20.0) return with_thousands(round_to(plants, 1.0));
+    return "about " + with_thousands(round_to(plants, 5.0));
+}
+
+double path_share_at_rate(double approval_pct, double path_pct) {
+    if (approval_pct <= 0.0 || path_pct <= 0.0) return 0.0;
+    if (approval_pct >= 100.0 || path_pct >= 100.0) return 100.0;
+    const double k = detail::log_det(1.0 - approval_pct / 100.0) / detail::log_det(1.0 - kReferenceApprovalPct / 100.0);
+    return 100.0 * (1.0 - detail::exp_det(k * detail::log_det(1.0 - path_pct / 100.0)));
+}
+
+double export_plants_total() {
+    double total = 0.0;
+    for (int i = 0; i < kExportRegionCount; ++i) total += region_data()[static_cast<std::size_t>(i)].plants;
+    return total;
+}
+
+PlantsPeak world_plants_peak(const Results& r) {
+    PlantsPeak peak;
+    const std::size_t days = r.timeline[0].p50.size();
+    for (std::size_t t = 0; t < days; ++t) {
+        double plants = 0.0;
+        for (int i = 0; i < kExportRegionCount; ++i)
+            plants += static_cast<double>(r.timeline[static_cast<std::size_t>(i)].p50[t]) * region_data()[static_cast<std::size_t>(i)].plants;
+        if (plants > peak.plants) {
+            peak.plants = plants;
+            peak.day = static_cast<int>(t);
+        }
+    }
+    return peak;
+}
+
+namespace {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Words
 //-----------------------------------------------------------------------------
 constexpr std::array<std::string_view, kRegionCount> kRegionAdjective{
     "European", "North American", "Japanese", "South Korean", "Indian", "Chinese"};
-
-constexpr std::array<std::string_view, 12> kMonthName{"January", "February", "March",     "April",   "May",      "June",
-                                                      "July",    "August",   "September", "October", "November", "December"};
-
-std::string human_date(int day) {
-    const Date d = date_of_day(day);
-    std::string s;
-    append_int(s, d.day);
-    s += ' ';
-    s += kMonthName[static_cast<std::size_t>(d.month - 1)];
-    s += ' ';
-    append_int(s, d.year);
-    return s;
-}
 
 std::string iso_date(int day) {
     const Date d = date_of_day(day);
@@ -160,25 +202,51 @@ std::string iso_date(int day) {
 
 int day_int(double v) { return static_cast<int>(v + 0.5); }
 
-bool approval_changes(const Inputs& in) {
-    return in.approval_later_pct != in.approval_pct && in.approval_change_day <= in.horizon_days;
+// "early June", "mid-June", "late June".
+std::string part_of_month(int day) {
+    static constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
+                                                              "July",    "August",   "September", "October", "November", "December"};
+    const Date d = date_of_day(day);
+    const std::string_view month = kMonths[static_cast<std::size_t>(d.month - 1)];
+    if (d.day <= 10) return "early " + std::string(month);
+    if (d.day <= 20) return "mid-" + std::string(month);
+    return "late " + std::string(month);
 }
 
-// "if 25% of licences are approved (60% from day 80)"
-std::string approval_clause(const Inputs& in) {
-    std::string s = "if ";
-    if (in.approval_pct <= 0.0)
-        s += "no licences are approved";
-    else if (in.approval_pct >= 100.0)
-        s += "all licences are approved";
-    else
-        s += percent_text(in.approval_pct) + " of licences are approved";
-    if (approval_changes(in)) {
-        s += " (" + percent_text(in.approval_later_pct) + " from day ";
-        append_fixed(s, in.approval_change_day, 0);
-        s += ")";
+std::string whole_percent(double pct) { return fixed(pct, 0) + "%"; }
+
+// The points of a region's path worth naming at the reader's rate: the first,
+// then each later one that adds at least a whole percent.
+struct ShownPoint { double pct; std::string when; };
+std::vector<ShownPoint> shown_path(const Inputs& in, int region) {
+    std::vector<ShownPoint> out;
+    const ApprovalPath& path = in.approval_paths[static_cast<std::size_t>(region)];
+    const double shift = in.licence_lag_days - kReferenceLagDays;  // a longer review: every date later
+    for (int i = 0; i < path.count; ++i) {
+        const PathPoint& p = path.points[static_cast<std::size_t>(i)];
+        const double pct = path_share_at_rate(in.approval_pct, p.approved_pct);
+        if (!out.empty() && !(pct >= out.back().pct + 1.0)) continue;
+        const int day = day_int(p.day + shift > 0.0 ? p.day + shift : 0.0);
+        out.push_back({pct, day == 61 ? std::string("4 June") : part_of_month(day)});
     }
+    return out;
+}
+
+// ", rising to 60% by late June" (empty for a single point).
+std::string path_rest(const std::vector<ShownPoint>& points) {
+    std::string s;
+    for (std::size_t i = 1; i < points.size(); ++i)
+        s += (i + 1 < points.size() ? ", " : ", rising to ") + whole_percent(points[i].pct) + " by " + points[i].when;
     return s;
+}
+
+// "if 25% of licences are approved by 4 June, rising to 60% by late June"
+std::string approval_clause(const Inputs& in) {
+    if (in.approval_pct <= 0.0) return "if no licence is ever approved";
+    if (in.approval_pct >= 100.0) return "if every licence is approved as soon as it is reviewed";
+    const std::vector<ShownPoint> points = shown_path(in, static_cast<int>(Region::Europe));
+    if (points.empty()) return "if " + whole_percent(in.approval_pct) + " of licences are approved";
+    return "if " + whole_percent(points[0].pct) + " of licences are approved by " + points[0].when + path_rest(points) + ",";
 }
 
 std::string horizon_text(const Inputs& in) {
@@ -190,7 +258,7 @@ std::string horizon_text(const Inputs& in) {
 }
 
 // The nearest plain fraction: "1 in 12", "1 in 3", "3 in 4", "almost all".
-std::string share_of_lines(double share) {
+std::string share_of_plants(double share) {
     if (share >= 0.95) return "almost all";
     if (share < 0.23) {
         long long n = round_to(1.0 / share, 1.0);
@@ -214,7 +282,8 @@ std::string share_of_lines(double share) {
     return s;
 }
 
-// "154,000–977,000", "25.5–27.6 million" (the unit once).
+}  // namespace
+
 std::string vehicles_range_text(double lo, double hi) {
     std::string a = vehicles_text(lo);
     const std::string b = vehicles_text(hi);
@@ -225,60 +294,73 @@ std::string vehicles_range_text(double lo, double hi) {
     return a + "\u2013" + b;
 }
 
-}  // namespace
+std::string approval_path_text(const Inputs& in, int region) {
+    if (region < 0 || region >= kExportRegionCount) return {};
+    if (in.approval_pct <= 0.0) return "none ever";
+    const std::vector<ShownPoint> points = shown_path(in, region);
+    if (points.empty()) return {};
+    return whole_percent(points[0].pct) + " by " + points[0].when + path_rest(points);
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Summary sentence
 //-----------------------------------------------------------------------------
 std::string summary_sentence(const Results& r) {
     const Inputs& in = r.inputs;
-    // The most affected export region: highest peak P50 halted share.
-    int key = -1;
-    double key_share = 0.0;
-    for (int i = 0; i < kExportRegionCount; ++i) {
-        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
-        const double plants = region_data()[static_cast<std::size_t>(i)].plants;
-        if (rr.peak_halted_share_p50 * plants >= 1.0 - 1e-6 && rr.peak_halted_share_p50 > key_share) {
-            key = i;
-            key_share = rr.peak_halted_share_p50;
-        }
-    }
     const Range& world = r.world_vehicles_lost;
     std::string range;
     if (r.bands_ready) range = " (likely range " + vehicles_range_text(world.p10, world.p90) + ")";
-    std::string tail = approval_clause(in) + " and makers hold ";
+    std::string tail = approval_clause(in) + " and plants hold ";  // "…by late June, and plants hold"
     append_fixed(tail, in.inventory_days, 0);
     tail += in.inventory_days == 1.0 ? " day of magnets." : " days of magnets.";
 
-    std::string s;
-    if (key < 0) {
-        s = "No car line stops within ";
+    // The first stop: the earliest P50 first-stop day of the export regions.
+    int first_region = -1;
+    double first_day = 0.0;
+    // The region with the largest P50 share of plants stopped.
+    int big_region = -1;
+    double big_share = 0.0;
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        if (rr.first_halt_day.p50 && (first_region < 0 || *rr.first_halt_day.p50 < first_day)) {
+            first_region = i;
+            first_day = *rr.first_halt_day.p50;
+        }
+        if (rr.peak_halted_share_p50 > big_share) {
+            big_region = i;
+            big_share = rr.peak_halted_share_p50;
+        }
+    }
+    const PlantsPeak peak = world_plants_peak(r);
+    const std::string lost = "about " + vehicles_text(world.p50) + " vehicles are lost worldwide " + horizon_text(in) + range + " ";
+
+    if (first_region < 0 && peak.plants < 0.5) {
+        std::string s = "No car plant is likely to stop a line within ";
         append_int(s, in.horizon_days);
         s += " days";
-        if (world.p50 >= 1000.0) {
-            s += ", but " + vehicles_text(world.p50) + " vehicles are lost worldwide" + range + " to parts shortages ";
-        } else if (world.p50 >= 0.5) {
-            s += " and fewer than 1,000 vehicles are lost ";
-        } else {
-            s += " and no vehicles are lost ";
-        }
-        return s + tail;
+        if (world.p50 >= 1000.0) return s + ", but brief stops cost " + lost + tail;
+        return s + (world.p50 >= 0.5 ? " and fewer than 1,000 vehicles are lost " : " and no vehicles are lost ") + tail;
     }
-    const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(key)];
-    // A near-total stop creeps towards 100% for months: name the day 9 in 10
-    // lines have stopped instead, which is the date a reader can act on.
-    key_share = std::min(key_share, 0.9);
-    int peak_day = 0;
-    for (std::size_t t = 0; t < tl.p50.size(); ++t)
-        if (tl.p50[t] >= static_cast<float>(key_share)) {
-            peak_day = static_cast<int>(t);
-            break;
-        }
-    s = "By " + human_date(peak_day) + ", " + share_of_lines(key_share) + " ";
-    s += kRegionAdjective[static_cast<std::size_t>(key)];
-    s += " car lines stop; about " + vehicles_text(world.p50) + " vehicles are lost worldwide " + horizon_text(in) +
-         range + " ";
-    return s + tail;
+    if (big_share >= 0.2) {
+        // Most plants of a region stop, often creeping up for months: name the
+        // day the share first reaches nine tenths of its highest value.
+        const double share = big_share * 0.9;
+        const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(big_region)];
+        int day = 0;
+        for (std::size_t t = 0; t < tl.p50.size(); ++t)
+            if (tl.p50[t] >= static_cast<float>(share)) {
+                day = static_cast<int>(t);
+                break;
+            }
+        return "By " + date_text(day) + ", " + share_of_plants(share) + " " +
+               std::string(kRegionAdjective[static_cast<std::size_t>(big_region)]) + " car plants have a line stopped; " +
+               lost + tail;
+    }
+    const std::string from = first_region >= 0 ? "From " + date_text(day_int(first_day)) + ", " : std::string();
+    if (peak.plants < 1.5) return from + "now and then a car plant stops a line for a while; " + lost + tail;
+    const std::string total = with_thousands(round_to(export_plants_total(), 1.0));
+    return from + (peak.plants < 10.5 ? "a few car plants stop a line at a time" : "car plants stop lines one after another") +
+           "; at the worst " + plants_text(peak.plants) + " of " + total + " at once; " + lost + tail;
 }
 
 //-----------------------------------------------------------------------------
@@ -339,6 +421,13 @@ void append_shares(std::string& s, const std::vector<float>& v) {
     s += ']';
 }
 
+void append_display_range(std::string& s, const Range& r, bool bands) {
+    s += "{\"vehicles_lost\":";
+    append_json_string(s, vehicles_text(r.p50));
+    s += ",\"vehicles_lost_range\":";
+    append_json_string(s, bands ? vehicles_range_text(r.p10, r.p90) : std::string());
+}
+
 }  // namespace
 
 std::string results_to_json(const Results& r) {
@@ -346,7 +435,12 @@ std::string results_to_json(const Results& r) {
     s.reserve(64 * 1024);
     s += "{\"model_version\":";
     append_json_string(s, kModelVersion);
+<<<<<<< HEAD
     s += r.bands_ready ? ",\"provisional\":false" : ",\"provisional\":true";  // true: only the central estimate so far
+=======
+    s += ",\"provisional\":";
+    s += r.bands_ready ? "false" : "true";
+>>>>>>> 3407b9b (Model 2 (work in progress): licence queues per region, plants' own stock, emergency supply, one daily state)
     s += ",\"inputs\":{";
     bool first = true;
     for (const InputField& f : input_fields()) {
@@ -354,7 +448,8 @@ std::string results_to_json(const Results& r) {
         first = false;
         append_json_string(s, f.key);
         s += ':';
-        append_fixed(s, get_field(r.inputs, f), f.kind == FieldKind::Real ? 6 : 0);
+        if (f.kind == FieldKind::Path) append_json_string(s, path_text(get_path(r.inputs, f)));
+        else append_fixed(s, get_field(r.inputs, f), f.kind == FieldKind::Real ? 6 : 0);
     }
     s += "},\"summary\":";
     append_json_string(s, r.summary);
@@ -367,6 +462,8 @@ std::string results_to_json(const Results& r) {
         append_json_string(s, rd.key);
         s += ",\"name\":";
         append_json_string(s, rd.name);
+        s += ",\"plants\":";
+        append_fixed(s, rd.plants, 0);
         s += ",\"first_halt_day\":";
         append_range(s, rr.first_halt_day, 0);
         s += ",\"vehicles_lost\":";
@@ -377,11 +474,39 @@ std::string results_to_json(const Results& r) {
         append_range(s, rr.recovery_day, 0);
         s += ",\"baseline_vehicles\":";
         append_fixed(s, rr.baseline_vehicles, 0);
-        s += '}';
+        s += ",\"peak_plants_stopped\":";
+        append_fixed(s, rr.peak_halted_share_p50 * rd.plants, 2);
+        s += ",\"display\":";
+        append_display_range(s, rr.vehicles_lost, r.bands_ready);
+        s += ",\"first_halt\":";
+        append_json_string(s, rr.first_halt_day.p50 ? date_text(day_int(*rr.first_halt_day.p50)) : std::string());
+        s += ",\"value_lost\":";
+        append_json_string(s, usd_text(rr.value_lost_usd.p50));
+        s += ",\"peak_plants_stopped\":";
+        append_json_string(s, plants_text(rr.peak_halted_share_p50 * rd.plants));
+        s += "}}";
     }
-    s += "],\"timeline\":{\"start_date\":";
+    const PlantsPeak peak = world_plants_peak(r);
+    s += "],\"world\":{\"vehicles_lost\":";
+    append_range(s, r.world_vehicles_lost, 0);
+    s += ",\"value_lost_usd\":";
+    append_range(s, r.world_value_lost_usd, 0);
+    s += ",\"plants\":";
+    append_fixed(s, export_plants_total(), 0);
+    s += ",\"peak_plants_stopped\":";
+    append_fixed(s, peak.plants, 2);
+    s += ",\"peak_day\":";
+    if (peak.day >= 0) append_int(s, peak.day);
+    else s += "null";
+    s += ",\"display\":";
+    append_display_range(s, r.world_vehicles_lost, r.bands_ready);
+    s += ",\"value_lost\":";
+    append_json_string(s, usd_text(r.world_value_lost_usd.p50));
+    s += ",\"peak_plants_stopped\":";
+    append_json_string(s, plants_text(peak.plants));
+    s += "}},\"timeline\":{\"start_date\":";
     append_json_string(s, iso_date(0));
-    s += ",\"days\":";
+    s += ",\"measure\":\"share of car plants with a line stopped\",\"days\":";
     append_int(s, static_cast<long long>(r.timeline[0].p50.size()));
     s += ",\"regions\":[";
     for (int i = 0; i < kRegionCount; ++i) {
@@ -422,7 +547,7 @@ std::string results_to_json(const Results& r) {
 // [SECTION] CSV
 //-----------------------------------------------------------------------------
 std::string results_to_csv(const Results& r) {
-    std::string s = "region,day,date,halted_p10,halted_p50,halted_p90,halted_central\n";
+    std::string s = "region,day,date,stopped_share_p10,stopped_share_p50,stopped_share_p90,stopped_share_central\n";
     for (int i = 0; i < kRegionCount; ++i) {
         const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(i)];
         const std::string_view key = region_data()[static_cast<std::size_t>(i)].key;
@@ -459,16 +584,24 @@ void pad_to(std::string& line, std::size_t width) {
 }
 
 std::string day_range_text(const OptionalRange& r, bool bands) {
-    if (!r.p50) return r.p10 ? "after the horizon (P10 day " + fixed(*r.p10, 0) + ")" : "none";
-    std::string s = "day " + fixed(*r.p50, 0) + " (" + human_date(day_int(*r.p50)) + ")";
+    if (!r.p50) return r.p10 ? "after the horizon (P10 " + date_text(day_int(*r.p10)) + ")" : "none";
+    std::string s = date_text(day_int(*r.p50)) + " (day " + fixed(*r.p50, 0) + ")";
     if (bands) s += " [" + (r.p10 ? fixed(*r.p10, 0) : std::string("-")) + "\u2013" + (r.p90 ? fixed(*r.p90, 0) : std::string("never")) + "]";
     return s;
 }
 
-std::string vehicles_range_text(const Range& r, bool bands) {
+std::string vehicles_with_range(const Range& r, bool bands) {
     std::string s = vehicles_text(r.p50);
-    if (bands) s += " [" + vehicles_text(r.p10) + "\u2013" + vehicles_text(r.p90) + "]";
+    if (bands) s += " [" + vehicles_range_text(r.p10, r.p90) + "]";
     return s;
+}
+
+// "65 days", "1 day", "25 %", "90 % of gap".
+std::string value_with_unit(const InputField& f, double v) {
+    std::string s = fixed(v, f.kind == FieldKind::Real ? 2 : 0);
+    if (f.unit.empty()) return s;
+    if (f.unit == "days") return s + (v == 1.0 ? " day" : " days");
+    return s + " " + std::string(f.unit);
 }
 
 }  // namespace
@@ -482,30 +615,37 @@ std::string results_to_text(const Results& r) {
     for (const InputField& f : input_fields()) {
         std::string line = "  " + std::string(f.label);
         pad_to(line, 36);
-        if (f.unit == "day") line += "day ";  // "day 80", not "80 day"
-        line += fixed(get_field(in, f), f.kind == FieldKind::Real ? 2 : 0);
-        if (!f.unit.empty() && f.unit != "day") line += " " + std::string(f.unit);
+        if (f.kind == FieldKind::Path) {
+            line += path_text(get_path(in, f)) + "  (" + approval_path_text(in, f.region_index) + ")";
+        } else {
+            line += value_with_unit(f, get_field(in, f));
+        }
         s += line + "\n";
     }
     s += bands ? "\nRegions: P50 with [P10\u2013P90] over " + std::to_string(in.draws) + " draws\n"
                : "\nRegions: central estimate (no ranges)\n";
-    s += "  Region               First line halt                  Vehicles lost                  Value lost (P50)   Recovery\n";
+    s += "  Region               First stop                         Most plants stopped  Vehicles lost                Value lost (P50)   Recovery\n";
     for (int i = 0; i < kRegionCount; ++i) {
         const RegionData& rd = region_data()[static_cast<std::size_t>(i)];
         const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
         std::string line = "  " + std::string(rd.name);
         pad_to(line, 23);
         line += day_range_text(rr.first_halt_day, bands);
-        pad_to(line, 56);
-        line += vehicles_range_text(rr.vehicles_lost, bands);
-        pad_to(line, 87);
+        pad_to(line, 58);
+        line += plants_text(rr.peak_halted_share_p50 * rd.plants) + " of " + fixed(rd.plants, 0);
+        pad_to(line, 79);
+        line += vehicles_with_range(rr.vehicles_lost, bands);
+        pad_to(line, 108);
         line += usd_text(rr.value_lost_usd.p50);
-        pad_to(line, 106);
-        line += rr.recovery_day.p50 ? "day " + fixed(*rr.recovery_day.p50, 0) : std::string(rr.first_halt_day.p50 ? "not within horizon" : "-");
+        pad_to(line, 127);
+        line += rr.recovery_day.p50 ? date_text(day_int(*rr.recovery_day.p50)) : std::string(rr.first_halt_day.p50 ? "not within horizon" : "-");
         s += line + "\n";
     }
-    s += "  World (export regions): " + vehicles_range_text(r.world_vehicles_lost, bands) + " vehicles, " +
-         usd_text(r.world_value_lost_usd.p50) + "\n";
+    const PlantsPeak peak = world_plants_peak(r);
+    s += "  World (export regions): " + vehicles_with_range(r.world_vehicles_lost, bands) + " vehicles, " +
+         usd_text(r.world_value_lost_usd.p50) + "; at most " + plants_text(peak.plants) + " of " +
+         fixed(export_plants_total(), 0) + " plants with a line stopped at once" +
+         (peak.day >= 0 ? " (" + date_text(peak.day) + ")" : std::string()) + "\n";
     s += "\nComponents (central estimate, worst export region)\n";
     s += "  Component                               Time to survive  Time to recover  Shortage\n";
     for (int i = 0; i < kComponentCount; ++i) {

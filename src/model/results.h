@@ -3,6 +3,7 @@
 //
 // [SECTION] Range (P10/P50/P90)
 // [SECTION] Results
+// [SECTION] Display text (the one rounding of every number a reader sees)
 // [SECTION] Output formats
 #pragma once
 
@@ -33,16 +34,16 @@ struct OptionalRange {
 //-----------------------------------------------------------------------------
 struct RegionResult {
     Region id{};
-    OptionalRange first_halt_day;      // day the first line halts
+    OptionalRange first_halt_day;      // day by which a first plant has (more likely than not) stopped a line
     Range vehicles_lost;               // cumulative over the horizon, vehicles
     Range value_lost_usd;              // vehicles_lost × average vehicle value (assumption)
-    OptionalRange recovery_day;        // first day after the first halt with no line halted
+    OptionalRange recovery_day;        // the day after the last one with half a plant or more stopped
     double baseline_vehicles = 0.0;    // production over the horizon without the shock
-    double peak_halted_share_p50 = 0.0;  // max over days of the P50 halted share, [0, 1]
+    double peak_halted_share_p50 = 0.0;  // max over days of the P50 share of plants with a line stopped, [0, 1]
 };
 
-// Share of assembly lines halted per day, per region: P10/P50/P90 across draws
-// and the central estimate (one draw at central parameter values).
+// Share of the region's car plants with a line stopped, per day: P10/P50/P90
+// across draws and the central estimate (one draw at central parameter values).
 struct RegionTimeline {
     std::vector<float> p10, p50, p90, central;  // size horizon_days + 1 (day 0..horizon)
 };
@@ -69,11 +70,34 @@ struct Results {
 };
 
 //-----------------------------------------------------------------------------
+// [SECTION] Display text
+//-----------------------------------------------------------------------------
+// Every number a reader sees is rounded here, once: the widget, the
+// accessible twin (through the JSON "display" fields) and the CLI print these.
+std::string vehicles_text(double vehicles);              // "31,000", "4,300", "1.2 million"
+std::string vehicles_range_text(double lo, double hi);   // "12,000–75,000", "25.5–27.6 million"
+std::string usd_text(double usd);                        // "$840 million", "$12.3 billion"
+std::string date_text(int day);                          // "20 May 2025" (day 0 = 4 April 2025)
+std::string plants_text(double plants);                  // "none", "one", "8", "about 40"
+// A path's share at this approval rate: 1 - (1 - pct/100)^k, in percent.
+double path_share_at_rate(double approval_pct, double path_pct);
+// "25% by 4 June, rising to 60% by late June" for an export region's path at
+// the reader's approval rate ("none ever" at 0 %).
+std::string approval_path_text(const Inputs& in, int region);
+
+// World peak of the P50 number of plants with a line stopped (all export
+// regions, same day), and the day it happens (-1 if none).
+struct PlantsPeak { double plants = 0.0; int day = -1; };
+PlantsPeak world_plants_peak(const Results& r);
+double export_plants_total();  // car plants in the export regions
+
+//-----------------------------------------------------------------------------
 // [SECTION] Output formats
 //-----------------------------------------------------------------------------
 // The results JSON of PRODUCT.md: model_version, provisional (true while only
 // the central estimate is filled: P10 = P50 = P90), inputs, summary, regions,
-// timeline, components. Produced here only; used by the CLI, the JS API and tests.
+// world, timeline, components. Produced here only; used by the CLI,
+// the JS API and tests.
 std::string results_to_json(const Results& r);
 // Appends `v` as a JSON string literal (quotes, backslashes and control
 // characters escaped). The one JSON escaper: every JSON we produce uses it.
