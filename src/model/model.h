@@ -61,14 +61,21 @@ struct Mechanics {
     // Share of supply chains refused for good at the reference rate: 1 of the
     // 141 applications the EU Chamber tracked (Reuters, 17 Sep 2025).
     double refusal_share = 1.0 / 141.0;
+    // From this day, a plant about to stop can ask for an expedited licence:
+    // on 7 June 2025 (day 64) MOFCOM said it would speed up compliant requests,
+    // and the suppliers of GM, Ford and Stellantis got six-month licences by
+    // 9-12 June, after the first stops. Moves with the licence review, like the paths.
+    double escalation_day = 64.0;
     // A plant this close to stopping asks for an expedited licence (assumption).
     double warning_days = 14.0;
-    // Days from the first stop anywhere until expedited licences are given
-    // (assumption; in 2025 the Big Three's suppliers got licences 16-22 days
-    // after Ford's first stop).
-    double escalation_days = 14.0;
 };
 const Mechanics& default_mechanics();
+
+// The pace of approvals at the reader's approval rate, relative to the paths
+// as reported (1 at kReferenceApprovalPct, 0 at 0 %, infinite at 100 %): a
+// path's share licensed by day t becomes 1 - (1 - share)^pace. See
+// docs/methodology.md, "The approval rate".
+double approval_pace(double approval_pct);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Presets

@@ -41,6 +41,7 @@ namespace {
 constexpr std::size_t kMaxQueryBytes = 8192;  // whole query string
 constexpr std::size_t kMaxValueChars = 64;    // one value; the longest shortest-form double is 24
 constexpr std::size_t kMaxShownChars = 40;    // a value quoted in a message
+constexpr std::size_t kMaxPathChars = 6 * (2 * 24 + 2);  // six points of two shortest-form doubles
 
 //-----------------------------------------------------------------------------
 // [SECTION] Number text
@@ -493,7 +494,7 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
         if (field->kind == FieldKind::Path) {
             ApprovalPath path;
             std::string problem;
-            if (value.size() > kMaxValueChars * 2) problem = "is too long";
+            if (value.size() > kMaxPathChars) problem = "is too long";
             else if (!parse_path_text(value, &path, &problem)) problem = "is not a valid path: " + problem;
             if (!problem.empty()) {
                 add_message(result.errors, key, std::string(field->key) + ": '" + sanitise(value) + "' " + problem +

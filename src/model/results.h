@@ -46,6 +46,9 @@ struct RegionResult {
 // across draws and the central estimate (one draw at central parameter values).
 struct RegionTimeline {
     std::vector<float> p10, p50, p90, central;  // size horizon_days + 1 (day 0..horizon)
+    // Vehicles lost per day in the central estimate, from the same daily state
+    // as `central` (a day loses vehicles only if some line is stopped).
+    std::vector<float> lost_central;
 };
 
 struct ComponentResult {

@@ -129,9 +129,8 @@ struct ApprovalScale {
 ApprovalScale approval_scale(double approval_pct, const Mechanics& mech) {
     ApprovalScale s;
     const double a = approval_pct / 100.0, ref = kReferenceApprovalPct / 100.0;
-    if (a <= 0.0) s.k = 0.0;
-    else if (a >= 1.0) s.all = true;
-    else s.k = log_det(1.0 - a) / log_det(1.0 - ref);
+    if (a >= 1.0) s.all = true;
+    else s.k = approval_pace(approval_pct);
     s.refusal = mech.refusal_share * (1.0 - (a < 1.0 ? a : 1.0)) / (1.0 - ref);
     return s;
 }
@@ -230,9 +229,8 @@ void setup_run(const Inputs& in, const Mechanics& mech, RunSetup& rs) {
 //   - a stopped line restarts when its licensed magnets arrive (q falls) or
 //     when emergency supply arrives (probability e per day):
 //         h(t) = h(t - dt) * (1 - e)^dt * q(t) / q(t - dt) + new stops;
-//   - once the first plant anywhere has stopped and `escalation_days` have
-//     passed, a line that will run out within `warning_days` asks for
-//     expedited supply too, so some stops are avoided;
+//   - from the escalation day, a line that will run out within
+//     `warning_days` asks for expedited supply too, so some stops are avoided;
 //   - exposure x = China dependence * controlled share * (1 - embedded share):
 //     the stopped share of all lines is x * h; a plant has a line stopped
 //     with probability 1 - (1 - x h)^lines; vehicles lost per day are
@@ -261,7 +259,7 @@ struct DrawOutcome {
     double world_value = 0.0;
 };
 
-// Calls record(region, step, day, plants_share) once per region per step.
+// Calls record(region, step, day, plants_share, vehicles_lost_in_step) once per region per step.
 template <class Record>
 void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, const DrawParams& p,
                    const double* cover_pow, int step_days, Record&& record, DrawOutcome& out) {
@@ -294,7 +292,7 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         s.waiting = rs.waiting[ri].data() + kQueueLookBack - shipping;  // waiting[t] = queue at day t - shipping
     }
 
-    double escalation_day = -1.0;  // < 0: nobody has stopped yet
+    const double escalation_day = mech.escalation_day + (in.licence_lag_days - kReferenceLagDays);
     const double warning = mech.warning_days;
     int prev_t = 0;
     for (int step = 0;; ++step) {
@@ -308,7 +306,7 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         // Lines within the warning window after escalation asked for expedited
         // supply: each of the y days they asked had a chance `rescue`.
         double not_rescued = 1.0;
-        if (escalation_day >= 0.0 && t > escalation_day) {
+        if (t > escalation_day) {
             double y = t - escalation_day;
             if (y > warning) y = warning;
             const int whole = static_cast<int>(y);
@@ -327,19 +325,23 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
             s.u_prev = u;
             s.q_prev = q;
             const double line_share = s.exposure * s.stopped;
-            double running = 1.0;
-            for (int i = 0; i < lines; ++i) running *= 1.0 - line_share;
-            const double plants_share = clamp01(1.0 - running);
+            // 1 - (1 - x)^lines, written x * sum (1 - x)^i so that it is > 0 whenever x is.
+            double power = 1.0, sum = 0.0;
+            for (int i = 0; i < lines; ++i) {
+                sum += power;
+                power *= 1.0 - line_share;
+            }
+            const double plants_share = clamp01(line_share * sum);
             const double stops_before = s.expected_stops;
             s.expected_stops += s.plants * lines * s.exposure * new_stops;
             if (s.first_stop_day == kNeverDay && s.expected_stops >= kFirstStopExpected) {
                 const double frac = (kFirstStopExpected - stops_before) / (s.expected_stops - stops_before);
                 s.first_stop_day = static_cast<float>(prev_t + frac * dt);
-                if (escalation_day < 0.0) escalation_day = s.first_stop_day + mech.escalation_days;
             }
             if (plants_share * s.plants >= kStoppedPlantsShown) s.last_stopped_day = static_cast<float>(t);
-            s.lost += s.vehicles_per_day * line_share * (step == 0 ? 1 : dt);
-            record(r, step, t, plants_share);
+            const double lost = s.vehicles_per_day * line_share * (step == 0 ? 1 : dt);
+            s.lost += lost;
+            record(r, step, t, plants_share, lost);
         }
         prev_t = t;
         if (t == horizon) break;
@@ -421,6 +423,27 @@ float max_of(const std::vector<float>& v) {
 
 }  // namespace
 
+// Proportional hazards, k = ln(1 - a) / ln(1 - 0.25), bent at both ends so
+// that the slider moves the result evenly: below the reference rate the pace
+// falls faster towards an embargo (a 1 % rate is nearly one), above it it
+// rises faster towards every licence at once (99 % is nearly that). The bends
+// vanish, with their slope, at the reference rate.
+double approval_pace(double approval_pct) {
+    constexpr double kLowBend = 2.0, kHighBend = 3.6;
+    const double a = approval_pct / 100.0, ref = kReferenceApprovalPct / 100.0;
+    if (!(a > 0.0)) return 0.0;
+    if (a >= 1.0) return std::numeric_limits<double>::infinity();
+    double log_pace = log_det(log_det(1.0 - a) / log_det(1.0 - ref));
+    if (a < ref) {
+        const double x = (ref - a) / ref;
+        log_pace -= kLowBend * x * x;
+    } else {
+        const double x = (a - ref) / (1.0 - ref);
+        log_pace += kHighBend * x * x;
+    }
+    return exp_det(log_pace);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Simulator::Impl
 //-----------------------------------------------------------------------------
@@ -480,8 +503,10 @@ struct Simulator::Impl {
     DrawOutcome central(const Inputs& in, Results& out) {
         DrawOutcome o;
         simulate_draw(in, mech, setup, DrawParams{}, cover_pow.data(), 1,
-                      [&](int r, int, int t, double share) {
-                          out.timeline[static_cast<std::size_t>(r)].central[static_cast<std::size_t>(t)] = static_cast<float>(share);
+                      [&](int r, int, int t, double share, double lost) {
+                          RegionTimeline& tl = out.timeline[static_cast<std::size_t>(r)];
+                          tl.central[static_cast<std::size_t>(t)] = static_cast<float>(share);
+                          tl.lost_central[static_cast<std::size_t>(t)] = static_cast<float>(lost);
                       },
                       o);
         return o;
@@ -492,7 +517,7 @@ struct Simulator::Impl {
         std::array<bool, kExport> active{};
         const int steps = step_count(in.horizon_days);
         simulate_draw(in, mech, setup, random_draw_params(in.seed, draw, mech), cover_pow.data(), kDrawStepDays,
-                      [&](int r, int step, int, double share) {
+                      [&](int r, int step, int, double share, double) {
                           const std::size_t ri = static_cast<std::size_t>(r);
                           const bool now = share >= kNegligibleShare;
                           if (now != active[ri]) {
@@ -623,6 +648,7 @@ void prepare_results(const Inputs& in, Results& out) {
         tl.p50.assign(days, 0.0f);
         tl.p90.assign(days, 0.0f);
         tl.central.assign(days, 0.0f);
+        tl.lost_central.assign(days, 0.0f);
     }
     out.world_vehicles_lost = Range{};
     out.world_value_lost_usd = Range{};

@@ -44,14 +44,15 @@ TEST(CliParse, SeparateAndAttachedValues) {
 
 TEST(CliParse, EveryInputFieldHasAnOption) {
     for (const InputField& f : input_fields()) {
+        if (f.kind == FieldKind::Path) continue;  // below
         const std::string option = "--" + option_name(f);
         const std::string value = std::to_string(static_cast<long long>(f.min_value));
         const CliParse p = parse({option, value});
         EXPECT_TRUE(p.errors.empty()) << option;
         EXPECT_EQ(get_field(p.options.inputs, f), static_cast<double>(static_cast<long long>(f.min_value))) << option;
     }
-    EXPECT_EQ(parse({"--approval-later", "70"}).options.inputs.approval_later_pct, 70.0);
-    EXPECT_EQ(parse({"--change-day", "100"}).options.inputs.approval_change_day, 100.0);
+    EXPECT_EQ(parse({"--path-india", "100:10,200:80"}).options.inputs.approval_paths[4], make_path({{100, 10}, {200, 80}}));
+    EXPECT_EQ(parse({"--expedite", "7"}).options.inputs.expedite_days, 7.0);
     EXPECT_EQ(parse({"--dep-europe", "50"}).options.inputs.china_dependence_pct[0], 50.0);
     EXPECT_EQ(parse({"--draws", "1000"}).options.inputs.draws, 1000);
     EXPECT_EQ(parse({"--seed", "4294967295"}).options.inputs.seed, 4294967295u);
@@ -127,13 +128,14 @@ TEST(CliParse, BadInputNamesTheOptionAndItsRange) {
         {{"--approval"}, "--approval: missing value (expected 0 to 100 %)"},
         {{"--approval", "--inventory", "3"}, "--approval: missing value (expected 0 to 100 %)"},
         {{"--inventory", "-1"}, "--inventory: '-1' is out of range (expected 0 to 365 days)"},
-        {{"--approval-later", "101"}, "--approval-later: '101' is out of range (expected 0 to 100 %)"},
+        {{"--dep-japan", "101"}, "--dep-japan: '101' is out of range (expected 0 to 100 %)"},
+        {{"--path-europe", "83:25,61:60"}, "--path-europe: '83:25,61:60' is not a valid path: days must increase along the path (expected day:percent points, e.g. 61:25,83:60)"},
         {{"--horizon", "10.5"}, "--horizon: '10.5' is not a whole number (expected 30 to 730 days)"},
         {{"--draws", "0"}, "--draws: '0' is out of range (expected 1 to 5000)"},
         {{"--seed", "4294967296"}, "--seed: '4294967296' is out of range (expected 0 to 4294967295)"},
         {{"--bogus"}, "--bogus: unknown option"},
         {{"--bogus=1"}, "--bogus: unknown option"},
-        {{"--approval_later=5"}, "--approval_later: unknown option"},
+        {{"--dep_europe=5"}, "--dep_europe: unknown option"},
         {{"-x"}, "-x: unknown option"},
         {{"stray"}, "'stray': unexpected argument (options start with --)"},
         {{"--", "--approval"}, "'--approval': unexpected argument (options start with --)"},
@@ -188,7 +190,9 @@ TEST(CliParse, RandomArgumentsNeverCrash) {
         }
         const std::vector<std::string_view> args(storage.begin(), storage.end());
         const CliParse p = parse_cli(args);
-        for (const InputField& f : input_fields()) ASSERT_TRUE(field_in_range(f, get_field(p.options.inputs, f)));
+        for (const InputField& f : input_fields())
+            ASSERT_TRUE(f.kind == FieldKind::Path ? path_problem(get_path(p.options.inputs, f)).empty()
+                                                  : field_in_range(f, get_field(p.options.inputs, f)));
         ASSERT_TRUE(p.exit_status() == 0 || p.exit_status() == 2);
     }
 }
@@ -206,7 +210,9 @@ TEST(CliHelp, ListsEveryOptionWithUnitRangeAndDefault) {
     }
     EXPECT_TRUE(contains(help, "--approval PCT"));
     EXPECT_TRUE(contains(help, "0 to 100 %, default 25 %"));
-    EXPECT_TRUE(contains(help, "0 to 365 days, default 45 days"));
+    EXPECT_TRUE(contains(help, "0 to 365 days, default 65 days"));
+    EXPECT_TRUE(contains(help, "--path-india PATH"));
+    EXPECT_TRUE(contains(help, "default 180:1,209:13,242:13,272:63"));
     for (const std::string_view option : {"--preset", "--query", "--format", "--output", "--help", "--version"}) {
         EXPECT_TRUE(contains(help, option)) << option;
     }

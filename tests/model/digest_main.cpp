@@ -60,6 +60,7 @@ std::uint64_t digest(const Results& r) {
         f.floats(tl.p50);
         f.floats(tl.p90);
         f.floats(tl.central);
+        f.floats(tl.lost_central);
     }
     for (const ComponentResult& cr : r.components) {
         f.real(cr.time_to_survive_days);
@@ -91,7 +92,7 @@ int main() {
     }
     {
         Inputs c = in;
-        c.approval_pct = 100, c.approval_later_pct = 100, c.licence_lag_days = 0;
+        c.approval_pct = 100, c.licence_lag_days = 0;
         cases.emplace_back("full-approval-no-lag", c);
     }
     {
@@ -112,7 +113,8 @@ int main() {
     {
         Inputs c = in;
         c.approval_pct = 37.3, c.inventory_days = 12.7, c.alt_supply_pct = 55, c.alt_ramp_days = 40,
-        c.controlled_pct = 100, c.approval_change_day = 150, c.approval_later_pct = 5;
+        c.controlled_pct = 100, c.expedite_days = 3.3;
+        c.approval_paths[1] = make_path({{10, 5}, {150, 33.3}, {151, 90}});
         cases.emplace_back("odd-values", c);
     }
     Simulator sim;

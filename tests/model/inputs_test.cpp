@@ -12,10 +12,11 @@ namespace {
 
 using namespace rareshock;
 
-const char* const kExpectedKeys[] = {"approval",        "inventory",       "lag",        "transit",
-                                     "approval_later",  "change_day",      "dep_europe", "dep_north_america",
-                                     "dep_japan",       "dep_south_korea", "dep_india",  "alt_supply",
-                                     "alt_ramp",        "controlled",      "horizon",    "draws",
+const char* const kExpectedKeys[] = {"approval",   "inventory",         "lag",          "transit",
+                                     "path_europe", "path_north_america", "path_japan",  "path_south_korea",
+                                     "path_india", "dep_europe",        "dep_north_america", "dep_japan",
+                                     "dep_south_korea", "dep_india",    "alt_supply",   "alt_ramp",
+                                     "controlled", "expedite",          "horizon",      "draws",
                                      "seed"};
 
 TEST(InputFields, KeysAreThePublicNamesInOrder) {
@@ -34,6 +35,10 @@ TEST(InputFields, EveryRowIsDocumentedAndItsDefaultInRange) {
         EXPECT_FALSE(f.label.empty());
         EXPECT_FALSE(f.help.empty());
         EXPECT_FALSE(f.source.empty());
+        if (f.kind == FieldKind::Path) {
+            EXPECT_TRUE(path_problem(get_path(defaults, f)).empty());
+            continue;
+        }
         EXPECT_LT(f.min_value, f.max_value);
         EXPECT_GT(f.step, 0.0);
         EXPECT_TRUE(field_in_range(f, get_field(defaults, f)));
@@ -44,6 +49,14 @@ TEST(InputFields, EveryRowIsDocumentedAndItsDefaultInRange) {
 TEST(InputFields, SetThenGetRoundTripsEveryField) {
     for (const InputField& f : input_fields()) {
         SCOPED_TRACE(std::string(f.key));
+        if (f.kind == FieldKind::Path) {
+            Inputs in;
+            const ApprovalPath path = make_path({{30, 10}, {90, 70}});
+            set_path(in, f, path);
+            EXPECT_EQ(get_path(in, f), path);
+            EXPECT_EQ(in.approval_paths[static_cast<std::size_t>(f.region_index)], path);
+            continue;
+        }
         Inputs in;
         const double v = f.kind == FieldKind::Real ? (f.min_value + f.max_value) / 3.0 : f.min_value + 7.0;
         set_field(in, f, v);
@@ -96,7 +109,8 @@ TEST(InputFields, ClampRepairsEveryFieldAndLeavesValidInputsAlone) {
     EXPECT_EQ(in.horizon_days, 30);
     EXPECT_EQ(in.draws, 5000);
     EXPECT_EQ(in.china_dependence_pct[0], Inputs{}.china_dependence_pct[0]);
-    for (const InputField& f : input_fields()) EXPECT_TRUE(field_in_range(f, get_field(in, f))) << f.key;
+    for (const InputField& f : input_fields())
+        if (f.numeric()) EXPECT_TRUE(field_in_range(f, get_field(in, f))) << f.key;
 }
 
 TEST(Presets, FourPublicIdsWithLabelsSourcesAndValidInputs) {
@@ -116,8 +130,29 @@ TEST(Presets, FourPublicIdsWithLabelsSourcesAndValidInputs) {
     EXPECT_EQ(all[0].label, "2025 as reported");
     EXPECT_EQ(all[0].inputs, Inputs{});  // the defaults are the 2025 preset
     EXPECT_EQ(find_preset("embargo")->inputs.approval_pct, 0.0);
-    EXPECT_EQ(find_preset("embargo")->inputs.approval_later_pct, 0.0);
-    EXPECT_EQ(find_preset("truce")->inputs.approval_later_pct, 100.0);
+    EXPECT_EQ(find_preset("truce")->inputs.approval_paths[0].points[1].approved_pct, 100.0);
+}
+
+TEST(ApprovalPaths, ValidPathsAndEveryProblemNamed) {
+    EXPECT_TRUE(path_problem(make_path({{61, 25}, {83, 60}})).empty());
+    EXPECT_TRUE(path_problem(make_path({{0, 100}})).empty());
+    EXPECT_FALSE(path_problem(ApprovalPath{}).empty());                         // no points
+    EXPECT_FALSE(path_problem(make_path({{83, 25}, {61, 60}})).empty());        // days fall
+    EXPECT_FALSE(path_problem(make_path({{61, 25}, {61, 60}})).empty());        // days repeat
+    EXPECT_FALSE(path_problem(make_path({{61, 60}, {83, 25}})).empty());        // shares fall
+    EXPECT_FALSE(path_problem(make_path({{61, 101}})).empty());
+    EXPECT_FALSE(path_problem(make_path({{-1, 10}})).empty());
+    EXPECT_FALSE(path_problem(make_path({{731, 10}})).empty());
+    EXPECT_FALSE(path_problem(make_path({{std::numeric_limits<double>::quiet_NaN(), 10}})).empty());
+    ApprovalPath too_many = make_path({{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}, {6, 6}, {7, 7}});
+    EXPECT_EQ(too_many.count, kMaxPathPoints);  // make_path keeps the first six
+    ApprovalPath stray = make_path({{61, 25}});
+    stray.points[3] = {100, 50};
+    EXPECT_FALSE(path_problem(stray).empty());
+    Inputs in;
+    in.approval_paths[2] = make_path({{83, 25}, {61, 60}});
+    EXPECT_TRUE(clamp_inputs(in));
+    EXPECT_EQ(in.approval_paths[2], Inputs{}.approval_paths[2]);
 }
 
 TEST(Presets, MatchingIgnoresDrawsAndSeedOnly) {

@@ -29,6 +29,14 @@ bool same_bits(double a, double b) {
 // Every field bit-for-bit (Inputs::operator== would take -0 for 0).
 ::testing::AssertionResult inputs_identical(const Inputs& a, const Inputs& b) {
     for (const InputField& f : input_fields()) {
+        if (f.kind == FieldKind::Path) {
+            const ApprovalPath &p = get_path(a, f), &q = get_path(b, f);
+            for (int i = 0; i < kMaxPathPoints; ++i)
+                if (!same_bits(p.points[static_cast<std::size_t>(i)].day, q.points[static_cast<std::size_t>(i)].day) ||
+                    !same_bits(p.points[static_cast<std::size_t>(i)].approved_pct, q.points[static_cast<std::size_t>(i)].approved_pct))
+                    return ::testing::AssertionFailure() << f.key << ": " << path_text(p) << " vs " << path_text(q);
+            continue;
+        }
         const double x = get_field(a, f), y = get_field(b, f);
         if (!same_bits(x, y)) {
             return ::testing::AssertionFailure() << f.key << ": " << std::hexfloat << x << " vs " << y;
@@ -71,10 +79,29 @@ double random_valid_value(const InputField& f, std::mt19937_64& rng) {
     }
 }
 
+// A valid path of 1 to 6 points with awkward numbers.
+ApprovalPath random_valid_path(std::mt19937_64& rng) {
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    ApprovalPath path;
+    const int points = 1 + static_cast<int>(rng() % kMaxPathPoints);
+    double day = (rng() % 2) ? std::round(unit(rng) * 100.0) : unit(rng) * 100.0;
+    double pct = unit(rng) * 50.0;
+    for (int i = 0; i < points && day <= 730.0; ++i) {
+        path.points[static_cast<std::size_t>(path.count++)] = {day, pct};
+        day += (rng() % 2) ? 1.0 + std::round(unit(rng) * 100.0) : std::nextafter(0.0, 1.0) + unit(rng) * 100.0;
+        pct += (rng() % 3 == 0) ? 0.0 : unit(rng) * (100.0 - pct);
+    }
+    return path;
+}
+
 Inputs random_valid_inputs(std::mt19937_64& rng) {
     Inputs in;
     for (const InputField& f : input_fields()) {
         if (rng() % 3 == 0) continue;  // keep some defaults, so that "only what differs" is exercised
+        if (f.kind == FieldKind::Path) {
+            set_path(in, f, random_valid_path(rng));
+            continue;
+        }
         double v = random_valid_value(f, rng);
         if (!field_in_range(f, v)) v = f.min_value;
         set_field(in, f, v);
@@ -86,7 +113,7 @@ Inputs random_valid_inputs(std::mt19937_64& rng) {
 // Round trip
 //-----------------------------------------------------------------------------
 TEST(QueryRoundTrip, DefaultsEncodeAsVersionAndSeedOnly) {
-    EXPECT_EQ(encode_query(Inputs{}), "v=1&model=1.0.0&seed=20250404");
+    EXPECT_EQ(encode_query(Inputs{}), "v=1&model=" + std::string(kModelVersion) + "&seed=20250404");
     const DecodedQuery d = decode_query(encode_query(Inputs{}));
     EXPECT_TRUE(d.ok());
     EXPECT_TRUE(d.warnings.empty());
@@ -97,7 +124,7 @@ TEST(QueryRoundTrip, TypicalLinkIsShortAndReadable) {
     Inputs in;
     in.approval_pct = 30;
     in.inventory_days = 60.5;
-    EXPECT_EQ(encode_query(in), "v=1&model=1.0.0&approval=30&inventory=60.5&seed=20250404");
+    EXPECT_EQ(encode_query(in), "v=1&model=" + std::string(kModelVersion) + "&approval=30&inventory=60.5&seed=20250404");
 }
 
 TEST(QueryRoundTrip, RandomValidInputsReproduceBitExactly) {
@@ -134,7 +161,7 @@ TEST(QueryRoundTrip, PresetsEncodeAsTheirIdAndDecodeToTheirInputs) {
     ASSERT_FALSE(presets().empty());
     for (const Preset& p : presets()) {
         const std::string query = encode_query(p.inputs, p.id);
-        EXPECT_EQ(query, "v=1&model=1.0.0&preset=" + std::string(p.id) + "&seed=" + std::to_string(p.inputs.seed));
+        EXPECT_EQ(query, "v=1&model=" + std::string(kModelVersion) + "&preset=" + std::string(p.id) + "&seed=" + std::to_string(p.inputs.seed));
         const DecodedQuery d = decode_query(query);
         EXPECT_TRUE(d.ok()) << query;
         EXPECT_EQ(d.preset, p.id);
@@ -147,7 +174,7 @@ TEST(QueryRoundTrip, PresetsEncodeAsTheirIdAndDecodeToTheirInputs) {
 TEST(QueryRoundTrip, UnknownPresetIdIsNotWritten) {
     Inputs in;
     in.approval_pct = 3;
-    EXPECT_EQ(encode_query(in, "nope"), "v=1&model=1.0.0&approval=3&seed=20250404");
+    EXPECT_EQ(encode_query(in, "nope"), "v=1&model=" + std::string(kModelVersion) + "&approval=3&seed=20250404");
 }
 
 TEST(QueryRoundTrip, ExtremeValuesUseShortExactText) {
@@ -245,9 +272,9 @@ TEST(QueryDecode, EmbedOptionsAreAcceptedSilently) {
 }
 
 TEST(QueryDecode, AllInputKeysAreUnderstood) {
-    for (const char* key : {"approval", "inventory", "lag", "transit", "approval_later", "change_day", "dep_europe",
-                            "dep_north_america", "dep_japan", "dep_south_korea", "dep_india", "alt_supply", "alt_ramp",
-                            "controlled", "horizon", "draws", "seed"}) {
+    for (const char* key : {"approval", "inventory", "lag", "transit", "dep_europe", "dep_north_america", "dep_japan",
+                            "dep_south_korea", "dep_india", "alt_supply", "alt_ramp", "controlled", "expedite", "horizon",
+                            "draws", "seed"}) {
         const InputField& f = field(key);
         const std::string q = std::string(key) + "=" + std::to_string(static_cast<long long>(f.max_value));
         const DecodedQuery d = decode_query(q);
@@ -255,6 +282,27 @@ TEST(QueryDecode, AllInputKeysAreUnderstood) {
         EXPECT_TRUE(d.warnings.empty()) << q;
         EXPECT_EQ(get_field(d.inputs, f), std::floor(f.max_value)) << q;
     }
+}
+
+TEST(QueryDecode, ApprovalPathsRoundTripAndBadOnesAreNamed) {
+    DecodedQuery d = decode_query("path_india=100:10,200:80&path_europe=61:25");
+    EXPECT_TRUE(d.ok());
+    EXPECT_EQ(d.inputs.approval_paths[4], make_path({{100, 10}, {200, 80}}));
+    EXPECT_EQ(d.inputs.approval_paths[0], make_path({{61, 25}}));
+    EXPECT_EQ(path_text(d.inputs.approval_paths[4]), "100:10,200:80");
+    for (const char* bad : {"path_japan=", "path_japan=61", "path_japan=61:25,", "path_japan=83:25,61:60",
+                            "path_japan=61:60,83:25", "path_japan=61:101", "path_japan=nan:3", "path_japan=1:1,2:2,3:3,4:4,5:5,6:6,7:7",
+                            "path_japan=61%3A25%2C83%3A60%2C"}) {
+        d = decode_query(bad);
+        ASSERT_EQ(d.errors.size(), 1u) << bad;
+        EXPECT_EQ(d.errors[0].message.rfind("path_japan: '", 0), 0u) << d.errors[0].message;
+        EXPECT_NE(d.errors[0].message.find("(expected day:percent points, e.g. 61:25,83:60)"), std::string::npos);
+        EXPECT_EQ(d.inputs.approval_paths[2], Inputs{}.approval_paths[2]) << bad;  // left unchanged
+    }
+    // A changed path is written (percent-encoded), an unchanged one is not.
+    Inputs in;
+    in.approval_paths[1] = make_path({{50, 20}, {70, 90}});
+    EXPECT_EQ(encode_query(in), "v=1&model=" + std::string(kModelVersion) + "&path_north_america=50%3A20%2C70%3A90&seed=20250404");
 }
 
 //-----------------------------------------------------------------------------
@@ -395,7 +443,7 @@ TEST(QueryDecode, Theme) {
 
 TEST(QueryDecode, OtherVersionsWarnButStillApply) {
     EXPECT_TRUE(decode_query("v=1&approval=5").warnings.empty());
-    EXPECT_TRUE(decode_query("v=1&model=1.0.0&approval=5").warnings.empty());
+    EXPECT_TRUE(decode_query("v=1&model=" + std::string(kModelVersion) + "&approval=5").warnings.empty());
     const DecodedQuery old_model = decode_query("v=1&model=0.9.0&approval=5");
     ASSERT_EQ(old_model.warnings.size(), 1u);
     EXPECT_NE(old_model.warnings[0].message.find("0.9.0"), std::string::npos);
@@ -445,7 +493,10 @@ TEST(QueryGarbage, RandomBytesNeverCrashAndNeverProduceInvalidInputs) {
             c = (rng() % 2) ? static_cast<char>(rng() & 0xff) : alphabet[rng() % alphabet.size()];
         }
         const DecodedQuery d = decode_query(q);
-        for (const InputField& f : input_fields()) ASSERT_TRUE(field_in_range(f, get_field(d.inputs, f))) << f.key;
+        for (const InputField& f : input_fields())
+            ASSERT_TRUE(f.kind == FieldKind::Path ? path_problem(get_path(d.inputs, f)).empty()
+                                                  : field_in_range(f, get_field(d.inputs, f)))
+                << f.key;
         for (const QueryMessage& m : d.errors) {
             ASSERT_TRUE(printable_ascii(m.message) && printable_ascii(m.key));
             ASSERT_LT(m.message.size(), 200u);

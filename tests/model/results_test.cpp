@@ -137,7 +137,8 @@ private:
         }
         if (c == '"') return v.kind = Json::String, string(v.text);
         if (literal("null")) return v.kind = Json::Null, true;
-        if (literal("true") || literal("false")) return v.kind = Json::Bool, true;
+        if (literal("true")) return v.kind = Json::Bool, v.number = 1, true;
+        if (literal("false")) return v.kind = Json::Bool, v.number = 0, true;
         v.kind = Json::Number;
         return number(v.number);
     }
@@ -170,11 +171,11 @@ const Results& results_2025() {
 TEST(Json, HasTheExactShapeOfProductMd) {
     const Results& r = results_2025();
     const Json j = parse_or_fail(results_to_json(r));
-    EXPECT_EQ(keys_of(j), (std::vector<std::string>{"model_version", "provisional", "inputs", "summary", "regions", "timeline",
-                                                     "components"}));
-    EXPECT_EQ(j["model_version"].text, "1.0.0");
+    EXPECT_EQ(keys_of(j), (std::vector<std::string>{"model_version", "provisional", "inputs", "summary", "regions", "world",
+                                                    "timeline", "components"}));
+    EXPECT_EQ(j["model_version"].text, std::string(kModelVersion));
     EXPECT_EQ(j["provisional"].kind, Json::Bool);
-    EXPECT_NE(results_to_json(r).find("\"provisional\":false,"), std::string::npos);  // every band is in
+    EXPECT_EQ(j["provisional"].number, 0.0);
     EXPECT_EQ(j["summary"].text, r.summary);
 
     std::vector<std::string> field_keys;
@@ -183,13 +184,20 @@ TEST(Json, HasTheExactShapeOfProductMd) {
     EXPECT_EQ(j["inputs"]["approval"].number, 25.0);
     EXPECT_EQ(j["inputs"]["seed"].number, 20250404.0);
     EXPECT_EQ(j["inputs"]["dep_europe"].number, 98.0);
+    EXPECT_EQ(j["inputs"]["path_europe"].text, "61:25,83:60");
+    EXPECT_EQ(j["inputs"]["path_india"].text, "180:1,209:13,242:13,272:63");
 
     const Json& regions = j["regions"];
     ASSERT_EQ(regions.items.size(), static_cast<std::size_t>(kRegionCount));
     for (int i = 0; i < kRegionCount; ++i) {
         const Json& region = regions.items[static_cast<std::size_t>(i)];
-        EXPECT_EQ(keys_of(region), (std::vector<std::string>{"id", "name", "first_halt_day", "vehicles_lost",
-                                                             "value_lost_usd", "recovery_day", "baseline_vehicles"}));
+        EXPECT_EQ(keys_of(region), (std::vector<std::string>{"id", "name", "plants", "first_halt_day", "vehicles_lost",
+                                                             "value_lost_usd", "recovery_day", "baseline_vehicles",
+                                                             "peak_plants_stopped", "display"}));
+        EXPECT_EQ(keys_of(region["display"]), (std::vector<std::string>{"vehicles_lost", "vehicles_lost_range", "first_halt",
+                                                                        "value_lost", "peak_plants_stopped"}));
+        // The one rounding: the display text is vehicles_text of the P50.
+        EXPECT_EQ(region["display"]["vehicles_lost"].text, vehicles_text(r.regions[static_cast<std::size_t>(i)].vehicles_lost.p50));
         EXPECT_EQ(region["id"].text, region_data()[static_cast<std::size_t>(i)].key);
         for (const char* range : {"first_halt_day", "vehicles_lost", "value_lost_usd", "recovery_day"})
             EXPECT_EQ(keys_of(region[range]), (std::vector<std::string>{"p10", "p50", "p90"}));
@@ -199,8 +207,16 @@ TEST(Json, HasTheExactShapeOfProductMd) {
     EXPECT_EQ(regions.items[0]["first_halt_day"]["p50"].kind, Json::Number);
     EXPECT_EQ(regions.items[5]["first_halt_day"]["p50"].kind, Json::Null);  // China never halts
 
+    const Json& world = j["world"];
+    EXPECT_EQ(keys_of(world), (std::vector<std::string>{"vehicles_lost", "value_lost_usd", "plants", "peak_plants_stopped",
+                                                        "peak_day", "display"}));
+    EXPECT_EQ(keys_of(world["vehicles_lost"]), (std::vector<std::string>{"p10", "p50", "p90"}));
+    EXPECT_EQ(world["vehicles_lost"]["p50"].number, static_cast<double>(static_cast<long long>(r.world_vehicles_lost.p50 + 0.5)));
+    EXPECT_EQ(world["plants"].number, 347.0);
+    EXPECT_EQ(world["display"]["vehicles_lost_range"].text.empty(), false);
+
     const Json& timeline = j["timeline"];
-    EXPECT_EQ(keys_of(timeline), (std::vector<std::string>{"start_date", "days", "regions"}));
+    EXPECT_EQ(keys_of(timeline), (std::vector<std::string>{"start_date", "measure", "days", "regions"}));
     EXPECT_EQ(timeline["start_date"].text, "2025-04-04");
     EXPECT_EQ(timeline["days"].number, 366.0);
     ASSERT_EQ(timeline["regions"].items.size(), static_cast<std::size_t>(kRegionCount));
@@ -255,6 +271,9 @@ TEST(Json, CentralRunHasTheSameShape) {
     in.horizon_days = 90;
     sim.run_central(in, r);
     const Json j = parse_or_fail(results_to_json(r));
+    EXPECT_EQ(j["provisional"].kind, Json::Bool);
+    EXPECT_EQ(j["provisional"].number, 1.0);
+    EXPECT_EQ(j["world"]["display"]["vehicles_lost_range"].text, "");
     EXPECT_EQ(j["timeline"]["days"].number, 91.0);
     EXPECT_EQ(j["timeline"]["regions"].items[0]["p10"].items.size(), 91u);
     // Only the central estimate: P10 = P50 = P90, and the JSON says so.
@@ -278,7 +297,7 @@ TEST(Csv, OneRowPerRegionPerDay) {
     for (std::size_t nl; (nl = csv.find('\n', start)) != std::string::npos; start = nl + 1)
         lines.push_back(csv.substr(start, nl - start));
     ASSERT_EQ(lines.size(), 1u + 366u * kRegionCount);
-    EXPECT_EQ(lines[0], "region,day,date,halted_p10,halted_p50,halted_p90,halted_central");
+    EXPECT_EQ(lines[0], "region,day,date,stopped_share_p10,stopped_share_p50,stopped_share_p90,stopped_share_central");
     EXPECT_EQ(lines[1].rfind("europe,0,2025-04-04,", 0), 0u) << lines[1];
     EXPECT_EQ(lines[366].rfind("europe,365,2026-04-04,", 0), 0u) << lines[366];
     EXPECT_EQ(lines[367].rfind("north_america,0,", 0), 0u);
@@ -292,48 +311,71 @@ TEST(Summary, OneSentenceWithTheKeyNumbersAndTheScenario) {
     const Results& r = results_2025();
     const std::string& s = r.summary;
     EXPECT_EQ(s, summary_sentence(r));
-    EXPECT_EQ(s.rfind("By ", 0), 0u) << s;
-    EXPECT_NE(s.find("2025, "), std::string::npos) << s;  // a calendar date
-    EXPECT_NE(s.find("1 in 3 European car lines stop"), std::string::npos) << s;  // the nearest plain fraction of the 35% peak
+    EXPECT_EQ(s.rfind("From ", 0), 0u) << s;
+    EXPECT_NE(s.find(" May 2025, "), std::string::npos) << s;  // the first stop, as a calendar date
+    EXPECT_NE(s.find(" of 347 at once; "), std::string::npos) << s;  // plants, the unit the record counts
     EXPECT_NE(s.find("vehicles are lost worldwide over a year (likely range "), std::string::npos) << s;
-    EXPECT_NE(s.find("if 25% of licences are approved (60% from day 80) and makers hold 45 days of magnets."),
+    EXPECT_NE(s.find("if 25% of licences are approved by 4 June, rising to 60% by late June, and plants hold 65 days of magnets."),
               std::string::npos)
         << s;
+    EXPECT_EQ(s.find("day "), std::string::npos) << s;  // dates, never day numbers
     EXPECT_EQ(s.back(), '.');
     EXPECT_EQ(s.find(". "), std::string::npos) << s;  // a single sentence
     EXPECT_EQ(s.find("nan"), std::string::npos);
 }
 
-TEST(Summary, SaysSoWhenNothingStops) {
+TEST(Summary, SaysSoWhenNothingStopsAndWhenMostStop) {
     Simulator sim;
     Results r;
     Inputs in;
     in.approval_pct = 100;
-    in.approval_later_pct = 100;
     in.licence_lag_days = 0;
     in.draws = 50;
     sim.run(in, r);
-    EXPECT_EQ(r.summary, "No car line stops within 365 days and no vehicles are lost if all licences are approved "
-                         "and makers hold 45 days of magnets.");
+    EXPECT_EQ(r.summary, "No car plant is likely to stop a line within 365 days and no vehicles are lost if every licence "
+                         "is approved as soon as it is reviewed and plants hold 65 days of magnets.");
     in = find_preset("embargo")->inputs;
     in.draws = 50;
     sim.run(in, r);
-    EXPECT_NE(r.summary.find("if no licences are approved and makers hold 45 days"), std::string::npos) << r.summary;
+    EXPECT_EQ(r.summary.rfind("By ", 0), 0u) << r.summary;
+    EXPECT_NE(r.summary.find(" European car plants have a line stopped; "), std::string::npos) << r.summary;
+    EXPECT_NE(r.summary.find("if no licence is ever approved and plants hold 65 days"), std::string::npos) << r.summary;
     EXPECT_NE(r.summary.find("million"), std::string::npos) << r.summary;
 }
 
-TEST(Summary, LossesWithoutHaltsAreStillReported) {
+TEST(Summary, TheMainSliderSpansEmbargoToNoDisruption) {
     Simulator sim;
     Results r;
-    Inputs in;
-    in.approval_pct = 60;
-    in.approval_later_pct = 60;
-    in.transit_days = 60;
-    in.draws = 100;
-    sim.run(in, r);
-    if (r.summary.rfind("No car line stops", 0) == 0) {
-        EXPECT_NE(r.summary.find("vehicles are lost worldwide"), std::string::npos) << r.summary;
+    double previous = 1e300;
+    for (double a : {0.0, 10.0, 25.0, 50.0, 75.0, 100.0}) {
+        Inputs in;
+        in.approval_pct = a;
+        sim.run(in, r);
+        EXPECT_LE(r.world_vehicles_lost.p50, previous) << a;
+        previous = r.world_vehicles_lost.p50;
+        if (a == 0.0) EXPECT_GT(r.world_vehicles_lost.p50, 1.0e6);
+        if (a == 100.0) EXPECT_LT(r.world_vehicles_lost.p50, 1000.0);
     }
+}
+
+TEST(Display, OneRoundingForEveryNumber) {
+    EXPECT_EQ(vehicles_text(30647.0), "31,000");
+    EXPECT_EQ(vehicles_text(4321.0), "4,300");
+    EXPECT_EQ(vehicles_text(1234567.0), "1.2 million");
+    EXPECT_EQ(vehicles_range_text(25.5e6, 27.6e6), "25.5\u201327.6 million");
+    EXPECT_EQ(plants_text(0.4), "0");
+    EXPECT_EQ(plants_text(7.6), "8");
+    EXPECT_EQ(plants_text(41.0), "about 40");
+    EXPECT_EQ(date_text(46), "20 May 2025");
+    EXPECT_NEAR(path_share_at_rate(25.0, 60.0), 60.0, 1e-9);  // the paths are stated at 25 %
+    EXPECT_GT(path_share_at_rate(50.0, 25.0), 25.0);
+    EXPECT_LT(path_share_at_rate(10.0, 25.0), 25.0);
+    EXPECT_EQ(path_share_at_rate(0.0, 60.0), 0.0);
+    EXPECT_EQ(path_share_at_rate(100.0, 1.0), 100.0);
+    Inputs in;
+    EXPECT_EQ(approval_path_text(in, 0), "25% by 4 June, rising to 60% by late June");
+    in.approval_pct = 0.0;
+    EXPECT_EQ(approval_path_text(in, 0), "none ever");
 }
 
 TEST(Text, QuotableReportWithRangesSeedAndShareQuery) {
@@ -342,7 +384,9 @@ TEST(Text, QuotableReportWithRangesSeedAndShareQuery) {
     EXPECT_NE(text.find(r.summary), std::string::npos);
     for (const RegionData& rd : region_data()) EXPECT_NE(text.find(std::string(rd.name)), std::string::npos) << rd.name;
     for (const ComponentData& cd : component_data()) EXPECT_NE(text.find(std::string(cd.name)), std::string::npos);
-    EXPECT_NE(text.find("Model 1.0.0, seed 20250404, 400 draws"), std::string::npos);
+    EXPECT_NE(text.find("Model " + std::string(kModelVersion) + ", seed 20250404, 400 draws"), std::string::npos);
+    EXPECT_NE(text.find("61:25,83:60  (25% by 4 June, rising to 60% by late June)"), std::string::npos);
+    EXPECT_NE(text.find("65 days"), std::string::npos);
     EXPECT_NE(text.find("Reproduce: ?v=1"), std::string::npos);
     EXPECT_EQ(text.find("nan"), std::string::npos);
 }
