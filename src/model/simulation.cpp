@@ -45,7 +45,7 @@ constexpr int kExport = kExportRegionCount;
 // The central estimate advances one day a step; Monte Carlo draws two (their
 // timelines are interpolated back to days). Halving the steps halves the cost
 // of a run; the first-stop days stay continuous (interpolated inside a step).
-constexpr int kDrawStepDays = 2;
+constexpr int kDrawStepDays = 7;
 constexpr int kMaxSteps = kMaxHorizonDays / kDrawStepDays + 2;
 
 // The approval queues are tabulated from this many days before day 0, so a
@@ -228,29 +228,16 @@ void setup_run(const Inputs& in, const Mechanics& mech, RunSetup& rs) {
 //     step are du * q * (1 - alternatives) * (not rescued in time);
 //   - a stopped line restarts when its licensed magnets arrive (q falls) or
 //     when emergency supply arrives (probability e per day):
-//         h(t) = h(t - dt) * (1 - e)^dt * q(t) / q(t - dt) + new stops;
+//         h(t) = h(t - 1) * (1 - e) * q(t) / q(t - 1) + new stops of day t;
+//     the central estimate takes one day a step, exactly so; the Monte Carlo
+//     draws take a week a step, with the new stops of a step half a step old
+//     at its end and the step's lost output taken at its middle;
 //   - from the escalation day, a line that will run out within
 //     `warning_days` asks for expedited supply too, so some stops are avoided;
 //   - exposure x = China dependence * controlled share * (1 - embedded share):
 //     the stopped share of all lines is x * h; a plant has a line stopped
 //     with probability 1 - (1 - x h)^lines; vehicles lost per day are
 //     vehicles_per_day * x * h (a stopped line builds nothing).
-struct RegionState {
-    double scale_pow = 0.0;    // alpha^beta
-    double exposure = 0.0;     // x
-    double plants = 0.0;
-    double vehicles_per_day = 0.0;
-    double value_per_vehicle = 0.0;
-    const double* waiting = nullptr;  // RunSetup::waiting, already shifted by this draw's shipping days
-    double u_prev = 0.0;
-    double q_prev = 1.0;
-    double stopped = 0.0;       // h
-    double expected_stops = 0.0;  // plants' line stops so far (Poisson mean)
-    double lost = 0.0;          // vehicles
-    float first_stop_day = kNeverDay;
-    float last_stopped_day = -1.0f;  // last day with at least half a plant stopped
-};
-
 struct DrawOutcome {
     std::array<float, kExport> first_stop_day{};
     std::array<float, kExport> recovery_day{};
@@ -259,13 +246,100 @@ struct DrawOutcome {
     double world_value = 0.0;
 };
 
-// Calls record(region, step, day, plants_share, vehicles_lost_in_step) once per region per step.
+// The step grid of a run (day t_j = min(j * step, horizon)) and, per shipping
+// time and region, what a draw reads at each step, with q the share still
+// waiting for licensed magnets and m_j = t_j - floor(length_j / 2) the middle
+// of the step:
+//   queue_free[j]  = q(t_j) * (1 - alternatives(t_j))
+//   queue_ratio[j] = q(t_j) / q(t_(j-1))      (restarts over the whole step)
+//   queue_late[j]  = q(t_j) / q(m_j)           (over its second half)
+//   queue_early[j] = q(m_j) / q(t_(j-1))       (over its first half)
+struct StepTables {
+    int step_days = 1;
+    int steps = 0;
+    std::vector<int> day;  // t_j
+    std::vector<int> length;  // days the step stands for: t_j - t_(j-1), 1 for step 0
+    int shipping_min = 0;
+    // [shipping - shipping_min][region] -> per step
+    std::vector<std::array<std::vector<double>, kExport>> queue_free, queue_ratio, queue_late, queue_early;
+};
+
+void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int shipping_min, int shipping_max,
+                       StepTables& st) {
+    const int horizon = in.horizon_days;
+    st.step_days = step_days;
+    st.steps = (horizon + step_days - 1) / step_days + 1;
+    st.day.resize(static_cast<std::size_t>(st.steps));
+    st.length.resize(static_cast<std::size_t>(st.steps));
+    for (int j = 0; j < st.steps; ++j) {
+        const std::size_t jj = static_cast<std::size_t>(j);
+        st.day[jj] = j * step_days < horizon ? j * step_days : horizon;
+        st.length[jj] = j == 0 ? 1 : st.day[jj] - st.day[jj - 1];
+    }
+    st.shipping_min = shipping_min;
+    const std::size_t variants = static_cast<std::size_t>(shipping_max - shipping_min + 1);
+    if (st.queue_free.size() < variants) {
+        st.queue_free.resize(variants);
+        st.queue_ratio.resize(variants);
+        st.queue_late.resize(variants);
+        st.queue_early.resize(variants);
+    }
+    for (std::size_t v = 0; v < variants; ++v) {
+        const int shipping = shipping_min + static_cast<int>(v);
+        for (int r = 0; r < kExport; ++r) {
+            const std::size_t ri = static_cast<std::size_t>(r);
+            const double* waiting = rs.waiting[ri].data() + kQueueLookBack - shipping;  // waiting[t] = q(t - shipping)
+            std::vector<double>& free = st.queue_free[v][ri];
+            std::vector<double>& ratio = st.queue_ratio[v][ri];
+            std::vector<double>& late = st.queue_late[v][ri];
+            std::vector<double>& early = st.queue_early[v][ri];
+            free.resize(static_cast<std::size_t>(st.steps));
+            ratio.resize(static_cast<std::size_t>(st.steps));
+            late.resize(static_cast<std::size_t>(st.steps));
+            early.resize(static_cast<std::size_t>(st.steps));
+            auto quotient = [](double a, double b) { return b > 0.0 ? a / b : 0.0; };
+            for (int j = 0; j < st.steps; ++j) {
+                const std::size_t jj = static_cast<std::size_t>(j);
+                const int t = st.day[jj];
+                const int length = st.length[jj];
+                free[jj] = waiting[t] * rs.not_alternative[static_cast<std::size_t>(t)];
+                ratio[jj] = j == 0 ? 1.0 : quotient(waiting[t], waiting[t - length]);
+                late[jj] = quotient(waiting[t], waiting[t - length / 2]);
+                early[jj] = j == 0 ? 1.0 : quotient(waiting[t - length / 2], waiting[t - length]);
+            }
+        }
+    }
+}
+
+// Per export region r, the model follows the share h of its lines that have
+// stopped (see docs/methodology.md, "How the model works"):
+//   - a line's own stock lasts transit + d days, d log-logistic around the
+//     region's inventory (shape beta); its share run out by day t is u(t);
+//   - its licence comes at a time drawn from the region's approval path, and
+//     magnets arrive `shipping` days later: q(t) is the share still waiting;
+//   - a line stops when its stock runs out while it waits: new stops on a
+//     step are du * q * (1 - alternatives) * (not rescued in time);
+//   - a stopped line restarts when its licensed magnets arrive (q falls) or
+//     when emergency supply arrives (probability e per day):
+//         h(t) = h(t - 1) * (1 - e) * q(t) / q(t - 1) + new stops of day t;
+//     the central estimate takes one day a step, exactly so; the Monte Carlo
+//     draws take a week a step, with the new stops of a step half a step old
+//     at its end and the step's lost output taken at its middle;
+//   - from the escalation day, a line that will run out within
+//     `warning_days` asks for expedited supply too, so some stops are avoided;
+//   - exposure x = China dependence * controlled share * (1 - embedded share):
+//     the stopped share of all lines is x * h; a plant has a line stopped
+//     with probability 1 - (1 - x h)^lines; vehicles lost per day are
+//     vehicles_per_day * x * h (a stopped line builds nothing).
+// Calls record(region, step, day, plants_share, vehicles_lost_in_step) for
+// every step from the first on which a line can run out.
 template <class Record>
-void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, const DrawParams& p,
-                   const double* cover_pow, int step_days, Record&& record, DrawOutcome& out) {
+void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, const StepTables& st,
+                   const DrawParams& p, const double* cover_pow, std::vector<double>& step_scratch, Record&& record,
+                   DrawOutcome& out) {
     const int horizon = in.horizon_days;
     const int transit = round_to_int(in.transit_days * p.transit_multiplier);
-    const int shipping = shipping_days(p, mech);
+    const std::size_t variant = static_cast<std::size_t>(shipping_days(p, mech) - st.shipping_min);
     const int lines = mech.lines_per_plant;
     // Emergency supply: daily probability e, mean `expedite` days at the
     // reference rate, faster when more is approved, never under an embargo.
@@ -273,94 +347,112 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     const double k = rs.scale.k;
     const double rescue = rs.scale.all ? 1.0 : (expedite <= 1.0 ? (k > 0.0 ? 1.0 : 0.0) : k / (k + expedite - 1.0));
     const double keep = 1.0 - rescue;
-    double keep_step = 1.0;
-    for (int i = 0; i < step_days; ++i) keep_step *= keep;
-    const double controlled = in.controlled_pct / 100.0;
-
-    std::array<RegionState, kExport> st;
-    for (int r = 0; r < kExport; ++r) {
-        const std::size_t ri = static_cast<std::size_t>(r);
-        const RegionData& rd = region_data()[ri];
-        RegionState& s = st[ri];
-        const double cover = in.inventory_days * rd.inventory_multiplier * p.inventory_multiplier;
-        s.scale_pow = pow_halves(cover, mech.cover_shape_halves);
-        const double dependence = min1(in.china_dependence_pct[ri] / 100.0 * p.dependence_multiplier[ri]);
-        s.exposure = dependence * controlled * min1((1.0 - rd.embedded_share) * p.exposure_multiplier);
-        s.plants = rd.plants;
-        s.vehicles_per_day = rd.vehicles_per_year / 365.0;
-        s.value_per_vehicle = rd.vehicle_value_usd;
-        s.waiting = rs.waiting[ri].data() + kQueueLookBack - shipping;  // waiting[t] = queue at day t - shipping
-    }
-
+    // Per step: (1 - e)^dt, and the share of lines running out on it that
+    // were not rescued by asking early (from the escalation day on).
     const double escalation_day = mech.escalation_day + (in.licence_lag_days - kReferenceLagDays);
     const double warning = mech.warning_days;
-    int prev_t = 0;
-    for (int step = 0;; ++step) {
-        const int t = step * step_days < horizon ? step * step_days : horizon;
-        const int dt = t - prev_t;
-        double keep_dt = keep_step;
-        if (dt != step_days) {  // the first step (day 0) and a short last step
-            keep_dt = 1.0;
-            for (int i = 0; i < dt; ++i) keep_dt *= keep;
-        }
-        // Lines within the warning window after escalation asked for expedited
-        // supply: each of the y days they asked had a chance `rescue`.
-        double not_rescued = 1.0;
+    // (1 - e)^n for every whole n a step or the warning window needs.
+    const int max_power = std::max(st.step_days, static_cast<int>(warning) + 1);
+    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + static_cast<std::size_t>(st.steps));
+    double* keep_power = step_scratch.data();
+    keep_power[0] = 1.0;
+    for (int i = 1; i <= max_power; ++i) keep_power[i] = keep_power[i - 1] * keep;
+    double* not_rescued = keep_power + max_power + 1;
+    // (1 - e) over the first and the second half of each step.
+    step_scratch.resize(step_scratch.size() + 2 * static_cast<std::size_t>(st.steps));
+    keep_power = step_scratch.data();
+    not_rescued = keep_power + max_power + 1;
+    double* keep_early = not_rescued + st.steps;
+    double* keep_late = keep_early + st.steps;
+    for (int j = 0; j < st.steps; ++j) {
+        const int length = st.length[static_cast<std::size_t>(j)];
+        keep_late[j] = keep_power[length / 2];
+        keep_early[j] = keep_power[length - length / 2];
+    }
+    for (int j = 0; j < st.steps; ++j) {
+        const int t = st.day[static_cast<std::size_t>(j)];
+        double w = 1.0;
         if (t > escalation_day) {
             double y = t - escalation_day;
             if (y > warning) y = warning;
             const int whole = static_cast<int>(y);
-            for (int i = 0; i < whole; ++i) not_rescued *= keep;
-            not_rescued *= 1.0 - (y - whole) * rescue;
+            w = keep_power[whole] * (1.0 - (y - whole) * rescue);
         }
-        const double free_share = rs.not_alternative[static_cast<std::size_t>(t)];
-        for (int r = 0; r < kExport; ++r) {
-            RegionState& s = st[static_cast<std::size_t>(r)];
-            const int d = t - transit;
-            const double u = d > 0 ? cover_pow[d] / (s.scale_pow + cover_pow[d]) : 0.0;
-            const double q = s.waiting[t];
-            const double new_stops = (u - s.u_prev) * q * free_share * not_rescued;
-            const double restart = s.q_prev > 0.0 ? keep_dt * (q / s.q_prev) : 0.0;
-            s.stopped = s.stopped * restart + new_stops;
-            s.u_prev = u;
-            s.q_prev = q;
-            const double line_share = s.exposure * s.stopped;
-            // 1 - (1 - x)^lines, written x * sum (1 - x)^i so that it is > 0 whenever x is.
-            double power = 1.0, sum = 0.0;
-            for (int i = 0; i < lines; ++i) {
-                sum += power;
-                power *= 1.0 - line_share;
-            }
-            const double plants_share = clamp01(line_share * sum);
-            const double stops_before = s.expected_stops;
-            s.expected_stops += s.plants * lines * s.exposure * new_stops;
-            if (s.first_stop_day == kNeverDay && s.expected_stops >= kFirstStopExpected) {
-                const double frac = (kFirstStopExpected - stops_before) / (s.expected_stops - stops_before);
-                s.first_stop_day = static_cast<float>(prev_t + frac * dt);
-            }
-            if (plants_share * s.plants >= kStoppedPlantsShown) s.last_stopped_day = static_cast<float>(t);
-            const double lost = s.vehicles_per_day * line_share * (step == 0 ? 1 : dt);
-            s.lost += lost;
-            record(r, step, t, plants_share, lost);
-        }
-        prev_t = t;
-        if (t == horizon) break;
+        not_rescued[j] = w;
     }
+    const double controlled = in.controlled_pct / 100.0;
+
     out.world_vehicles = 0.0;
     out.world_value = 0.0;
     for (int r = 0; r < kExport; ++r) {
         const std::size_t ri = static_cast<std::size_t>(r);
-        const RegionState& s = st[ri];
-        out.first_stop_day[ri] = s.first_stop_day;
-        out.recovery_day[ri] = kNeverDay;
-        if (s.first_stop_day < kNeverDay) {
-            const float after = s.last_stopped_day + 1.0f;
-            const float recovery = after > s.first_stop_day ? after : s.first_stop_day;
-            if (s.last_stopped_day < static_cast<float>(horizon)) out.recovery_day[ri] = recovery;
+        const RegionData& rd = region_data()[ri];
+        const double cover = in.inventory_days * rd.inventory_multiplier * p.inventory_multiplier;
+        const double scale_pow = pow_halves(cover, mech.cover_shape_halves);
+        const double dependence = min1(in.china_dependence_pct[ri] / 100.0 * p.dependence_multiplier[ri]);
+        const double exposure = dependence * controlled * min1((1.0 - rd.embedded_share) * p.exposure_multiplier);
+        const double plants = rd.plants;
+        const double stops_per_new = plants * lines * exposure;
+        const double vehicles_per_day = rd.vehicles_per_year / 365.0;
+        const double* queue_free = st.queue_free[variant][ri].data();
+        const double* queue_ratio = st.queue_ratio[variant][ri].data();
+        const double* queue_late = st.queue_late[variant][ri].data();
+        const double* queue_early = st.queue_early[variant][ri].data();
+
+        double u_prev = 0.0, stopped = 0.0, expected_stops = 0.0, lost = 0.0;
+        float first_stop_day = kNeverDay, last_stopped_day = -1.0f;
+        int j = 0;
+        while (j < st.steps && st.day[static_cast<std::size_t>(j)] <= transit) ++j;  // nothing runs out before
+        for (; j < st.steps; ++j) {
+            const int t = st.day[static_cast<std::size_t>(j)];
+            const int d = t - transit;
+            const double u = cover_pow[d] / (scale_pow + cover_pow[d]);
+            const double new_stops = (u - u_prev) * queue_free[j] * not_rescued[j];
+            u_prev = u;
+            const int length = st.length[static_cast<std::size_t>(j)];
+            double stopped_days;  // the step's stopped share times its days
+            if (length == 1) {
+                stopped = stopped * keep * queue_ratio[j] + new_stops;
+                stopped_days = stopped;
+            } else {
+                const double middle = stopped * (keep_early[j] * queue_early[j]) + 0.5 * new_stops;
+                stopped = middle * (keep_late[j] * queue_late[j]) + 0.5 * new_stops;
+                stopped_days = middle * length;
+            }
+            const double line_share = exposure * stopped;
+            double plants_share;  // 1 - (1 - x)^lines, written so that it is > 0 whenever x is
+            if (lines == 2) {
+                plants_share = line_share * (2.0 - line_share);  // line_share is in [0, 1]
+            } else {
+                double power = 1.0, sum = 0.0;
+                for (int i = 0; i < lines; ++i) {
+                    sum += power;
+                    power *= 1.0 - line_share;
+                }
+                plants_share = clamp01(line_share * sum);
+            }
+            const double stops_before = expected_stops;
+            expected_stops += stops_per_new * new_stops;
+            if (first_stop_day == kNeverDay && expected_stops >= kFirstStopExpected) {
+                const int t_prev = j > 0 ? st.day[static_cast<std::size_t>(j - 1)] : 0;
+                const double frac = (kFirstStopExpected - stops_before) / (expected_stops - stops_before);
+                first_stop_day = static_cast<float>(t_prev + frac * (t - t_prev));
+            }
+            if (plants_share * plants >= kStoppedPlantsShown) last_stopped_day = static_cast<float>(t);
+            // A day loses what its stopped lines would have built.
+            const double lost_step = vehicles_per_day * exposure * stopped_days;
+            lost += lost_step;
+            record(r, j, t, plants_share, lost_step);
         }
-        out.vehicles_lost[ri] = s.lost;
-        out.world_vehicles += s.lost;
-        out.world_value += s.lost * s.value_per_vehicle;
+        out.first_stop_day[ri] = first_stop_day;
+        out.recovery_day[ri] = kNeverDay;
+        if (first_stop_day < kNeverDay && last_stopped_day < static_cast<float>(horizon)) {
+            const float after = last_stopped_day + 1.0f;
+            out.recovery_day[ri] = after > first_stop_day ? after : first_stop_day;
+        }
+        out.vehicles_lost[ri] = lost;
+        out.world_vehicles += lost;
+        out.world_value += lost * rd.vehicle_value_usd;
     }
 }
 
@@ -369,9 +461,8 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
 //-----------------------------------------------------------------------------
 // share in [0, 1] -> bin on a square-root scale: 0 -> 0, (0, 1) -> 1..254, 1 -> 255.
 int histogram_bin(double share) {
-    if (!(share > 0.0)) return 0;
     if (share >= 1.0) return kBins - 1;
-    const int b = 1 + static_cast<int>(std::sqrt(share) * kInteriorBins);
+    const int b = 1 + static_cast<int>(std::sqrt(static_cast<float>(share)) * static_cast<float>(kInteriorBins));
     return b < kBins - 1 ? b : kBins - 2;
 }
 
@@ -451,6 +542,8 @@ struct Simulator::Impl {
     Mechanics mech = default_mechanics();
     std::vector<double> cover_pow;  // d^beta for whole days d = 0..730
     RunSetup setup;
+    StepTables central_steps, draw_steps;
+    std::vector<double> step_scratch;
     // Timeline histograms of the draws: [region][bin][step] counts, and per
     // region a difference array over steps of the draws with a share > 0.
     std::vector<std::uint16_t> histogram;
@@ -502,7 +595,9 @@ struct Simulator::Impl {
     // The central draw, one day a step, into the results' central timelines.
     DrawOutcome central(const Inputs& in, Results& out) {
         DrawOutcome o;
-        simulate_draw(in, mech, setup, DrawParams{}, cover_pow.data(), 1,
+        const int shipping = shipping_days(DrawParams{}, mech);
+        build_step_tables(in, setup, 1, shipping, shipping, central_steps);
+        simulate_draw(in, mech, setup, central_steps, DrawParams{}, cover_pow.data(), step_scratch,
                       [&](int r, int, int t, double share, double lost) {
                           RegionTimeline& tl = out.timeline[static_cast<std::size_t>(r)];
                           tl.central[static_cast<std::size_t>(t)] = static_cast<float>(share);
@@ -516,10 +611,10 @@ struct Simulator::Impl {
         DrawOutcome o;
         std::array<bool, kExport> active{};
         const int steps = step_count(in.horizon_days);
-        simulate_draw(in, mech, setup, random_draw_params(in.seed, draw, mech), cover_pow.data(), kDrawStepDays,
+        simulate_draw(in, mech, setup, draw_steps, random_draw_params(in.seed, draw, mech), cover_pow.data(), step_scratch,
                       [&](int r, int step, int, double share, double) {
                           const std::size_t ri = static_cast<std::size_t>(r);
-                          const bool now = share >= kNegligibleShare;
+                          const bool now = share >= kNegligibleShare;  // below: counted as exactly 0
                           if (now != active[ri]) {
                               active_change[ri][static_cast<std::size_t>(step)] += now ? 1 : -1;
                               active[ri] = now;
@@ -729,6 +824,7 @@ void Simulator::begin_run(const Inputs& raw_inputs, Results& out) {
         std::fill(m.active_change[static_cast<std::size_t>(r)].begin(),
                   m.active_change[static_cast<std::size_t>(r)].begin() + steps + 1, 0);
     }
+    build_step_tables(in, m.setup, kDrawStepDays, m.mech.shipping_days_min, m.mech.shipping_days_max, m.draw_steps);
     m.run_inputs = in;
     m.next_draw = 0;
     m.running = true;
