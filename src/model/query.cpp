@@ -469,6 +469,7 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
             continue;
         }
         if (key == "model") {  // the model version the link was made with
+            result.model_version = sanitise(value);
             if (value != kModelVersion)
                 add_message(result.warnings, key, "model: this link was made with model version '" + sanitise(value) +
                                                       "'; this is " + std::string(kModelVersion) + ", so results may differ");

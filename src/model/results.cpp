@@ -434,12 +434,7 @@ std::string results_to_json(const Results& r) {
     s.reserve(64 * 1024);
     s += "{\"model_version\":";
     append_json_string(s, kModelVersion);
-<<<<<<< HEAD
     s += r.bands_ready ? ",\"provisional\":false" : ",\"provisional\":true";  // true: only the central estimate so far
-=======
-    s += ",\"provisional\":";
-    s += r.bands_ready ? "false" : "true";
->>>>>>> 3407b9b (Model 2 (work in progress): licence queues per region, plants' own stock, emergency supply, one daily state)
     s += ",\"inputs\":{";
     bool first = true;
     for (const InputField& f : input_fields()) {

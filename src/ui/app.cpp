@@ -50,6 +50,8 @@ struct App::Impl {
     bool method_open = false;
     float content_height = 900.0f;
     std::string status;            // "Link copied", shown for a few seconds
+    std::string notice;            // a share link made with another model version: said under the headline
+    std::map<std::string, std::string, std::less<>> path_text;  // advanced path fields being edited
     double status_until = 0.0;
     double now = 0.0;
     bool png_requested = false;
@@ -149,6 +151,9 @@ void App::set_inputs(const Inputs& in) { impl_->set_inputs(in); }
 DecodedQuery App::apply_query(std::string_view query) {
     DecodedQuery d = decode_query(query, impl_->inputs);
     if (!d.theme.empty()) impl_->theme = theme_mode_from_string(d.theme);
+    if (!d.model_version.empty() && d.model_version != kModelVersion)
+        impl_->notice = "This link was made with model " + d.model_version + "; the model is now " +
+                        std::string(kModelVersion) + " and the numbers have changed.";
     impl_->set_inputs(d.inputs);
     return d;
 }
@@ -185,6 +190,10 @@ void draw_headline(const Ctx& c, float width) {
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     c.m.remember("headline");
+    if (!c.m.notice.empty()) {
+        wrapped_text(c.f.small, c.p.accent, width, c.m.notice);
+        c.m.remember("notice");
+    }
 }
 
 void draw_controls(const Ctx& c, float width) {
@@ -197,6 +206,13 @@ void draw_controls(const Ctx& c, float width) {
                  approval ? approval->min_value : 0.0, approval ? approval->max_value : 100.0, 1.0, 0, true};
     changed |= value_slider(a, in.approval_pct, width, c.target, c.f, c.p);
     m.remember(a);
+    // What the rate does to the dated approval paths, in dates.
+    wrapped_text(c.f.small, c.p.text, width,
+                 "Europe: " + approval_path_text(m.inputs, static_cast<int>(Region::Europe)) + ". India: " +
+                     approval_path_text(m.inputs, static_cast<int>(Region::India)) + ".");
+    wrapped_text(c.f.small, c.p.muted, width,
+                 "25% is the rate reported in June 2025. The rate moves every approval path: higher, sooner; "
+                 "lower, later; 0% is an embargo.");
     ImGui::Dummy(ImVec2(1, 4));
     SliderSpec b{"inventory", "Magnet inventory", "days", "Days of magnets makers and suppliers hold at the start",
                  inventory ? inventory->min_value : 0.0, inventory ? inventory->max_value : 365.0, 1.0, 0, true};
@@ -223,6 +239,40 @@ void draw_presets(const Ctx& c, float width) {
     if (const Preset* p = matching_preset(m.inputs)) wrapped_text(c.f.small, c.p.muted, width, std::string(p->description));
 }
 
+// An approval path: its dates at the reader's rate, and the points as text to
+// edit ("day:percent,…", applied on Enter when valid).
+void draw_path_field(const Ctx& c, const InputField& f, Inputs& in, bool& changed, float width) {
+    App::Impl& m = c.m;
+    const std::string id(f.key);
+    ImGui::PushFont(c.f.label);
+    ImGui::TextUnformatted(std::string(f.label).c_str());
+    ImGui::PopFont();
+    wrapped_text(c.f.small, c.p.text, width, approval_path_text(in, f.region_index) + ".");
+    std::string& text = m.path_text[id];
+    const std::string current = path_text(get_path(in, f));
+    const bool editing = ImGui::GetActiveID() == ImGui::GetID(("##" + id).c_str());
+    if (!editing) text = current;
+    char buffer[320];
+    std::snprintf(buffer, sizeof buffer, "%s", text.c_str());
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushFont(c.f.body);
+    if (ImGui::InputText(("##" + id).c_str(), buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        ApprovalPath path;
+        std::string problem;
+        if (parse_path_text(buffer, &path, &problem)) {
+            set_path(in, f, path);
+            changed = true;
+        } else {
+            m.set_status(std::string(f.label) + ": " + problem);
+        }
+    }
+    text = buffer;
+    ImGui::PopFont();
+    m.remember(id.c_str());
+    wrapped_text(c.f.small, c.p.muted, width, std::string(f.help) + " (day:percent points). Source: " + std::string(f.source));
+    ImGui::Dummy(ImVec2(1, 6));
+}
+
 void draw_advanced(const Ctx& c, float width) {
     App::Impl& m = c.m;
     disclosure("Advanced assumptions", m.advanced_open, width, c.target, c.f, c.p);
@@ -232,6 +282,10 @@ void draw_advanced(const Ctx& c, float width) {
     bool changed = false;
     for (const InputField& f : input_fields()) {
         if (!f.advanced || f.key == "draws" || f.key == "seed") continue;
+        if (f.kind == FieldKind::Path) {
+            draw_path_field(c, f, in, changed, width);
+            continue;
+        }
         const std::string id(f.key), label(f.label), unit(f.unit), help(f.help);
         double v = get_field(in, f);
         const int decimals = f.step < 1.0 ? 1 : 0;

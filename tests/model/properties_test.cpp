@@ -375,7 +375,7 @@ TEST(KnifeEdges, OneStepsMoveWorldLossesSmoothlyThroughEveryPreset) {
 TEST(KnifeEdges, OneStepsMoveWorldLossesSmoothlyOnARandomSample) {
     std::mt19937 gen(7);
     Step worst, worst_low;
-    for (int k = 0; k < 12; ++k) {
+    for (int k = 0; k < 6; ++k) {
         Inputs base = random_inputs(gen, 400);
         base.horizon_days = 365;
         check_lines_through(base, worst, worst_low);
