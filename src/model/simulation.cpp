@@ -251,6 +251,7 @@ struct DrawOutcome {
 // waiting for licensed magnets and m_j = t_j - floor(length_j / 2) the middle
 // of the step:
 //   queue_free[j]  = q(t_j) * (1 - alternatives(t_j))
+//   queue_free_middle[j] = q(m_j) * (1 - alternatives(m_j))
 //   queue_ratio[j] = q(t_j) / q(t_(j-1))      (restarts over the whole step)
 //   queue_late[j]  = q(t_j) / q(m_j)           (over its second half)
 //   queue_early[j] = q(m_j) / q(t_(j-1))       (over its first half)
@@ -261,7 +262,7 @@ struct StepTables {
     std::vector<int> length;  // days the step stands for: t_j - t_(j-1), 1 for step 0
     int shipping_min = 0;
     // [shipping - shipping_min][region] -> per step
-    std::vector<std::array<std::vector<double>, kExport>> queue_free, queue_ratio, queue_late, queue_early;
+    std::vector<std::array<std::vector<double>, kExport>> queue_free, queue_free_middle, queue_ratio, queue_late, queue_early;
 };
 
 void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int shipping_min, int shipping_max,
@@ -280,6 +281,7 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
     const std::size_t variants = static_cast<std::size_t>(shipping_max - shipping_min + 1);
     if (st.queue_free.size() < variants) {
         st.queue_free.resize(variants);
+        st.queue_free_middle.resize(variants);
         st.queue_ratio.resize(variants);
         st.queue_late.resize(variants);
         st.queue_early.resize(variants);
@@ -290,6 +292,8 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
             const std::size_t ri = static_cast<std::size_t>(r);
             const double* waiting = rs.waiting[ri].data() + kQueueLookBack - shipping;  // waiting[t] = q(t - shipping)
             std::vector<double>& free = st.queue_free[v][ri];
+            std::vector<double>& free_middle = st.queue_free_middle[v][ri];
+            free_middle.resize(static_cast<std::size_t>(st.steps));
             std::vector<double>& ratio = st.queue_ratio[v][ri];
             std::vector<double>& late = st.queue_late[v][ri];
             std::vector<double>& early = st.queue_early[v][ri];
@@ -303,6 +307,7 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
                 const int t = st.day[jj];
                 const int length = st.length[jj];
                 free[jj] = waiting[t] * rs.not_alternative[static_cast<std::size_t>(t)];
+                free_middle[jj] = waiting[t - length / 2] * rs.not_alternative[static_cast<std::size_t>(t - length / 2)];
                 ratio[jj] = j == 0 ? 1.0 : quotient(waiting[t], waiting[t - length]);
                 late[jj] = quotient(waiting[t], waiting[t - length / 2]);
                 early[jj] = j == 0 ? 1.0 : quotient(waiting[t - length / 2], waiting[t - length]);
@@ -395,6 +400,7 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         const double stops_per_new = plants * lines * exposure;
         const double vehicles_per_day = rd.vehicles_per_year / 365.0;
         const double* queue_free = st.queue_free[variant][ri].data();
+        const double* queue_free_middle = st.queue_free_middle[variant][ri].data();
         const double* queue_ratio = st.queue_ratio[variant][ri].data();
         const double* queue_late = st.queue_late[variant][ri].data();
         const double* queue_early = st.queue_early[variant][ri].data();
@@ -407,18 +413,26 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
             const int t = st.day[static_cast<std::size_t>(j)];
             const int d = t - transit;
             const double u = cover_pow[d] / (scale_pow + cover_pow[d]);
-            const double new_stops = (u - u_prev) * queue_free[j] * not_rescued[j];
-            u_prev = u;
+            const double run_out = u - u_prev;  // lines whose own stock ran out during the step
             const int length = st.length[static_cast<std::size_t>(j)];
+            double new_stops;     // lines that stopped during the step
             double stopped_days;  // the step's stopped share times its days
             if (length == 1) {
+                new_stops = run_out * queue_free[j] * not_rescued[j];
                 stopped = stopped * keep * queue_ratio[j] + new_stops;
                 stopped_days = stopped;
             } else {
-                const double middle = stopped * (keep_early[j] * queue_early[j]) + 0.5 * new_stops;
-                stopped = middle * (keep_late[j] * queue_late[j]) + 0.5 * new_stops;
+                // Half the lines run out by the middle of the step (those still
+                // waiting there stop), half by its end; the step's days take the
+                // share at its middle.
+                const double early_stops = 0.5 * run_out * queue_free_middle[j] * not_rescued[j];
+                const double late_stops = 0.5 * run_out * queue_free[j] * not_rescued[j];
+                new_stops = early_stops + late_stops;
+                const double middle = stopped * (keep_early[j] * queue_early[j]) + early_stops;
+                stopped = middle * (keep_late[j] * queue_late[j]) + late_stops;
                 stopped_days = middle * length;
             }
+            u_prev = u;
             const double line_share = exposure * stopped;
             double plants_share;  // 1 - (1 - x)^lines, written so that it is > 0 whenever x is
             if (lines == 2) {
