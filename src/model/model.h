@@ -76,6 +76,9 @@ const Mechanics& default_mechanics();
 // path's share licensed by day t becomes 1 - (1 - share)^pace. See
 // docs/methodology.md, "The approval rate".
 double approval_pace(double approval_pct);
+// Share of an export region's supply chains holding a licence by `day`, [0, 1]:
+// its approval path at the inputs' approval rate and licence review.
+double licensed_share_on_day(const Inputs& in, int region, double day);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Presets

@@ -549,6 +549,14 @@ double approval_pace(double approval_pct) {
     return exp_det(log_pace);
 }
 
+double licensed_share_on_day(const Inputs& in, int region, double day) {
+    if (region < 0 || region >= kExportRegionCount) return 0.0;
+    const ApprovalScale scale = approval_scale(in.approval_pct, default_mechanics());
+    const double h = PathHazard(in.approval_paths[static_cast<std::size_t>(region)]).at(day + kReferenceLagDays - in.licence_lag_days);
+    const double licensed = scale.all ? (h > 0.0 ? 1.0 : 0.0) : 1.0 - exp_det(-scale.k * h);
+    return (1.0 - scale.refusal) * licensed;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Simulator::Impl
 //-----------------------------------------------------------------------------
