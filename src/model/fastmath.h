@@ -9,9 +9,9 @@
 // [SECTION] Powers with half-integer exponents
 #pragma once
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace rareshock::detail {
 
@@ -23,10 +23,20 @@ inline constexpr double kLn2High = 6.93147180369123816490e-01;
 inline constexpr double kLn2Low = 1.90821492927058770002e-10;
 inline constexpr double kLn2 = 0.69314718055994530942;
 
-// 2^n for -1022 <= n <= 1023, built from its bits.
-inline double two_to(int n) {
-    return std::bit_cast<double>(static_cast<std::uint64_t>(n + 1023) << 52);
+// The bits of a double and back (Emscripten 3.1.6's libc++ has no std::bit_cast).
+inline std::uint64_t bits_of(double x) {
+    std::uint64_t b;
+    std::memcpy(&b, &x, sizeof b);
+    return b;
 }
+inline double double_of(std::uint64_t b) {
+    double x;
+    std::memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+// 2^n for -1022 <= n <= 1023, built from its bits.
+inline double two_to(int n) { return double_of(static_cast<std::uint64_t>(n + 1023) << 52); }
 
 // e^x: range reduction by ln 2, then a Taylor polynomial of degree 13 on
 // |r| <= ln2 / 2 (truncation error below 1e-17 relative). 0 below -700.
@@ -45,10 +55,10 @@ inline double exp_det(double x) {
 // ln m = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.172, series to s^21.
 inline double log_det(double x) {
     if (!(x > 0.0)) return -1.0e300;
-    std::uint64_t bits = std::bit_cast<std::uint64_t>(x);
+    std::uint64_t bits = bits_of(x);
     int e = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
     bits = (bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull;  // m in [1, 2)
-    double m = std::bit_cast<double>(bits);
+    double m = double_of(bits);
     if (m > 1.4142135623730951) {
         m *= 0.5;
         ++e;

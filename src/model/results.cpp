@@ -245,7 +245,8 @@ std::string approval_clause(const Inputs& in) {
     if (in.approval_pct >= 100.0) return "if every licence is approved as soon as it is reviewed";
     const std::vector<ShownPoint> points = shown_path(in, static_cast<int>(Region::Europe));
     if (points.empty()) return "if " + whole_percent(in.approval_pct) + " of licences are approved";
-    return "if " + whole_percent(points[0].pct) + " of licences are approved by " + points[0].when + path_rest(points) + ",";
+    const std::string rest = path_rest(points);
+    return "if " + whole_percent(points[0].pct) + " of licences are approved by " + points[0].when + rest + (rest.empty() ? "" : ",");
 }
 
 std::string horizon_text(const Inputs& in) {

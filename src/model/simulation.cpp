@@ -363,17 +363,10 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     keep_power[0] = 1.0;
     for (int i = 1; i <= max_power; ++i) keep_power[i] = keep_power[i - 1] * keep;
     double* not_rescued = keep_power + max_power + 1;
-    // (1 - e) over the first and the second half of each step.
-    step_scratch.resize(step_scratch.size() + 2 * static_cast<std::size_t>(st.steps));
-    keep_power = step_scratch.data();
-    not_rescued = keep_power + max_power + 1;
-    double* keep_early = not_rescued + st.steps;
-    double* keep_late = keep_early + st.steps;
-    for (int j = 0; j < st.steps; ++j) {
-        const int length = st.length[static_cast<std::size_t>(j)];
-        keep_late[j] = keep_power[length / 2];
-        keep_early[j] = keep_power[length - length / 2];
-    }
+    // (1 - e) over the first and the second half of a full step (a shorter
+    // last step computes its own).
+    const double keep_early_full = keep_power[st.step_days - st.step_days / 2];
+    const double keep_late_full = keep_power[st.step_days / 2];
     for (int j = 0; j < st.steps; ++j) {
         const int t = st.day[static_cast<std::size_t>(j)];
         double w = 1.0;
@@ -428,8 +421,11 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
                 const double early_stops = 0.5 * run_out * queue_free_middle[j] * not_rescued[j];
                 const double late_stops = 0.5 * run_out * queue_free[j] * not_rescued[j];
                 new_stops = early_stops + late_stops;
-                const double middle = stopped * (keep_early[j] * queue_early[j]) + early_stops;
-                stopped = middle * (keep_late[j] * queue_late[j]) + late_stops;
+                const bool full = length == st.step_days;
+                const double keep_early = full ? keep_early_full : keep_power[length - length / 2];
+                const double keep_late = full ? keep_late_full : keep_power[length / 2];
+                const double middle = stopped * (keep_early * queue_early[j]) + early_stops;
+                stopped = middle * (keep_late * queue_late[j]) + late_stops;
                 stopped_days = middle * length;
             }
             u_prev = u;
