@@ -359,7 +359,10 @@ std::string summary_sentence(const Results& r) {
     const std::string from = first_region >= 0 ? "From " + date_text(day_int(first_day)) + ", " : std::string();
     if (peak.plants < 1.5) return from + "now and then a car plant stops a line for a while; " + lost + tail;
     const std::string total = with_thousands(round_to(export_plants_total(), 1.0));
-    return from + (peak.plants < 10.5 ? "a few car plants stop a line at a time" : "car plants stop lines one after another") +
+    const char* how = peak.plants < 5.5 ? "a few car plants stop a line at a time"
+                      : peak.plants < 30.5 ? "car plants stop a line here and there"
+                                           : "car plants stop lines one after another";
+    return from + how +
            "; at the worst " + plants_text(peak.plants) + " of " + total + " at once; " + lost + tail;
 }
 
