@@ -36,7 +36,7 @@ window.__rsFuzz = function (seed) {
   function rnd() { s = (s + 0x6D2B79F5) >>> 0; var t = s; t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; }
   function pick(a) { return a[Math.floor(rnd() * a.length)]; }
-  var KEYS = ['approval', 'inventory', 'preset', 'theme', 'lag', 'transit', 'approval_later', 'change_day', 'dep_europe',
+  var KEYS = ['approval', 'inventory', 'preset', 'theme', 'lag', 'transit', 'path_india', 'expedite', 'dep_europe',
     'alt_supply', 'horizon', 'draws', 'seed', 'v', 'origins', '__proto__', 'constructor', 'toString', '', 'x'.repeat(300),
     'approval\\u0000', '\\u00fcn\\u00efc\\u00f8d\\u00e9', '&approval=1', 'approval=5&inventory', 'type', 'height'];
   var TYPES = ['rareshock:set', 'rareshock:theme', 'rareshock:resize', 'rareshock:', 'rareshock:SET', 'rareshock:set ',

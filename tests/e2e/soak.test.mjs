@@ -18,8 +18,8 @@ export function soakTests({ browser, site }) {
         const rnd = () => { s = (s + 0x6D2B79F5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1);
           t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
         const pick = (a) => a[Math.floor(rnd() * a.length)];
-        const RANGES = { approval: [0, 100], inventory: [0, 365], lag: [0, 180], transit: [0, 120], approval_later: [0, 100],
-          change_day: [0, 730], dep_europe: [0, 100], dep_japan: [0, 100], alt_supply: [0, 100], alt_ramp: [1, 730],
+        const RANGES = { approval: [0, 100], inventory: [0, 365], lag: [0, 180], transit: [0, 120], expedite: [1, 90],
+          dep_europe: [0, 100], dep_japan: [0, 100], alt_supply: [0, 100], alt_ramp: [1, 730],
           controlled: [0, 100], horizon: [30, 730], draws: [1, 5000], seed: [0, 4294967295] };
         const KEYS = Object.keys(RANGES);
         const INVALID = [-1, 101, 1e9, -1e9, 'abc', '', NaN, Infinity, -Infinity, null, {}, [], true, '50%', ' 50', '1e400',

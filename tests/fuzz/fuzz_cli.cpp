@@ -50,7 +50,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!printable(w)) fail("unprintable warning", w);
     }
     for (const InputField& f : input_fields()) {
-        if (!field_in_range(f, get_field(parse.options.inputs, f))) fail("field out of range", std::string(f.key));
+        const bool valid = f.numeric() ? field_in_range(f, get_field(parse.options.inputs, f))
+                                       : path_problem(get_path(parse.options.inputs, f)).empty();
+        if (!valid) fail("field out of range", std::string(f.key));
     }
     return 0;
 }
