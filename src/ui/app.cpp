@@ -336,7 +336,7 @@ void draw_regions(const Ctx& c, float width) {
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
     if (ImGui::BeginTable("regions", 3, flags, ImVec2(width, 0))) {
         ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthStretch, c.narrow ? 1.45f : 1.0f);
-        ImGui::TableSetupColumn("First line halts", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("First stop", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("Vehicles lost", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::PushFont(c.f.small);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -372,6 +372,10 @@ void draw_regions(const Ctx& c, float width) {
                     ImGui::TextDisabled("day %d (%s–%s)", d, format_day(rr.first_halt_day.p10).c_str(),
                                         rr.first_halt_day.p90 ? format_day(rr.first_halt_day.p90).c_str() : "later");
                 else ImGui::TextDisabled("day %d", d);
+                const double plants = rr.peak_halted_share_p50 * regions[i].plants;
+                if (plants >= 0.5)
+                    ImGui::TextDisabled("at worst %s of %s plants", plants_text(plants).c_str(),
+                                        plants_text(regions[i].plants).c_str());
                 // Wide screens also say when the lines restart (median), on a line of its own.
                 if (!c.narrow && rr.recovery_day.p50)
                     ImGui::TextDisabled("running again %s", format_date_short(static_cast<int>(std::lround(*rr.recovery_day.p50))).c_str());
@@ -379,7 +383,7 @@ void draw_regions(const Ctx& c, float width) {
                     ImGui::TextDisabled("not running again within the horizon");
                 ImGui::PopFont();
             } else {
-                ImGui::TextUnformatted("No halt");
+                ImGui::TextUnformatted("No stop");
                 ImGui::PushFont(c.f.small);
                 if (r.bands_ready && rr.first_halt_day.p10)
                     ImGui::TextDisabled("1 in 10 runs: day %s", format_day(rr.first_halt_day.p10).c_str());
@@ -388,13 +392,13 @@ void draw_regions(const Ctx& c, float width) {
             }
             ImGui::TableSetColumnIndex(2);
             const double lost = rr.vehicles_lost.p50;
-            ImGui::TextUnformatted(lost <= 0.5 ? "none" : (lost < 1000.0 ? "under 1,000" : format_thousands(lost).c_str()));
+            // The one rounding of every number (model/results.h), as the twin and the CLI print it.
+            ImGui::TextUnformatted(lost <= 0.5 ? "none" : vehicles_text(lost).c_str());
             ImGui::PushFont(c.f.small);
             // Wide screens also give the value of the lost output (vehicle values are an assumption).
-            const std::string value = (!c.narrow && rr.value_lost_usd.p50 >= 0.5e6) ? ", " + format_usd_compact(rr.value_lost_usd.p50) : std::string();
+            const std::string value = (!c.narrow && rr.value_lost_usd.p50 >= 0.5e6) ? ", " + usd_text(rr.value_lost_usd.p50) : std::string();
             if (r.bands_ready && rr.vehicles_lost.p90 > 0.5)
-                ImGui::TextDisabled("%s–%s%s", format_compact(rr.vehicles_lost.p10).c_str(), format_compact(rr.vehicles_lost.p90).c_str(),
-                                    value.c_str());
+                ImGui::TextDisabled("%s%s", vehicles_range_text(rr.vehicles_lost.p10, rr.vehicles_lost.p90).c_str(), value.c_str());
             else if (rr.baseline_vehicles > 0)
                 ImGui::TextDisabled("%s of output", format_percent(rr.vehicles_lost.p50 / rr.baseline_vehicles).c_str());
             ImGui::PopFont();
@@ -500,10 +504,10 @@ void App::draw(const Environment& env) {
     auto chart_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);
         const std::string shaded(region_data()[static_cast<size_t>(timeline_shaded_region(m.results))].name);
-        const std::string subtitle = "Share of car assembly lines stopped, by region. Lines: median of " +
+        const std::string subtitle = "Share of car plants with a line stopped, by region. Lines: median of " +
                                      std::to_string(m.results.inputs.draws) + " simulations; shading: likely range (P10\u2013P90) for " +
                                      shaded + ".";
-        section_title(c, "Car assembly lines halted", subtitle.c_str(), w);
+        section_title(c, "Car plants with a line stopped", subtitle.c_str(), w);
         ImGui::SetCursorPosX(x);
         draw_legend(c, w);
         ImGui::SetCursorPosX(x);
@@ -529,9 +533,9 @@ void App::draw(const Environment& env) {
     auto results_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);
         section_title(c, "Where and when",
-                      narrow ? "First line halt, and vehicles lost over the year from halted and slowed lines (median, likely range)"
-                             : "First line halt and restart, and vehicles lost over the year from halted and slowed lines "
-                               "(median, likely range; value at an assumed average vehicle price)", w);
+                      narrow ? "First plant to stop a line, and vehicles lost over the year by stopped lines (median, likely range)"
+                             : "First plant to stop a line, most plants stopped at once, restart, and vehicles lost over the "
+                               "year by stopped lines (median, likely range; value at an assumed average vehicle price)", w);
         ImGui::SetCursorPosX(x);
         draw_regions(c, w);
         ImGui::Dummy(ImVec2(1, 12));

@@ -98,12 +98,16 @@ void draw_readout(const Results& r, int d, bool dated, const Fonts& fonts, const
         const ImVec2 c = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 4), ImVec2(c.x + 10, c.y + 14), p.region[ri], 2.0f);
         ImGui::SetCursorScreenPos(ImVec2(c.x + 16, c.y));
+        // Plants, the unit the record counts, rounded once (model/results.h).
+        const double plants = regions[ri].plants;
+        const std::string of = " of " + plants_text(plants) + " plants";
         if (bands)
-            ImGui::Text("%.*s  %s halted (%s to %s)", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
-                        format_percent(t.p50[d]).c_str(), format_percent(t.p10[d]).c_str(), format_percent(t.p90[d]).c_str());
+            ImGui::Text("%.*s  %s%s (%s to %s)", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
+                        plants_text(t.p50[d] * plants).c_str(), of.c_str(), plants_text(t.p10[d] * plants).c_str(),
+                        plants_text(t.p90[d] * plants).c_str());
         else
-            ImGui::Text("%.*s  %s halted", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
-                        format_percent(t.central[d]).c_str());
+            ImGui::Text("%.*s  %s%s", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
+                        plants_text(t.central[d] * plants).c_str(), of.c_str());
     }
     int n = 0;
     for (const Event& e : events) {
@@ -175,7 +179,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     char x_title[96];
     const int last_halt = last_halted_day(r);
     if (days < horizon && last_halt >= 0)
-        std::snprintf(x_title, sizeof x_title, "No line halted after %s", format_date_short(last_halt).c_str());
+        std::snprintf(x_title, sizeof x_title, "No line stopped after %s", format_date_short(last_halt).c_str());
     else if (last_halt < 0)
         std::snprintf(x_title, sizeof x_title, "Licences required from 4 April 2025");
     else

@@ -250,7 +250,7 @@ TEST_F(UiTest, MethodPanelShowsTheMethodologyDocument) {
     click(r.x0 + 30, (r.y0 + r.y1) / 2);
     frames(2);
     EXPECT_GT(app->content_height(), closed + 1500.0f);  // the whole document, tables included
-    EXPECT_NE(methodology_markdown().find("## 2. Equations"), std::string_view::npos);
+    EXPECT_NE(methodology_markdown().find("## 3. How the model works"), std::string_view::npos);
 }
 
 TEST(Markdown, InlineMarkupBecomesPlainText) {
