@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include "model/model.h"
+#include "model/query.h"
 
 #include <cmath>
 #include <cstdio>
@@ -37,7 +38,13 @@ std::string hex(ImU32 c) {
 }
 
 const char* kind_name(FieldKind k) {
-    return k == FieldKind::Real ? "real" : (k == FieldKind::Integer ? "integer" : "seed");
+    switch (k) {
+    case FieldKind::Real: return "real";
+    case FieldKind::Integer: return "integer";
+    case FieldKind::Seed: return "seed";
+    case FieldKind::Path: return "path";
+    }
+    return "real";
 }
 
 // The theme colours the page uses, with their CSS names and JSON keys.
@@ -120,7 +127,8 @@ std::string facts_json(bool with_sources) {
             o.number("step", f.step);
             o.text("kind", kind_name(f.kind));
             o.boolean("advanced", f.advanced);
-            o.number("default", get_field(defaults, f));
+            if (f.numeric()) o.number("default", get_field(defaults, f));
+            else o.text("default", path_text(get_path(defaults, f)));
             o.text("help", f.help);
             if (with_sources) o.text("source", f.source);
         });
@@ -160,8 +168,11 @@ std::string methodology_inputs_table() {
     std::string s = std::string(kTableHeader) + "\n|---|---|---|---|---|\n";
     const Inputs defaults{};
     for (const InputField& f : input_fields()) {
-        s += "| `" + std::string(f.key) + "` | " + std::string(f.label) + " | " + with_unit(get_field(defaults, f), f) +
-             " | " + facts_number(f.min_value) + "–" + with_unit(f.max_value, f) + " | " + std::string(f.source) + " |\n";
+        const std::string value = f.numeric() ? with_unit(get_field(defaults, f), f) : path_text(get_path(defaults, f));
+        const std::string range = f.numeric() ? facts_number(f.min_value) + "–" + with_unit(f.max_value, f)
+                                              : std::string("up to 6 day:% points");
+        s += "| `" + std::string(f.key) + "` | " + std::string(f.label) + " | " + value + " | " + range + " | " +
+             std::string(f.source) + " |\n";
     }
     return s;
 }

@@ -109,8 +109,11 @@ TEST(InputFields, ClampRepairsEveryFieldAndLeavesValidInputsAlone) {
     EXPECT_EQ(in.horizon_days, 30);
     EXPECT_EQ(in.draws, 5000);
     EXPECT_EQ(in.china_dependence_pct[0], Inputs{}.china_dependence_pct[0]);
-    for (const InputField& f : input_fields())
-        if (f.numeric()) EXPECT_TRUE(field_in_range(f, get_field(in, f))) << f.key;
+    for (const InputField& f : input_fields()) {
+        if (f.numeric()) {
+            EXPECT_TRUE(field_in_range(f, get_field(in, f))) << f.key;
+        }
+    }
 }
 
 TEST(Presets, FourPublicIdsWithLabelsSourcesAndValidInputs) {

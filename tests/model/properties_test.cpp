@@ -178,7 +178,17 @@ void check_pair(const Inputs& better_in, const Inputs& worse_in, const std::stri
 
 double up(double v, double by, double hi) { return v + by > hi ? hi : v + by; }
 
+// Under sanitizers and in WebAssembly, every property runs on a smaller
+// sample (the same code, the same generators); the native stage runs it all.
+#if defined(RS_SLOW_BUILD) || defined(__EMSCRIPTEN__)
+constexpr int kSamples = 60;
+constexpr int kKnifeEdgeBases = 1;
+constexpr bool kEveryPresetLine = false;
+#else
 constexpr int kSamples = 240;
+constexpr int kKnifeEdgeBases = 6;
+constexpr bool kEveryPresetLine = true;
+#endif
 constexpr int kSampleDraws = 60;
 
 TEST(Properties, HigherApprovalNeverWorseOnASample) {
@@ -368,14 +378,17 @@ void report(const char* what, const Step& worst, const Step& worst_low) {
 
 TEST(KnifeEdges, OneStepsMoveWorldLossesSmoothlyThroughEveryPreset) {
     Step worst, worst_low;
-    for (const Preset& p : presets()) check_lines_through(p.inputs, worst, worst_low);
+    for (const Preset& p : presets()) {
+        check_lines_through(p.inputs, worst, worst_low);
+        if (!kEveryPresetLine) break;  // slow builds: the 2025 preset only
+    }
     report("presets", worst, worst_low);
 }
 
 TEST(KnifeEdges, OneStepsMoveWorldLossesSmoothlyOnARandomSample) {
     std::mt19937 gen(7);
     Step worst, worst_low;
-    for (int k = 0; k < 6; ++k) {
+    for (int k = 0; k < kKnifeEdgeBases; ++k) {
         Inputs base = random_inputs(gen, 400);
         base.horizon_days = 365;
         check_lines_through(base, worst, worst_low);

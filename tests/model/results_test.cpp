@@ -353,8 +353,12 @@ TEST(Summary, TheMainSliderSpansEmbargoToNoDisruption) {
         sim.run(in, r);
         EXPECT_LE(r.world_vehicles_lost.p50, previous) << a;
         previous = r.world_vehicles_lost.p50;
-        if (a == 0.0) EXPECT_GT(r.world_vehicles_lost.p50, 1.0e6);
-        if (a == 100.0) EXPECT_LT(r.world_vehicles_lost.p50, 1000.0);
+        if (a == 0.0) {
+            EXPECT_GT(r.world_vehicles_lost.p50, 1.0e6);
+        }
+        if (a == 100.0) {
+            EXPECT_LT(r.world_vehicles_lost.p50, 1000.0);
+        }
     }
 }
 

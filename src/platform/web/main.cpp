@@ -69,7 +69,17 @@ EMSCRIPTEN_KEEPALIVE char* rs_api_apply_query(const char* query) {
     std::copy(out.c_str(), out.c_str() + out.size() + 1, p);
     return p;
 }
-// The current inputs, one number per input field (input_fields() order) into out[n].
+// The text of input field `index` (input_fields() order) when it is not a
+// number: an approval path, "61:25,83:60". "" for numeric fields.
+EMSCRIPTEN_KEEPALIVE const char* rs_api_field_text(int index) {
+    g_out.clear();
+    const auto fields = rareshock::input_fields();
+    if (index >= 0 && static_cast<std::size_t>(index) < fields.size() && !fields[static_cast<std::size_t>(index)].numeric())
+        g_out = rareshock::path_text(rareshock::get_path(g_runner->inputs(), fields[static_cast<std::size_t>(index)]));
+    return g_out.c_str();
+}
+// The current inputs, one number per input field (input_fields() order) into out[n]
+// (0 for an approval path: its text comes from rs_api_field_text).
 EMSCRIPTEN_KEEPALIVE int rs_api_inputs(double* out, int n) {
     int i = 0;
     for (const rareshock::InputField& f : rareshock::input_fields()) {

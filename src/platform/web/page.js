@@ -84,12 +84,19 @@ RSPage.asJson = function (v, kind) {
   return (s < 0 ? -u : u) / scale;
 };
 
+// A field's value as the API gives it: a number, or an approval path's text
+// ("61:25,83:60"), which crosses as a string.
+RSPage.fieldValue = function (i, number) {
+  var f = RSPage.facts['fields'][i];
+  return f['kind'] === 'path' ? RSPage.read(Module['_rs_api_field_text'](i)) : RSPage.asJson(number, f['kind']);
+};
+
 // The current inputs, read from the model (one number per field).
 RSPage.inputs = function () {
   var fields = RSPage.facts['fields'], n = fields.length, out = _malloc(8 * n);
   Module['_rs_api_inputs'](out, n);
   var inputs = {};
-  for (var i = 0; i < n; i++) inputs[fields[i]['key']] = RSPage.asJson(HEAPF64[(out >> 3) + i], fields[i]['kind']);
+  for (var i = 0; i < n; i++) inputs[fields[i]['key']] = RSPage.fieldValue(i, HEAPF64[(out >> 3) + i]);
   RSPage.bytes += 8 * n;
   _free(out);
   return inputs;
@@ -122,7 +129,7 @@ RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
   RSPage.provisional = d[0] !== 0;
   RSPage.presetIndex = d[1];
   var inputs = {};
-  for (var i = 0; i < nf; i++) inputs[fields[i]['key']] = RSPage.asJson(d[2 + i], fields[i]['kind']);
+  for (var i = 0; i < nf; i++) inputs[fields[i]['key']] = RSPage.fieldValue(i, d[2 + i]);
   var regions = [];
   for (var at = 2 + nf; at + 6 <= count; at += 6)
     regions.push({ firstHalt: [d[at], d[at + 1], d[at + 2]], vehiclesLost: [d[at + 3], d[at + 4], d[at + 5]] });
@@ -258,12 +265,14 @@ RSPage.buildTwin = function () {
     var r = RSPage.el('div', { 'class': 'rs-twin-row' });
     r.appendChild(RSPage.el('label', { 'for': id }, label));
     var helpId = RSPage.id('twin-help-' + key);
-    var attrs = { 'min': f['min'], 'max': f['max'], 'step': f['step'] };
+    var path = f['kind'] === 'path';  // an approval path: day:percent points as text
+    var attrs = path ? { 'spellcheck': 'false', 'autocomplete': 'off' } : { 'min': f['min'], 'max': f['max'], 'step': f['step'] };
     var els = [];
-    if (f['kind'] !== 'seed') {  // a slider over four billion seeds helps nobody: a number box only
+    if (f['kind'] !== 'seed' && !path) {  // a slider over four billion seeds helps nobody: a number box only
       els.push(RSPage.el('input', { 'type': 'range', 'id': id, 'aria-describedby': helpId + ' ' + RSPage.id('twin-hint') }));
     }
-    var num = RSPage.el('input', { 'type': 'number', 'inputmode': 'decimal', 'aria-label': label, 'aria-describedby': helpId });
+    var num = RSPage.el('input', path ? { 'type': 'text', 'aria-label': label, 'aria-describedby': helpId }
+                                      : { 'type': 'number', 'inputmode': 'decimal', 'aria-label': label, 'aria-describedby': helpId });
     if (!els.length) num.id = id;
     els.push(num);
     els.forEach(function (el) {
@@ -271,7 +280,7 @@ RSPage.buildTwin = function () {
       el.setAttribute('data-field', key);
       el.addEventListener(el.type === 'range' ? 'input' : 'change', function () {
         var v = el.value;
-        if (v === '' || isNaN(Number(v))) return;
+        if (v === '' || (!path && isNaN(Number(v)))) return;
         RSPage.printWarnings(RSPage.applyQuery(key + '=' + encodeURIComponent(v)));
       });
       r.appendChild(el);
