@@ -200,22 +200,22 @@ void draw_controls(const Ctx& c, float width) {
     App::Impl& m = c.m;
     Inputs in = m.inputs;
     bool changed = false;
-    const InputField* approval = find_input_field("approval");
-    const InputField* inventory = find_input_field("inventory");
-    SliderSpec a{"approval", "Licences approved", "%", "Share of export-licence requests China approves",
-                 approval ? approval->min_value : 0.0, approval ? approval->max_value : 100.0, 1.0, 0, true};
+    // The two main sliders: label, unit, help and range from the field table.
+    const InputField& approval = *find_input_field("approval");
+    const InputField& inventory = *find_input_field("inventory");
+    const std::string a_label(approval.label), a_unit(approval.unit), a_help(approval.help);
+    SliderSpec a{"approval", a_label.c_str(), a_unit.c_str(), a_help.c_str(), approval.min_value, approval.max_value,
+                 approval.step, 0, true};
     changed |= value_slider(a, in.approval_pct, width, c.target, c.f, c.p);
     m.remember(a);
     // What the rate does to the dated approval paths, in dates.
     wrapped_text(c.f.small, c.p.text, width,
-                 "Europe: " + approval_path_text(m.inputs, static_cast<int>(Region::Europe)) + ". India: " +
+                 "At this rate: Europe " + approval_path_text(m.inputs, static_cast<int>(Region::Europe)) + "; India " +
                      approval_path_text(m.inputs, static_cast<int>(Region::India)) + ".");
-    wrapped_text(c.f.small, c.p.muted, width,
-                 "25% is the rate reported in June 2025. The rate moves every approval path: higher, sooner; "
-                 "lower, later; 0% is an embargo.");
     ImGui::Dummy(ImVec2(1, 4));
-    SliderSpec b{"inventory", "Magnet inventory", "days", "Days of magnets makers and suppliers hold at the start",
-                 inventory ? inventory->min_value : 0.0, inventory ? inventory->max_value : 365.0, 1.0, 0, true};
+    const std::string b_label(inventory.label), b_unit(inventory.unit), b_help(inventory.help);
+    SliderSpec b{"inventory", b_label.c_str(), b_unit.c_str(), b_help.c_str(), inventory.min_value, inventory.max_value,
+                 inventory.step, 0, true};
     changed |= value_slider(b, in.inventory_days, width, c.target, c.f, c.p);
     m.remember(b);
     if (changed) m.set_inputs(in);

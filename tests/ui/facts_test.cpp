@@ -64,7 +64,7 @@ TEST(Facts, MethodologyTableIsReplacedInPlace) {
     std::string doc = "# Title\n\nBefore.\n\n| Key | Input | Default | Range | Source |\n|---|---|---|---|---|\n| `x` | old |\n\nAfter.\n";
     ASSERT_TRUE(replace_methodology_inputs_table(doc));
     EXPECT_EQ(doc, "# Title\n\nBefore.\n\n" + methodology_inputs_table() + "\nAfter.\n");
-    EXPECT_NE(doc.find("| `inventory` | Inventory | 45 days | 0–365 days |"), std::string::npos);
+    EXPECT_NE(doc.find("| `inventory` | Magnet stock at the start | 65 days | 0–365 days |"), std::string::npos);
     std::string none = "no table here\n";
     EXPECT_FALSE(replace_methodology_inputs_table(none));
 }
