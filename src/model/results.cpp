@@ -644,7 +644,7 @@ std::string results_to_text(const Results& r) {
          usd_text(r.world_value_lost_usd.p50) + "; at most " + plants_text(peak.plants) + " of " +
          fixed(export_plants_total(), 0) + " plants with a line stopped at once" +
          (peak.day >= 0 ? " (" + date_text(peak.day) + ")" : std::string()) + "\n";
-    s += "\nComponents (central estimate, worst export region)\n";
+    s += "\nComponents (central estimate; stock of the least-stocked lines, supply across the export regions)\n";
     s += "  Component                               Time to survive  Time to recover  Shortage\n";
     for (int i = 0; i < kComponentCount; ++i) {
         const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <tuple>
 #include <vector>
 
 namespace rareshock {
@@ -64,8 +65,8 @@ constexpr double kNegligibleShare = 1.0e-6;
 constexpr double kFirstStopExpected = 0.69314718055994531;
 
 // Time to recover: the first day from which at most this share of a
-// component's exposed supply still waits for a licence.
-constexpr double kRecoveredWaitingShare = 0.02;
+// part's supply (all regions, weighted by output) still waits for a licence.
+constexpr double kRecoveredWaitingShare = 0.05;
 
 // Timeline histograms: 256 bins on a square-root scale (fine where few plants
 // stop): bin 0 holds exactly 0, bin 255 exactly 1, bins 1..254 split (0, 1).
@@ -598,6 +599,25 @@ struct Simulator::Impl {
         step_values.resize(3 * static_cast<std::size_t>(kMaxSteps));
         float_scratch.reserve(kMaxDraws);
         double_scratch.reserve(kMaxDraws);
+        reserve_step_tables();
+    }
+
+    // The step tables at their largest (the longest horizon, every shipping
+    // time), so that runs never allocate: the heap stays flat.
+    void reserve_step_tables() {
+        const std::size_t variants = static_cast<std::size_t>(mech.shipping_days_max - mech.shipping_days_min + 1);
+        for (auto [tables, count, steps] : {std::tuple{&central_steps, std::size_t{1}, static_cast<std::size_t>(kMaxDayCount)},
+                                            std::tuple{&draw_steps, variants, static_cast<std::size_t>(kMaxSteps)}}) {
+            tables->day.reserve(steps);
+            tables->length.reserve(steps);
+            for (auto* list : {&tables->queue_free, &tables->queue_free_middle, &tables->queue_ratio, &tables->queue_late,
+                               &tables->queue_early}) {
+                if (list->size() < count) list->resize(count);
+                for (auto& regions : *list)
+                    for (std::vector<double>& v : regions) v.reserve(steps);
+            }
+        }
+        step_scratch.reserve(static_cast<std::size_t>(kMaxSteps) + 128);
     }
 
     void set_shape() {
@@ -696,38 +716,49 @@ struct Simulator::Impl {
 //-----------------------------------------------------------------------------
 // [SECTION] Components (time to survive / time to recover)
 //-----------------------------------------------------------------------------
-// Central estimate, worst export region:
+// Central estimate, for each kind of part:
 //   time to survive = transit + the stock of the least-stocked tenth of lines
-//     for this part (the log-logistic 10th percentile alpha * 9^(-1/beta),
-//     times the part's relative cover);
-//   time to recover = the first day from which at most 2 % of the part's
-//     exposed supply still waits for a licence (the horizon if never);
-//   shortage = max(TTR - TTS, 0).
+//     for this part in the export region where that runs out first (the
+//     log-logistic 10th percentile alpha * 9^(-1/beta), times the part's
+//     relative cover);
+//   time to recover = the first day from which at most 5 % of the part's
+//     supply, across the export regions weighted by their output, still
+//     waits for licensed magnets (the horizon if never);
+//   shortage = max(TTR - TTS, 0): how long the least-stocked lines would go
+//     without magnets if nothing else (emergency supply) came.
 void Simulator::Impl::components(const Inputs& in, Results& out) {
     const int horizon = in.horizon_days;
     const int shipping = shipping_days(DrawParams{}, mech);
     const double beta = mech.cover_shape_halves / 2.0;
     const double tenth = exp_det(-log_det(9.0) / beta);
     const double controlled = in.controlled_pct / 100.0;
+    double output = 0.0;
+    for (int r = 0; r < kExport; ++r) output += region_data()[static_cast<std::size_t>(r)].vehicles_per_year;
     for (int c = 0; c < kComponentCount; ++c) {
         const std::size_t ci = static_cast<std::size_t>(c);
         const ComponentData& cd = component_data()[ci];
         double survive = horizon;
-        int recover = 0;
+        std::array<double, kExport> weight{};  // output share x exposure per region
+        bool exposed = false;
         for (int r = 0; r < kExport; ++r) {
             const std::size_t ri = static_cast<std::size_t>(r);
             const RegionData& rd = region_data()[ri];
             const double exposure = in.china_dependence_pct[ri] / 100.0 * controlled * (1.0 - rd.embedded_share) *
                                     cd.licence_exposure_share;
+            weight[ri] = rd.vehicles_per_year / output * exposure;
             if (!(exposure > 0.0)) continue;
+            exposed = true;
             const double tts = in.transit_days + in.inventory_days * rd.inventory_multiplier * cd.inventory_multiplier * tenth;
             survive = tts < survive ? tts : survive;
-            const double* waiting = setup.waiting[ri].data() + kQueueLookBack - shipping;
-            for (int t = horizon; t >= 0; --t) {
-                if (exposure * waiting[t] > kRecoveredWaitingShare) {
-                    recover = t + 1 > recover ? t + 1 : recover;
-                    break;
-                }
+        }
+        int recover = 0;
+        for (int t = horizon; t >= 0 && exposed; --t) {
+            double waiting = 0.0;
+            for (int r = 0; r < kExport; ++r)
+                waiting += weight[static_cast<std::size_t>(r)] * setup.waiting[static_cast<std::size_t>(r)][static_cast<std::size_t>(kQueueLookBack + t - shipping)];
+            if (waiting > kRecoveredWaitingShare) {
+                recover = t + 1;
+                break;
             }
         }
         if (recover > horizon) recover = horizon;
@@ -804,6 +835,7 @@ void Simulator::set_mechanics(const Mechanics& mechanics) {
     m.shipping_days_max = std::clamp(m.shipping_days_max, m.shipping_days_min, kQueueLookBack);
     impl_->mech = m;
     impl_->set_shape();
+    impl_->reserve_step_tables();
 }
 
 void Simulator::run_central(const Inputs& raw_inputs, Results& out) {

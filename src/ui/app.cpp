@@ -374,8 +374,8 @@ void draw_regions(const Ctx& c, float width) {
                 else ImGui::TextDisabled("day %d", d);
                 const double plants = rr.peak_halted_share_p50 * regions[i].plants;
                 if (plants >= 0.5)
-                    ImGui::TextDisabled("at worst %s of %s plants", plants_text(plants).c_str(),
-                                        plants_text(regions[i].plants).c_str());
+                    ImGui::TextDisabled("at worst %s of %d plants", plants_text(plants).c_str(),
+                                        static_cast<int>(regions[i].plants));
                 // Wide screens also say when the lines restart (median), on a line of its own.
                 if (!c.narrow && rr.recovery_day.p50)
                     ImGui::TextDisabled("running again %s", format_date_short(static_cast<int>(std::lround(*rr.recovery_day.p50))).c_str());
@@ -541,7 +541,7 @@ void App::draw(const Environment& env) {
         ImGui::Dummy(ImVec2(1, 12));
         ImGui::SetCursorPosX(x);
         section_title(c, "Which parts run out",
-                      "For each part, in the hardest-hit region: how long the stock lasts against when supply recovers", w);
+                      "For each part: how long the least-stocked lines last against when licensed supply returns across the regions", w);
         ImGui::Dummy(ImVec2(1, 4));
         ImGui::SetCursorPosX(x);
         ImGui::BeginGroup();

@@ -19,7 +19,7 @@ ModelRunner::ModelRunner() {
     const auto max_days = static_cast<size_t>(find_input_field("horizon")->max_value) + 1;
     for (Results* r : {&results_, &pending_})
         for (RegionTimeline& t : r->timeline)
-            for (std::vector<float>* v : {&t.p10, &t.p50, &t.p90, &t.central}) v->reserve(max_days);
+            for (std::vector<float>* v : {&t.p10, &t.p50, &t.p90, &t.central, &t.lost_central}) v->reserve(max_days);
 }
 
 bool ModelRunner::set_inputs(const Inputs& in) {
