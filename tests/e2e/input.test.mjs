@@ -61,7 +61,9 @@ export function inputTests({ browser, site }) {
       assert(scroll.x === 0 && scroll.w <= scroll.cw, `the page did not scroll sideways (${JSON.stringify(scroll)})`);
       // A tap on the + stepper moves one step (a tap presses where the finger is, not at the old cursor).
       const a0 = after.inputs.approval;
-      const plus = { x: Math.round(box.x1 - 22), y };
+      // The headline above may have rewrapped with the new result: find the row again.
+      box = await page.evaluate(() => window.rareshock.debugItem('approval'));
+      const plus = { x: Math.round(box.x1 - 22), y: Math.round(box.y1 - 22) };
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [plus] });
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       await page.waitForFunction((a) => window.rareshock.getInputs().approval !== a, a0, { timeout: 10000 }).catch(() => {});
