@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -253,6 +254,44 @@ void chart(Svg& svg, const Results& r, float x, float y, float width, float heig
                  Svg::Anchor::Middle);
 }
 
+// Where and when: per export region and for the world, the first stop, the most
+// plants stopped at once and the vehicles lost (median, likely range). Returns the y below it.
+float regions_table(Svg& svg, const Results& r, float x, float y, float width, float size) {
+    const Palette& p = svg.p;
+    const float row_h = size * 1.75f;
+    const float col[4] = {x, x + width * 0.21f, x + width * 0.45f, x + width * 0.69f};
+    const char* header[4] = {"Region", "First plant stops", "Most stopped at once", "Vehicles lost (likely range)"};
+    for (int c = 0; c < 4; ++c) svg.text(col[c], y + row_h * 0.5f + size * 0.36f, header[c], size, p.muted);
+    y += row_h;
+    const auto regions = region_data();
+    auto row = [&](int region, std::string_view name, const std::string& first, const std::string& most, const Range& lost) {
+        svg.line(x, y, x + width, y, p.rule, 1.0f);
+        const float base = y + row_h * 0.5f + size * 0.36f;
+        if (region >= 0) svg.rect(x, y + row_h * 0.5f - size * 0.45f, 4.0f, size * 0.9f, p.region[region]);
+        svg.text(col[0] + (region >= 0 ? 10.0f : 0.0f), base, name, size, p.text, region < 0);
+        svg.text(col[1], base, first, size, p.text, region < 0);
+        svg.text(col[2], base, most, size, p.text, region < 0);
+        std::string vehicles = vehicles_text(lost.p50);
+        if (r.bands_ready && lost.p90 > 0.5) vehicles += " (" + vehicles_range_text(lost.p10, lost.p90) + ")";
+        svg.text(col[3], base, vehicles, size, p.text, region < 0);
+        y += row_h;
+    };
+    std::optional<double> world_first;
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        const RegionData& rd = regions[static_cast<std::size_t>(i)];
+        const std::optional<double>& first = rr.first_halt_day.p50;
+        if (first && (!world_first || *first < *world_first)) world_first = first;
+        row(i, rd.name, first ? date_text(static_cast<int>(std::lround(*first))) : "not within the horizon",
+            plants_text(rr.peak_halted_share_p50 * rd.plants) + " of " + std::to_string(std::lround(rd.plants)), rr.vehicles_lost);
+    }
+    const PlantsPeak peak = world_plants_peak(r);
+    row(-1, "All five", world_first ? date_text(static_cast<int>(std::lround(*world_first))) : "not within the horizon",
+        plants_text(peak.plants) + " of " + std::to_string(std::lround(export_plants_total())), r.world_vehicles_lost);
+    svg.line(x, y, x + width, y, p.rule, 1.0f);
+    return y;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Composition
 //-----------------------------------------------------------------------------
@@ -365,6 +404,7 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
     if (card) chart_h = std::max(120.0f, kSocialCardHeightPx - pad * 0.75f - foot_h - 12.0f - y);
     chart(body, r, pad, y, inner, chart_h, small);
     y += chart_h + 12.0f;
+    if (!card) y = regions_table(body, r, pad, y + 4.0f, inner, 13.0f) + 20.0f;
     foot(body, o, pad, y, inner, foot_size, foot_lh);
     y += foot_h;
     const float H = card ? kSocialCardHeightPx : std::ceil(y + pad * 0.75f);

@@ -142,5 +142,65 @@ export function exportTests({ browser, site }) {
     }
   }]);
 
+  tests.push(['export: the page names its 1200×630 social card, made at build time', async () => {
+    const { page, context, log } = await openPage(browser, `${site.url}/index.html`);
+    try {
+      const meta = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
+        .map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.getAttribute('content')])));
+      assert(meta['og:image'] && meta['twitter:image'] === meta['og:image'] && meta['twitter:card'] === 'summary_large_image' &&
+        meta['og:image:width'] === '1200' && meta['og:image:height'] === '630', `og:image and twitter:card: ${JSON.stringify(meta)}`);
+      const res = await page.request.get(new URL(meta['og:image'], page.url()).href);
+      assert(res.ok() && res.headers()['content-type'] === 'image/png', `the card is served (${res.status()})`);
+      const card = await res.body();
+      const size = pngSize(card);
+      assert(size.width === 1200 && size.height === 630, `the card is 1200×630 (${size.width}×${size.height})`);
+      const stats = await imageStats(browser, card);
+      assert(stats.colours > 30, `the card has text and a chart (${stats.colours} colours)`);
+      fs.writeFileSync(artifact('social-card.png'), card);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['export: print gives the headline, the scenario as vector SVG and its link on the first page', async () => {
+    const { page, context, log } = await openPage(browser, `${site.url}/index.html?approval=40&inventory=30`);
+    try {
+      await waitReady(page);
+      // Printing (page.pdf is Chromium's own print) fires beforeprint: the page makes the picture then.
+      await page.evaluate(() => window.addEventListener('beforeprint', () => {
+        const svg = document.querySelector('.rs-print svg');
+        window.__printed = { svg: !!svg, text: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent).join(' ') : '' };
+      }));
+      const pdf = await page.pdf({ format: 'A4' });
+      fs.writeFileSync(artifact('print.pdf'), pdf);
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      const printed = await page.evaluate(() => window.__printed);
+      const link = await page.evaluate(() => window.rareshock.shareUrl());
+      assert(printed && printed.svg, 'printing made the scenario\'s picture');
+      assert(printed.text.includes(link.slice(0, 30)) && /Sources: /.test(printed.text) && /Licence approval rate: 40/.test(printed.text),
+        `the printed picture holds the reader's scenario, the sources and the link: ${printed.text.slice(0, 200)}`);
+      assert(pages >= 1 && pages <= 2, `print is one or two pages (${pages})`);
+      // The print layout, to look at: the headline, the picture on the first page, no canvas or controls.
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 794, height: 1123 });
+      const shown = await page.evaluate(() => {
+        const visible = (el) => !!el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).display !== 'none';
+        const svg = document.querySelector('.rs-print svg');
+        return { h1: visible(document.querySelector('h1')), canvas: visible(document.getElementById('rareshock-canvas')),
+                 twin: visible(document.querySelector('.rs-twin')), svg: visible(svg), svgTop: svg ? svg.getBoundingClientRect().top : null };
+      });
+      assert(shown.h1 && shown.svg && !shown.canvas && !shown.twin, `print shows the headline and picture, not the canvas or controls: ${JSON.stringify(shown)}`);
+      assert(shown.svgTop < 400, `the picture starts on the first page (top ${shown.svgTop} px)`);
+      fs.writeFileSync(artifact('print-preview.png'), await page.screenshot({ fullPage: true }));
+      console.log(`     print: ${pages} page(s) of A4, ${pdf.length} B`);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   return tests;
 }
