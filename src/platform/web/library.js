@@ -156,7 +156,11 @@ var RareShockLibrary = {
     // the results, not from the screen; a 2D canvas rasterises it at 1x or 2x.
     var name = UTF8ToString(namePtr), svg = UTF8ToString(svgPtr);
     var img = new Image();
-    var failed = function () { RS.warn('the picture could not be drawn'); RSPage.say('The picture could not be made in this browser.'); };
+    // A page whose Content-Security-Policy forbids data: images (img-src) cannot rasterise it: say so.
+    var failed = function () {
+      RS.warn('the picture could not be drawn (a Content-Security-Policy without img-src data: blocks it)');
+      RSPage.say('The picture could not be made on this page; the CSV and the link still work.');
+    };
     img.onload = function () {
       var c = document.createElement('canvas');
       c.width = Math.round(width * scale);
