@@ -117,7 +117,7 @@ struct App::Impl {
         o.dark = dark_theme;
         o.embed_fonts = embed_fonts;
         o.link = host.share_url(encode_query(inputs));
-        o.made_day = today_day;
+        o.made_day = today_day >= 0 ? today_day : host.today_day();  // before any frame, the host's clock
         return scenario_svg(results, o, FontMeasure(fonts));
     }
     // A download holds the ranges: the Monte Carlo in progress finishes now.

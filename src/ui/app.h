@@ -36,6 +36,8 @@ struct Host {
     virtual std::string share_url(const std::string& query) = 0;
     // A short message after an action ("Link copied …"), for the page's twin too.
     virtual void show_status(const std::string& text) { (void)text; }
+    // Today as a day number (model.h, day_of_unix_ms), for the exports' date; -1: unknown.
+    virtual int today_day() { return -1; }
 };
 
 //-----------------------------------------------------------------------------

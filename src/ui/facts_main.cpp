@@ -56,13 +56,8 @@ std::string default_scenario_svg(rareshock::ui::ExportLayout layout) {
     options.layout = layout;
     options.embed_fonts = layout == ui::ExportLayout::Picture;
     if (layout == ui::ExportLayout::Picture) {
-        // Today as a day number of the model (day 0 = kRegimeStart), through the civil calendar.
-        const Date d0 = kRegimeStart;
-        const int y = d0.month <= 2 ? d0.year - 1 : d0.year, era = y / 400, yoe = y - era * 400;
-        const int doy = (153 * (d0.month + (d0.month > 2 ? -3 : 9)) + 2) / 5 + d0.day - 1;
-        const long start = era * 146097L + yoe * 365L + yoe / 4 - yoe / 100 + doy - 719468;  // days since 1970-01-01
-        const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count() / 86400.0;
-        options.made_day = static_cast<int>(static_cast<long>(std::floor(now)) - start);
+        options.made_day = day_of_unix_ms(
+            std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count());
     }
     std::string svg = ui::scenario_svg(results, options, ui::FontMeasure(fonts)).svg;
     ImGui::DestroyContext(ctx);

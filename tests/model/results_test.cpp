@@ -467,6 +467,15 @@ TEST(Exports, FileNamesCarryTheScenario) {
     EXPECT_EQ(export_file_name(find_preset("embargo")->inputs, ".csv").rfind("rare-earth-shock_embargo_approval-0_", 0), 0u);
 }
 
+TEST(Exports, TodayFromAClock) {
+    EXPECT_EQ(day_of_unix_ms(1743724800000.0), 0);          // 2025-04-04T00:00:00Z
+    EXPECT_EQ(day_of_unix_ms(1743724800000.0 - 1.0), -1);   // the last millisecond of 3 April
+    EXPECT_EQ(day_of_unix_ms(1743724800000.0 + 86399999.0), 0);
+    EXPECT_EQ(day_of_unix_ms(1796083200000.0), 606);        // 2026-12-01T00:00:00Z
+    EXPECT_EQ(date_text(day_of_unix_ms(1796083200000.0)), "1 December 2026");
+    EXPECT_EQ(day_of_unix_ms(std::numeric_limits<double>::quiet_NaN()), -1);
+}
+
 TEST(Exports, TheScenarioInWords) {
     Inputs in;
     std::vector<std::string> lines = scenario_lines(in);

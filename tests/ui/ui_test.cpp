@@ -18,13 +18,16 @@ namespace {
 
 struct FakeHost final : Host {
     std::vector<std::string> copied, downloads, statuses, images;
+    std::string last_svg;
     bool copy_text(const std::string& t) override { copied.push_back(t); return true; }
     void download_text(const std::string& name, const std::string&, const std::string& data) override {
         downloads.push_back(name + ":" + std::to_string(data.size()));
     }
     void download_image(const std::string& name, const std::string& svg, float w, float h, float scale) override {
         if (w > 0 && h > 0 && svg.rfind("<?xml", 0) == 0) images.push_back(name + ":" + std::to_string(scale));
+        last_svg = svg;
     }
+    int today_day() override { return 606; }  // 1 December 2026
     std::string share_url(const std::string& q) override { return "https://example.test/?" + q; }
     void show_status(const std::string& text) override { statuses.push_back(text); }
 };
@@ -373,6 +376,7 @@ TEST_F(UiTest, ActionsRunWithoutTheCanvas) {
     app->run_action(App::Action::DownloadPng);  // no frame needed: drawn from the results
     app->run_action(App::Action::DownloadPngPrint);
     EXPECT_EQ(host.images.size(), 2u);
+    EXPECT_NE(host.last_svg.find("Made 1 December 2026"), std::string::npos);  // the host's clock: no frame said the date
     Inputs in = app->inputs();
     in.approval_pct = 90;
     app->set_inputs(in);

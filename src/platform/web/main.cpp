@@ -10,6 +10,7 @@
 
 #include <emscripten.h>
 #include <emscripten/emmalloc.h>
+#include <emscripten/html5.h>
 
 #include <cstdlib>
 #include <string>
@@ -32,6 +33,7 @@ struct WebHost final : rareshock::ui::Host {
         return out;
     }
     void show_status(const std::string& text) override { rs_js_status(text.c_str()); }
+    int today_day() override { return rareshock::day_of_unix_ms(emscripten_date_now()); }
 };
 
 WebHost g_host;
