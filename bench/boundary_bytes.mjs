@@ -7,10 +7,11 @@
 // Emscripten's string reads use), the characters given to JSON.parse, and the
 // app's own count (stats().boundaryBytes: strings and numbers both ways) where
 // the build has it. Nothing here registers onChange (that asks for the results).
-import { launch, serve, openPage, waitReady, idle } from '../tests/e2e/harness.mjs';
+import { serve, openPage, waitReady, settle } from '../tests/e2e/harness.mjs';
+import { startEngine } from '../tests/e2e/engines.mjs';
 
 const root = process.argv[2];
-const browser = await launch();
+const browser = await startEngine('chromium');
 const site = await serve(root ? { root } : {});
 const hook = () => {
   window.__b = { decoded: 0, strings: 0, parsed: 0, parses: 0 };
@@ -35,24 +36,22 @@ const fmt = (x, n) => `decoded ${(x.decoded / n).toFixed(0)} B in ${(x.strings /
   (x.own === null ? '' : `, boundaryBytes ${(x.own / n).toFixed(0)} B`);
 try {
   for (const [label, width, dpr] of [['desktop 1280 px', 1280, 1], ['phone 390 px DPR 3', 390, 3]]) {
-    const { page, context } = await openPage(browser, 'about:blank', { width, height: 900, dpr });
-    await page.addInitScript(hook);
-    await page.goto(`${site.url}/index.html`);
+    const { page, context } = await openPage(browser, `${site.url}/index.html`, { width, height: 900, dpr, init: [`(${hook})();`] });
     await waitReady(page);
-    await idle(page, 1500);
+    await settle(page);
     // Changes through the API; each waits until the page has the banded results
     // (the twin's table caption says so), read from the DOM, not through the boundary.
-    const settledOn = (v) => page.waitForFunction((v) => {
+    const settledOn = (v) => page.waitFor((v) => {
       const t = document.querySelector('.rs-table caption');
       const twin = document.getElementById('rs-twin-approval');
       return twin && twin.value === String(v) && t && !/central estimate/.test(t.textContent);
-    }, v, { timeout: 20000 });
+    }, v, 20000);
     await take(page);
     const changes = 10;
     for (let i = 0; i < changes; i++) {
       const v = 30 + 3 * i;
       await page.evaluate((v) => { window.rareshock.setInputs({ approval: v }); }, v);
-      await settledOn(v).catch(() => idle(page, 1500));  // older builds: no caption change, wait a little
+      await settledOn(v).catch(() => settle(page));  // older builds: no caption change
     }
     const perChange = await take(page);
     // A mouse drag over the approval slider, one movement per two frames.
@@ -60,7 +59,7 @@ try {
     const y = box.y1 - 16, x0 = box.x0 + 60, x1 = box.x1 - 60;
     await page.mouse.move(x0 + (x1 - x0) * 0.1, y);
     await page.mouse.down();
-    await idle(page, 300);
+    await settle(page);
     const f0 = await page.evaluate(() => window.rareshock.stats().framesRendered);
     await take(page);
     const steps = 40;

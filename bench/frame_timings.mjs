@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Rare Earth Shock — frame timings and canvas size in headless Chromium (software
-// WebGL, so GPU time is pessimistic; the CPU figures are the app's own work per frame).
-//   node bench/frame_timings.mjs        (after the web build)
+// Rare Earth Shock — frame timings and canvas size in any engine of the test driver layer
+// (Chromium by default: headless, software WebGL, so GPU time is pessimistic; the CPU
+// figures are the app's own work per frame).
+//   node bench/frame_timings.mjs [chromium|firefox|webkit]   (after the web build)
 // For a phone (390 px, DPR 3) and a desktop (1280 px, DPR 2), prints:
 //   - the canvas: CSS size and drawing-buffer size (pixels) in the default view and
 //     with every panel open, and the largest drawing buffer seen on any frame
@@ -10,9 +11,12 @@
 //     the default view and with every panel open, and the model's ms;
 //   - time to first frame and frames rendered while idle.
 // Plus a 5,000-draw run on the desktop (the sliced Monte Carlo).
-import { launch, serve, openPage, waitReady, idle } from '../tests/e2e/harness.mjs';
+import { serve, openPage, waitReady, settle, clickOn } from '../tests/e2e/harness.mjs';
+import { startEngine } from '../tests/e2e/engines.mjs';
 
-const browser = await launch();
+const browser = await startEngine(process.argv[2] || 'chromium');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));   // a measurement window, not a wait for state
+const viewportHeight = (page) => page.evaluate(() => window.innerHeight);
 const site = await serve();
 const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const mp = (w, h) => `${w}×${h} (${(w * h / 1e6).toFixed(2)} MP)`;
@@ -27,7 +31,7 @@ const canvasSize = (page) => page.evaluate(() => {
 async function clickItem(page, name) {
   let box = await page.evaluate((n) => window.rareshock.debugItem(n), name);
   if (!box) return false;
-  const vh = page.viewportSize().height;
+  const vh = await viewportHeight(page);
   if (box.y0 < 0 || box.y1 > vh) {
     await page.evaluate((dy) => window.scrollBy(0, dy), box.y0 - vh / 3);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -48,10 +52,8 @@ async function openPanels(page) {
   });
   await clickItem(page, 'advanced');
   await settle(page);
-  const html = await page.$('#rs-method summary');
-  if (html) {
-    await html.scrollIntoViewIfNeeded();
-    await html.click();
+  if (await page.evaluate(() => !!document.querySelector('#rs-method summary'))) {
+    await clickOn(page, '#rs-method summary');
   } else {
     await clickItem(page, 'method');
   }
@@ -59,22 +61,11 @@ async function openPanels(page) {
   return page.evaluate(() => { cancelAnimationFrame(window.__rsTick); return window.__rsMaxBuffer; });
 }
 
-// Waits until no frame has been drawn for 500 ms.
-async function settle(page) {
-  let last = -1;
-  for (let i = 0; i < 60; i++) {
-    const n = await page.evaluate(() => window.rareshock.stats().framesRendered);
-    if (n === last) return;
-    last = n;
-    await idle(page, 500);
-  }
-}
-
 async function drag(page) {
   await clickItem(page, 'headline');  // scrolls the top of the calculator into view
   await page.evaluate(() => window.scrollTo(0, 0));
   let box = await page.evaluate(() => window.rareshock.debugItem('approval'));
-  const vh = page.viewportSize().height;
+  const vh = await viewportHeight(page);
   if (box.y1 > vh) {
     await page.evaluate((dy) => window.scrollBy(0, dy), box.y0 - vh / 3);
     box = await page.evaluate(() => window.rareshock.debugItem('approval'));
@@ -110,7 +101,7 @@ try {
     const dragDefault = await drag(page);
     await settle(page);
     const a = await page.evaluate(() => window.rareshock.stats().framesRendered);
-    await idle(page, 3000);
+    await sleep(3000);
     const b = await page.evaluate(() => window.rareshock.stats().framesRendered);
     console.log(`${run.label}: first frame ${first.toFixed(0)} ms after navigation; idle frames in 3 s: ${b - a}`);
     console.log(`  default view: canvas ${c0.cssW}×${c0.cssH} CSS px, drawing buffer ${mp(c0.w, c0.h)}; dragging: ${dragDefault}`);

@@ -15,7 +15,8 @@ APT_PACKAGES=(
   cmake ninja-build g++ clang lld libclang-rt-14-dev    # native build, sanitizers, libFuzzer
   emscripten                                            # WebAssembly toolchain (3.1.6, clang 14, binaryen)
   libglm-dev googletest libgtest-dev libbenchmark-dev    # glm, GoogleTest sources, Google Benchmark
-  chromium                                              # headless browser for the e2e tests
+  chromium                                              # browser engines for the e2e tests: Chromium,
+  firefox-esr webkit2gtk-driver xvfb                    #   Firefox ESR, WebKitGTK (WebKitWebDriver + MiniBrowser), under Xvfb
   fonts-inter fonttools brotli                          # text face, subsetter, payload sizes
   librsvg2-bin                                          # rsvg-convert: the social card (og:image) at build time
   nodejs npm node-acorn                                 # Node for WASM tests; acorn for emcc's optimiser
@@ -40,11 +41,16 @@ missing_apt() {
 }
 
 imgui_ok() { [ -f "$IMGUI_DIR/imgui.h" ] && grep -q "IMGUI_VERSION *\"$IMGUI_VERSION\"" "$IMGUI_DIR/imgui.h"; }
-npm_ok() { [ -f "$ROOT/node_modules/playwright-core/package.json" ] && [ -f "$ROOT/node_modules/google-closure-compiler/package.json" ] \
-           && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" -o "$ROOT/node_modules/.package-lock.json" -ot "$ROOT/package-lock.json" ] ; }
+NPM_PACKAGES=(playwright-core puppeteer-core google-closure-compiler)
+# Every package of package.json installed, and not older than package-lock.json.
+npm_ok() {
+  local p
+  for p in "${NPM_PACKAGES[@]}"; do [ -f "$ROOT/node_modules/$p/package.json" ] || return 1; done
+  [ -f "$ROOT/node_modules/.package-lock.json" ] && [ ! "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]
+}
 
 check_all() {
-  [ -z "$(missing_apt)" ] && imgui_ok && [ -d "$ROOT/node_modules/playwright-core" ] && [ -d "$ROOT/node_modules/google-closure-compiler" ]
+  [ -z "$(missing_apt)" ] && imgui_ok && npm_ok
 }
 
 if [ "${1:-}" = "--check" ]; then
@@ -95,10 +101,9 @@ else
 fi
 
 # ---- 3. npm test and build tools, pinned by package-lock.json -------------------------------
-if [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -d "$ROOT/node_modules/google-closure-compiler" ] \
-   || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+if ! npm_ok; then
   log "installing npm packages from package-lock.json"
-  (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) \
+  (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) \
     || die "could not install npm packages (npm ci)"
 else
   log "npm packages: present"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every suite: native GoogleTest via CTest (also under ASan + UBSan), the model
 # tests as WebAssembly under Node, native-vs-WASM identical results, and the browser
-# tests (Playwright + Debian Chromium) against the built site. Exits non-zero on any
-# failure and ends with one summary line "N passed, N failed".
+# tests against the built site in three engines, one stage each (Chromium, WebKitGTK,
+# Firefox ESR; tests/e2e/run.mjs). Exits non-zero on any failure and ends with one
+# summary line "N passed, N failed".
 #   scripts/test.sh             everything
-#   RS_SKIP="asan e2e" scripts/test.sh   skip stages (for local iteration only; CI skips nothing)
+#   RS_SKIP="asan e2e-webkit" scripts/test.sh   skip stages (local iteration only; CI skips nothing);
+#                                               "e2e" skips the three browser stages
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -17,7 +19,7 @@ if [ -n "${CI:-}" ] && [ -n "${RS_SKIP:-}" ]; then echo "test: RS_SKIP is ignore
 passed=0; failed=0; failures=()
 stage() {  # stage NAME COMMAND...
   local name=$1; shift
-  if [[ "$SKIP" == *" $name "* ]]; then echo "== $name: skipped (RS_SKIP)"; return; fi
+  if [[ "$SKIP" == *" $name "* || ( "$name" == e2e-* && "$SKIP" == *" e2e "* ) ]]; then echo "== $name: skipped (RS_SKIP)"; return; fi
   echo "== $name"
   local t0=$SECONDS
   if "$@"; then
@@ -42,14 +44,16 @@ native_vs_wasm() {
   echo "$(echo "$a" | wc -l) scenarios: native and WASM results are bit-identical"
 }
 web_build() { cmake --preset web >/dev/null && cmake --build --preset web -j "$JOBS"; }
-e2e() { node tests/e2e/run.mjs; }
+e2e() { node tests/e2e/run.mjs --engine "$1"; }
 
 stage native build_and_ctest native
 stage asan build_and_ctest native-asan
 stage wasm build_and_ctest web-test
 stage native-vs-wasm native_vs_wasm
 stage web web_build
-stage e2e e2e
+stage e2e-chromium e2e chromium
+stage e2e-webkit e2e webkit
+stage e2e-firefox e2e firefox
 
 echo
 [ "$failed" -eq 0 ] || echo "failed stages: ${failures[*]}"

@@ -2,14 +2,13 @@
 // whatever it is given, and createRareShock works with any canvas (no id, ids
 // that need CSS escaping, ids with spaces) without touching other instances.
 // Driven through page-level JavaScript only, so the tests port to other engines.
-import { waitReady, assert } from './harness.mjs';
-import { openWith, noErrors } from './util.mjs';
+import { openWith, waitReady, assert, noErrors, focusOn } from './harness.mjs';
 
-export function apiTests({ browser, site }) {
+export function apiTests({ engine, site }) {
   const tests = [];
 
   tests.push(['api: setInputs never throws: throwing getters, Proxies, revoked Proxies, cycles, symbols, 20,000 keys', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
       const r = await page.evaluate(() => {
@@ -55,19 +54,19 @@ export function apiTests({ browser, site }) {
       }
       assert(/threw|could not be read/.test(r['a getter that throws'].first), `the throwing getter is named: ${r['a getter that throws'].first}`);
       assert(r['20,000 keys'].warnings === 1, `20,000 keys give one warning (${r['20,000 keys'].warnings})`);
-      const printed = log.warnings.filter((w) => w.startsWith('rareshock:')).length;
+      const printed = (await page.logs()).warnings.filter((w) => w.startsWith('rareshock:')).length;
       assert(printed < 60, `the console got a few warnings, not thousands (${printed})`);
       // What could be read was applied: the cyclic object's approval (the last case with one), the getter case's inventory.
       assert(inputs.approval === 41 && inputs.inventory === 50, `readable values applied: ${JSON.stringify(inputs)}`);
       console.log(`     ${Object.keys(r).length} cases, each returned warnings; 20,000 keys took ${r['20,000 keys'].ms.toFixed(1)} ms; ${printed} console warnings`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['api: createRareShock works with any canvas: no id, "calc.1", "1abc", "a b"; other instances untouched', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
       const pageBefore = await page.evaluate(() => {
@@ -109,9 +108,9 @@ export function apiTests({ browser, site }) {
       }
       // The id-less one draws on its own canvas once it is on screen.
       await page.evaluate(() => window.__canvas0.scrollIntoView());
-      await page.waitForFunction(() => window.__made0.stats().framesRendered > 0 && window.__canvas0.width === 600, null, { timeout: 20000 });
+      await page.waitFor(() => window.__made0.stats().framesRendered > 0 && window.__canvas0.width === 600, null, 20000);
       await page.evaluate(() => document.getElementById('rareshock-canvas').scrollIntoView());
-      await page.waitForFunction(() => window.rareshock.stats().framesRendered > 0, null, { timeout: 20000 });
+      await page.waitFor(() => window.rareshock.stats().framesRendered > 0, null, 20000);
       const pageAfter = await page.evaluate(() => {
         const c = document.getElementById('rareshock-canvas');
         return { width: c.width, height: c.height, inputs: window.rareshock.getInputs(), ids: document.querySelectorAll('#rareshock-canvas').length };
@@ -122,7 +121,7 @@ export function apiTests({ browser, site }) {
       const twins = await page.evaluate(() => [...document.querySelectorAll('section.rs-twin input[type=range]')].map((e) => e.id));
       assert(new Set(twins).size === twins.length, `the twins' ids are unique: ${twins.join(', ')}`);
       console.log(`     five calculators on one page; their twins' approval sliders: ${twins.filter((id) => id.endsWith('-approval')).join(', ')}`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }

@@ -1,6 +1,6 @@
 // Rare Earth Shock — the page and the embed under the strict Content-Security-Policy
 // header (scripts/serve.mjs STRICT_CSP): no console errors, no CSP violations.
-import { serve, waitReady, idle, assert } from './harness.mjs';
+import { serve, waitReady, settle, drawnSince, framesOf, assert, noErrors } from './harness.mjs';
 import { openWith } from './util.mjs';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
 
@@ -10,20 +10,25 @@ document.addEventListener('securitypolicyviolation', function (e) {
   window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber);
 }, true);`;
 
-export function cspTests({ browser }) {
+export function cspTests({ engine }) {
   const tests = [];
   for (const file of ['index.html', 'embed.html']) {
     tests.push([`strict CSP header: ${file} loads with no violations or console errors; no requests after load, no storage`, async () => {
       const site = await serve({ strictCsp: true });
-      const { page, context, log } = await openWith(browser, '', { goto: false, init: [RECORD_CSP] });
+      const { page, context } = await openWith(engine, `${site.url}/${file}`, { goto: false, init: [RECORD_CSP] });
       try {
-        const response = await page.goto(`${site.url}/${file}`);
-        assert(response.headers()['content-security-policy'] === STRICT_CSP, 'the strict CSP header is sent');
+        const response = await fetch(`${site.url}/${file}`);
+        assert(response.headers.get('content-security-policy') === STRICT_CSP, 'the strict CSP header is sent');
+        await page.goto(`${site.url}/${file}`);
         await waitReady(page);
-        const requestsAtReady = log.requests.length;
+        await settle(page);
+        const requestsAtReady = (await page.logs()).requests.length;
         await page.evaluate(() => window.rareshock.setInputs({ approval: 35 }));
+        const f0 = await framesOf(page);
         await page.mouse.move(400, 400);
-        await idle(page, 800);
+        await drawnSince(page, f0);
+        await settle(page);
+        const log = await page.logs();
         const later = log.requests.slice(requestsAtReady).filter((u) => !/favicon/.test(u));
         assert(later.length === 0, `no requests after load: ${later.join(' ')}`);
         const storage = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }));
@@ -32,7 +37,7 @@ export function cspTests({ browser }) {
         const cspConsole = log.console.filter((m) => /Content Security Policy|Content-Security-Policy/i.test(m.text));
         assert(violations.length === 0, `no securitypolicyviolation events: ${violations.join(' | ')}`);
         assert(cspConsole.length === 0, `no CSP console messages: ${cspConsole.map((m) => m.text).join(' | ')}`);
-        assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+        await noErrors(page);
         assert(log.failed.length === 0, `no failed requests: ${log.failed.join(' ')}`);
         const results = await page.evaluate(() => window.rareshock.getResults());
         assert(results.inputs.approval === 35 && results.summary.length > 20, 'the calculator works');

@@ -4,9 +4,9 @@
 // sections a spreadsheet opens. The page names its social card (og:image); print
 // gives the headline, the picture and the link on the first page.
 import fs from 'node:fs';
-import { openPage, waitReady, artifact, assert } from './harness.mjs';
+import { openWith, waitReady, artifact, assert, noErrors, focusOn } from './harness.mjs';
 import { bringIntoView, waitIdle } from './gestures.mjs';
-import { imageStats, noErrors } from './util.mjs';
+import { imageStats } from './png.mjs';
 
 const STEM = 'rare-earth-shock_2025_approval-25_inventory-65';
 const FILES = { csv: `${STEM}.csv`, png: `${STEM}.png`, png2x: `${STEM}@2x.png` };
@@ -41,7 +41,9 @@ export function csvSections(text) {
 }
 
 // Runs `act` and returns the one file it downloads; fails on none or a second one.
-async function downloadOne(page, act) {
+// The file's bytes come from Playwright's download events (Chromium; see exceptions.mjs).
+async function downloadOne(driverPage, act) {
+  const page = driverPage.native;
   const got = [];
   const listener = (d) => got.push(d);
   page.on('download', listener);
@@ -55,7 +57,7 @@ async function downloadOne(page, act) {
       img.onload = () => { const c = document.createElement('canvas'); c.width = c.height = 8; c.getContext('2d').drawImage(img, 0, 0); c.toBlob(resolve); };
       img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');
     }));
-    await waitIdle(page);
+    await waitIdle(driverPage);
     assert(got.length === 1, `exactly one file: ${got.map((x) => x.suggestedFilename()).join(', ')}`);
     return { name: d.suggestedFilename(), data: fs.readFileSync(await d.path()) };
   } finally {
@@ -64,7 +66,7 @@ async function downloadOne(page, act) {
 }
 
 // The three files a producer gets, checked the same way whichever button made them.
-async function checkFiles(browser, files, where) {
+async function checkFiles(files, where) {
   assert(files.csv.name === FILES.csv, `${where}: CSV named after the scenario (${files.csv.name})`);
   const sections = csvSections(files.csv.data.toString('utf8'));
   assert(JSON.stringify(sections.map((s) => s.title)) === JSON.stringify(['Scenario', 'Regions', 'World (export regions)', 'Components', 'Timeline']),
@@ -80,16 +82,16 @@ async function checkFiles(browser, files, where) {
   const one = pngSize(files.png.data), two = pngSize(files.png2x.data);
   assert(one.width === 800 && one.height > 600 && one.height < 1400, `${where}: the picture is 800 px wide (${one.width}×${one.height})`);
   assert(two.width === 1600 && two.height === 2 * one.height, `${where}: the print picture is 2× (${two.width}×${two.height} for ${one.width}×${one.height})`);
-  const stats = await imageStats(browser, files.png.data);
+  const stats = imageStats(files.png.data);
   assert(stats.colours > 30, `${where}: the picture has text and a chart in it (${stats.colours} colours)`);
   return { one, two };
 }
 
-export function exportTests({ browser, site }) {
+export function exportTests({ engine, site }) {
   const tests = [];
 
   tests.push(['export: the canvas buttons download one CSV, one PNG and one 2× PNG each, named after the scenario', async () => {
-    const { page, context, log } = await openPage(browser, `${site.url}/index.html`, { width: 1280, height: 900 });
+    const { page, context } = await openWith(engine, `${site.url}/index.html`, { width: 1280, height: 900 });
     try {
       await waitReady(page);
       await waitIdle(page);
@@ -101,72 +103,73 @@ export function exportTests({ browser, site }) {
           await page.mouse.click((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2);
         });
       }
-      const { one, two } = await checkFiles(browser, files, 'canvas');
+      const { one, two } = await checkFiles(files, 'canvas');
       fs.writeFileSync(artifact('export-1x.png'), files.png.data);
       fs.writeFileSync(artifact('export-2x.png'), files.png2x.data);
       fs.writeFileSync(artifact('export.csv'), files.csv.data);
       console.log(`     canvas: ${files.csv.name} (${files.csv.data.length} B), ${files.png.name} ${one.width}×${one.height} ` +
         `(${files.png.data.length} B), ${files.png2x.name} ${two.width}×${two.height} (${files.png2x.data.length} B)`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
-  }]);
+  }, { needs: ['downloads'] }]);
 
   tests.push(['export: the twin downloads the same files with the canvas offscreen, right after a change', async () => {
-    const { page, context, log } = await openPage(browser, `${site.url}/index.html?theme=dark`, { width: 390, height: 844, dpr: 3 });
+    const { page, context } = await openWith(engine, `${site.url}/index.html?theme=dark`, { width: 390, height: 844, dpr: 3 });
     try {
       await waitReady(page);
       const files = {};
       for (const name of ['csv', 'png', 'png2x']) {
         files[name] = await downloadOne(page, async () => {
-          await page.focus(`.rs-twin [data-action="${name}"]`);
+          await focusOn(page, `.rs-twin [data-action="${name}"]`);
           await page.evaluate(() => window.scrollTo(0, 0));
           await page.keyboard.press('Enter');
         });
       }
-      await checkFiles(browser, files, 'twin');
+      await checkFiles(files, 'twin');
       fs.writeFileSync(artifact('export-dark-1x.png'), files.png.data);
       // Right after a change the download waits for nothing: it holds the new inputs with their ranges.
       const csv = await downloadOne(page, async () => {
         await page.evaluate(() => window.rareshock.setInputs({ approval: 40 }));
-        await page.focus('.rs-twin [data-action="csv"]');
+        await focusOn(page, '.rs-twin [data-action="csv"]');
         await page.keyboard.press('Enter');
       });
       const scenario = Object.fromEntries(csvSections(csv.data.toString('utf8'))[0].rows.map((r) => [r[0], r[1]]));
       assert(csv.name === 'rare-earth-shock_custom_approval-40_inventory-65.csv' && scenario.approval === '40' && scenario.bands === 'P10-P90',
         `the new inputs with their ranges (${csv.name}, ${scenario.approval}, ${scenario.bands})`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
-  }]);
+  }, { needs: ['downloads'] }]);
 
   tests.push(['export: the page names its 1200×630 social card, made at build time', async () => {
-    const { page, context, log } = await openPage(browser, `${site.url}/index.html`);
+    const { page, context } = await openWith(engine, `${site.url}/index.html`);
     try {
       const meta = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
         .map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.getAttribute('content')])));
       assert(meta['og:image'] && meta['twitter:image'] === meta['og:image'] && meta['twitter:card'] === 'summary_large_image' &&
         meta['og:image:width'] === '1200' && meta['og:image:height'] === '630', `og:image and twitter:card: ${JSON.stringify(meta)}`);
-      const res = await page.request.get(new URL(meta['og:image'], page.url()).href);
-      assert(res.ok() && res.headers()['content-type'] === 'image/png', `the card is served (${res.status()})`);
-      const card = await res.body();
+      const res = await fetch(new URL(meta['og:image'], `${site.url}/index.html`).href);
+      assert(res.ok && res.headers.get('content-type') === 'image/png', `the card is served (${res.status})`);
+      const card = Buffer.from(await res.arrayBuffer());
       const size = pngSize(card);
       assert(size.width === 1200 && size.height === 630, `the card is 1200×630 (${size.width}×${size.height})`);
-      const stats = await imageStats(browser, card);
+      const stats = imageStats(card);
       assert(stats.colours > 30, `the card has text and a chart (${stats.colours} colours)`);
       fs.writeFileSync(artifact('social-card.png'), card);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['export: print gives the headline, the scenario as vector SVG and its link on the first page', async () => {
-    const { page, context, log } = await openPage(browser, `${site.url}/index.html?approval=40&inventory=30`);
+    const { page: driverPage, context } = await openWith(engine, `${site.url}/index.html?approval=40&inventory=30`);
+    const page = driverPage.native;
     try {
-      await waitReady(page);
+      await waitReady(driverPage);
       // Printing (page.pdf is Chromium's own print) fires beforeprint: the page makes the picture then.
       await page.evaluate(() => window.addEventListener('beforeprint', () => {
         const svg = document.querySelector('.rs-print svg');
@@ -196,11 +199,11 @@ export function exportTests({ browser, site }) {
       fs.writeFileSync(artifact('print-preview.png'), await page.screenshot({ fullPage: true }));
       console.log(`     print: ${pages} page(s) of A4, ${pdf.length} B`);
       await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-      noErrors(log);
+      await noErrors(driverPage);
     } finally {
       await context.close();
     }
-  }]);
+  }, { needs: ['print'] }]);
 
   return tests;
 }

@@ -1,66 +1,120 @@
-// Rare Earth Shock — browser test harness: Debian's Chromium driven by playwright-core,
-// the built site served by scripts/serve.mjs on free loopback ports.
-import { chromium } from 'playwright-core';
+// Rare Earth Shock — browser test harness: the built site served by scripts/serve.mjs on
+// free loopback ports, pages opened through the driver layer (engines.mjs) in any engine,
+// waits on state (never on time), and the runner with its exception list (exceptions.mjs).
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../../scripts/serve.mjs';
+import { injectingHandler } from './engines.mjs';
+export { CHROMIUM_ARGS } from './engines.mjs';
+import { exceptionFor } from './exceptions.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SITE = path.join(ROOT, 'build/web/site');
 export const ARTIFACTS = path.join(ROOT, 'build/e2e-artifacts');
 
-export const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-features=Translate,MediaRouter,OptimizationHints', '--hide-scrollbars', '--mute-audio',
-];
-
-export async function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+// An http.Server for `handler` that also serves the driver layer's injected scripts.
+export function testServer(handler) {
+  return http.createServer(injectingHandler(handler));
 }
-
-// Starts a server for the site on a free port; returns {url, close}.
-export async function serve(options = {}) {
-  const server = createServer(options.root || SITE, options);
-  await new Promise((resolve, reject) => {
+export function listen(server, host) {
+  return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, options.host || '127.0.0.1', resolve);
+    server.listen(0, host, () => resolve(server.address().port));
   });
-  const { port } = server.address();
-  return { url: `http://${options.host || '127.0.0.1'}:${port}`, port, close: () => new Promise((r) => server.close(r)) };
+}
+export function siteServer(options = {}) {
+  const inner = createServer(options.root || SITE, options);
+  return testServer(inner.listeners('request')[0]);
 }
 
-// A page that records console errors, failed requests and requests to other hosts.
-export async function openPage(browser, url, { width = 1280, height = 900, dpr = 1, dark = false, touch = false, allowHosts = [] } = {}) {
-  const context = await browser.newContext({
-    viewport: { width, height }, deviceScaleFactor: dpr, colorScheme: dark ? 'dark' : 'light', hasTouch: touch, isMobile: false,
-  });
-  const page = await context.newPage();
-  const log = { errors: [], warnings: [], foreign: [], failed: [] };
-  const origin = new URL(url).host;
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.errors.push(m.text());
-    if (m.type() === 'warning') log.warnings.push(m.text());
-  });
-  page.on('pageerror', (e) => log.errors.push(String(e)));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.host !== origin && !allowHosts.includes(u.host)) log.foreign.push(r.url());
-  });
-  page.on('requestfailed', (r) => log.failed.push(r.url()));
-  await page.goto(url);
-  return { page, context, log };
+// Starts a server for the site on a free port; returns {url, port, close}.
+export async function serve(options = {}) {
+  const host = options.host || '127.0.0.1';
+  const server = siteServer(options);
+  const port = await listen(server, host);
+  return { url: `http://${host}:${port}`, port, close: () => new Promise((r) => server.close(r)) };
 }
 
-export async function waitReady(page, timeout = 30000) {
-  await page.waitForFunction(() => window.rareshock && typeof window.rareshock.stats === 'function' && window.rareshock.stats().framesRendered > 0, null, { timeout });
-  // Let the bands land and the layout settle.
-  await page.waitForFunction(() => window.rareshock.getResults().regions.length > 0, null, { timeout });
+// A page in the engine, with its log (console, errors, warnings, requests, failed, foreign).
+// `log` is live in Chromium and Firefox; call `await page.logs()` (or the helpers below)
+// before reading it, which also refreshes it in WebKit.
+export async function openWith(engine, url, options = {}) {
+  const page = await engine.open(url, options);
+  const log = await page.logs();
+  return { page, log, context: { close: () => page.close() } };
+}
+export const openPage = openWith;
+
+// Waits until the calculator (in a page or frame) has drawn and has its results.
+export async function waitReady(page, timeout = 60000) {
+  await page.waitFor(() => window.rareshock && typeof window.rareshock.stats === 'function' &&
+    window.rareshock.stats().framesRendered > 0 && window.rareshock.getResults().regions.length > 0, null, timeout);
 }
 
-export async function idle(page, ms = 600) {
-  await page.waitForTimeout(ms);
+// Waits until the calculator has stopped drawing: framesRendered unchanged over `quiet`
+// consecutive animation frames of its document (an engine that draws slowly waits longer).
+export async function settle(page, quiet = 8, timeout = 60000) {
+  const r = await page.evaluate(async ([quiet, timeout]) => {
+    const frames = () => window.rareshock.stats().framesRendered;
+    const raf = () => new Promise((res) => requestAnimationFrame(() => res()));
+    const t0 = performance.now();
+    let last = frames();
+    for (let still = 0; still < quiet;) {
+      if (performance.now() - t0 > timeout) return `still drawing after ${timeout} ms (${frames()} frames)`;
+      await raf();
+      const f = frames();
+      if (f === last) still++; else { still = 0; last = f; }
+    }
+    return null;
+  }, [quiet, timeout]);
+  assert(r === null, `settle: ${r}`);
+}
+
+// Resolves after `n` animation frames of the document (an observation window measured in the
+// engine's own frames, used to show that something does NOT happen).
+export async function animationFrames(page, n) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    let i = 0;
+    const step = () => (++i >= n ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), n);
+}
+
+export async function framesOf(page) {
+  return page.evaluate(() => (window.rareshock ? window.rareshock.stats().framesRendered : 0));
+}
+
+// Waits until the calculator has drawn at least one more frame than `after`.
+export async function drawnSince(page, after, timeout = 30000) {
+  await page.waitFor((after) => window.rareshock.stats().framesRendered > after, after, timeout);
+}
+
+// Polls a condition evaluated in Node (e.g. one that reads several frames) until it holds.
+export async function until(cond, timeout = 30000, what = 'condition') {
+  const t0 = Date.now();
+  let last = null;
+  for (;;) {
+    try { if (await cond()) return; last = null; } catch (e) { last = e; }
+    if (Date.now() - t0 > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ': ' + last.message : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// A click at the centre of an element (scrolled into view first), as a reader's click.
+export async function clickOn(page, selector) {
+  const c = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+  await page.mouse.click(c.x, c.y);
+}
+
+export async function focusOn(page, selector) {
+  await page.evaluate((sel) => document.querySelector(sel).focus(), selector);
 }
 
 export function artifact(name) {
@@ -72,11 +126,24 @@ export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-// Runs named tests in order; prints one line each and the closing count.
-export async function runTests(tests, filter) {
-  let passed = 0, failed = 0;
-  for (const [name, fn] of tests) {
+export async function noErrors(page, what = '') {
+  const log = await page.logs();
+  assert(log.errors.length === 0, `no console errors${what}: ${[...new Set(log.errors)].slice(0, 5).join(' | ')}`);
+  return log;
+}
+
+// Runs the tests in order in `engine`: [name, fn, {needs}]; prints one line each, the
+// exceptions as "skipped in <engine>: <reason>", and the closing count.
+export async function runTests(tests, engine, filter) {
+  let passed = 0, failed = 0, skipped = 0;
+  for (const [name, fn, opts = {}] of tests) {
     if (filter && !name.includes(filter)) continue;
+    const reason = exceptionFor(engine, opts.needs);
+    if (reason) {
+      skipped++;
+      console.log(`skip ${name}: skipped in ${engine}: ${reason}`);
+      continue;
+    }
     const t0 = Date.now();
     try {
       await fn();
@@ -84,9 +151,9 @@ export async function runTests(tests, filter) {
       console.log(`ok   ${name} (${Date.now() - t0} ms)`);
     } catch (e) {
       failed++;
-      console.log(`FAIL ${name}: ${e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : e}`);
+      console.log(`FAIL ${name} (${Date.now() - t0} ms): ${e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : e}`);
     }
   }
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  console.log(`e2e-${engine}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   return failed === 0;
 }

@@ -3,9 +3,9 @@
 // twin and the aria-live summary.
 import fs from 'node:fs';
 import path from 'node:path';
-import { SITE, serve, waitReady, idle, artifact, assert } from './harness.mjs';
-import { openWith, imageStats } from './util.mjs';
-import { waitIdle } from './gestures.mjs';
+import { SITE, serve, openWith, waitReady, settle, animationFrames, drawnSince, clickOn, artifact, assert, noErrors } from './harness.mjs';
+import { imageStats } from './png.mjs';
+import { approvalTrack } from './page.test.mjs';
 
 // index.html with host-page inputs before and after the widget (same origin as the site).
 function hostInputPage(req, res) {
@@ -25,34 +25,31 @@ const activeId = (page) => page.evaluate(() => {
                   (a.type ? '(' + a.type + ')' : '') + (a.textContent ? ':' + a.textContent.slice(0, 20) : ''));
 });
 
-export function inputTests({ browser, site }) {
+export function inputTests({ engine, site }) {
   let hostSite = null;
   const tests = [];
 
-  tests.push(['touch: dragging the approval slider (CDP touch events) changes the results', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`, {
+  tests.push(['touch: dragging the approval slider changes the results; a tap on the stepper steps', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html`, {
       width: 390, height: 844, dpr: 2, touch: true, mobile: true });
     try {
       await waitReady(page);
-      await idle(page, 500);
+      await settle(page);
       let box = await page.evaluate(() => window.rareshock.debugItem('approval'));
       assert(box, 'approval slider located');
       if (box.y1 > 700 || box.y0 < 0) {
         await page.evaluate((dy) => window.scrollBy(0, dy), box.y0 - 200);
-        await idle(page, 400);
+        await settle(page);
         box = await page.evaluate(() => window.rareshock.debugItem('approval'));
       }
       const before = await page.evaluate(() => window.rareshock.getResults());
-      const cdp = await context.newCDPSession(page);
       const y = Math.round(box.y1 - 22), x0 = box.x0 + 60, x1 = box.x1 - 60;
       const at = (t) => Math.round(x0 + (x1 - x0) * t);
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: at(0.2), y }] });
-      for (let i = 1; i <= 12; i++) {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at(0.2 + 0.05 * i), y }] });
-        await page.waitForTimeout(30);
-      }
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-      await waitIdle(page);
+      await page.touch.start(at(0.2), y);
+      for (let i = 1; i <= 12; i++) await page.touch.move(at(0.2 + 0.05 * i), y);
+      await page.touch.end();
+      await page.waitFor((a) => window.rareshock.getResults().inputs.approval > a + 15, before.inputs.approval, 15000).catch(() => {});
+      await settle(page);
       const after = await page.evaluate(() => window.rareshock.getResults());
       const scroll = await page.evaluate(() => ({ x: window.scrollX, w: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
       console.log(`     touch: approval ${before.inputs.approval} → ${after.inputs.approval} (track row y=${y}, x ${at(0.2)}→${at(0.8)})`);
@@ -63,46 +60,44 @@ export function inputTests({ browser, site }) {
       const a0 = after.inputs.approval;
       // The headline above may have rewrapped with the new result: find the row again.
       box = await page.evaluate(() => window.rareshock.debugItem('approval'));
-      const plus = { x: Math.round(box.x1 - 22), y: Math.round(box.y1 - 22) };
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [plus] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-      await page.waitForFunction((a) => window.rareshock.getInputs().approval !== a, a0, { timeout: 10000 }).catch(() => {});
+      await page.touch.tap(Math.round(box.x1 - 22), Math.round(box.y1 - 22));
+      await page.waitFor((a0) => window.rareshock.getInputs().approval !== a0, a0, 10000).catch(() => {});
       const a1 = await page.evaluate(() => window.rareshock.getInputs().approval);
       assert(a1 !== a0, `a tap on the stepper at the right end of the row changed approval (${a0} → ${a1})`);
-      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+      await noErrors(page);
     } finally {
       await context.close();
     }
-  }]);
+  }, { needs: ['touch'] }]);
 
   tests.push(['keyboard: typing in a host-page input beside the widget is unaffected; Tab goes to the next host input', async () => {
     hostSite = hostSite || await serve({ extraRoutes: { '/host-input.html': hostInputPage } });
-    const { page, context, log } = await openWith(browser, `${hostSite.url}/host-input.html`);
+    const { page, context } = await openWith(engine, `${hostSite.url}/host-input.html`);
     try {
       await waitReady(page);
       // Give the canvas focus first (a click on the headline), as a reader would have.
       const head = await page.evaluate(() => window.rareshock.debugItem('headline'));
       await page.mouse.click((head.x0 + head.x1) / 2, (head.y0 + head.y1) / 2);
-      await idle(page, 300);
+      await settle(page);
       const inputs0 = await page.evaluate(() => window.rareshock.getInputs());
-      await page.click('#host-a');
+      await clickOn(page, '#host-a');
       await page.keyboard.type('hello world');
       for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
       await page.keyboard.type('there');
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('Delete');
       await page.keyboard.type('E');
-      const value = await page.$eval('#host-a', (e) => e.value);
+      const value = await page.evaluate(() => document.getElementById('host-a').value);
       assert(value === 'hello therE', `host input value is "hello therE" (got "${value}")`);
       await page.keyboard.press('Tab');
       assert((await activeId(page)) === 'host-b', `Tab moved to the next host input (${await activeId(page)})`);
       await page.keyboard.type('ok ');
       await page.keyboard.press('Backspace');
-      assert((await page.$eval('#host-b', (e) => e.value)) === 'ok', 'second host input typed');
-      await idle(page, 300);
+      assert((await page.evaluate(() => document.getElementById('host-b').value)) === 'ok', 'second host input typed');
+      await settle(page);
       const inputs1 = await page.evaluate(() => window.rareshock.getInputs());
       assert(JSON.stringify(inputs0) === JSON.stringify(inputs1), 'typing in the host page did not touch the calculator');
-      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+      await noErrors(page);
     } finally {
       await context.close();
     }
@@ -110,10 +105,10 @@ export function inputTests({ browser, site }) {
 
   tests.push(['keyboard: Tab reaches the canvas and Tab again leaves it (no keyboard trap)', async () => {
     hostSite = hostSite || await serve({ extraRoutes: { '/host-input.html': hostInputPage } });
-    const { page, context, log } = await openWith(browser, `${hostSite.url}/host-input.html`);
+    const { page, context } = await openWith(engine, `${hostSite.url}/host-input.html`);
     try {
       await waitReady(page);
-      await page.click('#host-b');
+      await clickOn(page, '#host-b');
       const path1 = [];
       let reached = false;
       for (let i = 0; i < 20 && !reached; i++) {
@@ -126,7 +121,7 @@ export function inputTests({ browser, site }) {
       // Keys work while the canvas has focus (and do not leak to the page's scroll).
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowRight');
-      await idle(page, 300);
+      await settle(page);
       assert((await activeId(page)) === 'rareshock-canvas', 'arrow keys keep focus in the canvas');
       await page.keyboard.press('Tab');
       const next = await activeId(page);
@@ -137,26 +132,26 @@ export function inputTests({ browser, site }) {
       await page.keyboard.press('Shift+Tab');
       assert((await activeId(page)) !== 'rareshock-canvas', 'Shift+Tab leaves the canvas backwards');
       console.log(`     tab order: host-b → ${path1.join(' → ')} → ${next}`);
-      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['keyboard: the focused approval slider steps with PageUp (+10, twice) and ArrowRight (+1)', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
-      const box = await page.evaluate(() => window.rareshock.debugItem('approval'));
-      const y = box.y1 - 16, x0 = box.x0 + 60, x1 = box.x1 - 60;
+      await settle(page);
+      const { y, x0, x1 } = await approvalTrack(page);
       const trail = [];
       const run = async (keys) => {
         await page.mouse.click(x0 + (x1 - x0) * 0.3, y);   // focuses the track (and sets ~30)
-        await idle(page, 300);
+        await settle(page);
         const v = [await page.evaluate(() => window.rareshock.getInputs().approval)];
         for (const key of keys) {
           await page.keyboard.press(key, { delay: 80 });    // held for a few frames, like a person
-          await idle(page, 300);
+          await settle(page);
           v.push(await page.evaluate(() => window.rareshock.getInputs().approval));
         }
         trail.push(`click ${v[0]} → ` + keys.map((k, i) => `${k} ${v[i + 1]}`).join(' → '));
@@ -169,21 +164,21 @@ export function inputTests({ browser, site }) {
       else if (pg[2] !== pg[1] + 10) problems.push('a second PageUp does nothing (ImGui nav moved the focus off the slider)');
       if (ar[1] !== ar[0] + 1) problems.push('ArrowRight does not step +1 (widgets.cpp says "arrows step")');
       assert(problems.length === 0, `${problems.join('; ')}: ${trail.join(' | ')}`);
-      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['WebGL context loss: frames render again after restore, state unchanged', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
       await page.evaluate(() => window.rareshock.setInputs({ approval: 33, inventory: 50 }));
+      await page.waitFor(() => window.rareshock.getResults().inputs.approval === 33, null, 10000);
       await page.mouse.move(5, 5);
-      await idle(page, 1000);
-      const widget = await page.$('#rareshock-canvas');
-      const shot0 = await widget.screenshot();
+      await settle(page);
+      const shot0 = await page.screenshot({ selector: '#rareshock-canvas' });
       const before = await page.evaluate(() => ({ inputs: window.rareshock.getInputs(), results: window.rareshock.getResults(),
                                                   frames: window.rareshock.stats().framesRendered }));
       const lost = await page.evaluate(async () => {
@@ -192,17 +187,19 @@ export function inputTests({ browser, site }) {
         const ext = gl && gl.getExtension('WEBGL_lose_context');
         if (!ext) return { ok: false };
         const events = [];
-        c.addEventListener('webglcontextlost', () => events.push('lost'));
-        c.addEventListener('webglcontextrestored', () => events.push('restored'));
+        const raf = () => new Promise((res) => requestAnimationFrame(() => res()));
+        const event = (name) => new Promise((res) => c.addEventListener(name, () => { events.push(name.replace('webglcontext', '')); res(); }, { once: true }));
+        const lostEvent = event('webglcontextlost');
         ext.loseContext();
-        await new Promise((r) => setTimeout(r, 300));
+        await lostEvent;
         window.rareshock.setInputs({ approval: 34 });    // input while the context is gone
         window.rareshock.setInputs({ approval: 33 });
         const framesWhileLost = window.rareshock.stats().framesRendered;
-        await new Promise((r) => setTimeout(r, 300));
+        for (let i = 0; i < 30; i++) await raf();
         const framesWhileLost2 = window.rareshock.stats().framesRendered;
+        const restored = event('webglcontextrestored');
         ext.restoreContext();
-        await new Promise((r) => setTimeout(r, 1000));
+        await restored;
         return { ok: true, events, framesWhileLost, framesWhileLost2, isLost: gl.isContextLost() };
       });
       assert(lost.ok, 'WEBGL_lose_context available');
@@ -210,26 +207,27 @@ export function inputTests({ browser, site }) {
       assert(!lost.isLost, 'context restored');
       assert(lost.framesWhileLost2 === lost.framesWhileLost, 'no frames drawn while the context is lost');
       await page.mouse.move(6, 6);
-      await idle(page, 800);
+      await drawnSince(page, lost.framesWhileLost2);
+      await settle(page);
       const after = await page.evaluate(() => ({ inputs: window.rareshock.getInputs(), results: window.rareshock.getResults(),
                                                  frames: window.rareshock.stats().framesRendered }));
       assert(after.frames > lost.framesWhileLost2, `frames render after restore (${lost.framesWhileLost2} → ${after.frames})`);
       assert(JSON.stringify(after.inputs) === JSON.stringify(before.inputs), 'inputs unchanged');
       assert(after.results.summary === before.results.summary, 'results unchanged');
-      const shot1 = await widget.screenshot();
-      fs.writeFileSync(artifact('context-restored.png'), shot1);
-      const st = await imageStats(browser, shot1, shot0);
+      const shot1 = await page.screenshot({ selector: '#rareshock-canvas' });
+      fs.writeFileSync(artifact(`${engine.name}-context-restored.png`), shot1);
+      const st = imageStats(shot1, shot0);
       console.log(`     context loss: ${st.colours} colours after restore, ${(st.diff * 100).toFixed(2)}% pixels differ from before`);
       assert(st.colours > 20, `the restored canvas shows the interface (${st.colours} colours)`);
       assert(st.diff < 0.02, `the restored canvas looks as before (${(st.diff * 100).toFixed(2)}% differ)`);
-      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['accessibility: the DOM twin follows and drives the inputs; aria-live speaks the summary', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
       const twin = await page.evaluate(() => {
@@ -251,25 +249,28 @@ export function inputTests({ browser, site }) {
         el.dispatchEvent(new Event('input', { bubbles: true }));
         el.dispatchEvent(new Event('change', { bubbles: true }));
       });
-      await page.waitForFunction(() => window.rareshock.getInputs().approval === 30, null, { timeout: 5000 });
+      await page.waitFor(() => window.rareshock.getInputs().approval === 30, null, 10000);
       // Keyboard on the focused twin (a real screen-reader/keyboard path).
-      await page.focus('#rs-twin-approval');
+      await page.evaluate(() => document.getElementById('rs-twin-approval').focus());
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
-      await page.waitForFunction(() => window.rareshock.getInputs().approval === 32, null, { timeout: 5000 });
+      await page.waitFor(() => window.rareshock.getInputs().approval === 32, null, 10000);
       await page.evaluate(() => document.activeElement.blur());
       // setInputs updates the twin.
       await page.evaluate(() => window.rareshock.setInputs({ approval: 70 }));
-      await page.waitForFunction(() => document.getElementById('rs-twin-approval').value === '70', null, { timeout: 5000 });
+      await page.waitFor(() => document.getElementById('rs-twin-approval').value === '70', null, 10000);
       // The live region speaks the summary once the reader settles.
-      await idle(page, 1200);
+      await page.waitFor(() => {
+        const l = document.querySelector('.rs-live[aria-live="polite"]');
+        return l && l.textContent === window.rareshock.getResults().summary;
+      }, null, 15000).catch(() => {});
       const live = await page.evaluate(() => {
         const l = document.querySelector('.rs-live[aria-live="polite"]');
         return { exists: !!l, text: l ? l.textContent : '', summary: window.rareshock.getResults().summary };
       });
       assert(live.exists, '.rs-live[aria-live=polite] exists');
       assert(live.text === live.summary && live.text.length > 20, `live region holds the summary: "${live.text}" vs "${live.summary}"`);
-      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+      await noErrors(page);
     } finally {
       await context.close();
     }

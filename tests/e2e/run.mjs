@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Rare Earth Shock — browser tests. `node tests/e2e/run.mjs [filter]`
-// (filter: run only the tests whose name contains it, e.g. "embed:" or "soak")
-import { launch, serve, runTests } from './harness.mjs';
+// Rare Earth Shock — browser tests, one suite in three engines.
+//   node tests/e2e/run.mjs [--engine chromium|firefox|webkit|all] [filter]
+// (default engine chromium; filter: run only the tests whose name contains it, e.g. "embed:")
+// Exceptions (what an engine cannot express) are listed in exceptions.mjs and printed.
+import { ENGINES, startEngine } from './engines.mjs';
+import { serve, runTests } from './harness.mjs';
 import { pageTests } from './page.test.mjs';
 import { embedTests } from './embed.test.mjs';
 import { cspTests } from './csp.test.mjs';
@@ -16,19 +19,35 @@ import { apiTests } from './api.test.mjs';
 import { phoneTests } from './phone.test.mjs';
 import { exportTests } from './export.test.mjs';
 
-const filter = process.argv[2];
-const browser = await launch();
-const site = await serve();
-const ctx = { browser, site };
-const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
-                sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                exportTests(ctx)];
-let ok = false;
-try {
-  ok = await runTests(suites.flat(), filter);
-} finally {
-  for (const s of suites) if (s.close) await s.close();
-  await site.close();
-  await browser.close();
+const args = process.argv.slice(2);
+let engineArg = 'chromium', filter;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--engine') engineArg = args[++i];
+  else if (args[i].startsWith('--engine=')) engineArg = args[i].slice(9);
+  else filter = args[i];
+}
+const names = engineArg === 'all' ? ENGINES : [engineArg];
+if (!names.every((n) => ENGINES.includes(n))) {
+  console.error(`run: unknown engine "${engineArg}" (${ENGINES.join(', ')} or all)`);
+  process.exit(2);
+}
+
+let ok = true;
+for (const name of names) {
+  const t0 = Date.now();
+  const engine = await startEngine(name);
+  const site = await serve();
+  const ctx = { engine, site };
+  const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
+                  sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
+                  exportTests(ctx)];
+  try {
+    ok = (await runTests(suites.flat(), name, filter)) && ok;
+  } finally {
+    for (const s of suites) if (s.close) await s.close();
+    await site.close();
+    await engine.close();
+  }
+  console.log(`e2e-${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 process.exit(ok ? 0 : 1);

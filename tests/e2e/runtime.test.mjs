@@ -7,8 +7,7 @@
 // events, the twin's real controls), so the tests port to other engines.
 import fs from 'node:fs';
 import path from 'node:path';
-import { SITE, serve, waitReady, assert } from './harness.mjs';
-import { openWith, noErrors } from './util.mjs';
+import { openWith, SITE, serve, waitReady, assert, noErrors, focusOn, settle } from './harness.mjs';
 
 // index.html inside an article: paragraphs above and below the widget, as a
 // news page has them.
@@ -32,7 +31,7 @@ const recordChanges = () => {
 
 // Waits until every surface agrees on approval = v with the final (banded) results.
 async function waitAllSurfaces(page, v, what) {
-  await page.waitForFunction((v) => {
+  await page.waitFor((v) => {
     const api = window.rareshock, r = api.getResults();
     const live = document.querySelector('.rs-live[aria-live="polite"]');
     const twin = document.getElementById('rs-twin-approval');
@@ -40,17 +39,17 @@ async function waitAllSurfaces(page, v, what) {
     return r.inputs.approval === v && r.provisional === false && live && live.textContent === r.summary &&
            twin && twin.value === String(v) && last && last.approval === v && last.provisional === false &&
            last.summary === r.summary;
-  }, v, { timeout: 20000 }).catch((e) => {
+  }, v, 20000).catch((e) => {
     throw new Error(`${what}: the results, onChange, the twin and aria-live did not all reach approval ${v} (${e.message.split('\n')[0]})`);
   });
 }
 
-export function runtimeTests({ browser, site }) {
+export function runtimeTests({ engine, site }) {
   let articleSite = null;
   const tests = [];
 
   tests.push(['runtime: setInputs then an immediate getInputs and getResults reflect the change', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
       const r = await page.evaluate(() => {
@@ -64,7 +63,7 @@ export function runtimeTests({ browser, site }) {
       assert(r.inputs.approval === 61 && r.inputs.inventory === 70, `getInputs at once: ${JSON.stringify(r.inputs)}`);
       assert(r.results.inputs.approval === 61 && r.results.inputs.inventory === 70, 'getResults at once describes the new inputs');
       assert(r.results.provisional === true, 'the immediate results are the central estimate, flagged provisional');
-      await page.waitForFunction(() => window.rareshock.getResults().provisional === false, null, { timeout: 20000 });
+      await page.waitFor(() => window.rareshock.getResults().provisional === false, null, 20000);
       const full = await page.evaluate(() => window.rareshock.getResults());
       assert(full.inputs.approval === 61, 'the banded results are for the same inputs');
       const spread = full.regions.some((g) => g.vehicles_lost.p10 !== g.vehicles_lost.p90);
@@ -75,14 +74,14 @@ export function runtimeTests({ browser, site }) {
         return { a: JSON.stringify(window.rareshock.getInputs()), b: JSON.stringify(window.rareshock.getResults().inputs) };
       });
       assert(same.a === same.b, `getInputs() equals getResults().inputs: ${same.a} vs ${same.b}`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['runtime: hidden tab: setInputs reaches getResults, onChange, the twin and aria-live; no frames drawn; drawing resumes when visible', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
       await page.evaluate(recordChanges);
@@ -101,15 +100,15 @@ export function runtimeTests({ browser, site }) {
       const frames = await page.evaluate(() => window.rareshock.stats().framesRendered - window.__framesHidden);
       assert(frames === 0, `no frames drawn while hidden (${frames})`);
       await page.evaluate(() => window.__setHidden(false));
-      await page.waitForFunction(() => window.rareshock.stats().framesRendered > window.__framesHidden, null, { timeout: 10000 });
-      noErrors(log);
+      await page.waitFor(() => window.rareshock.stats().framesRendered > window.__framesHidden, null, 10000);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['runtime: WebGL context lost: setInputs reaches getResults, onChange, the twin and aria-live; no frames until restored', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
       await page.evaluate(recordChanges);
@@ -130,8 +129,8 @@ export function runtimeTests({ browser, site }) {
       const frames = await page.evaluate(() => window.rareshock.stats().framesRendered - window.__framesLost);
       assert(frames === 0, `no frames drawn while the context is lost (${frames})`);
       await page.evaluate(() => window.__lose.restoreContext());
-      await page.waitForFunction(() => window.rareshock.stats().framesRendered > window.__framesLost, null, { timeout: 10000 });
-      noErrors(log);
+      await page.waitFor(() => window.rareshock.stats().framesRendered > window.__framesLost, null, 10000);
+      await noErrors(page);
     } finally {
       await context.close();
     }
@@ -140,13 +139,13 @@ export function runtimeTests({ browser, site }) {
   // The boundary is small: a change crosses as a few dozen numbers and the summary,
   // not the results JSON; getResults() brings the JSON across once per generation.
   tests.push(['runtime: a change crosses the C++/JS boundary in under 2 KB; the results JSON only when asked, once per generation', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
-      const settled = (g) => page.waitForFunction((g) => {
+      const settled = (g) => page.waitFor((g) => {
         const s = window.rareshock.stats();
         return s.generation > g && !s.modelBusy;
-      }, g, { timeout: 20000 });
+      }, g, 20000);
       const r = [];
       for (const v of [31, 47, 62, 12, 90]) {
         const before = await page.evaluate((v) => {
@@ -172,7 +171,7 @@ export function runtimeTests({ browser, site }) {
       console.log(`     getResults(): ${json.first} B the first time (JSON of ${json.size} chars), ${json.again} B again (with getInputs)`);
       assert(json.first > 5000, `the first getResults() brings the JSON across (${json.first} B)`);
       assert(json.again < 512, `the same generation again is cached; getInputs is numbers (${json.again} B)`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
@@ -185,7 +184,7 @@ export function runtimeTests({ browser, site }) {
   // widget's top at the bottom of the viewport (a keyboard reader of the article).
   const twinOffscreen = (label, url, view, how) => [`runtime: ${label}: the twin updates the aria-live summary with the canvas offscreen`, async () => {
     articleSite = articleSite || await serve({ extraRoutes: { '/article.html': articlePage } });
-    const { page, context, log } = await openWith(browser, `${articleSite.url}${url}`, view);
+    const { page, context, log } = await openWith(engine, `${articleSite.url}${url}`, view);
     try {
       await waitReady(page);
       await page.evaluate(recordChanges);
@@ -200,7 +199,7 @@ export function runtimeTests({ browser, site }) {
         await page.keyboard.press('Tab');
         assert(await page.evaluate(() => document.activeElement.id) === 'rs-twin-approval', 'Tab from the article lands on the twin');
       } else {
-        await page.focus('#rs-twin-approval');
+        await focusOn(page, '#rs-twin-approval');
         await page.evaluate(() => document.getElementById('rs-twin-approval').scrollIntoView({ block: 'start' }));
       }
       const where = await page.evaluate(() => {
@@ -210,12 +209,7 @@ export function runtimeTests({ browser, site }) {
       assert(where.canvasTop > where.viewport + 200,
              `the focused twin pushes the canvas below the fold (canvas top ${where.canvasTop}, viewport ${where.viewport})`);
       // Offscreen (IntersectionObserver, 200 px margin): frames stop.
-      await page.waitForFunction(() => {
-        const f = window.rareshock.stats().framesRendered;
-        const same = window.__lastFrames === f;
-        window.__lastFrames = f;
-        return same;
-      }, null, { timeout: 10000, polling: 250 });
+      await settle(page);
       const frames0 = await page.evaluate(() => window.rareshock.stats().framesRendered);
       for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
       const target = before.approval + 5;
@@ -228,7 +222,7 @@ export function runtimeTests({ browser, site }) {
       assert(after.frames === frames0, `no frames drawn while the canvas is offscreen (${frames0} → ${after.frames})`);
       assert(after.focus === 'rs-twin-approval', 'focus stays on the twin');
       console.log(`     ${label}: canvas top ${where.canvasTop} px (viewport ${where.viewport}); live: "${after.live.slice(0, 70)}…"`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }

@@ -12,5 +12,5 @@ export function sizeTests() {
     console.log(r.stdout.trimEnd().split('\n').map((l) => '     ' + l).join('\n'));
     assert(r.status === 0, `scripts/size.sh exited ${r.status}: ${(r.stdout.match(/^FAIL.*$/gm) || []).join('; ')} ${r.stderr}`);
     assert(/size: PASS/.test(r.stdout), 'size.sh printed PASS');
-  }]];
+  }, { needs: ['noBrowser'] }]];
 }

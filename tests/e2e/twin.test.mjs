@@ -4,15 +4,14 @@
 // by the live summary. Driven through the twin's real controls and page-level
 // JavaScript, so the tests port to other engines.
 import fs from 'node:fs';
-import { waitReady, artifact, assert } from './harness.mjs';
-import { openWith, noErrors } from './util.mjs';
+import { openWith, waitReady, artifact, assert, noErrors, focusOn } from './harness.mjs';
 import { facts } from './facts.mjs';
 
-export function twinTests({ browser, site }) {
+export function twinTests({ engine, site }) {
   const tests = [];
 
   tests.push(['twin: every field with its field range; presets say aria-pressed; the canvas is described by the live summary; a hint for the arrow keys', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`);
+    const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
       const twin = await page.evaluate(() => [...document.querySelectorAll('.rs-twin input')].map((el) => ({
@@ -34,14 +33,14 @@ export function twinTests({ browser, site }) {
              'every preset button has aria-pressed');
       assert(JSON.stringify(await pressed()) === JSON.stringify([facts.presets[0].id]), `the first preset is pressed: ${await pressed()}`);
       const other = facts.presets[2].id;
-      await page.focus(`.rs-twin [data-preset="${other}"]`);
+      await focusOn(page, `.rs-twin [data-preset="${other}"]`);
       await page.keyboard.press('Enter');
-      await page.waitForFunction((id) => document.querySelector(`.rs-twin [data-preset="${id}"]`).getAttribute('aria-pressed') === 'true',
-                                 other, { timeout: 10000 });
+      await page.waitFor((id) => document.querySelector(`.rs-twin [data-preset="${id}"]`).getAttribute('aria-pressed') === 'true',
+                                 other, 10000);
       assert(JSON.stringify(await pressed()) === JSON.stringify([other]), `only ${other} is pressed: ${await pressed()}`);
       await page.evaluate(() => window.rareshock.setInputs({ approval: 33 }));  // no preset matches
-      await page.waitForFunction(() => ![...document.querySelectorAll('.rs-twin [data-preset]')].some((b) => b.getAttribute('aria-pressed') === 'true'),
-                                 null, { timeout: 10000 });
+      await page.waitFor(() => ![...document.querySelectorAll('.rs-twin [data-preset]')].some((b) => b.getAttribute('aria-pressed') === 'true'),
+                                 null, 10000);
       // The canvas is described by the live summary, not by the static caption.
       const described = await page.evaluate(() => {
         const id = document.getElementById('rareshock-canvas').getAttribute('aria-describedby');
@@ -60,7 +59,7 @@ export function twinTests({ browser, site }) {
       }, [lag.key, v]);
       assert((await page.evaluate((k) => window.rareshock.getInputs()[k], lag.key)) === v, `${lag.key} = ${v} from the twin`);
       // The hint shows with the focused twin.
-      await page.focus('#rs-twin-approval');
+      await focusOn(page, '#rs-twin-approval');
       const hint = await page.evaluate(() => {
         const h = document.querySelector('.rs-twin-hint');
         const r = h.getBoundingClientRect();
@@ -68,29 +67,29 @@ export function twinTests({ browser, site }) {
                  describes: document.getElementById('rs-twin-approval').getAttribute('aria-describedby').split(' ').includes(h.id) };
       });
       assert(hint.visible && /arrow/i.test(hint.text) && hint.describes, `a visible arrow-key hint describes the slider: ${JSON.stringify(hint)}`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['twin: Copy link, Data (CSV) and Image (PNG) work from the twin with the canvas offscreen', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`, { width: 390, height: 844, dpr: 3, touch: true, mobile: true });
+    const { page, context, log } = await openWith(engine, `${site.url}/index.html`, { width: 390, height: 844, dpr: 3, touch: true, mobile: true });
     try {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+      await page.nativeContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
       await waitReady(page);
       // The twin focused at the top of the page: the canvas is far below the fold.
-      await page.focus('.rs-twin [data-action="share"]');
+      await focusOn(page, '.rs-twin [data-action="share"]');
       await page.evaluate(() => window.scrollTo(0, 0));
       const offscreen = await page.evaluate(() => document.getElementById('rareshock-canvas').getBoundingClientRect().top > window.innerHeight + 200);
       assert(offscreen, 'the canvas is offscreen');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => /Link copied/.test(document.querySelector('.rs-twin-status').textContent), null, { timeout: 10000 });
+      await page.waitFor(() => /Link copied/.test(document.querySelector('.rs-twin-status').textContent), null, 10000);
       const copied = await page.evaluate(async () => ({ clip: await navigator.clipboard.readText(), url: window.rareshock.shareUrl() }));
       assert(copied.clip === copied.url, `the link on the clipboard is the share link (${copied.clip} vs ${copied.url})`);
       const download = async (action) => {
-        const wait = page.waitForEvent('download', { timeout: 15000 });
-        await page.focus(`.rs-twin [data-action="${action}"]`);
+        const wait = page.native.waitForEvent('download', { timeout: 15000 });
+        await focusOn(page, `.rs-twin [data-action="${action}"]`);
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.keyboard.press('Enter');
         const d = await wait;
@@ -105,24 +104,23 @@ export function twinTests({ browser, site }) {
       fs.writeFileSync(artifact('twin-download.png'), png.data);
       console.log(`     downloads from the twin: ${csv.name} (${csv.data.length} B), ${png.name} (${width}×${height})`);
       assert(sig === 'PNG' && width > 300 && height > 300, `a PNG of the scenario (${png.name}, ${width}×${height})`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
-  }]);
+  }, { needs: ['downloads'] }]);
 
   // Screenshots of the focused twin, to look at: phone and desktop, light and dark.
   for (const [width, dark] of [[360, false], [360, true], [1280, false], [1280, true]]) {
     tests.push([`twin: focused, ${width} px ${dark ? 'dark' : 'light'} (screenshot)`, async () => {
-      const { page, context, log } = await openWith(browser, `${site.url}/index.html`, { width, height: 900, dpr: 2, dark });
+      const { page, context, log } = await openWith(engine, `${site.url}/index.html`, { width, height: 900, dpr: 2, dark });
       try {
         await waitReady(page);
-        await page.focus('#rs-twin-approval');
+        await focusOn(page, '#rs-twin-approval');
         await page.evaluate(() => { document.querySelector('.rs-twin details').open = true; });
-        const twin = await page.$('.rs-twin');
-        const box = await twin.boundingBox();
+        const box = await page.evaluate(() => { const r = document.querySelector('.rs-twin').getBoundingClientRect(); return { width: r.width, height: r.height }; });
         assert(box && box.width > width * 0.8 && box.height > 300, `the focused twin is shown (${JSON.stringify(box)})`);
-        fs.writeFileSync(artifact(`twin-${width}-${dark ? 'dark' : 'light'}.png`), await twin.screenshot());
+        fs.writeFileSync(artifact(`${engine.name}-twin-${width}-${dark ? 'dark' : 'light'}.png`), await page.screenshot({ selector: '.rs-twin' }));
         const colours = await page.evaluate(() => {
           const cs = getComputedStyle(document.querySelector('.rs-twin'));
           return { fg: cs.color, bg: getComputedStyle(document.body).backgroundColor };
@@ -131,7 +129,7 @@ export function twinTests({ browser, site }) {
         const rgb = (hex) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
         assert(colours.fg === rgb(expected.text) && colours.bg === rgb(expected.background),
                `the twin uses the theme's generated colours: ${JSON.stringify(colours)}`);
-        noErrors(log);
+        await noErrors(page);
       } finally {
         await context.close();
       }

@@ -1,0 +1,43 @@
+// Rare Earth Shock — the one list of what an engine's driver cannot express.
+// A test names the capabilities it needs (`needs: [...]`); in an engine listed here
+// it is not run and is printed as "skipped in <engine>: <reason>" and counted.
+// Nothing else may skip a test.
+
+export const EXCEPTIONS = {
+  touch: {
+    webkit: 'WebKitGTK\'s WebDriver delivers pointerType "touch" actions as mouse events (no touch emulation)',
+  },
+  noJavaScript: {
+    firefox: 'Firefox ESR\'s WebDriver BiDi has no emulation.setScriptingEnabled (unknown command), and the ' +
+             'javascript.enabled preference would need a third Firefox instance',
+  },
+  layoutShiftApi: {
+    firefox: 'Gecko has no Layout Instability API (PerformanceObserver "layout-shift"), so CLS cannot be measured',
+    webkit: 'WebKit has no Layout Instability API (PerformanceObserver "layout-shift"), so CLS cannot be measured',
+  },
+  print: {
+    firefox: 'not ported yet: the print test uses Playwright\'s page.pdf and emulateMedia (Chromium); WebDriver BiDi ' +
+             'has browsingContext.print, not yet in the driver layer',
+    webkit: 'not ported yet: the print test uses Playwright\'s page.pdf and emulateMedia (Chromium); WebDriver\'s ' +
+            'Print Page is not yet in the driver layer',
+  },
+  noBrowser: {
+    firefox: 'no browser involved (a file-size check): it runs once, in the chromium stage',
+    webkit: 'no browser involved (a file-size check): it runs once, in the chromium stage',
+  },
+  downloads: {
+    firefox: 'the test reads the clipboard and the downloaded files through Playwright (permissions, download events), ' +
+             'which puppeteer\'s WebDriver BiDi does not offer',
+    webkit: 'the test reads the clipboard and the downloaded files through Playwright (permissions, download events), ' +
+            'which WebDriver classic does not offer',
+  },
+};
+
+// The reason `engine` cannot run a test that needs `needs`, or null.
+export function exceptionFor(engine, needs = []) {
+  for (const n of needs) {
+    if (!(n in EXCEPTIONS)) throw new Error(`unknown capability "${n}" (tests/e2e/exceptions.mjs)`);
+    if (EXCEPTIONS[n][engine]) return EXCEPTIONS[n][engine];
+  }
+  return null;
+}
