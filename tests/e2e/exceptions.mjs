@@ -31,6 +31,9 @@ export const EXCEPTIONS = {
     webkit: 'the test reads the clipboard and the downloaded files through Playwright (permissions, download events), ' +
             'which WebDriver classic does not offer',
   },
+  crossEngine: {
+    chromium: 'Chromium is the reference the other engines\' pixels are compared with',
+  },
 };
 
 // The reason `engine` cannot run a test that needs `needs`, or null.

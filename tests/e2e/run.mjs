@@ -18,6 +18,7 @@ import { twinTests } from './twin.test.mjs';
 import { apiTests } from './api.test.mjs';
 import { phoneTests } from './phone.test.mjs';
 import { exportTests } from './export.test.mjs';
+import { pixelTests } from './pixels.test.mjs';
 
 const args = process.argv.slice(2);
 let engineArg = 'chromium', filter;
@@ -40,7 +41,7 @@ for (const name of names) {
   const ctx = { engine, site };
   const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
                   sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                  exportTests(ctx)];
+                  exportTests(ctx), pixelTests(ctx)];
   try {
     ok = (await runTests(suites.flat(), name, filter)) && ok;
   } finally {
