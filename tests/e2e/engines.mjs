@@ -169,11 +169,15 @@ function nativeFrame(resolve, waitForFunction) {
 async function chromiumEngine() {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  let noWebGL = null;   // a second Chromium with WebGL switched off, launched when first needed
   const wrapFrame = (resolve) => nativeFrame(resolve, (f, fn, arg, timeout) => f.waitForFunction(fn, arg, { timeout }));
   return {
     name: 'chromium',
     async open(url, o) {
-      const context = await browser.newContext({
+      if (o.webgl === false) {
+        noWebGL = noWebGL || chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'], headless: true });
+      }
+      const context = await (o.webgl === false ? await noWebGL : browser).newContext({
         viewport: { width: o.width, height: o.height }, deviceScaleFactor: o.dpr, colorScheme: o.dark ? 'dark' : 'light',
         hasTouch: o.touch, isMobile: o.mobile, javaScriptEnabled: o.js,
       });
@@ -213,7 +217,10 @@ async function chromiumEngine() {
       if (o.goto) await page.goto(url);
       return page;
     },
-    async close() { await browser.close(); },
+    async close() {
+      if (noWebGL) await (await noWebGL).close();
+      await browser.close();
+    },
   };
 }
 
@@ -586,7 +593,7 @@ export async function startEngine(name) {
     name,
     display: xvfb && xvfb.display,
     open: (url, o = {}) => open(url, {
-      width: 1280, height: 900, dpr: 1, dark: false, touch: false, mobile: false, js: true, init: [], goto: true, narrowable: false,
+      width: 1280, height: 900, dpr: 1, dark: false, touch: false, mobile: false, js: true, webgl: true, init: [], goto: true, narrowable: false,
       allowHosts: [], ...o }),
     async close() {
       try { await engine.close(); } finally { if (xvfb) await xvfb.stop(); }

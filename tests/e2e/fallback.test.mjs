@@ -102,6 +102,43 @@ export function fallbackTests({ engine, site }) {
     }
   }]);
 
+  // WebGL switched off in the browser (as some privacy modes do): WebKit then has no
+  // WebGLRenderingContext at all, which used to throw inside main() and hang the page blank.
+  for (const file of ['index.html', 'embed.html']) {
+    tests.push([`fallback: with WebGL switched off in the browser, ${file} shows the picture and the summary`, async () => {
+      const { page, context } = await openWith(engine, `${site.url}/${file}`, { webgl: false });
+      try {
+        const webgl = await page.evaluate(() => typeof WebGL2RenderingContext);
+        await page.waitFor(() => document.documentElement.classList.contains('rs-failed'), null, 30000)
+          .catch(() => { throw new Error(`no fallback within 30 s (typeof WebGL2RenderingContext: ${webgl})`); });
+        await pictureLoaded(page);
+        const s = await fallbackState(page);
+        fs.writeFileSync(artifact(`${engine.name}-fallback-nowebgl-${file.replace('.html', '')}.png`), await page.screenshot({ fullPage: true }));
+        checkShown(s, `WebGL off (${file})`);
+        assert(s.canvasDisplay === 'none', 'the empty canvas is hidden');
+        const log = await page.logs();
+        assert(log.pageErrors.length === 0, `no uncaught errors: ${log.pageErrors.join(' | ')}`);
+      } finally {
+        await context.close();
+      }
+    }]);
+  }
+
+  tests.push(['fallback: an exception thrown while the app starts ends in the picture, not a blank widget', async () => {
+    const boom = `HTMLCanvasElement.prototype.getContext = function () { throw new Error('injected start-up failure'); };`;
+    const { page, context } = await openWith(engine, `${site.url}/index.html`, { init: [boom] });
+    try {
+      await page.waitFor(() => document.documentElement.classList.contains('rs-failed'), null, 30000)
+        .catch(() => { throw new Error('no fallback within 30 s after an exception in start-up'); });
+      await pictureLoaded(page);
+      checkShown(await fallbackState(page), 'exception in start-up');
+      const log = await page.logs();
+      assert(log.warnings.some((w) => /injected start-up failure/.test(w)), `the reason is on the console: ${log.warnings.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['fallback: a normal load of the embed does not download the fallback picture', async () => {
     const { page, context } = await openWith(engine, `${site.url}/embed.html`);
     try {
