@@ -61,9 +61,13 @@ async function freePort() {
   });
 }
 
-// Xvfb on a display it picks itself (-displayfd), large enough for a 1280 px window at scale 3.
+// Xvfb on a display it picks itself (-displayfd). The screen is small on purpose: with no
+// window manager, X gives keyboard focus to the window under the pointer, which starts at
+// the screen's centre (320, 240); every MiniBrowser window (at least 447×600 from the top
+// left) covers that point, so the page keeps focus (:focus-within, document.hasFocus())
+// when WebDriver resizes it. Windows larger than the screen still render whole.
 async function startXvfb() {
-  const child = startProcess('Xvfb', ['-displayfd', '3', '-screen', '0', '4200x3200x24', '-nolisten', 'tcp', '-nolisten', 'unix'],
+  const child = startProcess('Xvfb', ['-displayfd', '3', '-screen', '0', '640x480x24', '-nolisten', 'tcp', '-nolisten', 'unix'],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (b) => { err += b; });
@@ -478,6 +482,9 @@ async function webkitEngine(xvfb) {
               `style="display:block;border:0;width:${size.width}px;height:${size.height}px"></iframe>`;
             await call('POST', '/url', { url: 'data:text/html;charset=utf-8,' + encodeURIComponent(wrap) });
             await main.waitFor(() => document.readyState === 'complete', null, 60000);
+            // The page's frame is the focused one, as a top-level page would be (focus(), :focus-within).
+            current = null;
+            await inFrame([], () => call('POST', '/execute/sync', { script: "document.getElementById('rs-wrap').contentWindow.focus();", args: [] }));
           } else {
             await call('POST', '/url', { url: target });
           }
