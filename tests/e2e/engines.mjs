@@ -11,6 +11,9 @@
 //   page.mouse.move/down/up/click     page.keyboard.press(key|'Shift+Tab', {delay})/type(text)
 //   page.touch.start/move/end/tap (chromium, firefox)        page.click(sel), page.focus(sel)
 //   page.screenshot({selector, fullPage}) → PNG Buffer       page.setViewport(width, height)
+//   page.downloads() → [file name] of the downloads the page started (Chromium: the browser's
+//                      download events; Firefox, WebKit: the page's clicks on <a download>,
+//                      as neither driver reports downloads)
 //   page.logs() → {console, errors, warnings, pageErrors, requests, failed, foreign}
 //   page.close()
 import { spawn } from 'node:child_process';
@@ -84,7 +87,16 @@ async function startXvfb() {
 // Every test server wraps its handler with injectingHandler(): while an engine needs it,
 // HTML responses get <script src="/__rs-init.js"> as the first element of <head>, and
 // that script is the recorder below plus the current page's init scripts.
-export const RECORDER = `(function () {
+// Records the downloads a page starts (a click on an <a download>, as the app saves files).
+const DOWNLOAD_RECORDER = `(function () {
+  if (window.__rsDownloads) return;
+  window.__rsDownloads = [];
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[download]') : null;
+    if (a && !e.defaultPrevented) window.__rsDownloads.push(a.download);
+  }, true);
+})();\n`;
+export const RECORDER = DOWNLOAD_RECORDER + `(function () {
   if (window.__rsLog) return;
   var L = window.__rsLog = { console: [], pageErrors: [], requests: [location.href], failed: [] };
   ['error', 'warn', 'log', 'info'].forEach(function (t) {
@@ -192,6 +204,8 @@ async function chromiumEngine() {
       p.on('pageerror', (e) => log.pageErrors.push(String(e)));
       p.on('request', (r) => log.requests.push(r.url()));
       p.on('requestfailed', (r) => log.failed.push(`${r.url()} (${r.failure() && r.failure().errorText})`));
+      const downloads = [];
+      p.on('download', (d) => downloads.push(d.suggestedFilename()));
       let cdp = null;
       const touchEvent = async (type, points) => {
         cdp = cdp || await context.newCDPSession(p);
@@ -215,6 +229,7 @@ async function chromiumEngine() {
           return p.screenshot({ fullPage });
         },
         async setViewport(width, height) { await p.setViewportSize({ width, height }); },
+        async downloads() { return downloads.slice(); },
         async logs() { return finishLog(log); },
         async close() { await context.close(); },
       };
@@ -231,14 +246,17 @@ async function chromiumEngine() {
 // ============================== Firefox (puppeteer-core, WebDriver BiDi) ========================
 async function firefoxEngine(xvfb) {
   const puppeteer = (await import('puppeteer-core')).default;
-  const browsers = new Map();   // one Firefox per set of preferences (colour scheme, WebGL), launched when first needed
+  // One Firefox per set of preferences (colour scheme, WebGL, touch), launched when first needed.
+  // Always: touch events on, overlay scrollbars (as Chromium's --hide-scrollbars and phones:
+  // a classic scrollbar would make the page 12 px narrower than in the other engines).
+  const browsers = new Map();
   const browserFor = async (prefs) => {
     const key = JSON.stringify(prefs);
     if (!browsers.has(key)) {
       browsers.set(key, puppeteer.launch({
         browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true,
         env: { ...process.env, DISPLAY: xvfb.display },
-        extraPrefsFirefox: { 'dom.w3c_touch_events.enabled': 1, 'ui.prefersReducedMotion': 0, ...prefs },
+        extraPrefsFirefox: { 'dom.w3c_touch_events.enabled': 1, 'ui.prefersReducedMotion': 0, 'ui.useOverlayScrollbars': 1, ...prefs },
       }));
     }
     return browsers.get(key);
@@ -250,11 +268,13 @@ async function firefoxEngine(xvfb) {
       if (!o.js) throw new Error('firefox: pages without JavaScript are not supported (see exceptions.mjs)');
       const prefs = { 'layout.css.prefers-color-scheme.content-override': o.dark ? 0 : 1 };
       if (o.webgl === false) prefs['webgl.disabled'] = true;
+      // A touch screen is the primary pointer, as on a phone: (pointer: coarse), (hover: none).
+      if (o.touch) Object.assign(prefs, { 'ui.primaryPointerCapabilities': 1, 'ui.allPointerCapabilities': 1 });
       const browser = await browserFor(prefs);
       const context = await browser.createBrowserContext();
       const p = await context.newPage();
       await p.setViewport({ width: o.width, height: o.height, deviceScaleFactor: o.dpr, hasTouch: o.touch, isMobile: o.mobile });
-      for (const s of o.init) await p.evaluateOnNewDocument(s);
+      for (const s of [DOWNLOAD_RECORDER, ...o.init]) await p.evaluateOnNewDocument(s);
       const log = newLog(url, o.allowHosts);
       p.on('console', (m) => {
         const t = m.type() === 'warn' ? 'warning' : m.type();
@@ -291,6 +311,7 @@ async function firefoxEngine(xvfb) {
           return Buffer.from(await p.screenshot({ fullPage }));
         },
         async setViewport(width, height) { await p.setViewport({ ...p.viewport(), width, height }); },
+        downloads: () => main.evaluate(() => window.__rsDownloads || []),
         async logs() { return finishLog(log); },
         async close() { await context.close(); },
       };
@@ -541,6 +562,7 @@ async function webkitEngine(xvfb) {
           }
           await setWindow();
         },
+        downloads: () => main.evaluate(() => window.__rsDownloads || []),
         async logs() {
           // Collect the recorder's entries from the document and every frame in it.
           const collect = async (pathSels, depth) => {

@@ -36,13 +36,22 @@ export async function replay(frameOrPage, steps) {
       if (s.type.startsWith('touch')) {
         if (s.type === 'touchstart') touchTarget = at;
         const target = touchTarget || at;
-        const touch = new Touch({ identifier: id, target, clientX: s.x, clientY: s.y, pageX: s.x + scrollX, pageY: s.y + scrollY,
-                                  screenX: s.x, screenY: s.y, radiusX: 10, radiusY: 10, force: 1 });
+        // WebKit has no Touch constructor (nor Safari): its document.createTouch and
+        // createTouchList make the same objects.
+        let touch, list;
+        try {
+          touch = new Touch({ identifier: id, target, clientX: s.x, clientY: s.y, pageX: s.x + scrollX, pageY: s.y + scrollY,
+                              screenX: s.x, screenY: s.y, radiusX: 10, radiusY: 10, force: 1 });
+          list = (...ts) => ts;
+        } catch (e) {
+          touch = document.createTouch(window, target, id, s.x + scrollX, s.y + scrollY, s.x, s.y, 10, 10, 0, 1);
+          list = (...ts) => document.createTouchList(...ts);
+        }
         const lifted = s.type === 'touchend' || s.type === 'touchcancel';
         // A touchmove during a scroll cannot be cancelled, as in a real browser.
         const cancelable = !(s.type === 'touchmove' && s.scrolling) && s.type !== 'touchcancel';
         target.dispatchEvent(new TouchEvent(s.type, { bubbles: true, cancelable, composed: true,
-          touches: lifted ? [] : [touch], targetTouches: lifted ? [] : [touch], changedTouches: [touch] }));
+          touches: lifted ? list() : list(touch), targetTouches: lifted ? list() : list(touch), changedTouches: list(touch) }));
         if (lifted) touchTarget = null;
       } else if (s.type.startsWith('pointer')) {
         (touchTarget || at).dispatchEvent(new PointerEvent(s.type, { ...common, pointerId, pointerType: 'touch', isPrimary: true,

@@ -2,16 +2,13 @@
 // sequences phones really send (see gestures.mjs): one tap is one action (panels
 // open and stay open, one download per tap), and a vertical swipe over a slider
 // scrolls the page without changing any input.
-import { waitReady, assert } from './harness.mjs';
-import { openWith, noErrors } from './util.mjs';
+import { openWith, waitReady, assert, noErrors } from './harness.mjs';
 import { replay, tapSteps, verticalSwipeSteps, waitIdle, bringIntoView } from './gestures.mjs';
 
 const PHONES = [
   { name: '390 px DPR 3', width: 390, height: 844, dpr: 3 },
   { name: '360 px DPR 3', width: 360, height: 740, dpr: 3 },
 ];
-const openPhone = (browser, url, phone) =>
-  openWith(browser, url, { width: phone.width, height: phone.height, dpr: phone.dpr, touch: true, mobile: true });
 
 const centre = (b) => ({ x: Math.round((b.x0 + b.x1) / 2), y: Math.round((b.y0 + b.y1) / 2) });
 
@@ -29,12 +26,14 @@ async function trackPointAwayFromKnob(page, name) {
   return { x, y: Math.round((knob.y0 + knob.y1) / 2) };
 }
 
-export function phoneTests({ browser, site }) {
+export function phoneTests({ engine, site }) {
   const tests = [];
+  const openPhone = (url, phone) =>
+    openWith(engine, url, { width: phone.width, height: phone.height, dpr: phone.dpr, touch: true, mobile: true });
 
   for (const phone of PHONES) {
     tests.push([`phone ${phone.name}: one tap opens "Advanced assumptions" and it stays open (with compatibility mouse events)`, async () => {
-      const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, phone);
+      const { page, context } = await openPhone(`${site.url}/index.html`, phone);
       try {
         await waitReady(page);
         await waitIdle(page);
@@ -47,7 +46,7 @@ export function phoneTests({ browser, site }) {
           const open = await page.evaluate(() => !!window.rareshock.debugItem('lag'));
           assert(open !== wasOpen, `one tap (compatibility events ${delay} ms later) toggled the panel once: open ${wasOpen} → ${open}`);
         }
-        noErrors(log);
+        await noErrors(page);
       } finally {
         await context.close();
       }
@@ -55,7 +54,7 @@ export function phoneTests({ browser, site }) {
   }
 
   tests.push(['phone 390 px DPR 3: one tap opens "Method and sources" and it stays open', async () => {
-    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[0]);
+    const { page, context } = await openPhone(`${site.url}/index.html`, PHONES[0]);
     try {
       await waitReady(page);
       await waitIdle(page);
@@ -66,21 +65,19 @@ export function phoneTests({ browser, site }) {
       await waitIdle(page);
       const h1 = await page.evaluate(() => document.getElementById('rareshock-canvas').getBoundingClientRect().height);
       assert(h1 > h0 + 1000, `the method panel opened and stayed open (canvas ${h0} → ${h1} px tall)`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['phone 390 px DPR 3: one tap on "Data (CSV)" or "Image (PNG)" downloads one file', async () => {
-    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[0]);
-    const downloads = [];
-    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    const { page, context } = await openPhone(`${site.url}/index.html`, PHONES[0]);
     try {
       await waitReady(page);
       await waitIdle(page);
       for (const [name, file] of [['csv', 'rare-earth-shock_2025_approval-25_inventory-65.csv'], ['png', 'rare-earth-shock_2025_approval-25_inventory-65.png']]) {
-        const before = downloads.length;
+        const before = (await page.downloads()).length;
         const box = await bringIntoView(page, name);
         assert(box, `${name} button located`);
         await replay(page, tapSteps(centre(box).x, centre(box).y, name === 'csv' ? 0 : 350));
@@ -88,17 +85,17 @@ export function phoneTests({ browser, site }) {
         // A PNG is encoded asynchronously: one more encode round trip lets a second one land too.
         await page.evaluate(() => new Promise((r) => document.createElement('canvas').toBlob(r)));
         await waitIdle(page);
-        const got = downloads.slice(before);
+        const got = (await page.downloads()).slice(before);
         assert(got.length === 1 && got[0] === file, `one tap on ${name} downloaded one file: ${JSON.stringify(got)}`);
       }
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
   tests.push(['phone 360 px DPR 3: a vertical swipe over each slider scrolls the page and changes no input', async () => {
-    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[1]);
+    const { page, context } = await openPhone(`${site.url}/index.html`, PHONES[1]);
     try {
       await waitReady(page);
       await waitIdle(page);
@@ -129,48 +126,66 @@ export function phoneTests({ browser, site }) {
         i++;
       }
       assert(moved.length === 0, `vertical swipes changed inputs: ${moved.join(' | ')}`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
   }]);
 
-  tests.push(['phone 360 px DPR 3: a real (CDP) vertical swipe over the sliders scrolls the page; a horizontal one moves the slider', async () => {
-    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[1]);
+  // Touch from the engine itself (CDP in Chromium, WebDriver BiDi actions in Firefox).
+  tests.push(['phone 360 px DPR 3: a real (engine-emulated) vertical swipe over a slider scrolls the page and changes no input', async () => {
+    const { page, context } = await openPhone(`${site.url}/index.html`, PHONES[1]);
     try {
       await waitReady(page);
       await waitIdle(page);
-      const cdp = await context.newCDPSession(page);
-      const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
       for (const name of ['approval', 'inventory']) {
         const p = await trackPointAwayFromKnob(page, name);
         const before = await page.evaluate(() => ({ inputs: JSON.stringify(window.rareshock.getInputs()), scroll: window.scrollY }));
-        await touch('touchStart', [{ x: p.x, y: p.y }]);
-        for (let k = 1; k <= 10; k++) await touch('touchMove', [{ x: p.x + (k > 2 ? 2 : 0), y: p.y - 16 * k }]);
-        await touch('touchEnd', []);
+        await page.touch.start(p.x, p.y);
+        for (let k = 1; k <= 10; k++) await page.touch.move(p.x + (k > 2 ? 2 : 0), p.y - 16 * k);
+        await page.touch.end();
         await waitIdle(page);
         const after = await page.evaluate(() => ({ inputs: JSON.stringify(window.rareshock.getInputs()), scroll: window.scrollY }));
         assert(after.inputs === before.inputs, `a vertical swipe over ${name} changed no input (${before.inputs} → ${after.inputs})`);
         assert(after.scroll > before.scroll, `it scrolled the page (${before.scroll} → ${after.scroll})`);
       }
-      // A clearly horizontal drag from the same kind of point still moves the slider.
-      const p = await trackPointAwayFromKnob(page, 'approval');
-      const a0 = await page.evaluate(() => window.rareshock.getInputs().approval);
-      const dir = p.x > 180 ? -1 : 1;
-      await touch('touchStart', [{ x: p.x, y: p.y }]);
-      for (let k = 1; k <= 8; k++) await touch('touchMove', [{ x: p.x + dir * 12 * k, y: p.y + (k % 2) }]);
-      await touch('touchEnd', []);
-      await waitIdle(page);
-      const a1 = await page.evaluate(() => window.rareshock.getInputs().approval);
-      assert(a1 !== a0, `a horizontal drag moved approval (${a0} → ${a1})`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
-  }]);
+  }, { needs: ['touch', 'touchScroll'] }]);
+
+  tests.push(['phone 360 px DPR 3: a real (engine-emulated) vertical touch over a slider changes no input; a horizontal drag moves it', async () => {
+    const { page, context } = await openPhone(`${site.url}/index.html`, PHONES[1]);
+    try {
+      await waitReady(page);
+      await waitIdle(page);
+      const p = await trackPointAwayFromKnob(page, 'approval');
+      const before = await page.evaluate(() => JSON.stringify(window.rareshock.getInputs()));
+      await page.touch.start(p.x, p.y);
+      for (let k = 1; k <= 10; k++) await page.touch.move(p.x + (k > 2 ? 2 : 0), p.y - 16 * k);
+      await page.touch.end();
+      await waitIdle(page);
+      const after = await page.evaluate(() => JSON.stringify(window.rareshock.getInputs()));
+      assert(after === before, `a vertical touch over approval changed no input (${before} → ${after})`);
+      // A clearly horizontal drag from the same kind of point moves the slider.
+      const q = await trackPointAwayFromKnob(page, 'approval');
+      const a0 = await page.evaluate(() => window.rareshock.getInputs().approval);
+      const dir = q.x > 180 ? -1 : 1;
+      await page.touch.start(q.x, q.y);
+      for (let k = 1; k <= 8; k++) await page.touch.move(q.x + dir * 12 * k, q.y + (k % 2));
+      await page.touch.end();
+      await waitIdle(page);
+      const a1 = await page.evaluate(() => window.rareshock.getInputs().approval);
+      assert(a1 !== a0, `a horizontal drag moved approval (${a0} → ${a1})`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }, { needs: ['touch'] }]);
 
   tests.push(['phone 390 px DPR 3: a touch that starts on a knob drags it at once, even diagonally', async () => {
-    const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[0]);
+    const { page, context } = await openPhone(`${site.url}/index.html`, PHONES[0]);
     try {
       await waitReady(page);
       await waitIdle(page);
@@ -185,7 +200,7 @@ export function phoneTests({ browser, site }) {
       await waitIdle(page);
       const v1 = await page.evaluate(() => window.rareshock.getInputs().inventory);
       assert(v1 > v0, `the knob followed the finger (inventory ${v0} → ${v1})`);
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
