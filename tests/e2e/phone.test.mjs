@@ -107,6 +107,10 @@ export function phoneTests({ engine, site }) {
         'dep_north_america', 'dep_japan', 'dep_south_korea', 'dep_india', 'alt_supply', 'alt_ramp', 'controlled', 'horizon']
         .filter((n) => window.rareshock.debugItem(n)));
       assert(sliders.length >= 10, `the main and advanced sliders are on screen: ${sliders.join(', ')}`);
+      // Room below the calculator, so that a swipe over the last slider can scroll the page too
+      // (in WebKit, without touch emulation, the canvas is laid out for a fine pointer and is shorter).
+      await page.evaluate(() => { document.body.style.paddingBottom = `${window.innerHeight}px`; });
+      await waitIdle(page);
       const moved = [];
       let i = 0;
       for (const name of sliders) {
