@@ -424,7 +424,7 @@ async function webkitEngine(xvfb) {
         const script = `var a = arguments[0], done = arguments[arguments.length - 1];
           Promise.resolve().then(function () { ${body.startsWith('return') ? body : '(function () {' + body + '})();'} })
             .then(function (v) { done({ ok: true, v: v === undefined ? null : v }); },
-                  function (e) { done({ ok: false, e: String(e && e.stack || e) }); });`;
+                  function (e) { done({ ok: false, e: String(e) + (e && e.stack ? ' | ' + e.stack : '') }); });`;  // WebKit's stack has no message
         const r = await inFrame(pathSels, () => call('POST', '/execute/async', { script, args: [arg === undefined ? null : arg] }));
         if (!r.ok) throw new Error(`evaluate: ${r.e}`);
         return r.v;

@@ -94,7 +94,8 @@ export function verticalSwipeSteps(x, y, { distance = 180, end = 'touchcancel', 
 
 // Waits until the calculator draws nothing for `quiet` animation frames in a row
 // (it draws only when something changed, so this is "settled", measured in frames).
-export async function waitIdle(frameOrPage, { quiet = 10, timeout = 20000 } = {}) {
+// The timeout is generous: WebKit under load draws a tall DPR 3 canvas a few times a second.
+export async function waitIdle(frameOrPage, { quiet = 10, timeout = 60000 } = {}) {
   await frameOrPage.evaluate(({ quiet, timeout }) => new Promise((resolve, reject) => {
     const t0 = performance.now();
     let last = -1, still = 0;
