@@ -3,6 +3,7 @@
 // open and stay open, one download per tap), and a vertical swipe over a slider
 // scrolls the page without changing any input.
 import { openWith, waitReady, assert, noErrors } from './harness.mjs';
+import { facts } from './facts.mjs';
 import { replay, tapSteps, verticalSwipeSteps, waitIdle, bringIntoView } from './gestures.mjs';
 
 const PHONES = [
@@ -103,9 +104,9 @@ export function phoneTests({ engine, site }) {
       const adv = await bringIntoView(page, 'advanced');
       await replay(page, tapSteps(centre(adv).x, centre(adv).y).slice(0, 4));
       await waitIdle(page);
-      const sliders = await page.evaluate(() => ['approval', 'inventory', 'lag', 'transit', 'approval_later', 'change_day', 'dep_europe',
-        'dep_north_america', 'dep_japan', 'dep_south_korea', 'dep_india', 'alt_supply', 'alt_ramp', 'controlled', 'horizon']
-        .filter((n) => window.rareshock.debugItem(n)));
+      // Every field drawn as a slider (the draws and the seed are not).
+      const sliders = await page.evaluate((keys) => keys.filter((n) => window.rareshock.debugItem(`knob:${n}`)),
+                                          facts.fields.map((f) => f.key));
       assert(sliders.length >= 10, `the main and advanced sliders are on screen: ${sliders.join(', ')}`);
       // Room below the calculator, so that a swipe over the last slider can scroll the page too
       // (in WebKit, without touch emulation, the canvas is laid out for a fine pointer and is shorter).
