@@ -92,19 +92,20 @@ export function verticalSwipeSteps(x, y, { distance = 180, end = 'touchcancel', 
   return steps;
 }
 
-// Waits until the calculator draws nothing for `quiet` animation frames in a row
-// (it draws only when something changed, so this is "settled", measured in frames).
+// Waits until the calculator draws nothing and the page does not scroll for `quiet`
+// animation frames in a row (it draws only when something changed, and a swipe's fling
+// may go on after the finger lifts: so this is "settled", measured in frames).
 // The timeout is generous: WebKit under load draws a tall DPR 3 canvas a few times a second.
 export async function waitIdle(frameOrPage, { quiet = 10, timeout = 60000 } = {}) {
   await frameOrPage.evaluate(({ quiet, timeout }) => new Promise((resolve, reject) => {
     const t0 = performance.now();
-    let last = -1, still = 0;
+    let last = '', still = 0;
     const tick = () => {
-      const n = window.rareshock.stats().framesRendered;
-      still = n === last ? still + 1 : 0;
-      last = n;
+      const now = `${window.rareshock.stats().framesRendered} ${window.scrollX} ${window.scrollY}`;
+      still = now === last ? still + 1 : 0;
+      last = now;
       if (still >= quiet) resolve();
-      else if (performance.now() - t0 > timeout) reject(new Error(`still drawing after ${timeout} ms`));
+      else if (performance.now() - t0 > timeout) reject(new Error(`still drawing or scrolling after ${timeout} ms`));
       else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
