@@ -85,11 +85,17 @@ struct App::Impl {
         status_until = now + 3.0;
         host.show_status(s);
     }
+    // Success only once the clipboard has the link.
+    void copy_status(bool ok) {
+        set_status(ok ? "Link copied: it reproduces this exact result."
+                      : "Copying was blocked: the link is selected in the field below; copy it by hand.");
+    }
     void run_action(Action a) {
         switch (a) {
         case Action::CopyLink: {
             const std::string url = host.share_url(encode_query(inputs));
-            set_status(host.copy_text(url) ? "Link copied: it reproduces this exact result." : "Copy failed: " + url);
+            const Host::CopyOutcome o = host.copy_text(url);
+            if (o != Host::CopyOutcome::Pending) copy_status(o == Host::CopyOutcome::Copied);
             break;
         }
         case Action::Reset:
@@ -146,6 +152,10 @@ bool App::wants_frames() const { return impl_->runner.busy() || impl_->now < imp
 
 void App::run_action(Action a) { impl_->run_action(a); }
 std::string App::print_svg() { return impl_->picture(false, false).svg; }
+void App::copy_finished(bool ok, double time_seconds) {
+    impl_->now = std::max(impl_->now, time_seconds);
+    impl_->copy_status(ok);
+}
 
 bool App::find_range(std::string_view name, ItemRange& out) const {
     const auto it = impl_->ranges.find(name);
@@ -463,7 +473,11 @@ void draw_actions(const Ctx& c, float width) {
         m.remember(b.name);
     }
     ImGui::PopFont();
-    if (m.now < m.status_until && !m.status.empty()) wrapped_text(c.f.small, c.p.text, width, m.status);
+    if (m.now < m.status_until && !m.status.empty()) {
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        wrapped_text(c.f.small, c.p.text, width, m.status);
+        m.items["status"] = App::ItemRect{a.x, a.y, a.x + width, ImGui::GetCursorScreenPos().y};  // the page may add under it
+    }
 }
 
 }  // namespace

@@ -26,7 +26,10 @@ namespace rareshock::ui {
 struct Host {
     virtual ~Host() = default;
     // Puts text on the clipboard (share link). Returns false if the browser refused.
-    virtual bool copy_text(const std::string& text) = 0;
+    // Copied or Failed when known at once, Pending when the answer comes later (a
+    // browser's clipboard promise), through App::copy_finished.
+    enum class CopyOutcome { Copied, Failed, Pending };
+    virtual CopyOutcome copy_text(const std::string& text) = 0;
     // Offers a file to the reader (CSV).
     virtual void download_text(const std::string& filename, const std::string& mime, const std::string& data) = 0;
     // Offers a picture as a PNG: an SVG document of width × height CSS px (export.h),
@@ -92,6 +95,9 @@ public:
     // The scenario's picture for print: the composition of the PNG downloads
     // (export.h), light, without fonts inside (a page's SVG takes the page's fonts).
     std::string print_svg();
+    // The host's late answer to a Pending copy_text, at time_seconds (the frames' clock).
+    // On failure the host offers the link to copy by hand.
+    void copy_finished(bool ok, double time_seconds);
     const Inputs& inputs() const;
     const Results& results() const;
 

@@ -19,7 +19,7 @@ namespace {
 struct FakeHost final : Host {
     std::vector<std::string> copied, downloads, statuses, images;
     std::string last_svg;
-    bool copy_text(const std::string& t) override { copied.push_back(t); return true; }
+    CopyOutcome copy_text(const std::string& t) override { copied.push_back(t); return CopyOutcome::Copied; }
     void download_text(const std::string& name, const std::string&, const std::string& data) override {
         downloads.push_back(name + ":" + std::to_string(data.size()));
     }

@@ -12,7 +12,8 @@ int rs_js_prefers_dark();
 int rs_js_reduced_motion();
 int rs_js_coarse_pointer();
 // Services
-int rs_js_copy_text(const char* text);
+// Clipboard: 1 copied, 0 failed, 2 pending (with report: the outcome comes back via rs_on_copy_result).
+int rs_js_copy_text(const char* text, int report);
 void rs_js_download_text(const char* filename, const char* mime, const char* data);
 // Rasterises an SVG document (width × height CSS px) on a 2D canvas at `scale` and offers it as a PNG.
 void rs_js_download_image(const char* filename, const char* svg, double width, double height, double scale);

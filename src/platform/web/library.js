@@ -49,6 +49,7 @@ var RareShockLibrary = {
     ['pointerdown', 'pointermove', 'pointerup'].forEach(function (t) {
       window.addEventListener(t, function (e) { RS.pointerType = e.pointerType; }, true);
     });
+    RSPage.watchSharePress(canvas);
     var resized = function () { _rs_on_page_resize(); };
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(resized).observe(RS.container);
     window.addEventListener('resize', resized);
@@ -118,30 +119,18 @@ var RareShockLibrary = {
   //---------------------------------------------------------------------------
   // [SECTION] Services
   //---------------------------------------------------------------------------
-  rs_js_copy_text__deps: ['$RS'],
-  rs_js_copy_text: function (ptr) {
-    var text = UTF8ToString(ptr);
-    var fallback = function () {
-      var ta = document.createElement('textarea');
-      ta.value = text;
-      ta.setAttribute('readonly', '');
-      ta.style.position = 'fixed';
-      ta.style.opacity = '0';
-      document.body.appendChild(ta);
-      ta.select();
-      var ok = false;
-      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
-      document.body.removeChild(ta);
-      if (RS.canvas) RS.canvas.focus({ preventScroll: true });
-      return ok;
-    };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).catch(function () {
-        if (!fallback()) RS.warn('the browser did not allow copying the link: ' + text);
-      });
-      return 1;
-    }
-    return fallback() ? 1 : 0;
+  // Copy link. WebKit (every iPhone browser) lets a page write to the clipboard only
+  // inside a user gesture, and ImGui sees a press a frame after it: so a press on the
+  // canvas's share button is caught in the DOM event handler (RSPage.watchSharePress,
+  // hit-tested against the button's box the UI publishes), and the frame that follows
+  // only finds the copy under way. Success is reported when the clipboard's promise resolves.
+  rs_js_copy_text: function (ptr, report) {
+    var text = UTF8ToString(ptr), press = RSPage.pressCopy;
+    if (!report) return RSPage.copyNow(text, null) ? 1 : 0;   // ImGui's own clipboard (Ctrl+C in a field)
+    RSPage.pressCopy = null;
+    if (press && press.text === text && performance.now() - press.at < 5000) return 2;
+    RSPage.copyNow(text, RSPage.copyReport);   // the twin's button, a key: try, and say how it went
+    return 2;
   },
 
   rs_js_download_text__deps: ['$RS'],

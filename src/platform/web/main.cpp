@@ -19,7 +19,10 @@ namespace {
 
 // The browser services the UI may ask for, through library.js.
 struct WebHost final : rareshock::ui::Host {
-    bool copy_text(const std::string& text) override { return rs_js_copy_text(text.c_str()) != 0; }
+    CopyOutcome copy_text(const std::string& text) override {
+        const int r = rs_js_copy_text(text.c_str(), 1);
+        return r == 2 ? CopyOutcome::Pending : r == 1 ? CopyOutcome::Copied : CopyOutcome::Failed;
+    }
     void download_text(const std::string& filename, const std::string& mime, const std::string& data) override {
         rs_js_download_text(filename.c_str(), mime.c_str(), data.c_str());
     }
@@ -121,6 +124,12 @@ EMSCRIPTEN_KEEPALIVE int rs_api_item_rect(const char* name, double* out) {
     if (!name || !g_app->find_item(name, r)) return 0;
     out[0] = r.x0; out[1] = r.y0; out[2] = r.x1; out[3] = r.y1;
     return 1;
+}
+// The outcome of a clipboard write that the page started (from the press itself, or for a
+// Pending copy_text).
+EMSCRIPTEN_KEEPALIVE void rs_on_copy_result(int ok) {
+    g_app->copy_finished(ok != 0, emscripten_get_now() / 1000.0);
+    rareshock::web::request_frames();
 }
 EMSCRIPTEN_KEEPALIVE double rs_api_frames_rendered() { return rareshock::web::frames_rendered(); }
 EMSCRIPTEN_KEEPALIVE double rs_api_last_frame_ms() { return rareshock::web::last_frame_cpu_ms(); }

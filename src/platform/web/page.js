@@ -4,6 +4,7 @@
 // [SECTION] Boundary (what crosses between C++ and JavaScript, and how much)
 // [SECTION] Inputs (setInputs never throws)
 // [SECTION] Twin (real controls for keyboards and screen readers)
+// [SECTION] Clipboard (Copy link inside the reader's gesture, as WebKit requires)
 // [SECTION] API (the instance behind window.rareshock and createRareShock)
 //
 // A --pre-js file: it runs inside the Emscripten module (one copy per
@@ -386,6 +387,91 @@ RSPage.say = function (text) {
 };
 
 //-----------------------------------------------------------------------------
+// [SECTION] Clipboard (Copy link inside the reader's gesture)
+//-----------------------------------------------------------------------------
+// Where the UI drew a named control, in canvas CSS px, or null.
+RSPage.itemBox = function (name) {
+  var n = lengthBytesUTF8(name) + 1, p = _malloc(n), out = _malloc(32);
+  stringToUTF8(name, p, n);
+  var found = Module['_rs_api_item_rect'](p, out);
+  var box = found ? { x0: HEAPF64[out >> 3], y0: HEAPF64[(out >> 3) + 1], x1: HEAPF64[(out >> 3) + 2], y1: HEAPF64[(out >> 3) + 3] } : null;
+  _free(p); _free(out);
+  return box;
+};
+RSPage.inItem = function (name, clientX, clientY) {
+  var b = RSPage.itemBox(name), r = RSPage.canvas.getBoundingClientRect();
+  var x = clientX - r.left, y = clientY - r.top;
+  return !!b && x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1;
+};
+RSPage.pressCopy = null;
+// Writes text to the clipboard; report(ok, text) once known. Without the async clipboard
+// API: a hidden textarea and execCommand (synchronous, so still inside the gesture).
+RSPage.copyNow = function (text, report) {
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(function () { if (report) report(true, text); },
+                                             function () { if (report) report(false, text); });
+    return true;
+  }
+  var ta = document.createElement('textarea');
+  ta.value = text;
+  ta.setAttribute('readonly', '');
+  ta.style.position = 'fixed';
+  ta.style.opacity = '0';
+  document.body.appendChild(ta);
+  ta.select();
+  var ok = false;
+  try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+  document.body.removeChild(ta);
+  if (RSPage.canvas) RSPage.canvas.focus({ preventScroll: true });
+  if (report) report(ok, text);
+  return ok;
+};
+RSPage.copyReport = function (ok, text) {
+  Module['_rs_on_copy_result'](ok ? 1 : 0);
+  if (!ok) RSPage.offerLink(text);
+};
+// A blocked copy: the link in a real text field under the status line, selected, so the
+// reader can copy it by hand (a long press on a phone). It goes away when it loses focus.
+RSPage.offerLink = function (text) {
+  var container = RSPage.container;
+  var old = container.querySelector('.rs-copy-link');
+  if (old) old.remove();
+  var input = RSPage.el('input', { 'class': 'rs-copy-link', 'type': 'text', 'readonly': '', 'aria-label': 'Link to this result: copy it' });
+  input.value = text;
+  var st = input.style;
+  if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+  st.position = 'absolute'; st.zIndex = '2'; st.boxSizing = 'border-box';
+  st.font = '14px system-ui, sans-serif'; st.padding = '6px 8px'; st.borderRadius = '6px';
+  st.color = 'var(--rs-fg, #16181d)'; st.background = 'var(--rs-bg, #fff)'; st.border = '1px solid var(--rs-accent, #0b5cad)';
+  // Under the status line that explains it (drawn in the app's next frame), as wide as the column.
+  var place = function () {
+    var share = RSPage.itemBox('share'), status = RSPage.itemBox('status'), column = RSPage.itemBox('advanced');
+    var x0 = share ? share.x0 : 0, below = status && share && status.y0 >= share.y1 ? status : share;
+    st.left = x0 + 'px';
+    st.top = (below ? below.y1 + 6 : 0) + 'px';
+    st.width = (column ? column.x1 - x0 : Math.min(container.clientWidth - x0, 420)) + 'px';
+  };
+  place();
+  requestAnimationFrame(function () { place(); requestAnimationFrame(place); });
+  input.addEventListener('blur', function () { input.remove(); });
+  container.appendChild(input);
+  input.focus({ preventScroll: true });
+  input.setSelectionRange(0, text.length);
+};
+// Press and release on the canvas's share button (as ImGui counts a click): copy now, in the gesture.
+RSPage.watchSharePress = function (canvas) {
+  var down = false;
+  canvas.addEventListener('pointerdown', function (e) { down = e.isPrimary && RSPage.inItem('share', e.clientX, e.clientY); });
+  canvas.addEventListener('pointerup', function (e) {
+    if (!down || !RSPage.inItem('share', e.clientX, e.clientY)) { down = false; return; }
+    down = false;
+    var text = RSPage.read(Module['_rs_api_share_url']());
+    RSPage.pressCopy = { text: text, at: performance.now() };
+    RSPage.copyNow(text, RSPage.copyReport);
+  });
+};
+
+//-----------------------------------------------------------------------------
 // [SECTION] API
 //-----------------------------------------------------------------------------
 RSPage.makeApi = function () {
@@ -416,14 +502,8 @@ RSPage.makeApi = function () {
     };
   };
   api['debugItem'] = function (name) {  // where a control is on the page (viewport CSS px), for tests
-    var n = lengthBytesUTF8(String(name)) + 1, p = _malloc(n), out = _malloc(32);
-    stringToUTF8(String(name), p, n);
-    var found = Module['_rs_api_item_rect'](p, out);
-    var r = RSPage.canvas.getBoundingClientRect();
-    var box = found ? { 'x0': r.left + HEAPF64[out >> 3], 'y0': r.top + HEAPF64[(out >> 3) + 1],
-                        'x1': r.left + HEAPF64[(out >> 3) + 2], 'y1': r.top + HEAPF64[(out >> 3) + 3] } : null;
-    _free(p); _free(out);
-    return box;
+    var b = RSPage.itemBox(String(name)), r = RSPage.canvas.getBoundingClientRect();
+    return b ? { 'x0': r.left + b.x0, 'y0': r.top + b.y0, 'x1': r.left + b.x1, 'y1': r.top + b.y1 } : null;
   };
   api['shareUrl'] = function () { return RSPage.read(Module['_rs_api_share_url']()); };
   RSPage.api = api;

@@ -563,7 +563,7 @@ EM_BOOL frame_callback(double time_ms, void*) {
 }
 
 const char* get_clipboard(void*) { return ""; }  // reading the clipboard needs a permission prompt: not offered
-void set_clipboard(void*, const char* text) { rs_js_copy_text(text); }
+void set_clipboard(void*, const char* text) { rs_js_copy_text(text, 0); }
 
 }  // namespace
 
