@@ -167,9 +167,12 @@ bool App::find_range(std::string_view name, ItemRange& out) const {
 bool App::drag_handle_at(float x, float y) const { return slider_knob_at(x, y); }
 
 bool App::find_item(std::string_view name, ItemRect& out) const {
-    if (name.rfind("knob:", 0) == 0) {  // "knob:approval": the touch target around a slider's knob
+    // "knob:approval": the touch target around a slider's knob; "typed:approval": its typed entry.
+    const bool knob = name.rfind("knob:", 0) == 0, typed = name.rfind("typed:", 0) == 0;
+    if (knob || typed) {
         ImVec2 a, b;
-        if (!slider_knob_target(name.substr(5), a, b)) return false;
+        const std::string_view id = name.substr(name.find(':') + 1);
+        if (!(knob ? slider_knob_target(id, a, b) : slider_entry_box(id, a, b))) return false;
         out = ItemRect{a.x, a.y, b.x, b.y};
         return true;
     }

@@ -117,8 +117,9 @@ public:
     // drags at once (elsewhere a touch drag must first be clearly horizontal).
     bool drag_handle_at(float x, float y) const;
 
-    // For tests: where a named control was drawn last frame (screen coords);
-    // "knob:<slider>" is the touch target around that slider's knob.
+    // Where a named control was drawn last frame (screen coords), for tests and for
+    // the platform: "knob:<slider>" is the touch target around that slider's knob,
+    // "typed:<slider>" its typed entry (where a touch screen gets a real text field).
     struct ItemRect { float x0, y0, x1, y1; };
     bool find_item(std::string_view name, ItemRect& out) const;
     // For tests: the range of a named slider or stepper drawn last frame.

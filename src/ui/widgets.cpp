@@ -43,26 +43,43 @@ bool square_button(const char* id, const char* glyph, float size, const Palette&
     return pressed;
 }
 
-// The knobs drawn in the latest frame (cleared when a new frame draws its first one).
+// The sliders drawn in the latest frame (cleared when a new frame draws its first one):
+// the touch target around each knob and the box of each typed entry.
 struct KnobRegistry {
     int frame = -1;
     ImVector<ImRect> targets;
+    ImVector<ImRect> entries;
     ImVector<ImGuiID> ids;  // ImHashStr of each slider's id
 };
 KnobRegistry& knobs() {
     static KnobRegistry registry;
     return registry;
 }
-void register_knob(const char* id, ImVec2 centre, float target_height) {
+void register_knob(const char* id, ImVec2 centre, float target_height, const ImRect& entry) {
     KnobRegistry& k = knobs();
     if (k.frame != ImGui::GetFrameCount()) {
         k.frame = ImGui::GetFrameCount();
         k.targets.resize(0);
+        k.entries.resize(0);
         k.ids.resize(0);
     }
     const float half = std::max(22.0f, target_height * 0.5f);  // a 44 px touch target at least
     k.targets.push_back(ImRect(centre.x - half, centre.y - half, centre.x + half, centre.y + half));
+    k.entries.push_back(entry);
     k.ids.push_back(ImHashStr(id));
+}
+// Slider `id`'s box in `boxes` (targets or entries) in the current frame.
+bool registered_box(const ImVector<ImRect> KnobRegistry::*boxes, std::string_view id, ImVec2& min, ImVec2& max) {
+    const KnobRegistry& k = knobs();
+    if (!ImGui::GetCurrentContext() || k.frame != ImGui::GetFrameCount()) return false;
+    const ImGuiID want = ImHashStr(id.data(), id.size());
+    for (int i = 0; i < k.ids.Size; ++i) {
+        if (k.ids[i] != want) continue;
+        min = (k.*boxes)[i].Min;
+        max = (k.*boxes)[i].Max;
+        return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -76,16 +93,11 @@ bool slider_knob_at(float x, float y) {
 }
 
 bool slider_knob_target(std::string_view id, ImVec2& min, ImVec2& max) {
-    const KnobRegistry& k = knobs();
-    if (!ImGui::GetCurrentContext() || k.frame != ImGui::GetFrameCount()) return false;
-    const ImGuiID want = ImHashStr(id.data(), id.size());
-    for (int i = 0; i < k.ids.Size; ++i) {
-        if (k.ids[i] != want) continue;
-        min = k.targets[i].Min;
-        max = k.targets[i].Max;
-        return true;
-    }
-    return false;
+    return registered_box(&KnobRegistry::targets, id, min, max);
+}
+
+bool slider_entry_box(std::string_view id, ImVec2& min, ImVec2& max) {
+    return registered_box(&KnobRegistry::entries, id, min, max);
 }
 
 void flow_layout(float& x, float item_width, float width, float spacing) {
@@ -141,6 +153,7 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
             if (v != value) { value = v; changed = true; }
         }
     }
+    const ImRect entry(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleVar();
     ImGui::PopFont();
     ImGui::SetCursorPosY(std::max(after_label_y, row_y + target_height + ImGui::GetStyle().ItemSpacing.y));
@@ -194,7 +207,7 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     // Clamped: a value outside the control's range (a link made for a wider one) keeps the knob on its track.
     const float t = std::clamp(static_cast<float>((value - s.min_value) / std::max(1e-9, s.max_value - s.min_value)), 0.0f, 1.0f);
     const float kx = x_min + t * (x_max - x_min);
-    register_knob(s.id, ImVec2(kx, cy), button);
+    register_knob(s.id, ImVec2(kx, cy), button, entry);
     const float track_h = s.large ? 6.0f : 4.0f;
     dl->AddRectFilled(ImVec2(x_min, cy - track_h * 0.5f), ImVec2(x_max, cy + track_h * 0.5f), p.grid, track_h);
     dl->AddRectFilled(ImVec2(x_min, cy - track_h * 0.5f), ImVec2(kx, cy + track_h * 0.5f), p.accent, track_h);

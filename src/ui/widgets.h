@@ -32,6 +32,9 @@ bool value_slider(const SliderSpec& spec, double& value, float width, float targ
 bool slider_knob_at(float x, float y);
 // The touch target around the knob of slider `id` in the current frame (tests, tooling).
 bool slider_knob_target(std::string_view id, ImVec2& min, ImVec2& max);
+// The box of slider `id`'s typed entry in the current frame: on a touch screen the
+// platform puts a real text field over it, so that a phone shows its keyboard.
+bool slider_entry_box(std::string_view id, ImVec2& min, ImVec2& max);
 
 bool chip(const char* label, bool selected, float target_height, const Palette& p);
 bool disclosure(const char* label, bool& open, float width, float target_height, const Fonts& fonts, const Palette& p);

@@ -20,6 +20,7 @@ import { phoneTests } from './phone.test.mjs';
 import { exportTests } from './export.test.mjs';
 import { pixelTests } from './pixels.test.mjs';
 import { clipboardTests } from './clipboard.test.mjs';
+import { typedTests } from './typed.test.mjs';
 
 const args = process.argv.slice(2);
 let engineArg = 'chromium', filter;
@@ -42,7 +43,8 @@ for (const name of names) {
   const ctx = { engine, site };
   const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
                   sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                  exportTests(ctx), pixelTests(ctx), clipboardTests(ctx)];
+                  exportTests(ctx), pixelTests(ctx), clipboardTests(ctx),
+                  typedTests(ctx)];
   try {
     ok = (await runTests(suites.flat(), name, filter)) && ok;
   } finally {

@@ -159,6 +159,23 @@ TEST_F(UiTest, TypedEntryIsClampedIntoRange) {
     EXPECT_GT(app->inputs().inventory_days, 45.0);
 }
 
+TEST_F(UiTest, EachSliderPublishesItsTypedEntryBox) {
+    // The platform puts a real text field over it on touch screens: it must be the field ImGui edits.
+    const App::ItemRect r = item("inventory");
+    const App::ItemRect e = item("typed:inventory");
+    EXPECT_GE(e.x0, r.x0);
+    EXPECT_LE(e.x1, r.x1);
+    EXPECT_GE(e.y0, r.y0);
+    EXPECT_GT(e.x1 - e.x0, 60.0f);
+    EXPECT_GT(e.y1 - e.y0, 20.0f);
+    // A click at its centre edits the typed entry (ImGui wants text input), not the track.
+    click((e.x0 + e.x1) / 2, (e.y0 + e.y1) / 2);
+    EXPECT_TRUE(ImGui::GetIO().WantTextInput);
+    App::ItemRect none{};
+    EXPECT_FALSE(app->find_item("typed:lag", none));  // the advanced sliders are not drawn yet
+    EXPECT_FALSE(app->find_item("typed:", none));
+}
+
 TEST_F(UiTest, AdvancedAssumptionsOpenOnClick) {
     App::ItemRect lag{};
     EXPECT_FALSE(app->find_item("lag", lag));

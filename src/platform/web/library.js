@@ -50,6 +50,7 @@ var RareShockLibrary = {
       window.addEventListener(t, function (e) { RS.pointerType = e.pointerType; }, true);
     });
     RSPage.watchSharePress(canvas);
+    RSPage.watchTypedTaps();
     var resized = function () { _rs_on_page_resize(); };
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(resized).observe(RS.container);
     window.addEventListener('resize', resized);

@@ -4,7 +4,7 @@
 // [SECTION] Boundary (what crosses between C++ and JavaScript, and how much)
 // [SECTION] Inputs (setInputs never throws)
 // [SECTION] Twin (real controls for keyboards and screen readers)
-// [SECTION] Clipboard (Copy link inside the reader's gesture, as WebKit requires)
+// [SECTION] Fields over the canvas (Copy link inside the gesture, typed entry with a keyboard)
 // [SECTION] API (the instance behind window.rareshock and createRareShock)
 //
 // A --pre-js file: it runs inside the Emscripten module (one copy per
@@ -387,7 +387,7 @@ RSPage.say = function (text) {
 };
 
 //-----------------------------------------------------------------------------
-// [SECTION] Clipboard (Copy link inside the reader's gesture)
+// [SECTION] Fields over the canvas (Copy link, typed entry)
 //-----------------------------------------------------------------------------
 // Where the UI drew a named control, in canvas CSS px, or null.
 RSPage.itemBox = function (name) {
@@ -430,31 +430,44 @@ RSPage.copyReport = function (ok, text) {
   Module['_rs_on_copy_result'](ok ? 1 : 0);
   if (!ok) RSPage.offerLink(text);
 };
+// A real text field over the canvas, in the canvas's box (the page's colours), not yet
+// placed: `place(style)` sets its left, top, width (canvas CSS px) now and in the next frames.
+RSPage.floatingField = function (attrs, value, place) {
+  var container = RSPage.container;
+  var old = container.querySelector('.' + attrs['class']);
+  if (old) old.remove();
+  var input = RSPage.el('input', attrs);
+  input.value = value;
+  var st = input.style;
+  if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+  st.position = 'absolute'; st.zIndex = '2'; st.boxSizing = 'border-box'; st.margin = '0'; st.borderRadius = '6px';
+  st.color = 'var(--rs-fg, #16181d)'; st.background = 'var(--rs-bg, #fff)';
+  // The canvas's offset from its box's padding edge (the canvas need not sit at the box's corner).
+  var at = function () {
+    var c = RSPage.canvas.getBoundingClientRect(), k = container.getBoundingClientRect();
+    place(st, c.left - k.left - container.clientLeft + container.scrollLeft, c.top - k.top - container.clientTop + container.scrollTop);
+  };
+  at();
+  requestAnimationFrame(function () { at(); requestAnimationFrame(at); });
+  container.appendChild(input);
+  return input;
+};
+
 // A blocked copy: the link in a real text field under the status line, selected, so the
 // reader can copy it by hand (a long press on a phone). It goes away when it loses focus.
 RSPage.offerLink = function (text) {
-  var container = RSPage.container;
-  var old = container.querySelector('.rs-copy-link');
-  if (old) old.remove();
-  var input = RSPage.el('input', { 'class': 'rs-copy-link', 'type': 'text', 'readonly': '', 'aria-label': 'Link to this result: copy it' });
-  input.value = text;
-  var st = input.style;
-  if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
-  st.position = 'absolute'; st.zIndex = '2'; st.boxSizing = 'border-box';
-  st.font = '14px system-ui, sans-serif'; st.padding = '6px 8px'; st.borderRadius = '6px';
-  st.color = 'var(--rs-fg, #16181d)'; st.background = 'var(--rs-bg, #fff)'; st.border = '1px solid var(--rs-accent, #0b5cad)';
   // Under the status line that explains it (drawn in the app's next frame), as wide as the column.
-  var place = function () {
+  var input = RSPage.floatingField({ 'class': 'rs-copy-link', 'type': 'text', 'readonly': '', 'aria-label': 'Link to this result: copy it' },
+                                   text, function (st, dx, dy) {
     var share = RSPage.itemBox('share'), status = RSPage.itemBox('status'), column = RSPage.itemBox('advanced');
     var x0 = share ? share.x0 : 0, below = status && share && status.y0 >= share.y1 ? status : share;
-    st.left = x0 + 'px';
-    st.top = (below ? below.y1 + 6 : 0) + 'px';
-    st.width = (column ? column.x1 - x0 : Math.min(container.clientWidth - x0, 420)) + 'px';
-  };
-  place();
-  requestAnimationFrame(function () { place(); requestAnimationFrame(place); });
+    st.left = dx + x0 + 'px';
+    st.top = dy + (below ? below.y1 + 6 : 0) + 'px';
+    st.width = (column ? column.x1 - x0 : Math.min(RSPage.canvas.clientWidth - x0, 420)) + 'px';
+  });
+  var st = input.style;
+  st.font = '14px system-ui, sans-serif'; st.padding = '6px 8px'; st.border = '1px solid var(--rs-accent, #0b5cad)';
   input.addEventListener('blur', function () { input.remove(); });
-  container.appendChild(input);
   input.focus({ preventScroll: true });
   input.setSelectionRange(0, text.length);
 };
@@ -469,6 +482,87 @@ RSPage.watchSharePress = function (canvas) {
     RSPage.pressCopy = { text: text, at: performance.now() };
     RSPage.copyNow(text, RSPage.copyReport);
   });
+};
+
+// Typed entry on touch screens. A tap on a slider's number field cannot open an on-screen
+// keyboard in the canvas (nothing editable gets focus): so the tap is kept from the canvas,
+// and a real <input inputmode="decimal"> takes focus over the field inside the touchend
+// handler (iOS opens its keyboard only then). The value goes to the calculator as the
+// reader types; Enter and leaving the field commit it; Escape puts the old value back.
+RSPage.TAP_SLOP_PX = 10;   // a finger that moves further is scrolling, not tapping
+RSPage.typedFieldAt = function (clientX, clientY) {
+  var fields = RSPage.facts['fields'];
+  for (var i = 0; i < fields.length; i++)
+    if (RSPage.inItem('typed:' + fields[i]['key'], clientX, clientY)) return fields[i];
+  return null;
+};
+RSPage.watchTypedTaps = function () {
+  var tap = null, canvas = RSPage.canvas, opts = { capture: true, passive: false };
+  // On the canvas's box, in the capture phase: the canvas's own handlers never see the tap.
+  RSPage.container.addEventListener('touchstart', function (e) {
+    tap = null;
+    if (e.target !== canvas || e.touches.length !== 1) return;
+    var t = e.touches[0], field = RSPage.typedFieldAt(t.clientX, t.clientY);
+    if (!field) return;
+    tap = { field: field, x: t.clientX, y: t.clientY };
+    e.stopPropagation();
+  }, opts);
+  RSPage.container.addEventListener('touchmove', function (e) {
+    if (!tap) return;
+    var t = e.touches[0];
+    if (Math.abs(t.clientX - tap.x) > RSPage.TAP_SLOP_PX || Math.abs(t.clientY - tap.y) > RSPage.TAP_SLOP_PX) tap = null;
+    else e.stopPropagation();
+  }, opts);
+  RSPage.container.addEventListener('touchend', function (e) {
+    if (!tap || e.target !== canvas) return;
+    var field = tap.field;
+    tap = null;
+    e.stopPropagation();
+    e.preventDefault();   // no compatibility mouse events, no click
+    RSPage.openTyped(field);
+  }, opts);
+  RSPage.container.addEventListener('touchcancel', function () { tap = null; }, opts);
+};
+RSPage.typed = null;
+RSPage.openTyped = function (field) {
+  RSPage.closeTyped(false);
+  var key = field['key'], box = RSPage.itemBox('typed:' + key);
+  if (!box) return;
+  var before = String(RSPage.inputs()[key]);
+  var input = RSPage.floatingField({ 'class': 'rs-typed', 'type': 'text', 'inputmode': 'decimal', 'enterkeyhint': 'done',
+                                     'autocomplete': 'off', 'data-field': key, 'aria-label': field['label'] },
+                                   before, function (st, dx, dy) {
+    var b = RSPage.itemBox('typed:' + key) || box;
+    st.left = dx + b.x0 + 'px'; st.top = dy + b.y0 + 'px';
+    st.width = (b.x1 - b.x0) + 'px'; st.height = (b.y1 - b.y0) + 'px';
+  });
+  var st = input.style;
+  st.font = '16px system-ui, sans-serif';   // 16 px: iOS does not zoom the page into the field
+  st.textAlign = 'right'; st.padding = '0 8px'; st.border = '2px solid var(--rs-accent, #0b5cad)';
+  var apply = function (commit) {
+    var v = input.value.trim().replace(',', '.');
+    if (v === '' || !isFinite(Number(v))) return;
+    var q = key + '=' + encodeURIComponent(v);
+    if (commit) RSPage.printWarnings(RSPage.applyQuery(q));   // says when a value is out of range
+    else RSPage.applyQuery(q);                                // while typing: quietly (a half-typed value may be)
+  };
+  var leave = function () { RSPage.canvas.focus({ preventScroll: true }); };
+  input.addEventListener('input', function () { apply(false); });
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter') { e.preventDefault(); RSPage.closeTyped(true); leave(); }
+    else if (e.key === 'Escape') { e.preventDefault(); input.value = before; apply(false); RSPage.closeTyped(false); leave(); }
+  });
+  input.addEventListener('blur', function () { RSPage.closeTyped(true); });
+  RSPage.typed = { input: input, apply: apply };
+  input.focus({ preventScroll: true });
+  input.select();
+};
+RSPage.closeTyped = function (commit) {
+  var t = RSPage.typed;
+  if (!t) return;
+  RSPage.typed = null;
+  if (commit) t.apply(true);
+  t.input.remove();
 };
 
 //-----------------------------------------------------------------------------
