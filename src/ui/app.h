@@ -35,6 +35,10 @@ struct Host {
     virtual std::string share_url(const std::string& query) = 0;
     // A short message after an action ("Link copied …"), for the page's twin too.
     virtual void show_status(const std::string& text) { (void)text; }
+    // "Method and sources" is a section of the page beside the canvas (real HTML,
+    // generated from docs/methodology.md). Whether this page has it, and opening it.
+    virtual bool has_method_section() const { return false; }
+    virtual void show_method_section() {}
 };
 
 //-----------------------------------------------------------------------------

@@ -14,13 +14,15 @@ import { runtimeTests } from './runtime.test.mjs';
 import { twinTests } from './twin.test.mjs';
 import { apiTests } from './api.test.mjs';
 import { phoneTests } from './phone.test.mjs';
+import { methodTests } from './method.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
 const site = await serve();
 const ctx = { browser, site };
 const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
-                sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx)];
+                sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
+                methodTests(ctx)];
 let ok = false;
 try {
   ok = await runTests(suites.flat(), filter);

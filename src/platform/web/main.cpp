@@ -31,6 +31,8 @@ struct WebHost final : rareshock::ui::Host {
         png.wanted = false;
         rs_js_download_png(png.filename.c_str(), png.x, png.y, png.w, png.h);
     }
+    bool has_method_section() const override { return rs_js_has_method_section() != 0; }
+    void show_method_section() override { rs_js_show_method_section(); }
     std::string share_url(const std::string& query) override {
         char* url = rs_js_share_url(query.c_str());
         std::string out = url ? url : "";
