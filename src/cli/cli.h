@@ -33,7 +33,12 @@ struct CliOptions {
     std::string output_path;               // --output FILE; empty: standard output
     std::string preset;                    // --preset ID (or the query's preset=), "" if none
     std::string query;                     // --query as given, "" if none
+    std::string share_base;                // --share-base URL: the reproduce link's page (default kDefaultShareBase)
 };
+
+// Where the calculator's page is published (CMake cache variable RS_PUBLIC_URL):
+// the reproduce link's page unless --share-base names another.
+extern const std::string_view kDefaultShareBase;
 
 struct CliParse {
     CliOptions options;
@@ -61,6 +66,16 @@ CliParse parse_cli(std::span<const std::string_view> args);
 
 // The option name of an input field: "approval_later" → "approval-later".
 std::string option_name(const InputField& field);
+
+// True for an absolute http: or https: URL with a host, printable ASCII only
+// (no spaces), at most 2,048 characters: what --share-base accepts.
+bool is_http_url(std::string_view url);
+
+// The link that opens `query` (a share query, "v=1&…") on the page at `base`:
+// "base?query"; "base&query" when the base has a query already; and when the
+// base has a fragment (an article's embed, "…/article#rareshock"), the query goes
+// after it, "…#rareshock?v=1&…", which the host loader on that page reads.
+std::string share_link(std::string_view base, std::string_view query);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Help and version text

@@ -219,16 +219,6 @@ std::string sanitise(std::string_view s) {
     return out;
 }
 
-// "0 to 100 %", "30 to 730 days", "1 to 5000".
-std::string range_text(const InputField& f) {
-    std::string text = format_field_value(f, f.min_value) + " to " + format_field_value(f, f.max_value);
-    if (!f.unit.empty()) {
-        text.push_back(' ');
-        text += f.unit;
-    }
-    return text;
-}
-
 std::string failure_text(ParseFailure failure) {
     switch (failure) {
     case ParseFailure::Empty: return "is empty";
@@ -306,7 +296,10 @@ std::vector<Pair> split_pairs(std::string_view query) {
 // Keys understood by embeds and the page shell, not by the model: accepted
 // without a warning and otherwise ignored here.
 bool is_embed_option(std::string_view key) {
-    return key == "origins" || key == "allow" || key == "embed" || key == "debug";
+    for (const std::string_view option : {"origins", "allow", "embed", "debug", "share", "resize", "lang", "accent", "bg", "headline"}) {
+        if (key == option) return true;
+    }
+    return false;
 }
 
 bool same_bits(double a, double b) {
@@ -332,6 +325,21 @@ std::string percent_encode(std::string_view s) {
         }
     }
     return out;
+}
+
+std::string unit_after(const InputField& f, double value) {
+    if (f.unit == "day" || f.unit == "days") return value == 1.0 ? "day" : "days";
+    return std::string(f.unit);
+}
+
+std::string range_text(const InputField& f) {
+    if (f.kind == FieldKind::Path) return "up to " + std::to_string(kMaxPathPoints) + " day:percent points";
+    std::string text = format_field_value(f, f.min_value) + " to " + format_field_value(f, f.max_value);
+    if (!f.unit.empty()) {
+        text.push_back(' ');
+        text += unit_after(f, f.max_value);
+    }
+    return text;
 }
 
 //-----------------------------------------------------------------------------

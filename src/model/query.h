@@ -45,6 +45,11 @@ bool parse_path_text(std::string_view text, ApprovalPath* path, std::string* pro
 // Percent-encodes everything but RFC 3986's unreserved characters.
 std::string percent_encode(std::string_view s);
 
+// A field's unit as it reads after a value: "days" after 80 or a range, "day" after 1.
+std::string unit_after(const InputField& f, double value);
+// "0 to 100 %", "0 to 730 days", "1 to 5000": a field's valid range, as the messages give it.
+std::string range_text(const InputField& f);
+
 // Decodes "a=1&b=2" (a leading '?' or '#' is skipped; '+' and %XX are decoded).
 // "preset=" is applied first, then the other fields, in any order. Keys "theme"
 // and "origins"/"allow" (embed options) are accepted without warning. Inputs

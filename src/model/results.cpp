@@ -604,7 +604,7 @@ std::string value_with_unit(const InputField& f, double v) {
 
 }  // namespace
 
-std::string results_to_text(const Results& r) {
+std::string results_to_text(const Results& r, std::string_view share_link) {
     const Inputs& in = r.inputs;
     const bool bands = r.bands_ready;
     std::string s = "Rare Earth Shock \u2014 what China's rare-earth licences do to car factories\n\n";
@@ -658,7 +658,7 @@ std::string results_to_text(const Results& r) {
         s += line + "\n";
     }
     s += "\nModel " + std::string(kModelVersion) + ", seed " + std::to_string(in.seed) + ", " +
-         std::to_string(in.draws) + " draws. Reproduce: ?" + encode_query(in) + "\n";
+         std::to_string(in.draws) + " draws. Reproduce: " + (share_link.empty() ? "?" + encode_query(in) : std::string(share_link)) + "\n";
     s += "Method and sources: docs/methodology.md\n";
     return s;
 }

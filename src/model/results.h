@@ -109,7 +109,8 @@ void append_json_string(std::string& s, std::string_view v);
 std::string results_to_csv(const Results& r);
 // The one-sentence plain-language summary. Produced here only.
 std::string summary_sentence(const Results& r);
-// Text a journalist can quote (CLI --format text).
-std::string results_to_text(const Results& r);
+// Text a journalist can quote (CLI --format text). It ends with the link that
+// reproduces it: share_link if given, else the bare "?v=1&…" share query.
+std::string results_to_text(const Results& r, std::string_view share_link = {});
 
 }  // namespace rareshock

@@ -266,7 +266,8 @@ TEST(QueryDecode, UnknownKeysAreWarnedAndIgnored) {
 }
 
 TEST(QueryDecode, EmbedOptionsAreAcceptedSilently) {
-    const DecodedQuery d = decode_query("origins=https%3A%2F%2Fexample.org&allow=x&embed=1&debug");
+    const DecodedQuery d = decode_query("origins=https%3A%2F%2Fexample.org&allow=x&embed=1&debug&share=https%3A%2F%2Fnews.example%2Fa"
+                                        "&resize=host&lang=de&accent=%23c00&bg=transparent&headline=off");
     EXPECT_TRUE(d.ok());
     EXPECT_TRUE(d.warnings.empty());
 }
