@@ -9,7 +9,7 @@ export const embedNumbers = {};  // measured heights, for the report
 
 // The frame of an iframe once it shows the embed (cross-process navigation can
 // replace the initial about:blank frame, so look it up again each time).
-async function embedFrame(page, selector, timeout = 30000) {
+export async function embedFrame(page, selector, timeout = 30000) {
   const t0 = Date.now();
   for (;;) {
     const el = await page.$(selector);

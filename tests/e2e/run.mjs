@@ -4,6 +4,7 @@
 import { launch, serve, runTests } from './harness.mjs';
 import { pageTests } from './page.test.mjs';
 import { embedTests } from './embed.test.mjs';
+import { loaderTests } from './loader.test.mjs';
 import { cspTests } from './csp.test.mjs';
 import { offlineTests } from './offline.test.mjs';
 import { soakTests } from './soak.test.mjs';
@@ -26,6 +27,7 @@ const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx
                 sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
                 methodTests(ctx), canvasTests(ctx), loadingTests(ctx)];
 let ok = false;
+suites.push(loaderTests(ctx));  // the host loader and the embed's edges (issue 11)
 try {
   ok = await runTests(suites.flat(), filter);
 } finally {
