@@ -82,10 +82,16 @@
     else api.setTheme(m.theme);
   }
   function queue(m) {
+    if (m.type === 'rareshock:theme') { pending.count++; pending.theme = m.theme; return; }
+    var merged = {};
+    if (pending.inputs && !Object.prototype.hasOwnProperty.call(m.inputs, 'preset')) {
+      Object.keys(pending.inputs).forEach(function (k) { merged[k] = pending.inputs[k]; });
+    }
+    Object.keys(m.inputs).forEach(function (k) { merged[k] = m.inputs[k]; });
+    var big = setTooBig(merged);  // the merged set has the bounds of one message
+    if (big) { console.warn('rareshock: rareshock:set ignored: with the messages before it, ' + big); return; }
     pending.count++;
-    if (m.type === 'rareshock:theme') { pending.theme = m.theme; return; }
-    if (!pending.inputs || Object.prototype.hasOwnProperty.call(m.inputs, 'preset')) pending.inputs = {};
-    Object.keys(m.inputs).forEach(function (k) { pending.inputs[k] = m.inputs[k]; });
+    pending.inputs = merged;
   }
   function flush() {
     var n = (pending.inputs ? 1 : 0) + (pending.theme ? 1 : 0);

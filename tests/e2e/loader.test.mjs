@@ -169,9 +169,13 @@ export function loaderTests({ browser }) {
       await page.evaluate(() => {
         const el = document.getElementById('h1');
         for (let i = 1; i <= 40; i++) window.RareShockEmbed.set(el, i === 10 ? { approval: i, inventory: 77 } : { approval: i });
+        // Small alone, too many inputs once merged with the others: refused.
+        const many = {};
+        for (let i = 0; i < 63; i++) many['x' + i] = i;
+        window.RareShockEmbed.set(el, many);
         window.RareShockEmbed.theme(el, 'dark');
       });
-      await f.waitForFunction(() => window.__received === 41, null, { timeout: 10000 });
+      await f.waitForFunction(() => window.__received === 42, null, { timeout: 10000 });
       release();
       await waitFrameReady(f);
       const inputs = await frameInputs(f);
@@ -182,6 +186,9 @@ export function loaderTests({ browser }) {
       const rec = await frameRecord(f);
       const collapsed = rec.warnings.filter((w) => /41 messages arrived before the calculator was ready/.test(w));
       assert(collapsed.length === 1, `one warning about the merged messages: ${rec.warnings.join(' | ')}`);
+      const refused = rec.warnings.filter((w) => /rareshock:set ignored: with the messages before it, more than 64 inputs/.test(w));
+      assert(refused.length === 1, `one warning for the set that would make the merged one too big: ${rec.warnings.join(' | ')}`);
+      assert(rec.warnings.length === 2, `no other warnings (no input of the refused set reached the model): ${rec.warnings.join(' | ')}`);
       assert(rec.errors.length === 0, `no errors in the embed: ${rec.errors.join(' | ')}`);
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
     } finally {
