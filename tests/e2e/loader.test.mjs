@@ -15,8 +15,22 @@ import { loadHeights, fixedHeight, heightAt } from '../../scripts/measure-height
 
 export const loaderNumbers = {};  // for the report
 
-// An embed draws (and so becomes ready, and applies inputs) only near the viewport.
+// An embed draws (and so becomes ready) only near the viewport.
 const show = (page, selector) => page.evaluate((sel) => document.querySelector(sel).scrollIntoView(), selector);
+// Scrolls an embed into view until it is ready: embeds above it may still grow
+// to their posted heights and push it out of view again.
+async function readyInView(page, selector, frame, timeout = 30000) {
+  const t0 = Date.now();
+  for (;;) {
+    await show(page, selector);
+    try {
+      await waitFrameReady(frame, 2000);
+      return;
+    } catch (e) {
+      if (Date.now() - t0 > timeout) throw e;
+    }
+  }
+}
 const frameInputs = (f) => f.evaluate(() => window.rareshock.getInputs());
 const frameTheme = (f) => f.evaluate(() => document.documentElement.getAttribute('data-rs-theme'));
 // A README code block between <!-- measure-heights:NAME --> markers, without the fence.
@@ -71,8 +85,7 @@ export function loaderTests({ browser }) {
     const { page, context, log } = await openWith(browser, `${fx.url}/loader-removed.html`, { width: 1000, height: 900 });
     try {
       const f2 = await embedFrame(page, '#h2 iframe');
-      await show(page, '#h2');
-      await waitFrameReady(f2);
+      await readyInView(page, '#h2', f2);
       await recordFrameErrors(f2);
       assert((await frameTheme(f2)) === 'light', 'h2 starts with the host\'s light theme');
       const removed = await page.evaluate(() => {
@@ -92,8 +105,7 @@ export function loaderTests({ browser }) {
       // Put back on the page: mounted again (the browser reloads a moved iframe).
       await page.evaluate(() => { document.querySelector('main').appendChild(window.__removed); });
       const f1 = await embedFrame(page, '#h1 iframe');
-      await show(page, '#h1');
-      await waitFrameReady(f1);
+      await readyInView(page, '#h1', f1);
       assert(await page.evaluate(() => window.RareShockEmbed.set(window.__removed, { approval: 14 })), 'set() works once it is back');
       await f1.waitForFunction(() => window.rareshock.getInputs().approval === 14, null, { timeout: 10000 });
       // Added later by a script (single-page apps): mounted by itself.
@@ -124,8 +136,7 @@ export function loaderTests({ browser }) {
       const fa = await embedFrame(page, '#a iframe');
       const fb = await embedFrame(page, '#b iframe');
       await waitFrameReady(fa);
-      await show(page, '#b');
-      await waitFrameReady(fb);
+      await readyInView(page, '#b', fb);
       const r = await page.evaluate(() => ({
         iframes: document.querySelectorAll('iframe').length,
         loader: window.RareShockEmbed.loader,
@@ -239,8 +250,7 @@ export function loaderTests({ browser }) {
       const f1 = await embedFrame(page, '#s1 iframe');
       const f2 = await embedFrame(page, '#s2 iframe');
       await waitFrameReady(f1);
-      await show(page, '#s2');
-      await waitFrameReady(f2);
+      await readyInView(page, '#s2', f2);
       await recordFrameErrors(f2);
       const link1 = await f1.evaluate(() => window.rareshock.shareUrl());
       await page.evaluate(() => window.RareShockEmbed.set(document.getElementById('s2'), { approval: 70, inventory: 12 }));
@@ -275,8 +285,7 @@ export function loaderTests({ browser }) {
       const top = await o.page.evaluate(() => Math.round(document.getElementById('s2').getBoundingClientRect().top));
       assert(Math.abs(top) <= 2, `the page scrolled to the shared embed (top ${top})`);
       const f1 = await embedFrame(o.page, '#s1 iframe');
-      await show(o.page, '#s1');
-      await waitFrameReady(f1);
+      await readyInView(o.page, '#s1', f1);
       assert((await frameInputs(f1)).approval === 25, 'the other embed is untouched');
       // Another share link while the article is open: a fresh embed with exactly that scenario
       // (inventory back to its default, not the placeholder's 90 nor the previous 12).
