@@ -24,14 +24,22 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const HEIGHTS_FILE = path.join(ROOT, 'assets/embed-heights.json');
 const README = path.join(ROOT, 'README.md');
 
-// The UI's layouts (src/ui/app.cpp: one column under 600 px, a stacked layout to
-// 899 px, two columns from 900 px), with the widths measured in each. The first
-// width of a band is its narrowest column, where the calculator is tallest.
-const BANDS = [
-  { min_width: 320, max_width: 599, widths: [320, 360, 390, 414, 480, 540, 599] },
-  { min_width: 600, max_width: 899, widths: [600, 680, 720, 768, 834, 899] },
-  { min_width: 900, max_width: null, widths: [900, 1024, 1280, 1600] },
-];
+// The UI's three layouts (one column, stacked, two columns), from the layout
+// breakpoints the build writes into the shared facts (src/ui/facts.h), each
+// measured at its edges and at common column widths inside it. The first width
+// of a band is its narrowest column, where the calculator is tallest.
+const FACTS_FILE = path.join(ROOT, 'build/web/facts/rareshock-facts.json');
+const NARROWEST = 320;
+const COMMON_WIDTHS = [360, 390, 414, 480, 540, 680, 720, 768, 834, 1024, 1280, 1600];
+function layoutBands() {
+  if (!fs.existsSync(FACTS_FILE)) throw new Error(`${FACTS_FILE} not found: build the site first (cmake --build --preset web)`);
+  const { narrow_below_px: narrow, wide_from_px: wide } = JSON.parse(fs.readFileSync(FACTS_FILE, 'utf8')).breakpoints;
+  const band = (min, max) => ({
+    min_width: min, max_width: max,
+    widths: [...new Set([min, ...COMMON_WIDTHS.filter((w) => w > min && (max === null || w < max)), ...(max === null ? [] : [max])])],
+  });
+  return [band(NARROWEST, narrow - 1), band(narrow, wide - 1), band(wide, null)];
+}
 const TYPICAL_COLUMN = 720;  // a desktop article column: the loader snippet's CSS reserve before the script runs
 const SITE_URL = 'https://graphics.example.com/rareshock/';
 const ARTICLE_URL = 'https://news.example.com/2025/rare-earths';
@@ -122,6 +130,7 @@ export function applyBlocks(text, blocks) {
 
 // ---- measuring -----------------------------------------------------------------------------
 async function measure(site) {
+  const BANDS = layoutBands();
   const { launch, serve } = await import('../tests/e2e/harness.mjs');
   const { openWith } = await import('../tests/e2e/util.mjs');
   for (const f of ['embed.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
