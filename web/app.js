@@ -184,7 +184,7 @@
       var a = document.createElement('a');
       a.target = '_blank';
       a.rel = 'noopener';
-      a.textContent = 'Continues below: open the full calculator \u2197';
+      a.textContent = 'Continues below: open it in full\u00a0\u2197';
       cut.appendChild(a);
       document.body.appendChild(cut);
     }

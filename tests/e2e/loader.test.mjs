@@ -389,7 +389,7 @@ export function loaderTests({ browser }) {
         return { text: n.textContent, href: a.href, target: a.target, rel: a.rel, bottom: r.bottom, top: r.top, height: r.height, inner: innerHeight };
       });
       loaderNumbers.cutoff = note;
-      assert(/Continues below: open the full calculator/.test(note.text), `the note says the calculator is cut off: ${note.text}`);
+      assert(/Continues below: open it in full/.test(note.text), `the note says the calculator is cut off: ${note.text}`);
       assert(note.href.startsWith(`${site.url}/index.html?v=1&model=`) && /seed=/.test(note.href),
         `it opens the full page with the scenario: ${note.href}`);
       assert(note.target === '_blank' && /noopener/.test(note.rel), 'in a new tab, without an opener');
