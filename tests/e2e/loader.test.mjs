@@ -264,6 +264,7 @@ export function loaderTests({ browser }) {
         `a warning for a javascript: data-share-url: ${log.warnings.join(' | ')}`);
       const third = await page.evaluate(() => new URL(document.querySelectorAll('iframe')[2].src).searchParams.get('share'));
       assert(third === 'https://news.example.com/2025/rare-earths#rareshock', `it falls back to the canonical link: ${third}`);
+      await f2.waitForFunction(() => !window.rareshock.getResults().provisional, null, { timeout: 30000 });  // the bands too
       round = { link: link2, results: await f2.evaluate(() => window.rareshock.getResults()) };
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
     } finally {
@@ -277,6 +278,7 @@ export function loaderTests({ browser }) {
       const f2 = await embedFrame(o.page, '#s2 iframe');
       await waitFrameReady(f2);
       await recordFrameErrors(f2);
+      await f2.waitForFunction(() => !window.rareshock.getResults().provisional, null, { timeout: 30000 });
       const results = await f2.evaluate(() => window.rareshock.getResults());
       assert(JSON.stringify(results.inputs) === JSON.stringify(round.results.inputs),
         `same inputs: ${JSON.stringify(results.inputs)} vs ${JSON.stringify(round.results.inputs)}`);
