@@ -35,7 +35,7 @@
   var MAX_ATTRIBUTE_CHARS = 256;   // a data-* value; the embed checks what it means
   var MAX_SCENARIO_CHARS = 2048;   // the scenario part of a share link
   // data-* attributes the loader reads itself; every other data-* becomes a URL
-  // parameter of the embed (data-change-day → change_day), which checks it.
+  // parameter of the embed (data-path-india → path_india), which checks it.
   var LOADER_ATTRIBUTES = ['rareshock', 'rareshock-mounted', 'src', 'height', 'title', 'share-url'];
   // URL parameters only the loader sets.
   var LOADER_PARAMS = ['origins', 'share', 'resize'];

@@ -10,7 +10,7 @@
 //                           preset= inside the link replaces the starting inputs)
 //   3. --approval, --inventory, … --seed   explicit options, applied last
 // Every input option, its unit, range and default come from input_fields():
-// key "approval_later" is the option --approval-later.
+// key "path_india" is the option --path-india.
 #pragma once
 
 #include "model/inputs.h"
@@ -64,7 +64,7 @@ inline constexpr int kExitUsage = 2;         // bad option or value
 // win over errors.
 CliParse parse_cli(std::span<const std::string_view> args);
 
-// The option name of an input field: "approval_later" → "approval-later".
+// The option name of an input field: "path_india" → "path-india".
 std::string option_name(const InputField& field);
 
 // True for an absolute http: or https: URL with a host, printable ASCII only

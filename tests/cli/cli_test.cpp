@@ -281,19 +281,19 @@ TEST(CliHelp, ListsEveryOptionWithUnitRangeAndDefault) {
 
 TEST(CliHelp, UnitsArePluralWherePlural) {
     const std::string help = help_text();
-    EXPECT_TRUE(contains(help, "Approval changes on day: 0 to 730 days, default 80 days")) << help;
+    EXPECT_TRUE(contains(help, "Emergency supply: 1 to 90 days, default 10 days")) << help;
     EXPECT_FALSE(contains(help, " day,")) << "a singular unit after a range or a value other than 1";
     EXPECT_FALSE(contains(help, " day\n"));
-    const InputField* change_day = find_input_field("change_day");
-    ASSERT_NE(change_day, nullptr);
-    EXPECT_EQ(unit_after(*change_day, 1.0), "day");
-    EXPECT_EQ(unit_after(*change_day, 0.0), "days");
-    EXPECT_EQ(unit_after(*change_day, 80.0), "days");
+    const InputField* expedite = find_input_field("expedite");
+    ASSERT_NE(expedite, nullptr);
+    EXPECT_EQ(unit_after(*expedite, 1.0), "day");
+    EXPECT_EQ(unit_after(*expedite, 0.0), "days");
+    EXPECT_EQ(unit_after(*expedite, 80.0), "days");
     EXPECT_EQ(unit_after(*find_input_field("approval"), 1.0), "%");
     // The same unit in the errors the codec words for the CLI.
-    const CliParse p = parse({"--change-day", "999"});
+    const CliParse p = parse({"--expedite", "999"});
     ASSERT_EQ(p.errors.size(), 1u);
-    EXPECT_EQ(p.errors[0], "--change-day: '999' is out of range (expected 0 to 730 days)");
+    EXPECT_EQ(p.errors[0], "--expedite: '999' is out of range (expected 1 to 90 days)");
 }
 
 TEST(CliHelp, VersionNamesTheModelVersion) {

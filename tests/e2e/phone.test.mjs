@@ -107,7 +107,7 @@ export function phoneTests({ browser, site }) {
       const adv = await bringIntoView(page, 'advanced');
       await replay(page, tapSteps(centre(adv).x, centre(adv).y).slice(0, 4));
       await waitIdle(page);
-      const sliders = await page.evaluate(() => ['approval', 'inventory', 'lag', 'transit', 'approval_later', 'change_day', 'dep_europe',
+      const sliders = await page.evaluate(() => ['approval', 'inventory', 'lag', 'transit', 'expedite', 'dep_europe',
         'dep_north_america', 'dep_japan', 'dep_south_korea', 'dep_india', 'alt_supply', 'alt_ramp', 'controlled', 'horizon']
         .filter((n) => window.rareshock.debugItem(n)));
       assert(sliders.length >= 10, `the main and advanced sliders are on screen: ${sliders.join(', ')}`);
