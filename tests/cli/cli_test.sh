@@ -111,9 +111,9 @@ if [ -w /dev/full ]; then
 fi
 
 # Units are plural where plural.
-if run_ok --help && grep -qF "0 to 730 days, default 80 days" "$TMP/out" && ! grep -qE "[0-9] day(,|$)" "$TMP/out"; then pass
+if run_ok --help && grep -qF "1 to 90 days, default 10 days" "$TMP/out" && ! grep -qE "[0-9] day(,|$)" "$TMP/out"; then pass
 else fail "--help: a singular 'day' after a range or default"; grep -nE "[0-9] day(,|$)" "$TMP/out"; fi
-expect_usage_error "rareshock: --change-day: '999' is out of range (expected 0 to 730 days)" --change-day 999
+expect_usage_error "rareshock: --expedite: '999' is out of range (expected 1 to 90 days)" --expedite 999
 
 # The report ends with a full link that reproduces it; the link fed back to --query gives the same result.
 if run_ok --approval 35 --inventory 70 --draws 60 --seed 11; then
