@@ -8,6 +8,10 @@
   var isEmbed = doc.classList.contains('rs-embed');
   var params = new URLSearchParams(window.location.search);
   var MAX_URL_CHARS = 2048;
+  // Producer options that shape the page before the app runs (the app validates
+  // them all again and warns about bad values): bg=transparent, headline=off.
+  if (params.get('bg') === 'transparent') doc.classList.add('rs-transparent');
+  if (params.get('headline') === 'off') doc.classList.add('rs-no-headline');
 
   // ---- share links: back to the article that embeds the calculator ------------
   // share=URL (the loader passes data-share-url, the host's canonical link or its

@@ -296,7 +296,7 @@ std::vector<Pair> split_pairs(std::string_view query) {
 // Keys understood by embeds and the page shell, not by the model: accepted
 // without a warning and otherwise ignored here.
 bool is_embed_option(std::string_view key) {
-    for (const std::string_view option : {"origins", "allow", "embed", "debug", "share", "resize", "lang", "accent", "bg", "headline"}) {
+    for (const std::string_view option : {"origins", "allow", "embed", "debug", "share", "resize", "lang"}) {
         if (key == option) return true;
     }
     return false;
@@ -323,6 +323,20 @@ std::string percent_encode(std::string_view s) {
             out.push_back(kHex[byte >> 4]);
             out.push_back(kHex[byte & 0x0f]);
         }
+    }
+    return out;
+}
+
+std::string parse_hex_colour(std::string_view text) {
+    if (!text.empty() && text.front() == '#') text.remove_prefix(1);
+    if (text.size() != 3 && text.size() != 6) return {};
+    std::string out = "#";
+    for (const char c : text) {
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (!hex) return {};
+        const char lower = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
+        out.push_back(lower);
+        if (text.size() == 3) out.push_back(lower);
     }
     return out;
 }
@@ -489,6 +503,22 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
             } else {
                 add_message(result.errors, key, "theme: '" + sanitise(value) + "' is not a theme (expected light, dark or auto)");
             }
+            continue;
+        }
+        if (key == "accent") {
+            result.accent = parse_hex_colour(value);
+            if (result.accent.empty())
+                add_message(result.errors, key, "accent: '" + sanitise(value) + "' is not a colour (expected six hex digits, e.g. 0b5cad or #0b5cad)");
+            continue;
+        }
+        if (key == "bg") {
+            if (value == "transparent" || value == "theme") result.transparent = value == "transparent";
+            else add_message(result.errors, key, "bg: '" + sanitise(value) + "' is not a background (expected transparent or theme)");
+            continue;
+        }
+        if (key == "headline") {
+            if (value == "on" || value == "off") result.headline = value == "on";
+            else add_message(result.errors, key, "headline: '" + sanitise(value) + "' is not on or off");
             continue;
         }
         const InputField* field = find_input_field(key);

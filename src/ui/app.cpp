@@ -45,6 +45,9 @@ struct App::Impl {
     ThemeMode theme = ThemeMode::Auto;
     bool dark = false;
     bool style_dark = false, style_coarse = false, style_applied = false;
+    Look look;                     // a producer's accent and background (URL parameters)
+    bool headline = true;          // headline=off: the host page writes its own
+    Palette palette{};             // the theme's, with the producer's look
     bool advanced_open = false;
     float content_height = 900.0f;
     std::string status;            // "Link copied", shown for a few seconds
@@ -116,6 +119,19 @@ bool App::dark() const { return impl_->dark; }
 bool App::dark_for(bool system_prefers_dark) const {
     return impl_->theme == ThemeMode::Dark || (impl_->theme == ThemeMode::Auto && system_prefers_dark);
 }
+bool App::custom_accent(bool dark, std::string* accent, std::string* on_accent) const {
+    const Palette p = palette_for(dark, impl_->look);
+    if (p.accent == palette(dark).accent) return false;
+    auto hex = [](ImU32 c) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "#%02x%02x%02x", (c >> IM_COL32_R_SHIFT) & 0xFFu, (c >> IM_COL32_G_SHIFT) & 0xFFu,
+                      (c >> IM_COL32_B_SHIFT) & 0xFFu);
+        return std::string(buf);
+    };
+    *accent = hex(p.accent);
+    *on_accent = hex(p.on_accent);
+    return true;
+}
 float App::content_height() const { return impl_->content_height; }
 bool App::wants_frames() const { return impl_->runner.busy() || impl_->now < impl_->status_until; }
 
@@ -149,6 +165,15 @@ void App::set_inputs(const Inputs& in) { impl_->set_inputs(in); }
 DecodedQuery App::apply_query(std::string_view query) {
     DecodedQuery d = decode_query(query, impl_->inputs);
     if (!d.theme.empty()) impl_->theme = theme_mode_from_string(d.theme);
+    if (!d.accent.empty()) {
+        impl_->look.has_accent = true;
+        impl_->look.accent = colour_from_hex(d.accent);
+        const std::string problem = accent_warnings(impl_->look.accent);
+        if (!problem.empty()) d.warnings.push_back({"accent", "accent: " + d.accent + " " + problem});
+    }
+    if (d.transparent) impl_->look.transparent = true;
+    if (!d.headline) impl_->headline = false;
+    impl_->style_applied = false;
     if (!d.model_version.empty() && d.model_version != kModelVersion)
         impl_->notice = "This link was made with model " + d.model_version + "; the model is now " +
                         std::string(kModelVersion) + " and the numbers have changed.";
@@ -181,13 +206,15 @@ void section_title(const Ctx& c, const char* title, const char* subtitle, float 
 }
 
 void draw_headline(const Ctx& c, float width) {
-    ImGui::PushFont(c.narrow ? c.f.lede : c.f.headline);
-    const std::string& s = c.m.results.summary;
-    text_wrapped_at_spaces(s.empty() ? "Calculating…" : s, width);  // numbers never split across lines
-    ImGui::PopFont();
-    c.m.remember("headline");
+    if (c.m.headline) {  // headline=off: the host's own headline stands above; the twin still speaks the sentence
+        ImGui::PushFont(c.narrow ? c.f.lede : c.f.headline);
+        const std::string& s = c.m.results.summary;
+        text_wrapped_at_spaces(s.empty() ? "Calculating…" : s, width);  // numbers never split across lines
+        ImGui::PopFont();
+        c.m.remember("headline");
+    }
     if (!c.m.notice.empty()) {
-        wrapped_text(c.f.small, c.p.accent, width, c.m.notice);
+        wrapped_text(c.f.small, c.p.accent_text, width, c.m.notice);
         c.m.remember("notice");
     }
 }
@@ -434,12 +461,13 @@ void App::draw(const Environment& env) {
     m.now = env.time_seconds;
     m.dark = dark_for(env.system_prefers_dark);
     if (!m.style_applied || m.style_dark != m.dark || m.style_coarse != env.coarse_pointer) {
-        apply_style(m.dark, env.coarse_pointer);
+        m.palette = palette_for(m.dark, m.look);
+        apply_style(m.palette, env.coarse_pointer, m.look.transparent);
         m.style_dark = m.dark;
         m.style_coarse = env.coarse_pointer;
         m.style_applied = true;
     }
-    const Palette& p = palette(m.dark);
+    const Palette& p = m.palette;
     const float target = env.coarse_pointer ? 44.0f : 32.0f;
     const float W = env.width_px;
     const bool wide = W >= kWideLayoutFromPx;
@@ -464,10 +492,12 @@ void App::draw(const Environment& env) {
     m.items.clear();
 
     const float inner = W - 2 * pad;
-    draw_headline(c, inner);
-    ImGui::Dummy(ImVec2(1, 8));
-    ImGui::Separator();
-    ImGui::Dummy(ImVec2(1, 8));
+    if (m.headline || !m.notice.empty()) {
+        draw_headline(c, inner);
+        ImGui::Dummy(ImVec2(1, 8));
+        ImGui::Separator();
+        ImGui::Dummy(ImVec2(1, 8));
+    }
 
     const float y_cols = ImGui::GetCursorPosY();
     const float left_w = wide ? std::clamp(inner * 0.34f, 320.0f, 420.0f) : inner;

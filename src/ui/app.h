@@ -97,6 +97,10 @@ public:
     ThemeMode theme_mode() const;
     bool dark() const;  // the theme in effect at the last draw
     bool dark_for(bool system_prefers_dark) const;  // the theme in effect, without drawing
+    // A producer's accent (accent=) as it applies in this theme, for the page's
+    // style sheet: "#rrggbb" colours of the accent and of text on it; false when
+    // the theme keeps its own (no accent=, or too little contrast in this theme).
+    bool custom_accent(bool dark, std::string* accent, std::string* on_accent) const;
 
     // Draws the whole interface inside the current ImGui frame.
     void draw(const Environment& env);

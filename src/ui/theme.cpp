@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
 
 extern const unsigned char rs_font_inter_regular[];
 extern const std::size_t rs_font_inter_regular_size;
@@ -49,8 +50,52 @@ float contrast_ratio(ImU32 a, ImU32 b) {
     return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
 }
 
-void apply_style(bool dark, bool coarse_pointer) {
-    const Palette& p = palette(dark);
+namespace {
+constexpr float kGraphicContrast = 3.0f;  // WCAG 1.4.11, knobs, lines, focus rings
+constexpr float kTextContrast = 4.5f;     // WCAG 1.4.3, body text
+}  // namespace
+
+ImU32 colour_from_hex(std::string_view hex) {
+    if (!hex.empty() && hex.front() == '#') hex.remove_prefix(1);
+    unsigned v = 0;
+    for (const char ch : hex.substr(0, 6)) {
+        const unsigned d = ch >= '0' && ch <= '9' ? unsigned(ch - '0') : (ch >= 'a' && ch <= 'f' ? unsigned(ch - 'a' + 10) : (ch >= 'A' && ch <= 'F' ? unsigned(ch - 'A' + 10) : 0u));
+        v = v * 16 + d;
+    }
+    return rgb(v);
+}
+
+Palette palette_for(bool dark, const Look& look) {
+    Palette p = palette(dark);
+    if (look.has_accent && contrast_ratio(look.accent, p.background) >= kGraphicContrast) {
+        p.accent = look.accent;
+        if (contrast_ratio(look.accent, p.background) >= kTextContrast) p.accent_text = look.accent;
+        // Text on an accent fill: whichever of white and the theme's text reads better.
+        const ImU32 white = rgb(0xFFFFFF), ink = kLight.text;
+        p.on_accent = contrast_ratio(look.accent, white) >= contrast_ratio(look.accent, ink) ? white : ink;
+    }
+    return p;
+}
+
+std::string accent_warnings(ImU32 accent) {
+    std::string out;
+    for (const bool dark : {false, true}) {
+        const float ratio = contrast_ratio(accent, palette(dark).background);
+        char buf[200];
+        if (ratio < kGraphicContrast) {
+            std::snprintf(buf, sizeof buf, "%shas %.1f:1 contrast on the %s background (3:1 needed); the %s theme keeps its own accent",
+                          out.empty() ? "" : "; ", static_cast<double>(ratio), dark ? "dark" : "light", dark ? "dark" : "light");
+            out += buf;
+        } else if (ratio < kTextContrast) {
+            std::snprintf(buf, sizeof buf, "%shas %.1f:1 contrast on the %s background: used for graphics, while text keeps the theme's accent (4.5:1 needed)",
+                          out.empty() ? "" : "; ", static_cast<double>(ratio), dark ? "dark" : "light");
+            out += buf;
+        }
+    }
+    return out;
+}
+
+void apply_style(const Palette& p, bool coarse_pointer, bool transparent) {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
     s.WindowPadding = ImVec2(0, 0);
@@ -79,7 +124,7 @@ void apply_style(bool dark, bool coarse_pointer) {
     ImVec4* c = s.Colors;
     c[ImGuiCol_Text] = col(p.text);
     c[ImGuiCol_TextDisabled] = col(p.muted);
-    c[ImGuiCol_WindowBg] = col(p.background);
+    c[ImGuiCol_WindowBg] = col(p.background, transparent ? 0.0f : 1.0f);
     c[ImGuiCol_ChildBg] = col(p.background, 0.0f);
     c[ImGuiCol_PopupBg] = col(p.background);
     c[ImGuiCol_Border] = col(p.rule);

@@ -8,6 +8,9 @@
 
 #include "imgui.h"
 
+#include <string>
+#include <string_view>
+
 namespace rareshock::ui {
 
 struct Palette {
@@ -17,8 +20,23 @@ struct Palette {
 };
 
 const Palette& palette(bool dark);
-// Applies the ImGui style for the theme and pointer type (targets ≥ 24 px, ≥ 44 px on touch).
-void apply_style(bool dark, bool coarse_pointer);
+
+// A producer's look (URL parameters accent=, bg=transparent): the accent takes
+// the place of the theme's where it keeps 3:1 against that theme's background
+// (slider knobs, lines, focus), and also as text colour where it keeps 4.5:1;
+// otherwise the theme's own accent stays (see accent_warnings).
+struct Look {
+    bool has_accent = false;
+    ImU32 accent = 0;
+    bool transparent = false;  // the window leaves the host page's background showing
+};
+Palette palette_for(bool dark, const Look& look);
+// What a producer's accent cannot do, per theme ("" when it works in both), for the console.
+std::string accent_warnings(ImU32 accent);
+ImU32 colour_from_hex(std::string_view hex);  // "#0b5cad" → opaque colour (the codec validated it)
+
+// Applies the ImGui style for a palette and pointer type (targets ≥ 24 px, ≥ 44 px on touch).
+void apply_style(const Palette& p, bool coarse_pointer, bool transparent = false);
 
 // Relative luminance contrast ratio of two colours (WCAG 2.x), for tests and checks.
 float contrast_ratio(ImU32 a, ImU32 b);

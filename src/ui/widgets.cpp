@@ -296,7 +296,7 @@ bool disclosure(const char* label, bool& open, float width, float target_height,
     const ImVec2 c(pos.x + 8.0f, cy);
     if (open) dl->AddTriangleFilled(ImVec2(c.x - s, c.y - s * 0.6f), ImVec2(c.x + s, c.y - s * 0.6f), ImVec2(c.x, c.y + s * 0.8f), p.text);
     else dl->AddTriangleFilled(ImVec2(c.x - s * 0.6f, c.y - s), ImVec2(c.x - s * 0.6f, c.y + s), ImVec2(c.x + s * 0.8f, c.y), p.text);
-    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 22.0f, cy - h * 0.5f), hovered ? p.accent : p.text, label,
+    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 22.0f, cy - h * 0.5f), hovered ? p.accent_text : p.text, label,
                 ImGui::FindRenderedTextEnd(label));
     ImGui::PopFont();
     return pressed;
@@ -317,10 +317,10 @@ bool link_row(const char* label, const char* note, float width, float target_hei
     ImGui::PushFont(fonts.label);
     const float h = ImGui::GetFontSize();
     const char* arrow = "\xE2\x86\x93";  // U+2193 downwards arrow
-    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 2.0f, cy - h * 0.5f), p.accent, arrow);
+    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 2.0f, cy - h * 0.5f), p.accent_text, arrow);
     const ImVec2 ls = ImGui::CalcTextSize(label);
-    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 22.0f, cy - h * 0.5f), p.accent, label);
-    if (hovered) dl->AddLine(ImVec2(pos.x + 22.0f, cy + h * 0.55f), ImVec2(pos.x + 22.0f + ls.x, cy + h * 0.55f), p.accent, 1.0f);
+    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 22.0f, cy - h * 0.5f), p.accent_text, label);
+    if (hovered) dl->AddLine(ImVec2(pos.x + 22.0f, cy + h * 0.55f), ImVec2(pos.x + 22.0f + ls.x, cy + h * 0.55f), p.accent_text, 1.0f);
     ImGui::PopFont();
     if (note) {  // the note only where it fits beside the label
         ImGui::PushFont(fonts.small);

@@ -18,6 +18,7 @@ import { phoneTests } from './phone.test.mjs';
 import { methodTests } from './method.test.mjs';
 import { canvasTests } from './canvas.test.mjs';
 import { loadingTests } from './loading.test.mjs';
+import { producerTests } from './producer.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
@@ -28,6 +29,7 @@ const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx
                 methodTests(ctx), canvasTests(ctx), loadingTests(ctx)];
 let ok = false;
 suites.push(loaderTests(ctx));  // the host loader and the embed's edges (issue 11)
+suites.push(producerTests(ctx));  // accent, bg=transparent, headline=off (issue 11)
 try {
   ok = await runTests(suites.flat(), filter);
 } finally {

@@ -264,11 +264,51 @@ TEST(Theme, TextContrastIsAtLeast4_5To1) {
     }
 }
 
+TEST(Theme, AProducersAccentAppliesWhereItKeepsContrast) {
+    Look look;
+    look.has_accent = true;
+    look.accent = colour_from_hex("#8a1538");  // a dark red: 8:1 on white, 2.3:1 on the dark background
+    const Palette light = palette_for(false, look), dark = palette_for(true, look);
+    EXPECT_EQ(light.accent, look.accent);
+    EXPECT_EQ(light.accent_text, look.accent);
+    EXPECT_GE(contrast_ratio(light.on_accent, light.accent), 4.5f);
+    EXPECT_EQ(dark.accent, palette(true).accent);  // too dark on dark: the theme's own
+    EXPECT_NE(accent_warnings(look.accent).find("dark background"), std::string::npos);
+    EXPECT_EQ(accent_warnings(look.accent).find("light background"), std::string::npos);
+    // Graphics-only contrast (3:1 to 4.5:1): knobs and lines take it, text keeps the theme's.
+    look.accent = colour_from_hex("#e0700f");
+    const Palette orange = palette_for(false, look);
+    ASSERT_GE(contrast_ratio(look.accent, orange.background), 3.0f);
+    ASSERT_LT(contrast_ratio(look.accent, orange.background), 4.5f);
+    EXPECT_EQ(orange.accent, look.accent);
+    EXPECT_EQ(orange.accent_text, palette(false).accent_text);
+    EXPECT_EQ(palette_for(false, Look{}).accent, palette(false).accent);
+}
+
 }  // namespace
 }  // namespace rareshock::ui
 
 namespace rareshock::ui {
 namespace {
+
+TEST_F(UiTest, ProducerOptionsShapeTheCanvas) {
+    App::ItemRect r{};
+    ASSERT_TRUE(app->find_item("headline", r));
+    const float with_headline = app->content_height();
+    const DecodedQuery d = app->apply_query("headline=off&bg=transparent&accent=8a1538&theme=light");
+    EXPECT_TRUE(d.ok());
+    ASSERT_EQ(d.warnings.size(), 1u);  // the accent cannot serve the dark theme
+    EXPECT_NE(d.warnings[0].message.find("dark background"), std::string::npos);
+    frames(3);
+    EXPECT_FALSE(app->find_item("headline", r));
+    EXPECT_LT(app->content_height(), with_headline - 20.0f);
+    EXPECT_EQ(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w, 0.0f);
+    std::string accent, on_accent;
+    EXPECT_TRUE(app->custom_accent(false, &accent, &on_accent));
+    EXPECT_EQ(accent, "#8a1538");
+    EXPECT_EQ(on_accent, "#ffffff");
+    EXPECT_FALSE(app->custom_accent(true, &accent, &on_accent));
+}
 
 TEST_F(UiTest, MethodAndSourcesLinksToThePageSection) {
     // The methodology is HTML beside the canvas: the canvas only links to it, at no height cost.

@@ -30,7 +30,9 @@ void rs_js_show_method_section(); // opens it and brings it into view
 //   then per region (region_data() order, as RS_FACTS.regions), six numbers:
 //                  first_halt_day P10, P50, P90 (NaN: no halt within the horizon), vehicles_lost P10, P50, P90
 void rs_js_results_changed(double generation, const double* twin, int count, const char* summary);
-void rs_js_theme_changed(const char* theme);  // "light" | "dark": the theme in effect
+// The theme in effect, then a producer's accent and the text on it when one applies:
+// "light", "dark #7cb4f0 #16181d".
+void rs_js_theme_changed(const char* look);
 void rs_js_status(const char* text);          // a short message after an action ("Link copied …")
 void rs_js_content_height(double css_height);
 void rs_js_ready();

@@ -158,12 +158,24 @@ RSPage.queueChange = function () {
 // The twin takes the theme; so does the whole page when the canvas is the page
 // shells' own (#rareshock-canvas: index.html, embed.html, the offline file), and
 // only then: a calculator made on another page's canvas leaves that page alone.
-RSPage.themeChanged = function (theme) {
+// `look`: the theme, then a producer's accent and the text on it ("dark #7cb4f0 #16181d"),
+// validated and contrast-checked by the app; the page's colours follow.
+RSPage.themeChanged = function (look) {
+  var parts = String(look).split(' ');
+  var theme = parts[0];
   RSPage.theme = theme;
   var targets = [RSPage.twin];
   if (RSPage.canvas && RSPage.canvas.id === 'rareshock-canvas') targets.push(document.documentElement);
   targets.forEach(function (el) {
-    if (el && el.getAttribute('data-rs-theme') !== theme) el.setAttribute('data-rs-theme', theme);
+    if (!el) return;
+    if (el.getAttribute('data-rs-theme') !== theme) el.setAttribute('data-rs-theme', theme);
+    if (parts.length === 3) {
+      el.style.setProperty('--rs-accent', parts[1]);
+      el.style.setProperty('--rs-on-accent', parts[2]);
+    } else {
+      el.style.removeProperty('--rs-accent');
+      el.style.removeProperty('--rs-on-accent');
+    }
   });
 };
 

@@ -419,12 +419,18 @@ EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
 //-----------------------------------------------------------------------------
 // [SECTION] Publishing to the page, and the model without frames
 //-----------------------------------------------------------------------------
-std::string current_theme() { return g.app->dark_for(rs_js_prefers_dark() != 0) ? "dark" : "light"; }
+// The theme and a producer's accent in it ("dark", "dark #0b5cad #ffffff"): the page restyles when it changes.
+std::string current_look() {
+    const bool dark = g.app->dark_for(rs_js_prefers_dark() != 0);
+    std::string accent, on_accent;
+    const std::string theme = dark ? "dark" : "light";
+    return g.app->custom_accent(dark, &accent, &on_accent) ? theme + " " + accent + " " + on_accent : theme;
+}
 
 // True while the page shows something older than the model: work pending,
 // results or theme not yet published, or the API not yet handed out.
 bool page_behind_model() {
-    return g.runner->busy() || g.runner->generation() != g.published_generation || current_theme() != g.last_theme ||
+    return g.runner->busy() || g.runner->generation() != g.published_generation || current_look() != g.last_theme ||
            !g.ready_sent;
 }
 
@@ -446,10 +452,10 @@ void fill_twin(const Results& r, std::vector<double>& out) {
 // New results and theme to the DOM twin, aria-live and onChange (no frame needed).
 void publish_results() {
     ui::ModelRunner& runner = *g.runner;
-    const std::string theme = current_theme();
-    if (theme != g.last_theme) {
-        g.last_theme = theme;
-        rs_js_theme_changed(theme.c_str());
+    const std::string look = current_look();
+    if (look != g.last_theme) {
+        g.last_theme = look;
+        rs_js_theme_changed(look.c_str());
     }
     if (runner.generation() == 0 || runner.generation() == g.published_generation) return;
     g.published_generation = runner.generation();
