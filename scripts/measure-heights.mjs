@@ -129,6 +129,30 @@ export function applyBlocks(text, blocks) {
 }
 
 // ---- measuring -----------------------------------------------------------------------------
+// The height of an element once settled: the app drew its frames for this width and
+// the height held still over two looks 150 ms apart (a measuring tool, not a test).
+async function settledHeight(page, width, selector) {
+  let last = null;
+  for (let i = 0; i < 200; i++) {
+    await page.waitForTimeout(150);
+    const now = await page.evaluate((sel) => ({ frames: window.rareshock.stats().framesRendered, width: innerWidth,
+      height: Math.ceil(document.querySelector(sel).getBoundingClientRect().height) }), selector);
+    if (last && now.width === width && now.frames === last.frames && now.height === last.height) break;
+    last = now;
+  }
+  return last.height;
+}
+
+// The article page (index.html) reserves the canvas's own height per layout band
+// until the app sets it: measured at a typical screen of each band, with the pointer
+// such screens have (phones and tablets touch, desktops a mouse). The site build
+// writes them into style.css as --rs-reserve-narrow / -medium / -wide.
+export const PAGE_SCREENS = [
+  { name: 'narrow', width: 390, coarse: true },
+  { name: 'medium', width: 768, coarse: true },
+  { name: 'wide', width: 1280, coarse: false },
+];
+
 async function measure(site) {
   const BANDS = layoutBands();
   const { launch, serve } = await import('../tests/e2e/harness.mjs');
@@ -138,7 +162,7 @@ async function measure(site) {
   }
   const server = await serve({ root: site });
   const browser = await launch();
-  const out = { fine: {}, coarse: {} };
+  const out = { fine: {}, coarse: {}, page: {} };
   try {
     for (const coarse of [false, true]) {
       const { page, context, log } = await openWith(browser, `${server.url}/embed.html?theme=light`,
@@ -150,20 +174,22 @@ async function measure(site) {
       for (const band of BANDS) {
         for (const width of band.widths) {
           await page.setViewportSize({ width, height: 900 });
-          // Settled: the app drew its frames for this width and the height held still.
-          let last = null;
-          for (let i = 0; i < 200; i++) {
-            await page.waitForTimeout(150);
-            const now = await page.evaluate(() => ({ frames: window.rareshock.stats().framesRendered, width: innerWidth,
-              height: Math.ceil(document.documentElement.getBoundingClientRect().height) }));
-            if (last && now.width === width && now.frames === last.frames && now.height === last.height) break;
-            last = now;
-          }
-          out[coarse ? 'coarse' : 'fine'][width] = last.height;
-          process.stdout.write(`measure-heights: ${coarse ? 'touch' : 'mouse'} ${width} px → ${last.height} px\n`);
+          const height = await settledHeight(page, width, 'html');
+          out[coarse ? 'coarse' : 'fine'][width] = height;
+          process.stdout.write(`measure-heights: ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
         }
       }
       if (log.errors.length) throw new Error(`errors in the embed: ${log.errors.join(' | ')}`);
+      await context.close();
+    }
+    for (const screen of PAGE_SCREENS) {
+      const { page, context, log } = await openWith(browser, `${server.url}/index.html?theme=light`,
+        { width: screen.width, height: 900, touch: screen.coarse, mobile: screen.coarse });
+      await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
+        !window.rareshock.getResults().provisional, null, { timeout: 120000 });
+      out.page[screen.name] = await settledHeight(page, screen.width, '#rareshock-canvas');
+      process.stdout.write(`measure-heights: page canvas, ${screen.name} (${screen.width} px) → ${out.page[screen.name]} px\n`);
+      if (log.errors.length) throw new Error(`errors on the page: ${log.errors.join(' | ')}`);
       await context.close();
     }
   } finally {
@@ -175,6 +201,7 @@ async function measure(site) {
     generated_by: 'scripts/measure-heights.mjs',
     scenario: 'default inputs, panels closed, light theme',
     model_version: model ? model[1] : '',
+    page: out.page,
     bands: BANDS.map((b) => ({
       min_width: b.min_width, max_width: b.max_width,
       fine: b.widths.map((w) => [w, out.fine[w]]),
@@ -186,7 +213,7 @@ async function measure(site) {
 function writeJson(h) {
   // One band per line: small diffs when a height changes.
   const bands = h.bands.map((b) => '    ' + JSON.stringify(b)).join(',\n');
-  const head = JSON.stringify({ generated_by: h.generated_by, scenario: h.scenario, model_version: h.model_version }, null, 2)
+  const head = JSON.stringify({ generated_by: h.generated_by, scenario: h.scenario, model_version: h.model_version, page: h.page }, null, 2)
     .replace(/\n}$/, ',\n  "bands": [\n' + bands + '\n  ]\n}\n');
   fs.writeFileSync(HEIGHTS_FILE, head);
 }

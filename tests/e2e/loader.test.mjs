@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { ROOT, assert, artifact } from './harness.mjs';
 import { serveSiteDual, serveFixtures, openWith, recordFrameErrors, frameRecord, waitFrameReady, nextFrames } from './util.mjs';
 import { embedFrame } from './embed.test.mjs';
-import { loadHeights, fixedHeight, heightAt } from '../../scripts/measure-heights.mjs';
+import { loadHeights, fixedHeight, heightAt, PAGE_SCREENS } from '../../scripts/measure-heights.mjs';
 
 export const loaderNumbers = {};  // for the report
 
@@ -408,7 +408,7 @@ export function loaderTests({ browser }) {
   }]);
 
   // ---- the measurement -------------------------------------------------------------------------
-  tests.push(['embed: heights match assets/embed-heights.json (README generated from it; loader reserves it)', async () => {
+  tests.push(['embed and page: heights match assets/embed-heights.json (README and style.css generated from it; loader reserves it)', async () => {
     await setup();
     const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/measure-heights.mjs'), '--check'], { encoding: 'utf8' });
     assert(check.status === 0, `README.md is generated from the measurement: ${check.stderr || check.stdout}`);
@@ -449,8 +449,26 @@ export function loaderTests({ browser }) {
         await o.context.close();
       }
     }
+    // The article page reserves the canvas's measured height per band (style.css, from the same file).
+    const pageDrift = [];
+    for (const screen of PAGE_SCREENS) {
+      const o = await openWith(browser, `${site.url}/index.html?theme=light`,
+        { width: screen.width, height: 900, touch: screen.coarse, mobile: screen.coarse });
+      try {
+        const reserved = await o.page.evaluate(() => parseFloat(getComputedStyle(document.getElementById('rareshock-canvas')).height));
+        await waitFrameReady(o.page);
+        await nextFrames(o.page, 3);
+        const actual = await o.page.evaluate(() => document.getElementById('rareshock-canvas').getBoundingClientRect().height);
+        pageDrift.push(`${screen.name} ${screen.width}: ${h.page[screen.name]} → ${reserved} → ${Math.round(actual)}`);
+        assert(reserved === h.page[screen.name], `page ${screen.width} px: style.css reserves ${reserved}, the measurement says ${h.page[screen.name]}`);
+        assert(Math.abs(actual - reserved) <= TOLERANCE, `page ${screen.width} px: the canvas is ${Math.round(actual)} px tall, ` +
+          `assets/embed-heights.json says ${reserved}: run node scripts/measure-heights.mjs after a layout change`);
+      } finally {
+        await o.context.close();
+      }
+    }
     console.log(`     heights (recorded → reserved → embed): ${loaderNumbers.drift.map((d) =>
-      `${d.width}${d.touch ? ' touch' : ''}: ${d.recorded} → ${d.reserved} → ${d.content}`).join('; ')}`);
+      `${d.width}${d.touch ? ' touch' : ''}: ${d.recorded} → ${d.reserved} → ${d.content}`).join('; ')}; page canvas: ${pageDrift.join('; ')}`);
   }]);
 
   tests.close = async () => {
