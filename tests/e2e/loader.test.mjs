@@ -19,7 +19,7 @@ export const loaderNumbers = {};  // for the report
 const show = (page, selector) => page.evaluate((sel) => document.querySelector(sel).scrollIntoView(), selector);
 // Scrolls an embed into view until it is ready: embeds above it may still grow
 // to their posted heights and push it out of view again.
-async function readyInView(page, selector, frame, timeout = 30000) {
+export async function readyInView(page, selector, frame, timeout = 30000) {
   const t0 = Date.now();
   for (;;) {
     await show(page, selector);

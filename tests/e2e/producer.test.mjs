@@ -5,6 +5,7 @@
 import { assert, artifact } from './harness.mjs';
 import { serveSiteDual, openWith, recordFrameErrors, frameRecord, waitFrameReady } from './util.mjs';
 import { embedFrame } from './embed.test.mjs';
+import { readyInView as loaderReadyInView } from './loader.test.mjs';
 
 // The colour of one page pixel (CSS px), from a screenshot, decoded in a blank
 // page of its own (the example page's CSP allows no data: images).
@@ -32,14 +33,10 @@ async function decodePixel(blank, png) {
 const hexRgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 const near = (a, b, tol = 6) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
 
-// Scrolls an embed into view until it is ready (embeds above it may still grow).
+// An embed, once scrolled into view and ready (embeds above it may still grow), with an error recorder.
 async function readyInView(page, selector) {
   const frame = await embedFrame(page, `${selector} iframe`);
-  const t0 = Date.now();
-  for (;;) {
-    await page.evaluate((s) => document.querySelector(s).scrollIntoView(), selector);
-    try { await waitFrameReady(frame, 2000); break; } catch (e) { if (Date.now() - t0 > 30000) throw e; }
-  }
+  await loaderReadyInView(page, selector, frame);
   await recordFrameErrors(frame);
   return frame;
 }
