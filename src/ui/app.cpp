@@ -168,7 +168,9 @@ DecodedQuery App::apply_query(std::string_view query) {
     if (!d.accent.empty()) {
         impl_->look.has_accent = true;
         impl_->look.accent = colour_from_hex(d.accent);
-        const std::string problem = accent_warnings(impl_->look.accent);
+        // Only the themes this page can show: a fixed theme=light never meets the dark background.
+        const ThemeMode mode = impl_->theme;
+        const std::string problem = accent_warnings(impl_->look.accent, mode != ThemeMode::Dark, mode != ThemeMode::Light);
         if (!problem.empty()) d.warnings.push_back({"accent", "accent: " + d.accent + " " + problem});
     }
     if (d.transparent) impl_->look.transparent = true;

@@ -77,9 +77,10 @@ Palette palette_for(bool dark, const Look& look) {
     return p;
 }
 
-std::string accent_warnings(ImU32 accent) {
+std::string accent_warnings(ImU32 accent, bool light_shown, bool dark_shown) {
     std::string out;
     for (const bool dark : {false, true}) {
+        if (!(dark ? dark_shown : light_shown)) continue;
         const float ratio = contrast_ratio(accent, palette(dark).background);
         char buf[200];
         if (ratio < kGraphicContrast) {

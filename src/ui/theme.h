@@ -31,8 +31,9 @@ struct Look {
     bool transparent = false;  // the window leaves the host page's background showing
 };
 Palette palette_for(bool dark, const Look& look);
-// What a producer's accent cannot do, per theme ("" when it works in both), for the console.
-std::string accent_warnings(ImU32 accent);
+// What a producer's accent cannot do in the themes a reader may see ("" when it
+// works in each), for the console.
+std::string accent_warnings(ImU32 accent, bool light_shown, bool dark_shown);
 ImU32 colour_from_hex(std::string_view hex);  // "#0b5cad" → opaque colour (the codec validated it)
 
 // Applies the ImGui style for a palette and pointer type (targets ≥ 24 px, ≥ 44 px on touch).

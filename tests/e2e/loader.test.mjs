@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { ROOT, assert, artifact } from './harness.mjs';
 import { serveSiteDual, serveFixtures, openWith, recordFrameErrors, frameRecord, waitFrameReady, nextFrames } from './util.mjs';
 import { embedFrame } from './embed.test.mjs';
+import { field } from './facts.mjs';
 import { loadHeights, fixedHeight, heightAt, PAGE_SCREENS } from '../../scripts/measure-heights.mjs';
 
 export const loaderNumbers = {};  // for the report
@@ -296,7 +297,7 @@ export function loaderTests({ browser }) {
       const g2 = await embedFrame(o.page, '#s2 iframe');
       await g2.waitForFunction(() => window.rareshock && window.rareshock.getInputs().approval === 33, null, { timeout: 30000 });
       const again = await frameInputs(g2);
-      assert(again.inventory === 45, `inventory is the default of the link (${again.inventory})`);
+      assert(again.inventory === field('inventory').default, `inventory is the default of the link (${again.inventory})`);
       assert(o.log.errors.length === 0, `no console errors: ${o.log.errors.join(' | ')}`);
       console.log(`     share links: ${loaderNumbers.shareLinks.join('  ')}`);
     } finally {
@@ -309,7 +310,7 @@ export function loaderTests({ browser }) {
     for (const [query, link, warning] of [
       ['share=javascript%3Aalert(1)', `${site.url}/index.html?v=1&`, /share="javascript:alert\(1\)" ignored/],
       ['share=%2Frelative', `${site.url}/index.html?v=1&`, /share="\/relative" ignored/],
-      ['share=https%3A%2F%2Fnews.example.com%2Fa%3Fp%3D1&resize=host&lang=en&accent=x&bg=transparent&headline=on',
+      ['share=https%3A%2F%2Fnews.example.com%2Fa%3Fp%3D1&resize=host&lang=en&theme=light&accent=0b5cad&bg=transparent&headline=on',
         'https://news.example.com/a?p=1#rareshock?v=1&', null],
       ['share=https%3A%2F%2Fnews.example.com%2Fa%23calc%3Fjunk', 'https://news.example.com/a#calc?v=1&', null]]) {
       const o = await openWith(browser, `${site.url}/embed.html?${query}`, { width: 800, height: 900 });

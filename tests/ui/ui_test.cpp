@@ -273,8 +273,9 @@ TEST(Theme, AProducersAccentAppliesWhereItKeepsContrast) {
     EXPECT_EQ(light.accent_text, look.accent);
     EXPECT_GE(contrast_ratio(light.on_accent, light.accent), 4.5f);
     EXPECT_EQ(dark.accent, palette(true).accent);  // too dark on dark: the theme's own
-    EXPECT_NE(accent_warnings(look.accent).find("dark background"), std::string::npos);
-    EXPECT_EQ(accent_warnings(look.accent).find("light background"), std::string::npos);
+    EXPECT_NE(accent_warnings(look.accent, true, true).find("dark background"), std::string::npos);
+    EXPECT_EQ(accent_warnings(look.accent, true, true).find("light background"), std::string::npos);
+    EXPECT_EQ(accent_warnings(look.accent, true, false), "");  // a page fixed to the light theme
     // Graphics-only contrast (3:1 to 4.5:1): knobs and lines take it, text keeps the theme's.
     look.accent = colour_from_hex("#e0700f");
     const Palette orange = palette_for(false, look);
@@ -295,10 +296,12 @@ TEST_F(UiTest, ProducerOptionsShapeTheCanvas) {
     App::ItemRect r{};
     ASSERT_TRUE(app->find_item("headline", r));
     const float with_headline = app->content_height();
-    const DecodedQuery d = app->apply_query("headline=off&bg=transparent&accent=8a1538&theme=light");
+    // The theme is automatic: the accent cannot serve the dark theme, and says so.
+    const DecodedQuery d = app->apply_query("headline=off&bg=transparent&accent=8a1538");
     EXPECT_TRUE(d.ok());
-    ASSERT_EQ(d.warnings.size(), 1u);  // the accent cannot serve the dark theme
+    ASSERT_EQ(d.warnings.size(), 1u);
     EXPECT_NE(d.warnings[0].message.find("dark background"), std::string::npos);
+    EXPECT_TRUE(app->apply_query("accent=8a1538&theme=light").warnings.empty());
     frames(3);
     EXPECT_FALSE(app->find_item("headline", r));
     EXPECT_LT(app->content_height(), with_headline - 20.0f);
