@@ -100,6 +100,9 @@ const Preset* matching_preset(const Inputs& in);
 // Day 0 of the regime: 4 April 2025 (MOFCOM/GAC Announcement No. 18 of 2025).
 inline constexpr Date kRegimeStart{2025, 4, 4};
 Date date_of_day(int day);  // kRegimeStart + day
+// The day number (UTC) of a time in milliseconds since 1970-01-01T00:00Z: today,
+// for the caller that reads a clock (-1 for NaN or absurd times).
+int day_of_unix_ms(double unix_ms);
 
 // Real events of 2025 as day numbers, shown as markers on the timeline.
 struct Event {

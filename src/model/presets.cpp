@@ -124,6 +124,13 @@ Date date_of_day(int day) {
     return civil_from_days(days_from_civil(kRegimeStart.year, kRegimeStart.month, kRegimeStart.day) + day);
 }
 
+int day_of_unix_ms(double unix_ms) {
+    if (!(unix_ms == unix_ms) || unix_ms > 1e15 || unix_ms < -1e15) return -1;
+    long long unix_day = static_cast<long long>(unix_ms / 86400000.0);
+    if (static_cast<double>(unix_day) * 86400000.0 > unix_ms) --unix_day;  // floor, before 1970 too
+    return static_cast<int>(unix_day - days_from_civil(kRegimeStart.year, kRegimeStart.month, kRegimeStart.day));
+}
+
 std::span<const Event> events_2025() { return kEvents; }
 
 }  // namespace rareshock

@@ -8,6 +8,7 @@
 // [SECTION] JSON
 // [SECTION] CSV
 // [SECTION] Text report
+// [SECTION] Exports
 //
 // Numbers are formatted with integer arithmetic (no printf, no locale, no
 // floating-point <charconv>, which Emscripten 3.1.6's libc++ lacks), so the
@@ -544,25 +545,156 @@ std::string results_to_json(const Results& r) {
 //-----------------------------------------------------------------------------
 // [SECTION] CSV
 //-----------------------------------------------------------------------------
-std::string results_to_csv(const Results& r) {
-    std::string s = "region,day,date,stopped_share_p10,stopped_share_p50,stopped_share_p90,stopped_share_central\n";
+std::string csv_cell(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string s = "\"";
+    for (char c : text) {
+        if (c == '"') s += '"';
+        s += c;
+    }
+    return s + '"';
+}
+
+namespace {
+
+// A CSV under construction: cells separated by commas, rows by "\n".
+struct CsvWriter {
+    std::string s;
+    bool row_start = true;
+    void cell(std::string_view text) {
+        if (!row_start) s += ',';
+        row_start = false;
+        s += csv_cell(text);
+    }
+    void number(double v, int decimals) {  // plain digits; NaN or infinity: an empty cell
+        if (!row_start) s += ',';
+        row_start = false;
+        if (is_finite(v)) append_fixed(s, v, decimals);
+    }
+    void number(const std::optional<double>& v, int decimals) {
+        if (v) number(*v, decimals);
+        else cell("");
+    }
+    void range(const Range& r, int decimals) {
+        number(r.p10, decimals);
+        number(r.p50, decimals);
+        number(r.p90, decimals);
+    }
+    void range(const OptionalRange& r, int decimals) {
+        number(r.p10, decimals);
+        number(r.p50, decimals);
+        number(r.p90, decimals);
+    }
+    void end_row() {
+        s += '\n';
+        row_start = true;
+    }
+    void row(std::initializer_list<std::string_view> cells) {
+        for (std::string_view c : cells) cell(c);
+        end_row();
+    }
+    // A section: its title alone on a row, then its header.
+    void section(std::string_view title, std::initializer_list<std::string_view> header) {
+        if (!s.empty()) s += '\n';  // a blank line between sections
+        row({title});
+        row(header);
+    }
+};
+
+}  // namespace
+
+std::string results_to_csv(const Results& r, std::string_view link) {
+    const Inputs& in = r.inputs;
+    CsvWriter w;
+    w.s.reserve(64 * 1024);
+    // The scenario: every input as the share link and the CLI take it.
+    w.section("Scenario", {"key", "value", "unit", "label"});
+    w.row({"model_version", kModelVersion, "", "Model version"});
+    const Preset* preset = matching_preset(in);
+    w.row({"preset", preset ? preset->id : std::string_view("custom"), "", preset ? preset->label : std::string_view("Custom scenario")});
+    for (const InputField& f : input_fields()) {
+        w.cell(f.key);
+        if (f.kind == FieldKind::Path) w.cell(path_text(get_path(in, f)));
+        else w.number(get_field(in, f), f.kind == FieldKind::Real ? 6 : 0);
+        w.cell(f.kind == FieldKind::Path ? std::string_view("day:percent") : f.unit);
+        w.cell(f.label);
+        w.end_row();
+    }
+    w.row({"bands", r.bands_ready ? "P10-P90" : "central estimate only", "", "Ranges"});
+    w.row({"query", encode_query(in), "", "Share link parameters"});
+    if (!link.empty()) w.row({"link", link, "", "Share link"});
+    w.row({"summary", r.summary, "", "Summary"});
+
+    w.section("Regions", {"region", "name", "plants", "first_stop_day_p10", "first_stop_day_p50", "first_stop_day_p90",
+                          "first_stop_date_p50", "peak_plants_stopped_p50", "vehicles_lost_p10", "vehicles_lost_p50",
+                          "vehicles_lost_p90", "value_lost_usd_p10", "value_lost_usd_p50", "value_lost_usd_p90",
+                          "recovery_day_p10", "recovery_day_p50", "recovery_day_p90", "baseline_vehicles"});
+    for (int i = 0; i < kRegionCount; ++i) {
+        const RegionData& rd = region_data()[static_cast<std::size_t>(i)];
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        w.cell(rd.key);
+        w.cell(rd.name);
+        w.number(rd.plants, 0);
+        w.range(rr.first_halt_day, 0);
+        w.cell(rr.first_halt_day.p50 ? iso_date(day_int(*rr.first_halt_day.p50)) : std::string());
+        w.number(rr.peak_halted_share_p50 * rd.plants, 2);
+        w.range(rr.vehicles_lost, 0);
+        w.range(rr.value_lost_usd, 0);
+        w.range(rr.recovery_day, 0);
+        w.number(rr.baseline_vehicles, 0);
+        w.end_row();
+    }
+
+    const PlantsPeak peak = world_plants_peak(r);
+    w.section("World (export regions)", {"measure", "p10", "p50", "p90", "unit"});
+    w.cell("vehicles_lost");
+    w.range(r.world_vehicles_lost, 0);
+    w.cell("vehicles");
+    w.end_row();
+    w.cell("value_lost_usd");
+    w.range(r.world_value_lost_usd, 0);
+    w.cell("USD");
+    w.end_row();
+    const auto single = [&w](std::string_view measure, const std::optional<double>& v, int decimals, std::string_view unit) {
+        w.cell(measure);
+        w.cell("");
+        w.number(v, decimals);
+        w.cell("");
+        w.cell(unit);
+        w.end_row();
+    };
+    single("plants", export_plants_total(), 0, "plants");
+    single("peak_plants_stopped", peak.plants, 2, "plants");
+    single("peak_day", peak.day >= 0 ? std::optional<double>(peak.day) : std::nullopt, 0, "day");
+
+    w.section("Components", {"component", "name", "time_to_survive_days", "time_to_recover_days", "shortage_days"});
+    for (int i = 0; i < kComponentCount; ++i) {
+        const ComponentData& cd = component_data()[static_cast<std::size_t>(i)];
+        const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];
+        w.cell(cd.key);
+        w.cell(cd.name);
+        w.number(cr.time_to_survive_days, 1);
+        w.number(cr.time_to_recover_days, 1);
+        w.number(cr.shortage_days, 1);
+        w.end_row();
+    }
+
+    // Share of the region's car plants with a line stopped, per day.
+    w.section("Timeline", {"region", "day", "date", "stopped_share_p10", "stopped_share_p50", "stopped_share_p90",
+                           "stopped_share_central"});
     for (int i = 0; i < kRegionCount; ++i) {
         const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(i)];
         const std::string_view key = region_data()[static_cast<std::size_t>(i)].key;
         for (std::size_t t = 0; t < tl.p50.size(); ++t) {
-            s += key;
-            s += ',';
-            append_int(s, static_cast<long long>(t));
-            s += ',';
-            s += iso_date(static_cast<int>(t));
-            for (const std::vector<float>* v : {&tl.p10, &tl.p50, &tl.p90, &tl.central}) {
-                s += ',';
-                append_fixed(s, t < v->size() ? static_cast<double>((*v)[t]) : 0.0, 4);
-            }
-            s += '\n';
+            w.cell(key);
+            w.number(static_cast<double>(t), 0);
+            w.cell(iso_date(static_cast<int>(t)));
+            for (const std::vector<float>* v : {&tl.p10, &tl.p50, &tl.p90, &tl.central})
+                w.number(t < v->size() ? static_cast<double>((*v)[t]) : 0.0, 4);
+            w.end_row();
         }
     }
-    return s;
+    return w.s;
 }
 
 //-----------------------------------------------------------------------------
@@ -661,6 +793,60 @@ std::string results_to_text(const Results& r, std::string_view share_link) {
          std::to_string(in.draws) + " draws. Reproduce: " + (share_link.empty() ? "?" + encode_query(in) : std::string(share_link)) + "\n";
     s += "Method and sources: docs/methodology.md\n";
     return s;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exports
+//-----------------------------------------------------------------------------
+std::string export_file_name(const Inputs& in, std::string_view ending) {
+    const Preset* preset = matching_preset(in);
+    std::string s = "rare-earth-shock_";
+    s += preset ? preset->id : std::string_view("custom");
+    s += "_approval-" + fixed(in.approval_pct, 2) + "_inventory-" + fixed(in.inventory_days, 2);
+    s += ending;
+    return s;
+}
+
+std::string approval_effect_text(const Inputs& in) {
+    return "At this rate: Europe " + approval_path_text(in, static_cast<int>(Region::Europe)) + "; India " +
+           approval_path_text(in, static_cast<int>(Region::India)) + ".";
+}
+
+std::vector<std::string> scenario_lines(const Inputs& in) {
+    const Preset* preset = matching_preset(in);
+    const Preset& base = preset ? *preset : presets()[0];
+    std::vector<std::string> lines;
+    lines.push_back(preset ? "Scenario: " + std::string(preset->label)
+                           : "Scenario: custom, starting from " + std::string(base.label));
+    std::string changed;
+    for (const InputField& f : input_fields()) {
+        const bool main = f.key == "approval" || f.key == "inventory";
+        if (f.kind == FieldKind::Seed || f.key == "draws") continue;  // the link carries them
+        std::string value;
+        if (f.kind == FieldKind::Path) {
+            if (path_text(get_path(in, f)) == path_text(get_path(base.inputs, f))) continue;
+            value = approval_path_text(in, f.region_index);
+        } else {
+            const double v = get_field(in, f);
+            if (!main && v == get_field(base.inputs, f)) continue;
+            value = value_with_unit(f, v);
+        }
+        if (main) {
+            std::string line = std::string(f.label) + ": " + value;
+            if (f.key == "approval") line += ". " + approval_effect_text(in);
+            lines.push_back(line);
+        } else {
+            changed += (changed.empty() ? "" : "; ") + std::string(f.label) + ": " + value;
+        }
+    }
+    if (!changed.empty()) lines.push_back("Also changed: " + changed + ".");
+    return lines;
+}
+
+std::string credit_line() {
+    return "Rare Earth Shock model " + std::string(kModelVersion) +
+           ". Sources: China MOFCOM/GAC Announcement No. 18 (2025); OICA 2024 vehicle production; ACEA; VDA; "
+           "Crisil and ICRA; Reuters and industry reports; every other figure is an assumption named in the methodology.";
 }
 
 }  // namespace rareshock

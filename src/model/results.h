@@ -5,6 +5,7 @@
 // [SECTION] Results
 // [SECTION] Display text (the one rounding of every number a reader sees)
 // [SECTION] Output formats
+// [SECTION] Exports (file names, the scenario in words, the credit line)
 #pragma once
 
 #include "inputs.h"
@@ -87,6 +88,8 @@ double path_share_at_rate(double approval_pct, double path_pct);
 // "25% by 4 June, rising to 60% by late June" for an export region's path at
 // the reader's approval rate ("none ever" at 0 %).
 std::string approval_path_text(const Inputs& in, int region);
+// "At this rate: Europe 25% by 4 June, rising to 60% by late June; India …."
+std::string approval_effect_text(const Inputs& in);
 
 // World peak of the P50 number of plants with a line stopped (all export
 // regions, same day), and the day it happens (-1 if none).
@@ -105,12 +108,35 @@ std::string results_to_json(const Results& r);
 // Appends `v` as a JSON string literal (quotes, backslashes and control
 // characters escaped). The one JSON escaper: every JSON we produce uses it.
 void append_json_string(std::string& s, std::string_view v);
-// One row per region per day: region,day,date,halted_p10,halted_p50,halted_p90,...
-std::string results_to_csv(const Results& r);
+// The spreadsheet export, in sections a spreadsheet opens cleanly: each is a
+// title row ("Scenario", "Regions", "World (export regions)", "Components",
+// "Timeline"), a header row, rows with the header's column count, and a blank
+// line. Numbers are plain (no thousands separators, no units, "." for the
+// decimal point); a missing value (no stop within the horizon) is an empty cell.
+// `link` (the share link, if the caller has one) goes into the Scenario section.
+std::string results_to_csv(const Results& r, std::string_view link = {});
+// One CSV cell: quoted (and quotes doubled) when it holds a comma, a quote or a line break.
+std::string csv_cell(std::string_view text);
 // The one-sentence plain-language summary. Produced here only.
 std::string summary_sentence(const Results& r);
 // Text a journalist can quote (CLI --format text). It ends with the link that
 // reproduces it: share_link if given, else the bare "?v=1&…" share query.
 std::string results_to_text(const Results& r, std::string_view share_link = {});
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exports
+//-----------------------------------------------------------------------------
+// The name of a download, carrying the scenario: the preset the inputs match
+// ("custom" if none) and the two main inputs, then `ending` as given, e.g.
+// ".png" -> "rare-earth-shock_2025_approval-25_inventory-65.png", "@2x.png".
+// Every download uses it.
+std::string export_file_name(const Inputs& in, std::string_view ending);
+// The scenario's inputs in words, one line each, for a picture or a caption:
+// the scenario's name, the approval rate with what it does to the approval
+// paths, the magnet stock, then every other input that differs from the
+// preset's (or, for a custom scenario, from "2025 as reported").
+std::vector<std::string> scenario_lines(const Inputs& in);
+// "Rare Earth Shock model 2.0.0. Sources: …": the credit under every export.
+std::string credit_line();
 
 }  // namespace rareshock

@@ -6,6 +6,7 @@
 #include "app.h"
 
 #include "chart.h"
+#include "export.h"
 #include "format.h"
 #include "theme.h"
 #include "widgets.h"
@@ -55,7 +56,7 @@ struct App::Impl {
     std::map<std::string, std::string, std::less<>> path_text;  // advanced path fields being edited
     double status_until = 0.0;
     double now = 0.0;
-    bool png_requested = false;
+    int today_day = -1;            // from the Environment of the last frame (the exports' date)
     ChartRect chart_rect{};
     std::map<std::string, ItemRect, std::less<>> items;
     std::map<std::string, ItemRange, std::less<>> ranges;
@@ -97,11 +98,33 @@ struct App::Impl {
             set_status("Reset to 2025 as reported.");
             break;
         case Action::DownloadCsv:
-            host.download_text("rare-earth-shock.csv", "text/csv", results_to_csv(results));
+            finish_model();
+            host.download_text(export_file_name(inputs, ".csv"), "text/csv", results_to_csv(results, host.share_url(encode_query(inputs))));
             break;
         case Action::DownloadPng:
-            png_requested = true;
+        case Action::DownloadPngPrint: {
+            const ExportImage image = picture(theme == ThemeMode::Dark, true);  // light, unless dark was asked for
+            const bool print = a == Action::DownloadPngPrint;
+            host.download_image(export_file_name(inputs, print ? "@2x.png" : ".png"), image.svg, image.width, image.height,
+                                print ? 2.0f : 1.0f);
             break;
+        }
+        }
+    }
+    // The scenario's picture, with its ranges and share link.
+    ExportImage picture(bool dark_theme, bool embed_fonts) {
+        finish_model();
+        ExportOptions o;
+        o.dark = dark_theme;
+        o.embed_fonts = embed_fonts;
+        o.link = host.share_url(encode_query(inputs));
+        o.made_day = today_day >= 0 ? today_day : host.today_day();  // before any frame, the host's clock
+        return scenario_svg(results, o, FontMeasure(fonts));
+    }
+    // A download holds the ranges: the Monte Carlo in progress finishes now.
+    void finish_model() {
+        runner.ensure_current();
+        while (runner.advance(100.0)) {
         }
     }
 };
@@ -136,7 +159,7 @@ float App::content_height() const { return impl_->content_height; }
 bool App::wants_frames() const { return impl_->runner.busy() || impl_->now < impl_->status_until; }
 
 void App::run_action(Action a) { impl_->run_action(a); }
-bool App::png_pending() const { return impl_->png_requested; }
+std::string App::print_svg() { return impl_->picture(false, false).svg; }
 
 bool App::find_range(std::string_view name, ItemRange& out) const {
     const auto it = impl_->ranges.find(name);
@@ -234,9 +257,7 @@ void draw_controls(const Ctx& c, float width) {
     changed |= value_slider(a, in.approval_pct, width, c.target, c.f, c.p);
     m.remember(a);
     // What the rate does to the dated approval paths, in dates.
-    wrapped_text(c.f.small, c.p.text, width,
-                 "At this rate: Europe " + approval_path_text(m.inputs, static_cast<int>(Region::Europe)) + "; India " +
-                     approval_path_text(m.inputs, static_cast<int>(Region::India)) + ".");
+    wrapped_text(c.f.small, c.p.text, width, approval_effect_text(m.inputs));
     ImGui::Dummy(ImVec2(1, 4));
     const std::string b_label(inventory.label), b_unit(inventory.unit), b_help(inventory.help);
     SliderSpec b{"inventory", b_label.c_str(), b_unit.c_str(), b_help.c_str(), inventory.min_value, inventory.max_value,
@@ -442,7 +463,8 @@ void draw_actions(const Ctx& c, float width) {
     ImGui::PushFont(c.f.body);
     struct Button { const char* label; App::Action action; const char* name; };
     const Button buttons[] = {{"Copy link", App::Action::CopyLink, "share"}, {"Reset", App::Action::Reset, "reset"},
-                              {"Data (CSV)", App::Action::DownloadCsv, "csv"}, {"Chart (PNG)", App::Action::DownloadPng, "png"}};
+                              {"Data (CSV)", App::Action::DownloadCsv, "csv"}, {"Image (PNG)", App::Action::DownloadPng, "png"},
+                              {"Print (PNG 2\u00d7)", App::Action::DownloadPngPrint, "png2x"}};
     float x = 0;
     for (const Button& b : buttons) {
         flow_layout(x, ImGui::CalcTextSize(b.label).x + 28.0f, width, 8.0f);
@@ -461,6 +483,7 @@ void draw_actions(const Ctx& c, float width) {
 void App::draw(const Environment& env) {
     Impl& m = *impl_;
     m.now = env.time_seconds;
+    m.today_day = env.today_day;
     m.dark = dark_for(env.system_prefers_dark);
     if (!m.style_applied || m.style_dark != m.dark || m.style_coarse != env.coarse_pointer) {
         m.palette = palette_for(m.dark, m.look);
@@ -515,11 +538,7 @@ void App::draw(const Environment& env) {
 
     auto chart_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);
-        const std::string shaded(region_data()[static_cast<size_t>(timeline_shaded_region(m.results))].name);
-        const std::string subtitle = "Share of car plants with a line stopped, by region. Lines: median of " +
-                                     std::to_string(m.results.inputs.draws) + " simulations; shading: likely range (P10\u2013P90) for " +
-                                     shaded + ".";
-        section_title(c, "Car plants with a line stopped", subtitle.c_str(), w);
+        section_title(c, kTimelineTitle, timeline_subtitle(m.results).c_str(), w);
         ImGui::SetCursorPosX(x);
         draw_legend(c, w);
         ImGui::SetCursorPosX(x);
@@ -607,12 +626,6 @@ void App::draw(const Environment& env) {
     m.content_height = std::ceil(ImGui::GetCursorPosY());
     ImGui::End();
 
-    if (m.png_requested) {
-        m.png_requested = false;
-        const ChartRect& r = m.chart_rect;
-        // The platform copies the region right after this frame is drawn.
-        m.host.download_png("rare-earth-shock-chart.png", r.x0 - 8, r.y0 - 60, r.x1 - r.x0 + 16, r.y1 - r.y0 + 68);
-    }
 }
 
 }  // namespace rareshock::ui

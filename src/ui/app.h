@@ -29,8 +29,9 @@ struct Host {
     virtual bool copy_text(const std::string& text) = 0;
     // Offers a file to the reader (CSV).
     virtual void download_text(const std::string& filename, const std::string& mime, const std::string& data) = 0;
-    // Saves the given rectangle of the last rendered frame as a PNG (CSS pixels).
-    virtual void download_png(const std::string& filename, float x, float y, float w, float h) = 0;
+    // Offers a picture as a PNG: an SVG document of width × height CSS px (export.h),
+    // rasterised at `scale` device pixels per CSS px (1, or 2 for print).
+    virtual void download_image(const std::string& filename, const std::string& svg, float width, float height, float scale) = 0;
     // The page's own address with this query string (for share links).
     virtual std::string share_url(const std::string& query) = 0;
     // A short message after an action ("Link copied …"), for the page's twin too.
@@ -39,6 +40,8 @@ struct Host {
     // generated from docs/methodology.md). Whether this page has it, and opening it.
     virtual bool has_method_section() const { return false; }
     virtual void show_method_section() {}
+    // Today as a day number (model.h, day_of_unix_ms), for the exports' date; -1: unknown.
+    virtual int today_day() { return -1; }
 };
 
 //-----------------------------------------------------------------------------
@@ -86,10 +89,13 @@ public:
     DecodedQuery apply_query(std::string_view query);
     void apply_preset(std::string_view preset_id);
     // The reader's actions: the canvas's buttons and the page's twin run the same code.
-    enum class Action : int { CopyLink = 0, Reset = 1, DownloadCsv = 2, DownloadPng = 3 };
-    // Runs it now; a PNG is taken right after the next frame is drawn (png_pending()).
+    // Downloads finish the Monte Carlo first (the ranges are in the file), then
+    // hand the file to the Host: the CSV, the picture at 1× or at 2× (print).
+    enum class Action : int { CopyLink = 0, Reset = 1, DownloadCsv = 2, DownloadPng = 3, DownloadPngPrint = 4 };
     void run_action(Action action);
-    bool png_pending() const;
+    // The scenario's picture for print: the composition of the PNG downloads
+    // (export.h), light, without fonts inside (a page's SVG takes the page's fonts).
+    std::string print_svg();
     const Inputs& inputs() const;
     const Results& results() const;
 

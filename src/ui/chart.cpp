@@ -124,7 +124,6 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     ImGui::InvisibleButton("timeline", ImVec2(width, height));
     const bool hovered = ImGui::IsItemHovered() || ImGui::IsItemActive();
 
-    const int horizon = std::max(1, r.inputs.horizon_days);
     const int days = shown_days(r);
     const float y_top = y_max_for(r);
     ImGui::PushFont(fonts.small);
@@ -152,7 +151,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     }
 
     // Grid and y labels.
-    const float ystep = y_top <= 0.1f ? 0.02f : (y_top <= 0.25f ? 0.05f : (y_top <= 0.5f ? 0.1f : 0.25f));
+    const float ystep = timeline_y_step(y_top);
     for (float s = 0.0f; s <= y_top + 1e-4f; s += ystep) {
         const glm::vec2 a = ax.at(0, share_scaled(s)), b = ax.at(static_cast<float>(days), share_scaled(s));
         dl->AddLine(iv(a), iv(b), s == 0.0f ? p.muted : p.grid, 1.0f);
@@ -170,10 +169,8 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
             if (date.day != 1 && d != 0) continue;
             const glm::vec2 a = ax.at(static_cast<float>(d), 0);
             dl->AddLine(iv(a), ImVec2(a.x, a.y + 4), p.muted, 1.0f);
-            static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-            char buf[16];
-            if (date.month == 1 || d == 0) std::snprintf(buf, sizeof buf, "%s %d", kMonths[date.month - 1], date.year);
-            else std::snprintf(buf, sizeof buf, "%s", kMonths[date.month - 1]);
+            const std::string label = timeline_month_label(d);
+            const char* buf = label.c_str();
             const float w = ImGui::CalcTextSize(buf).x;
             if (a.x < last_label_end + 8.0f || a.x + w > ax.origin.x + ax.size.x + 8.0f) continue;
             dl->AddText(ImVec2(a.x + 2, a.y + 5), p.muted, buf);
@@ -191,15 +188,9 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
         }
     }
     // The longest axis title that fits the width.
-    char x_title[96];
     const int last_halt = last_halted_day(r);
-    if (days < horizon && last_halt >= 0)
-        std::snprintf(x_title, sizeof x_title, "No line stopped after %s", format_date_short(last_halt).c_str());
-    else if (last_halt < 0)
-        std::snprintf(x_title, sizeof x_title, "Licences required from 4 April 2025");
-    else
-        std::snprintf(x_title, sizeof x_title, "%s", opt.dated ? "Licences required from 4 April 2025" : "Days since licences were required");
-    dl->AddText(ImVec2(ax.origin.x, ax.origin.y + ax.size.y + fs + 8.0f), p.muted, x_title);
+    const std::string x_title = timeline_x_title(r, opt.dated);
+    dl->AddText(ImVec2(ax.origin.x, ax.origin.y + ax.size.y + fs + 8.0f), p.muted, x_title.c_str());
 
     // Events: dashed verticals with a number; the hover readout names them.
     const auto events = events_2025();
@@ -306,6 +297,33 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
 }
 
 int timeline_shown_days(const Results& r) { return shown_days(r); }
+float timeline_y_max(const Results& r) { return y_max_for(r); }
+float timeline_y_step(float y_max) { return y_max <= 0.1f ? 0.02f : (y_max <= 0.25f ? 0.05f : (y_max <= 0.5f ? 0.1f : 0.25f)); }
+int timeline_last_stop_day(const Results& r) { return last_halted_day(r); }
+
+std::string timeline_x_title(const Results& r, bool dated) {
+    const int last_halt = last_halted_day(r);
+    if (shown_days(r) < std::max(1, r.inputs.horizon_days) && last_halt >= 0)
+        return "No line stopped after " + format_date_short(last_halt);
+    return dated || last_halt < 0 ? "Licences required from 4 April 2025" : "Days since licences were required";
+}
+
+std::string timeline_month_label(int day) {
+    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const Date date = date_of_day(day);
+    std::string s = kMonths[date.month - 1];
+    if (date.month == 1 || day == 0) {
+        s += ' ';
+        s += std::to_string(date.year);
+    }
+    return s;
+}
+
+std::string timeline_subtitle(const Results& r) {
+    const std::string shaded(region_data()[static_cast<size_t>(timeline_shaded_region(r))].name);
+    return "Share of car plants with a line stopped, by region. Lines: median of " + std::to_string(r.inputs.draws) +
+           " simulations; shading: likely range (P10\u2013P90) for " + shaded + ".";
+}
 
 int timeline_shaded_region(const Results& r) {
     int best = 0;

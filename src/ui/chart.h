@@ -31,6 +31,15 @@ int timeline_shown_days(const Results& r);
 // The region whose likely range (P10–P90) is shaded: the one with the highest median peak.
 int timeline_shaded_region(const Results& r);
 
+// The timeline's scale and words, shared by the canvas and the exported picture (export.h).
+inline constexpr const char* kTimelineTitle = "Car plants with a line stopped";
+std::string timeline_subtitle(const Results& r);  // "Share of car plants with a line stopped, by region. Lines: …"
+float timeline_y_max(const Results& r);           // top of the y axis: the smallest of 10/25/50/100 % that holds every band
+float timeline_y_step(float y_max);               // its grid step
+int timeline_last_stop_day(const Results& r);     // the last day any export region has a line stopped (P90); -1: none
+std::string timeline_x_title(const Results& r, bool dated);  // "No line stopped after 5 Jun", …
+std::string timeline_month_label(int day);        // a month tick: "Apr 2025" at day 0 and in January, else "May"
+
 // The numbered key of the event markers (real 2025 events within the horizon).
 void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p);
 

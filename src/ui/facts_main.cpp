@@ -3,10 +3,20 @@
 //
 //   rareshock_facts --json FILE --js FILE --css FILE   write the facts as JSON, as a script
 //                                   (var RS_FACTS = …, without sources) and the themes as CSS
+//   rareshock_facts --card FILE      the social card (1200×630 SVG, default scenario; export.h)
+//   rareshock_facts --picture FILE   the exported picture of the default scenario (SVG)
 //   rareshock_facts --check-methodology docs/methodology.md    exit 1 if its inputs table differs
 //   rareshock_facts --update-methodology docs/methodology.md   rewrite its inputs table
 #include "facts.h"
+#include "export.h"
+#include "theme.h"
 
+#include "model/model.h"
+
+#include "imgui.h"
+
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -32,8 +42,30 @@ bool read_file(const std::string& path, std::string& text) {
     return static_cast<bool>(in);
 }
 
+// The default scenario drawn as an export: the social card (fonts from the
+// system, for rsvg-convert) or the picture a reader downloads (fonts inside).
+std::string default_scenario_svg(rareshock::ui::ExportLayout layout) {
+    using namespace rareshock;
+    Simulator simulator;
+    Results results;
+    simulator.run(Inputs{}, results);
+    ImGuiContext* ctx = ImGui::CreateContext();
+    ui::Fonts fonts;
+    ui::build_fonts(fonts, 1.0f);
+    ui::ExportOptions options;
+    options.layout = layout;
+    options.embed_fonts = layout == ui::ExportLayout::Picture;
+    if (layout == ui::ExportLayout::Picture) {
+        options.made_day = day_of_unix_ms(
+            std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count());
+    }
+    std::string svg = ui::scenario_svg(results, options, ui::FontMeasure(fonts)).svg;
+    ImGui::DestroyContext(ctx);
+    return svg;
+}
+
 int usage() {
-    std::cerr << "usage: rareshock_facts [--json FILE] [--js FILE] [--css FILE]\n"
+    std::cerr << "usage: rareshock_facts [--json FILE] [--js FILE] [--css FILE] [--card FILE] [--picture FILE]\n"
                  "       rareshock_facts --check-methodology FILE | --update-methodology FILE\n";
     return 2;
 }
@@ -54,6 +86,10 @@ int main(int argc, char** argv) {
             if (!write_file(path, js)) return 1;
         } else if (option == "--css") {
             if (!write_file(path, theme_css())) return 1;
+        } else if (option == "--card") {
+            if (!write_file(path, default_scenario_svg(ExportLayout::SocialCard))) return 1;
+        } else if (option == "--picture") {
+            if (!write_file(path, default_scenario_svg(ExportLayout::Picture))) return 1;
         } else if (option == "--check-methodology" || option == "--update-methodology") {
             std::string doc;
             if (!read_file(path, doc)) return 1;

@@ -6,11 +6,6 @@
 #include <cstddef>
 #include <cstdio>
 
-extern const unsigned char rs_font_inter_regular[];
-extern const std::size_t rs_font_inter_regular_size;
-extern const unsigned char rs_font_inter_semibold[];
-extern const std::size_t rs_font_inter_semibold_size;
-
 namespace rareshock::ui {
 namespace {
 

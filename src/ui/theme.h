@@ -8,6 +8,15 @@
 
 #include "imgui.h"
 
+#include <cstddef>
+
+// The embedded Inter subset (Regular and SemiBold), made by the build from
+// fonts-inter (src/ui/CMakeLists.txt): the canvas's face, and the exported picture's.
+extern const unsigned char rs_font_inter_regular[];
+extern const std::size_t rs_font_inter_regular_size;
+extern const unsigned char rs_font_inter_semibold[];
+extern const std::size_t rs_font_inter_semibold_size;
+
 #include <string>
 #include <string_view>
 

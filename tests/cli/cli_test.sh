@@ -56,14 +56,21 @@ for r in doc["regions"]:
 fi
 
 if run_ok --preset 2025 --format csv; then
-  if [ "$(wc -l <"$TMP/out")" -ge 2 ] && head -1 "$TMP/out" | grep -q ',' \
+  if [ "$(wc -l <"$TMP/out")" -ge 2 ] && [ "$(head -1 "$TMP/out")" = Scenario ] \
      && python3 -c '
 import csv, sys
 rows = list(csv.reader(sys.stdin))
-width = len(rows[0])
-bad = [i for i, r in enumerate(rows) if len(r) != width]
-if bad: sys.exit("rows with a different number of columns: %s" % bad[:5])
-' <"$TMP/out"; then pass; else fail "--format csv: not a CSV table"; head -3 "$TMP/out"; fi
+# Sections: a title alone on its row, a header, rows of the header'"'"'s width, a blank line.
+titles, i = [], 0
+while i < len(rows):
+    if len(rows[i]) != 1 or i + 1 >= len(rows): sys.exit("row %d: a section starts with its title alone" % i)
+    titles.append(rows[i][0]); width = len(rows[i + 1]); i += 2
+    while i < len(rows) and rows[i]:
+        if len(rows[i]) != width: sys.exit("%s: row %d has %d cells for %d columns" % (titles[-1], i, len(rows[i]), width))
+        i += 1
+    i += 1
+if titles != ["Scenario", "Regions", "World (export regions)", "Components", "Timeline"]: sys.exit("sections: %s" % titles)
+' <"$TMP/out"; then pass; else fail "--format csv: not a CSV in sections"; head -3 "$TMP/out"; fi
 fi
 
 if run_ok --approval 25 --inventory 45; then

@@ -73,14 +73,14 @@ export function phoneTests({ browser, site }) {
     }
   }]);
 
-  tests.push(['phone 390 px DPR 3: one tap on "Data (CSV)" or "Chart (PNG)" downloads one file', async () => {
+  tests.push(['phone 390 px DPR 3: one tap on "Data (CSV)" or "Image (PNG)" downloads one file', async () => {
     const { page, context, log } = await openPhone(browser, `${site.url}/index.html`, PHONES[0]);
     const downloads = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
     try {
       await waitReady(page);
       await waitIdle(page);
-      for (const [name, file] of [['csv', 'rare-earth-shock.csv'], ['png', 'rare-earth-shock-chart.png']]) {
+      for (const [name, file] of [['csv', 'rare-earth-shock_2025_approval-25_inventory-65.csv'], ['png', 'rare-earth-shock_2025_approval-25_inventory-65.png']]) {
         const before = downloads.length;
         const box = await bringIntoView(page, name);
         assert(box, `${name} button located`);

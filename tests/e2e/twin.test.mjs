@@ -74,7 +74,7 @@ export function twinTests({ browser, site }) {
     }
   }]);
 
-  tests.push(['twin: Copy link, Data (CSV) and Chart (PNG) work from the twin with the canvas offscreen', async () => {
+  tests.push(['twin: Copy link, Data (CSV) and Image (PNG) work from the twin with the canvas offscreen', async () => {
     const { page, context, log } = await openWith(browser, `${site.url}/index.html`, { width: 390, height: 844, dpr: 3, touch: true, mobile: true });
     try {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
@@ -104,7 +104,7 @@ export function twinTests({ browser, site }) {
       const width = png.data.readUInt32BE(16), height = png.data.readUInt32BE(20);
       fs.writeFileSync(artifact('twin-download.png'), png.data);
       console.log(`     downloads from the twin: ${csv.name} (${csv.data.length} B), ${png.name} (${width}×${height})`);
-      assert(sig === 'PNG' && width > 300 && height > 300, `a PNG of the chart (${png.name}, ${width}×${height})`);
+      assert(sig === 'PNG' && width > 300 && height > 300, `a PNG of the scenario (${png.name}, ${width}×${height})`);
       noErrors(log);
     } finally {
       await context.close();

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 #include <map>
 #include <memory>
@@ -289,19 +290,208 @@ TEST(Json, TheOneEscaperQuotesBackslashesAndControlCharacters) {
 //-----------------------------------------------------------------------------
 // CSV
 //-----------------------------------------------------------------------------
-TEST(Csv, OneRowPerRegionPerDay) {
+// A strict RFC 4180 reader: rows of cells, quoted cells may hold commas,
+// doubled quotes and line breaks. Fails on a stray quote.
+bool read_csv(const std::string& text, std::vector<std::vector<std::string>>& rows) {
+    rows.clear();
+    std::vector<std::string> row;
+    std::string cell;
+    bool quoted = false, was_quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') { cell += '"'; ++i; }
+            else if (c == '"') quoted = false;
+            else cell += c;
+        } else if (c == '"') {
+            if (!cell.empty() || was_quoted) return false;
+            quoted = was_quoted = true;
+        } else if (c == ',') {
+            row.push_back(cell); cell.clear(); was_quoted = false;
+        } else if (c == '\n') {
+            row.push_back(cell); cell.clear(); was_quoted = false;
+            rows.push_back(row); row.clear();
+        } else if (c == '\r') {
+            return false;  // we write "\n" only
+        } else {
+            if (was_quoted) return false;
+            cell += c;
+        }
+    }
+    return !quoted && cell.empty() && row.empty();  // ends with a line break
+}
+
+bool plain_number(const std::string& s) {  // "-12", "0.25": no separators, units or exponents
+    std::size_t i = s[0] == '-' ? 1 : 0, digits = 0, points = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9') ++digits;
+        else if (s[i] == '.' && ++points == 1) continue;
+        else return false;
+    }
+    return digits > 0 && s.back() != '.';
+}
+
+struct CsvSection {
+    std::string title;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    std::size_t column(const std::string& name) const {
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (header[i] == name) return i;
+        ADD_FAILURE() << title << ": no column " << name;
+        return 0;
+    }
+};
+
+// Sections are: a title alone on its row, a header, rows, then a blank line.
+std::vector<CsvSection> csv_sections(const std::string& csv) {
+    std::vector<std::vector<std::string>> rows;
+    EXPECT_TRUE(read_csv(csv, rows)) << "not RFC 4180 CSV";
+    std::vector<CsvSection> out;
+    for (std::size_t i = 0; i < rows.size();) {
+        EXPECT_EQ(rows[i].size(), 1u) << "a section starts with its title alone: row " << i;
+        EXPECT_LT(i + 1, rows.size());
+        if (i + 1 >= rows.size()) break;
+        CsvSection s{rows[i][0], rows[i + 1], {}};
+        i += 2;
+        while (i < rows.size() && !(rows[i].size() == 1 && rows[i][0].empty())) s.rows.push_back(rows[i++]);
+        ++i;  // the blank line
+        out.push_back(s);
+    }
+    return out;
+}
+
+TEST(Csv, SectionsASpreadsheetOpensCleanly) {
     const Results& r = results_2025();
-    const std::string csv = results_to_csv(r);
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    for (std::size_t nl; (nl = csv.find('\n', start)) != std::string::npos; start = nl + 1)
-        lines.push_back(csv.substr(start, nl - start));
-    ASSERT_EQ(lines.size(), 1u + 366u * kRegionCount);
-    EXPECT_EQ(lines[0], "region,day,date,stopped_share_p10,stopped_share_p50,stopped_share_p90,stopped_share_central");
-    EXPECT_EQ(lines[1].rfind("europe,0,2025-04-04,", 0), 0u) << lines[1];
-    EXPECT_EQ(lines[366].rfind("europe,365,2026-04-04,", 0), 0u) << lines[366];
-    EXPECT_EQ(lines[367].rfind("north_america,0,", 0), 0u);
-    for (const std::string& line : lines) EXPECT_EQ(std::count(line.begin(), line.end(), ','), 6) << line;
+    const std::string csv = results_to_csv(r, "https://example.test/?approval=25&inventory=65");
+    const std::vector<CsvSection> sections = csv_sections(csv);
+    ASSERT_EQ(sections.size(), 5u);
+    EXPECT_EQ(sections[0].title, "Scenario");
+    EXPECT_EQ(sections[1].title, "Regions");
+    EXPECT_EQ(sections[2].title, "World (export regions)");
+    EXPECT_EQ(sections[3].title, "Components");
+    EXPECT_EQ(sections[4].title, "Timeline");
+    for (const CsvSection& s : sections)
+        for (const auto& row : s.rows) ASSERT_EQ(row.size(), s.header.size()) << s.title << ": " << row[0];
+
+    // Numbers are plain numbers or empty (no stop within the horizon), never display text.
+    const auto numeric = [](const std::string& column) {
+        return column.find("_p10") != std::string::npos || column.find("_p50") != std::string::npos ||
+               column.find("_p90") != std::string::npos || column.find("_days") != std::string::npos || column == "plants" ||
+               column == "p10" || column == "p50" || column == "p90" || column == "day" || column == "baseline_vehicles";
+    };
+    int numbers = 0;
+    for (const CsvSection& s : sections)
+        for (std::size_t c = 0; c < s.header.size(); ++c) {
+            if (!numeric(s.header[c]) || s.header[c].find("date") != std::string::npos) continue;
+            for (const auto& row : s.rows) {
+                EXPECT_TRUE(row[c].empty() || plain_number(row[c])) << s.title << "." << s.header[c] << " = " << row[c];
+                numbers += !row[c].empty();
+            }
+        }
+    EXPECT_GT(numbers, 2000);
+
+    // The scenario: every input field with its value as the share link writes it, and the link.
+    const CsvSection& scenario = sections[0];
+    std::map<std::string, std::string> values;
+    for (const auto& row : scenario.rows) values[row[0]] = row[1];
+    for (const InputField& f : input_fields()) EXPECT_EQ(values.count(std::string(f.key)), 1u) << f.key;
+    EXPECT_EQ(values["approval"], "25");
+    EXPECT_EQ(values["inventory"], "65");
+    EXPECT_EQ(values["preset"], "2025");
+    EXPECT_EQ(values["model_version"], std::string(kModelVersion));
+    EXPECT_EQ(values["link"], "https://example.test/?approval=25&inventory=65");
+    EXPECT_EQ(values["summary"], r.summary);  // commas and all: quoted
+    EXPECT_EQ(values["path_europe"], "61:25,83:60");
+
+    // Regions with P10/P50/P90 ranges, in order.
+    const CsvSection& regions = sections[1];
+    ASSERT_EQ(regions.rows.size(), static_cast<std::size_t>(kRegionCount));
+    EXPECT_EQ(regions.rows[0][0], "europe");
+    const std::size_t p10 = regions.column("vehicles_lost_p10"), p50 = regions.column("vehicles_lost_p50"),
+                      p90 = regions.column("vehicles_lost_p90");
+    EXPECT_LE(std::stod(regions.rows[0][p10]), std::stod(regions.rows[0][p50]));
+    EXPECT_LE(std::stod(regions.rows[0][p50]), std::stod(regions.rows[0][p90]));
+    EXPECT_EQ(std::stod(regions.rows[0][p50]), std::round(r.regions[0].vehicles_lost.p50));
+    EXPECT_TRUE(regions.rows[kRegionCount - 1][regions.column("first_stop_day_p50")].empty());  // China never stops
+
+    // World totals.
+    const CsvSection& world = sections[2];
+    ASSERT_GE(world.rows.size(), 2u);
+    EXPECT_EQ(world.rows[0][0], "vehicles_lost");
+    EXPECT_EQ(std::stod(world.rows[0][2]), std::round(r.world_vehicles_lost.p50));
+
+    // The timeline: one row per region per day.
+    const CsvSection& timeline = sections[4];
+    EXPECT_EQ(timeline.header[0], "region");
+    ASSERT_EQ(timeline.rows.size(), 366u * kRegionCount);
+    EXPECT_EQ(timeline.rows[0][0], "europe");
+    EXPECT_EQ(timeline.rows[0][2], "2025-04-04");
+    EXPECT_EQ(timeline.rows[365][2], "2026-04-04");
+    EXPECT_EQ(timeline.rows[366][0], "north_america");
+}
+
+TEST(Csv, CellsAreQuotedOnlyWhenTheyMustBe) {
+    EXPECT_EQ(csv_cell("plain"), "plain");
+    EXPECT_EQ(csv_cell("a, b"), "\"a, b\"");
+    EXPECT_EQ(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(csv_cell("two\nlines"), "\"two\nlines\"");
+}
+
+TEST(Csv, ProvisionalResultsSaySoAndStayValid) {
+    Simulator sim;
+    Results r;
+    sim.run_central(Inputs{}, r);
+    const std::vector<CsvSection> sections = csv_sections(results_to_csv(r));
+    ASSERT_EQ(sections.size(), 5u);
+    bool said = false, link = false;
+    for (const auto& row : sections[0].rows) {
+        said |= row[0] == "bands" && row[1] == "central estimate only";
+        link |= row[0] == "link";
+    }
+    EXPECT_TRUE(said);
+    EXPECT_FALSE(link);  // no link given, no row
+}
+
+//-----------------------------------------------------------------------------
+// Exports: file names, the scenario in words, the credit
+//-----------------------------------------------------------------------------
+TEST(Exports, FileNamesCarryTheScenario) {
+    Inputs in;
+    EXPECT_EQ(export_file_name(in, ".png"), "rare-earth-shock_2025_approval-25_inventory-65.png");
+    EXPECT_EQ(export_file_name(in, "@2x.png"), "rare-earth-shock_2025_approval-25_inventory-65@2x.png");
+    in.draws = 50;  // draws and seed are not the scenario
+    in.approval_pct = 40.5;
+    in.inventory_days = 30;
+    EXPECT_EQ(export_file_name(in, ".csv"), "rare-earth-shock_custom_approval-40.5_inventory-30.csv");
+    EXPECT_EQ(export_file_name(find_preset("embargo")->inputs, ".csv").rfind("rare-earth-shock_embargo_approval-0_", 0), 0u);
+}
+
+TEST(Exports, TodayFromAClock) {
+    EXPECT_EQ(day_of_unix_ms(1743724800000.0), 0);          // 2025-04-04T00:00:00Z
+    EXPECT_EQ(day_of_unix_ms(1743724800000.0 - 1.0), -1);   // the last millisecond of 3 April
+    EXPECT_EQ(day_of_unix_ms(1743724800000.0 + 86399999.0), 0);
+    EXPECT_EQ(day_of_unix_ms(1796083200000.0), 606);        // 2026-12-01T00:00:00Z
+    EXPECT_EQ(date_text(day_of_unix_ms(1796083200000.0)), "1 December 2026");
+    EXPECT_EQ(day_of_unix_ms(std::numeric_limits<double>::quiet_NaN()), -1);
+}
+
+TEST(Exports, TheScenarioInWords) {
+    Inputs in;
+    std::vector<std::string> lines = scenario_lines(in);
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[0], "Scenario: 2025 as reported");
+    EXPECT_EQ(lines[1].rfind("Licence approval rate: 25", 0), 0u) << lines[1];
+    EXPECT_NE(lines[1].find(". At this rate: Europe 25% by 4 June"), std::string::npos) << lines[1];
+    EXPECT_EQ(lines[2], "Magnet stock at the start: 65 days");
+    in.licence_lag_days = 90;
+    in.alt_supply_pct = 20;
+    lines = scenario_lines(in);
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0], "Scenario: custom, starting from 2025 as reported");
+    EXPECT_EQ(lines[3].rfind("Also changed: Licence review: 90 days; Alternative supply: 20", 0), 0u) << lines[3];
+    EXPECT_NE(credit_line().find(kModelVersion), std::string::npos);
+    EXPECT_NE(credit_line().find("Sources: "), std::string::npos);
 }
 
 //-----------------------------------------------------------------------------

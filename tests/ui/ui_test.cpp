@@ -17,8 +17,8 @@ namespace rareshock::ui {
 namespace {
 
 struct FakeHost final : Host {
-    std::vector<std::string> copied, downloads, statuses;
-    int pngs = 0;
+    std::vector<std::string> copied, downloads, statuses, images;
+    std::string last_svg;
     bool method_section = true;
     int method_shown = 0;
     bool has_method_section() const override { return method_section; }
@@ -27,9 +27,11 @@ struct FakeHost final : Host {
     void download_text(const std::string& name, const std::string&, const std::string& data) override {
         downloads.push_back(name + ":" + std::to_string(data.size()));
     }
-    void download_png(const std::string&, float, float, float w, float h) override {
-        if (w > 0 && h > 0) ++pngs;
+    void download_image(const std::string& name, const std::string& svg, float w, float h, float scale) override {
+        if (w > 0 && h > 0 && svg.rfind("<?xml", 0) == 0) images.push_back(name + ":" + std::to_string(scale));
+        last_svg = svg;
     }
+    int today_day() override { return 606; }  // 1 December 2026
     std::string share_url(const std::string& q) override { return "https://example.test/?" + q; }
     void show_status(const std::string& text) override { statuses.push_back(text); }
 };
@@ -203,14 +205,31 @@ TEST_F(UiTest, ShareCopiesALinkThatReproducesTheInputs) {
     EXPECT_EQ(d.inputs, app->inputs());
 }
 
-TEST_F(UiTest, CsvAndPngDownloads) {
+TEST_F(UiTest, CsvAndPngDownloadsNameTheScenario) {
     App::ItemRect r = item("csv");
     click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
     ASSERT_EQ(host.downloads.size(), 1u);
-    EXPECT_EQ(host.downloads[0].rfind("rare-earth-shock.csv:", 0), 0u);
+    EXPECT_EQ(host.downloads[0].rfind("rare-earth-shock_2025_approval-25_inventory-65.csv:", 0), 0u) << host.downloads[0];
     r = item("png");
     click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
-    EXPECT_EQ(host.pngs, 1);
+    r = item("png2x");
+    click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    ASSERT_EQ(host.images.size(), 2u);
+    EXPECT_EQ(host.images[0], "rare-earth-shock_2025_approval-25_inventory-65.png:1.000000");
+    EXPECT_EQ(host.images[1], "rare-earth-shock_2025_approval-25_inventory-65@2x.png:2.000000");
+}
+
+// A download waits for nothing: it finishes the Monte Carlo in progress, so the
+// file holds the ranges even when asked for right after a change.
+TEST_F(UiTest, DownloadsHoldTheRangesRightAfterAChange) {
+    Inputs in = app->inputs();
+    in.approval_pct = 40;
+    app->set_inputs(in);
+    EXPECT_TRUE(runner.busy());
+    app->run_action(App::Action::DownloadCsv);
+    EXPECT_FALSE(runner.busy());
+    EXPECT_TRUE(app->results().bands_ready);
+    EXPECT_EQ(app->results().inputs.approval_pct, 40.0);
 }
 
 TEST_F(UiTest, ResetRestoresThe2025Defaults) {
@@ -422,11 +441,10 @@ TEST_F(UiTest, ActionsRunWithoutTheCanvas) {
     EXPECT_EQ(host.statuses.size(), 1u);
     app->run_action(App::Action::DownloadCsv);
     ASSERT_EQ(host.downloads.size(), 1u);
-    app->run_action(App::Action::DownloadPng);
-    EXPECT_TRUE(app->png_pending());
-    frame();  // the PNG is taken from the next frame drawn
-    EXPECT_EQ(host.pngs, 1);
-    EXPECT_FALSE(app->png_pending());
+    app->run_action(App::Action::DownloadPng);  // no frame needed: drawn from the results
+    app->run_action(App::Action::DownloadPngPrint);
+    EXPECT_EQ(host.images.size(), 2u);
+    EXPECT_NE(host.last_svg.find("Made 1 December 2026"), std::string::npos);  // the host's clock: no frame said the date
     Inputs in = app->inputs();
     in.approval_pct = 90;
     app->set_inputs(in);

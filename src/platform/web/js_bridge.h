@@ -15,7 +15,8 @@ int rs_js_coarse_pointer();
 // Services
 int rs_js_copy_text(const char* text);
 void rs_js_download_text(const char* filename, const char* mime, const char* data);
-void rs_js_download_png(const char* filename, double x, double y, double w, double h);
+// Rasterises an SVG document (width × height CSS px) on a 2D canvas at `scale` and offers it as a PNG.
+void rs_js_download_image(const char* filename, const char* svg, double width, double height, double scale);
 char* rs_js_share_url(const char* query);  // malloc'd; caller frees
 char* rs_js_page_query();                  // malloc'd; the page's query string (URL or data-attributes)
 void rs_js_warn(const char* message);

@@ -218,21 +218,27 @@ var RareShockLibrary = {
     RS.saveBlob(blob, UTF8ToString(namePtr));
   },
 
-  rs_js_download_png__deps: ['$RS'],
-  rs_js_download_png: function (namePtr, x, y, w, h) {
-    // Called right after the frame was drawn, in the same task: the drawing
-    // buffer still holds it, so it can be copied without preserveDrawingBuffer.
-    var name = UTF8ToString(namePtr), src = RS.canvas;
-    var sx = src.width / src.clientWidth;
-    var c = document.createElement('canvas');
-    c.width = Math.max(1, Math.round(w * sx));
-    c.height = Math.max(1, Math.round(h * sx));
-    var ctx = c.getContext('2d');
-    var bg = getComputedStyle(RS.container).backgroundColor;
-    ctx.fillStyle = bg && bg !== 'rgba(0, 0, 0, 0)' ? bg : RS_FACTS['themes'][RSPage.theme]['background'];
-    ctx.fillRect(0, 0, c.width, c.height);
-    ctx.drawImage(src, x * sx, y * sx, w * sx, h * sx, 0, 0, c.width, c.height);
-    c.toBlob(function (blob) { if (blob) RS.saveBlob(blob, name); }, 'image/png');
+  rs_js_download_image__deps: ['$RS'],
+  rs_js_download_image: function (namePtr, svgPtr, width, height, scale) {
+    // The picture is an SVG document composed by C++ (src/ui/export.cpp), drawn from
+    // the results, not from the screen; a 2D canvas rasterises it at 1x or 2x.
+    var name = UTF8ToString(namePtr), svg = UTF8ToString(svgPtr);
+    var img = new Image();
+    // A page whose Content-Security-Policy forbids data: images (img-src) cannot rasterise it: say so.
+    var failed = function () {
+      RS.warn('the picture could not be drawn (a Content-Security-Policy without img-src data: blocks it)');
+      RSPage.say('The picture could not be made on this page; the CSV and the link still work.');
+    };
+    img.onload = function () {
+      var c = document.createElement('canvas');
+      c.width = Math.round(width * scale);
+      c.height = Math.round(height * scale);
+      var ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0, c.width, c.height);
+      c.toBlob(function (blob) { if (blob) RS.saveBlob(blob, name); else failed(); }, 'image/png');
+    };
+    img.onerror = failed;
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
   },
 
   rs_js_share_url__deps: ['$RS'],

@@ -10,6 +10,7 @@
 
 #include <emscripten.h>
 #include <emscripten/emmalloc.h>
+#include <emscripten/html5.h>
 
 #include <cstdlib>
 #include <string>
@@ -22,14 +23,8 @@ struct WebHost final : rareshock::ui::Host {
     void download_text(const std::string& filename, const std::string& mime, const std::string& data) override {
         rs_js_download_text(filename.c_str(), mime.c_str(), data.c_str());
     }
-    void download_png(const std::string& filename, float x, float y, float w, float h) override {
-        png = PendingPng{true, filename, x, y, w, h};  // taken after the frame is drawn
-    }
-    struct PendingPng { bool wanted = false; std::string filename; float x = 0, y = 0, w = 0, h = 0; } png;
-    void after_render() {
-        if (!png.wanted) return;
-        png.wanted = false;
-        rs_js_download_png(png.filename.c_str(), png.x, png.y, png.w, png.h);
+    void download_image(const std::string& filename, const std::string& svg, float width, float height, float scale) override {
+        rs_js_download_image(filename.c_str(), svg.c_str(), width, height, scale);
     }
     bool has_method_section() const override { return rs_js_has_method_section() != 0; }
     void show_method_section() override { rs_js_show_method_section(); }
@@ -40,6 +35,7 @@ struct WebHost final : rareshock::ui::Host {
         return out;
     }
     void show_status(const std::string& text) override { rs_js_status(text.c_str()); }
+    int today_day() override { return rareshock::day_of_unix_ms(emscripten_date_now()); }
 };
 
 WebHost g_host;
@@ -106,13 +102,16 @@ EMSCRIPTEN_KEEPALIVE const char* rs_api_results_json() {
 EMSCRIPTEN_KEEPALIVE int rs_api_model_busy() { return g_runner->busy() ? 1 : 0; }
 // The reader's actions from the page's twin (App::Action): the canvas's buttons run the same code.
 EMSCRIPTEN_KEEPALIVE void rs_api_action(int action) {
-    if (action < 0 || action > static_cast<int>(rareshock::ui::App::Action::DownloadPng)) return;
+    if (action < 0 || action > static_cast<int>(rareshock::ui::App::Action::DownloadPngPrint)) return;
     g_app->run_action(static_cast<rareshock::ui::App::Action>(action));
     rareshock::web::schedule_model();
     rareshock::web::request_frames();
-    // A PNG is a picture of a drawn frame: draw one now (the canvas may be offscreen).
-    if (g_app->png_pending() && !rareshock::web::draw_frame_now())
-        g_host.show_status("The chart cannot be drawn right now: the browser has taken the graphics context away.");
+}
+// The scenario's picture for print (export.h): light, vector, with the fonts of the page.
+EMSCRIPTEN_KEEPALIVE const char* rs_api_print_svg() {
+    g_out = g_app->print_svg();
+    rareshock::web::schedule_model();
+    return g_out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* rs_api_share_url() {
     g_out = g_host.share_url(rareshock::encode_query(g_app->inputs()));
@@ -153,7 +152,6 @@ int main() {
     std::free(sel);
     rareshock::web::PlatformDesc desc;
     desc.canvas_selector = selector.c_str();
-    desc.after_render = [] { g_host.after_render(); };
     if (!rareshock::web::platform_init(app, runner, desc)) rs_js_failed("WebGL2 is not available: showing the static picture instead");
     return 0;
 }

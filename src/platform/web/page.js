@@ -260,7 +260,7 @@ RSPage.el = function (tag, attrs, text) {
 RSPage.id = function (name) { return 'rs' + (RSPage.instance > 1 ? RSPage.instance : '') + '-' + name; };
 
 // The actions of the canvas's buttons (App::Action in src/ui/app.h).
-RSPage.ACTIONS = [['share', 'Copy link', 0], ['csv', 'Data (CSV)', 2], ['png', 'Chart (PNG)', 3]];
+RSPage.ACTIONS = [['share', 'Copy link', 0], ['csv', 'Data (CSV)', 2], ['png', 'Image (PNG)', 3], ['png2x', 'Print (PNG 2\u00d7)', 4]];
 RSPage.RESET_ACTION = 1;
 
 RSPage.buildTwin = function () {
@@ -339,6 +339,14 @@ RSPage.buildTwin = function () {
   var anchor = RSPage.container === document.body ? RSPage.canvas : RSPage.container;
   anchor.parentNode.insertBefore(twin, anchor);
   RSPage.twin = twin;
+  // Print: the canvas does not print; the scenario's picture (the same composition as
+  // the PNG download, as vector SVG) takes its place, made when the browser starts printing.
+  var print = RSPage.el('div', { 'class': 'rs-print', 'aria-hidden': 'true' });
+  anchor.parentNode.insertBefore(print, anchor.nextSibling);
+  window.addEventListener('beforeprint', function () {
+    print.innerHTML = RSPage.read(Module['_rs_api_print_svg']()).replace(/^<\?xml[^>]*>\s*/, '');
+  });
+  window.addEventListener('afterprint', function () { print.textContent = ''; });
   // The canvas is described by the live summary of its current scenario.
   RSPage.canvas.setAttribute('aria-describedby', RSPage.live.id);
 };

@@ -591,8 +591,7 @@ void render_frame(double time_ms) {
     env.reduced_motion = rs_js_reduced_motion() != 0;
     env.coarse_pointer = rs_js_coarse_pointer() != 0;
     env.time_seconds = time_ms / 1000.0;
-    constexpr double kRegimeStartUtcMs = 1743724800000.0;  // 2025-04-04T00:00:00Z, day 0
-    env.today_day = static_cast<int>(std::floor((emscripten_date_now() - kRegimeStartUtcMs) / 86400000.0));
+    env.today_day = day_of_unix_ms(emscripten_date_now());
 
     apply_input_queue(io);
     io.DisplaySize = ImVec2(static_cast<float>(g.css_width), static_cast<float>(g.css_height));

@@ -1,0 +1,430 @@
+// Rare Earth Shock — the exported picture (see export.h).
+//
+// [SECTION] Text: measuring, wrapping, XML
+// [SECTION] SVG writer
+// [SECTION] Chart
+// [SECTION] Composition (picture and social card)
+#include "export.h"
+
+#include "chart.h"
+#include "theme.h"
+
+#include "model/model.h"
+
+#include "imgui.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rareshock::ui {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text
+//-----------------------------------------------------------------------------
+// ImGui sizes a font by its line height (hhea ascender − descender); CSS and SVG
+// by its em. The ratio comes from the embedded face's own tables.
+float line_height_per_em() {
+    static const float ratio = [] {
+        const unsigned char* f = rs_font_inter_regular;
+        const std::size_t n = rs_font_inter_regular_size;
+        auto u16 = [&](std::size_t at) { return at + 2 <= n ? static_cast<unsigned>(f[at] << 8 | f[at + 1]) : 0u; };
+        auto u32 = [&](std::size_t at) { return at + 4 <= n ? (static_cast<std::uint32_t>(u16(at)) << 16 | u16(at + 2)) : 0u; };
+        double units_per_em = 0, ascender = 0, descender = 0;
+        const unsigned tables = u16(4);
+        for (unsigned i = 0; i < tables; ++i) {
+            const std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
+            const std::uint32_t offset = u32(rec + 8);
+            if (std::equal(f + rec, f + rec + 4, "head")) units_per_em = u16(offset + 18);
+            if (std::equal(f + rec, f + rec + 4, "hhea")) {
+                ascender = static_cast<std::int16_t>(u16(offset + 4));
+                descender = static_cast<std::int16_t>(u16(offset + 6));
+            }
+        }
+        const double r = units_per_em > 0 ? (ascender - descender) / units_per_em : 0.0;
+        return r > 0.5 && r < 3.0 ? static_cast<float>(r) : 1.2f;
+    }();
+    return ratio;
+}
+
+std::string xml_escaped(std::string_view text) {
+    std::string s;
+    s.reserve(text.size() + 8);
+    for (char c : text) {
+        switch (c) {
+        case '&': s += "&amp;"; break;
+        case '<': s += "&lt;"; break;
+        case '>': s += "&gt;"; break;
+        case '"': s += "&quot;"; break;
+        case '\'': s += "&#39;"; break;
+        default:
+            if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') s += c;  // no control characters in XML 1.0
+        }
+    }
+    return s;
+}
+
+// A link broken anywhere a line is full (it has no spaces to break at).
+std::vector<std::string> wrap_anywhere(std::string_view text, float width, float size, const TextMeasure& measure) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 1;  // one UTF-8 character
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+        const std::string next = line + std::string(text.substr(i, n));
+        if (!line.empty() && measure.width(next, size, false) > width) {
+            lines.push_back(line);
+            line = std::string(text.substr(i, n));
+        } else {
+            line = next;
+        }
+        i += n;
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] SVG writer
+//-----------------------------------------------------------------------------
+std::string num(double v) {  // a coordinate: one decimal, never NaN
+    if (!(v == v) || v > 1e6 || v < -1e6) v = 0.0;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s == "-0" ? "0" : s;
+}
+
+// Appends " x,y" to a list of points (no space before the first).
+void point(std::string& list, float x, float y) {
+    if (!list.empty() && list.back() != 'M') list += ' ';
+    list += num(x);
+    list += ',';
+    list += num(y);
+}
+
+std::string hex(ImU32 c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<unsigned>((c >> IM_COL32_R_SHIFT) & 0xFF),
+                  static_cast<unsigned>((c >> IM_COL32_G_SHIFT) & 0xFF), static_cast<unsigned>((c >> IM_COL32_B_SHIFT) & 0xFF));
+    return buf;
+}
+
+std::string base64(const unsigned char* data, std::size_t size) {
+    static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string s;
+    s.reserve((size + 2) / 3 * 4);
+    for (std::size_t i = 0; i < size; i += 3) {
+        const std::uint32_t b = static_cast<std::uint32_t>(data[i]) << 16 | (i + 1 < size ? data[i + 1] << 8 : 0) |
+                                (i + 2 < size ? data[i + 2] : 0);
+        s += k[b >> 18 & 63];
+        s += k[b >> 12 & 63];
+        s += i + 1 < size ? k[b >> 6 & 63] : '=';
+        s += i + 2 < size ? k[b & 63] : '=';
+    }
+    return s;
+}
+
+struct Svg {
+    std::string s;
+    const TextMeasure& measure;
+    const Palette& p;
+
+    enum class Anchor { Start, End, Middle };
+    // One line of text; y is its baseline.
+    void text(float x, float y, std::string_view t, float size, ImU32 colour, bool semibold = false, Anchor anchor = Anchor::Start,
+              std::string_view extra = {}) {
+        s += "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" font-size=\"" + num(size) + "\"";
+        if (semibold) s += " font-weight=\"600\"";
+        if (anchor == Anchor::End) s += " text-anchor=\"end\"";
+        if (anchor == Anchor::Middle) s += " text-anchor=\"middle\"";
+        s += " fill=\"" + hex(colour) + "\"";
+        if (!extra.empty()) s += ' ' + std::string(extra);
+        s += '>' + xml_escaped(t) + "</text>\n";
+    }
+    // Wrapped text from the top `y`; returns the y below its last line.
+    float paragraph(float x, float y, float width, std::string_view t, float size, float line_height, ImU32 colour,
+                    bool semibold = false) {
+        for (const std::string& line : wrap_text(t, width, size, semibold, measure)) {
+            text(x, y + line_height * 0.5f + size * 0.36f, line, size, colour, semibold);
+            y += line_height;
+        }
+        return y;
+    }
+    void line(float x0, float y0, float x1, float y1, ImU32 colour, float width, std::string_view extra = {}) {
+        s += "<line x1=\"" + num(x0) + "\" y1=\"" + num(y0) + "\" x2=\"" + num(x1) + "\" y2=\"" + num(y1) + "\" stroke=\"" +
+             hex(colour) + "\" stroke-width=\"" + num(width) + "\"";
+        if (!extra.empty()) s += ' ' + std::string(extra);
+        s += "/>\n";
+    }
+    void rect(float x, float y, float w, float h, ImU32 colour, float radius = 0.0f) {
+        s += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\"";
+        if (radius > 0) s += " rx=\"" + num(radius) + "\"";
+        s += " fill=\"" + hex(colour) + "\"/>\n";
+    }
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Chart
+//-----------------------------------------------------------------------------
+// The legend: a swatch and a name per export region, flowing over rows. Returns the y below it.
+float legend(Svg& svg, float x, float y, float width, float size) {
+    const auto regions = region_data();
+    float cx = 0.0f;
+    const float row_h = size * 1.6f;
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const std::string name(regions[static_cast<std::size_t>(i)].name);
+        const float w = svg.measure.width(name, size, false) + 26.0f;
+        if (cx > 0.0f && cx + w > width) {
+            cx = 0.0f;
+            y += row_h;
+        }
+        svg.rect(x + cx, y + row_h * 0.5f - 1.5f, 14.0f, 3.0f, svg.p.region[i], 1.5f);
+        svg.text(x + cx + 18.0f, y + row_h * 0.5f + size * 0.36f, name, size, svg.p.text);
+        cx += w;
+    }
+    return y + row_h;
+}
+
+// The timeline: P10–P90 band of the most affected region, P50 lines (the central
+// estimate while the bands are not there), y grid in percent, months on the x axis.
+void chart(Svg& svg, const Results& r, float x, float y, float width, float height, float size) {
+    const Palette& p = svg.p;
+    const int days = std::max(1, timeline_shown_days(r));
+    const float y_top = std::max(0.01f, timeline_y_max(r));
+    const float left = svg.measure.width("100%", size, false) + 8.0f;
+    const float top = 6.0f, bottom = size * 2.6f + 6.0f;
+    const float ox = x + left, oy = y + top, w = width - left - 8.0f, h = height - top - bottom;
+    auto at_x = [&](double day) { return ox + w * static_cast<float>(day) / static_cast<float>(days); };
+    auto at_y = [&](double share) { return oy + h * (1.0f - std::clamp(static_cast<float>(share) / y_top, 0.0f, 1.0f)); };
+
+    const float step = timeline_y_step(y_top);
+    for (int k = 0; static_cast<float>(k) * step <= y_top + 1e-4f; ++k) {
+        const float s = static_cast<float>(k) * step;
+        const float gy = at_y(s);
+        svg.line(ox, gy, ox + w, gy, k == 0 ? p.muted : p.grid, 1.0f);
+        char label[16];
+        std::snprintf(label, sizeof label, "%.0f%%", static_cast<double>(s) * 100.0);
+        svg.text(ox - 6.0f, gy + size * 0.36f, label, size, p.muted, false, Svg::Anchor::End);
+    }
+    float last_label_end = -1e9f;
+    for (int d = 0; d <= days; ++d) {
+        if (date_of_day(d).day != 1 && d != 0) continue;
+        const float tx = at_x(d);
+        svg.line(tx, oy + h, tx, oy + h + 4.0f, p.muted, 1.0f);
+        const std::string label = timeline_month_label(d);
+        const float lw = svg.measure.width(label, size, false);
+        if (tx < last_label_end + 8.0f || tx + lw > ox + w + 8.0f) continue;
+        svg.text(tx + 2.0f, oy + h + 5.0f + size, label, size, p.muted);
+        last_label_end = tx + 2.0f + lw;
+    }
+    svg.text(ox, oy + h + 10.0f + size * 2.2f, timeline_x_title(r, true), size, p.muted);
+
+    const bool bands = r.bands_ready;
+    const int shaded = timeline_shaded_region(r);
+    if (bands) {
+        const RegionTimeline& t = r.timeline[static_cast<std::size_t>(shaded)];
+        const int n = std::min(days + 1, static_cast<int>(std::min(t.p10.size(), t.p90.size())));
+        if (n > 1) {
+            std::string d = "M";
+            for (int i = 0; i < n; ++i) point(d, at_x(i), at_y(t.p90[static_cast<std::size_t>(i)]));
+            for (int i = n - 1; i >= 0; --i) point(d, at_x(i), at_y(t.p10[static_cast<std::size_t>(i)]));
+            svg.s += "<path d=\"" + d + " Z\" fill=\"" + hex(p.region[shaded]) + "\" fill-opacity=\"0.22\"/>\n";
+        }
+    }
+    for (int ri = kExportRegionCount - 1; ri >= 0; --ri) {
+        const RegionTimeline& t = r.timeline[static_cast<std::size_t>(ri)];
+        const std::vector<float>& v = bands ? t.p50 : t.central;
+        const int n = std::min(days + 1, static_cast<int>(v.size()));
+        if (n < 2) continue;
+        std::string pts;
+        for (int i = 0; i < n; ++i) point(pts, at_x(i), at_y(v[static_cast<std::size_t>(i)]));
+        svg.s += "<polyline points=\"" + pts + "\" fill=\"none\" stroke=\"" + hex(p.region[ri]) +
+                 "\" stroke-width=\"2.25\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n";
+    }
+    if (timeline_last_stop_day(r) < 0)
+        svg.text(ox + w * 0.5f, oy + h * 0.5f, "No assembly line stops in this scenario", size * 1.1f, p.text, false,
+                 Svg::Anchor::Middle);
+}
+
+// Where and when: per export region and for the world, the first stop, the most
+// plants stopped at once and the vehicles lost (median, likely range). Returns the y below it.
+float regions_table(Svg& svg, const Results& r, float x, float y, float width, float size) {
+    const Palette& p = svg.p;
+    const float row_h = size * 1.75f;
+    const float col[4] = {x, x + width * 0.21f, x + width * 0.45f, x + width * 0.69f};
+    const char* header[4] = {"Region", "First plant stops", "Most stopped at once", "Vehicles lost (likely range)"};
+    for (int c = 0; c < 4; ++c) svg.text(col[c], y + row_h * 0.5f + size * 0.36f, header[c], size, p.muted);
+    y += row_h;
+    const auto regions = region_data();
+    auto row = [&](int region, std::string_view name, const std::string& first, const std::string& most, const Range& lost) {
+        svg.line(x, y, x + width, y, p.rule, 1.0f);
+        const float base = y + row_h * 0.5f + size * 0.36f;
+        if (region >= 0) svg.rect(x, y + row_h * 0.5f - size * 0.45f, 4.0f, size * 0.9f, p.region[region]);
+        svg.text(col[0] + (region >= 0 ? 10.0f : 0.0f), base, name, size, p.text, region < 0);
+        svg.text(col[1], base, first, size, p.text, region < 0);
+        svg.text(col[2], base, most, size, p.text, region < 0);
+        std::string vehicles = vehicles_text(lost.p50);
+        if (r.bands_ready && lost.p90 > 0.5) vehicles += " (" + vehicles_range_text(lost.p10, lost.p90) + ")";
+        svg.text(col[3], base, vehicles, size, p.text, region < 0);
+        y += row_h;
+    };
+    std::optional<double> world_first;
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        const RegionData& rd = regions[static_cast<std::size_t>(i)];
+        const std::optional<double>& first = rr.first_halt_day.p50;
+        if (first && (!world_first || *first < *world_first)) world_first = first;
+        row(i, rd.name, first ? date_text(static_cast<int>(std::lround(*first))) : "not within the horizon",
+            plants_text(rr.peak_halted_share_p50 * rd.plants) + " of " + std::to_string(std::lround(rd.plants)), rr.vehicles_lost);
+    }
+    const PlantsPeak peak = world_plants_peak(r);
+    row(-1, "All five", world_first ? date_text(static_cast<int>(std::lround(*world_first))) : "not within the horizon",
+        plants_text(peak.plants) + " of " + std::to_string(std::lround(export_plants_total())), r.world_vehicles_lost);
+    svg.line(x, y, x + width, y, p.rule, 1.0f);
+    return y;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Composition
+//-----------------------------------------------------------------------------
+std::string font_faces(bool embed) {
+    if (!embed) return {};
+    return "<style>@font-face{font-family:'RS Inter';font-weight:400;src:url(data:font/otf;base64," +
+           base64(rs_font_inter_regular, rs_font_inter_regular_size) +
+           ") format('opentype')}@font-face{font-family:'RS Inter';font-weight:600;src:url(data:font/otf;base64," +
+           base64(rs_font_inter_semibold, rs_font_inter_semibold_size) + ") format('opentype')}</style>\n";
+}
+
+// The foot: a rule, the credit line, then "Made <date> · <link>". Returns its height.
+float foot_height(const ExportOptions& o, float width, float size, float line_h, const TextMeasure& m) {
+    float h = 12.0f + line_h * static_cast<float>(wrap_text(credit_line(), width, size, false, m).size());
+    if (o.made_day >= 0 || !o.link.empty()) {
+        const std::string lead = o.made_day >= 0 ? "Made " + date_text(o.made_day) + (o.link.empty() ? "" : " \u00b7 ") : "";
+        h += line_h * static_cast<float>(wrap_anywhere(lead + o.link, width, size, m).size());
+    }
+    return h;
+}
+void foot(Svg& svg, const ExportOptions& o, float x, float y, float width, float size, float line_h) {
+    svg.line(x, y, x + width, y, svg.p.rule, 1.0f);
+    y = svg.paragraph(x, y + 12.0f, width, credit_line(), size, line_h, svg.p.muted);
+    if (o.made_day < 0 && o.link.empty()) return;
+    const std::string lead = o.made_day >= 0 ? "Made " + date_text(o.made_day) + (o.link.empty() ? "" : " \u00b7 ") : "";
+    bool first = true;
+    for (const std::string& line : wrap_anywhere(lead + o.link, width, size, svg.measure)) {
+        // The date in the muted colour, the link in the accent colour.
+        const float baseline = y + line_h * 0.5f + size * 0.36f;
+        if (first && !lead.empty()) {
+            svg.text(x, baseline, lead, size, svg.p.muted);
+            if (line.size() > lead.size())
+                svg.text(x + svg.measure.width(lead, size, false), baseline, std::string_view(line).substr(lead.size()), size,
+                         svg.p.accent);
+        } else {
+            svg.text(x, baseline, line, size, svg.p.accent);
+        }
+        first = false;
+        y += line_h;
+    }
+}
+
+}  // namespace
+
+float FontMeasure::width(std::string_view utf8, float font_size_px, bool semibold) const {
+    ImFont* font = semibold ? fonts_.label : fonts_.body;
+    if (!font || utf8.empty()) return 0.0f;
+    return font->CalcTextSizeA(font_size_px * line_height_per_em(), FLT_MAX, 0.0f, utf8.data(), utf8.data() + utf8.size()).x;
+}
+
+std::vector<std::string> wrap_text(std::string_view text, float width, float size, bool semibold, const TextMeasure& measure) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t space = text.find(' ', i);
+        const std::size_t end = space == std::string_view::npos ? text.size() : space;
+        const std::string_view word = text.substr(i, end - i);
+        const std::string next = line.empty() ? std::string(word) : line + " " + std::string(word);
+        if (!line.empty() && measure.width(next, size, semibold) > width) {
+            lines.push_back(line);
+            line = std::string(word);
+        } else {
+            line = next;
+        }
+        i = end + 1;
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMeasure& measure) {
+    const Palette& p = palette(o.dark);
+    const bool card = o.layout == ExportLayout::SocialCard;
+    const float W = card ? kSocialCardWidthPx : kExportPictureWidthPx;
+    const float pad = card ? 56.0f : 32.0f;
+    const float inner = W - 2 * pad;
+    const std::string headline = r.summary.empty() ? summary_sentence(r) : r.summary;
+    Svg body{{}, measure, p};
+
+    float y = pad;
+    const float kicker = card ? 18.0f : 13.0f;
+    body.text(pad, y + kicker * 0.8f, "RARE EARTH SHOCK", kicker, p.accent, true, Svg::Anchor::Start, "letter-spacing=\"1\"");
+    y += kicker + (card ? 14.0f : 10.0f);
+
+    // The headline: on the card, the largest size that keeps it to four lines (28 px at least: a card is seen small).
+    float hs = card ? 40.0f : 24.0f;
+    if (card)
+        while (hs > 28.0f && wrap_text(headline, inner, hs, true, measure).size() > 4) hs -= 2.0f;
+    y = body.paragraph(pad, y, inner, headline, hs, hs * 1.25f, p.text, true) + (card ? 16.0f : 12.0f);
+
+    const float small = card ? 17.0f : 13.0f, small_lh = small * 1.4f;
+    if (!card) {
+        // The scenario's inputs in words.
+        bool first = true;
+        for (const std::string& line : scenario_lines(r.inputs)) {
+            y = body.paragraph(pad, y, inner, line, 14.0f, 20.0f, p.text, first);
+            first = false;
+        }
+        y += 16.0f;
+        y = body.paragraph(pad, y, inner, kTimelineTitle, 17.0f, 24.0f, p.text, true);
+        y = body.paragraph(pad, y, inner, timeline_subtitle(r), small, small_lh, p.muted);
+        y += 4.0f;
+    }
+    y = legend(body, pad, y, inner, small) + 6.0f;
+
+    const float foot_size = card ? 15.0f : 12.0f, foot_lh = foot_size * 1.45f;
+    const float foot_h = foot_height(o, inner, foot_size, foot_lh, measure);
+    float chart_h = 300.0f;
+    if (card) chart_h = std::max(120.0f, kSocialCardHeightPx - pad * 0.75f - foot_h - 12.0f - y);
+    chart(body, r, pad, y, inner, chart_h, small);
+    y += chart_h + 12.0f;
+    if (!card) y = regions_table(body, r, pad, y + 4.0f, inner, 13.0f) + 20.0f;
+    foot(body, o, pad, y, inner, foot_size, foot_lh);
+    y += foot_h;
+    const float H = card ? kSocialCardHeightPx : std::ceil(y + pad * 0.75f);
+
+    ExportImage image;
+    image.width = W;
+    image.height = H;
+    std::string& s = image.svg;
+    s.reserve(body.s.size() + 200 * 1024);
+    s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(W) + "\" height=\"" + num(H) + "\" viewBox=\"0 0 " + num(W) +
+         " " + num(H) + "\" font-family=\"'RS Inter', Inter, 'Helvetica Neue', Arial, sans-serif\">\n";
+    s += "<title>" + xml_escaped(headline) + "</title>\n<desc>";
+    for (const std::string& line : scenario_lines(r.inputs)) s += xml_escaped(line) + " ";
+    s += xml_escaped(credit_line()) + "</desc>\n";
+    s += font_faces(o.embed_fonts);
+    s += "<rect width=\"100%\" height=\"100%\" fill=\"" + hex(p.background) + "\"/>\n";
+    s += body.s;
+    s += "</svg>\n";
+    return image;
+}
+
+}  // namespace rareshock::ui

@@ -1,0 +1,206 @@
+// Rare Earth Shock — the exports. Each download, from the canvas and from the
+// accessible twin, gives exactly one file, named after the scenario, holding what
+// it promises: the picture at 1× (800 px wide) and 2× for print, the CSV in
+// sections a spreadsheet opens. The page names its social card (og:image); print
+// gives the headline, the picture and the link on the first page.
+import fs from 'node:fs';
+import { openPage, waitReady, artifact, assert } from './harness.mjs';
+import { bringIntoView, waitIdle } from './gestures.mjs';
+import { imageStats, noErrors } from './util.mjs';
+
+const STEM = 'rare-earth-shock_2025_approval-25_inventory-65';
+const FILES = { csv: `${STEM}.csv`, png: `${STEM}.png`, png2x: `${STEM}@2x.png` };
+
+export function pngSize(buf) {
+  assert(buf.subarray(1, 4).toString('latin1') === 'PNG', 'the file is a PNG');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+// RFC 4180 rows, then sections: a title alone on its row, a header, rows, a blank line.
+export function csvSections(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
+  }
+  assert(!quoted && row.length === 0 && cell === '', 'the CSV ends with a line break, no open quote');
+  const sections = [];
+  for (let i = 0; i < rows.length;) {
+    assert(rows[i].length === 1 && i + 1 < rows.length, `a section starts with its title alone (row ${i}: ${rows[i]})`);
+    const s = { title: rows[i][0], header: rows[i + 1], rows: [] };
+    for (i += 2; i < rows.length && !(rows[i].length === 1 && rows[i][0] === ''); i++) s.rows.push(rows[i]);
+    i++;
+    for (const r of s.rows) assert(r.length === s.header.length, `${s.title}: ${r.length} cells under ${s.header.length} columns (${r[0]})`);
+    sections.push(s);
+  }
+  return sections;
+}
+
+// Runs `act` and returns the one file it downloads; fails on none or a second one.
+async function downloadOne(page, act) {
+  const got = [];
+  const listener = (d) => got.push(d);
+  page.on('download', listener);
+  try {
+    const first = page.waitForEvent('download', { timeout: 20000 });
+    await act();
+    const d = await first;
+    // A second file would follow the same path (one more image decode and encode): wait for one round trip.
+    await page.evaluate(() => new Promise((resolve) => {
+      const img = new Image();
+      img.onload = () => { const c = document.createElement('canvas'); c.width = c.height = 8; c.getContext('2d').drawImage(img, 0, 0); c.toBlob(resolve); };
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');
+    }));
+    await waitIdle(page);
+    assert(got.length === 1, `exactly one file: ${got.map((x) => x.suggestedFilename()).join(', ')}`);
+    return { name: d.suggestedFilename(), data: fs.readFileSync(await d.path()) };
+  } finally {
+    page.off('download', listener);
+  }
+}
+
+// The three files a producer gets, checked the same way whichever button made them.
+async function checkFiles(browser, files, where) {
+  assert(files.csv.name === FILES.csv, `${where}: CSV named after the scenario (${files.csv.name})`);
+  const sections = csvSections(files.csv.data.toString('utf8'));
+  assert(JSON.stringify(sections.map((s) => s.title)) === JSON.stringify(['Scenario', 'Regions', 'World (export regions)', 'Components', 'Timeline']),
+    `${where}: the CSV's sections (${sections.map((s) => s.title)})`);
+  const scenario = Object.fromEntries(sections[0].rows.map((r) => [r[0], r[1]]));
+  assert(scenario.approval === '25' && scenario.inventory === '65' && scenario.bands === 'P10-P90' && /^http:\/\/.*\?/.test(scenario.link),
+    `${where}: the CSV's scenario has the inputs, ranges and link: ${JSON.stringify(scenario).slice(0, 300)}`);
+  const regions = sections[1];
+  const p90 = regions.header.indexOf('vehicles_lost_p90');
+  assert(regions.rows.length === 6 && /^\d+$/.test(regions.rows[0][p90]), `${where}: regions with plain-number ranges`);
+
+  assert(files.png.name === FILES.png && files.png2x.name === FILES.png2x, `${where}: PNGs named after the scenario (${files.png.name}, ${files.png2x.name})`);
+  const one = pngSize(files.png.data), two = pngSize(files.png2x.data);
+  assert(one.width === 800 && one.height > 600 && one.height < 1400, `${where}: the picture is 800 px wide (${one.width}×${one.height})`);
+  assert(two.width === 1600 && two.height === 2 * one.height, `${where}: the print picture is 2× (${two.width}×${two.height} for ${one.width}×${one.height})`);
+  const stats = await imageStats(browser, files.png.data);
+  assert(stats.colours > 30, `${where}: the picture has text and a chart in it (${stats.colours} colours)`);
+  return { one, two };
+}
+
+export function exportTests({ browser, site }) {
+  const tests = [];
+
+  tests.push(['export: the canvas buttons download one CSV, one PNG and one 2× PNG each, named after the scenario', async () => {
+    const { page, context, log } = await openPage(browser, `${site.url}/index.html`, { width: 1280, height: 900 });
+    try {
+      await waitReady(page);
+      await waitIdle(page);
+      const files = {};
+      for (const name of ['csv', 'png', 'png2x']) {
+        files[name] = await downloadOne(page, async () => {
+          const box = await bringIntoView(page, name);
+          assert(box, `the ${name} button is drawn`);
+          await page.mouse.click((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2);
+        });
+      }
+      const { one, two } = await checkFiles(browser, files, 'canvas');
+      fs.writeFileSync(artifact('export-1x.png'), files.png.data);
+      fs.writeFileSync(artifact('export-2x.png'), files.png2x.data);
+      fs.writeFileSync(artifact('export.csv'), files.csv.data);
+      console.log(`     canvas: ${files.csv.name} (${files.csv.data.length} B), ${files.png.name} ${one.width}×${one.height} ` +
+        `(${files.png.data.length} B), ${files.png2x.name} ${two.width}×${two.height} (${files.png2x.data.length} B)`);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['export: the twin downloads the same files with the canvas offscreen, right after a change', async () => {
+    const { page, context, log } = await openPage(browser, `${site.url}/index.html?theme=dark`, { width: 390, height: 844, dpr: 3 });
+    try {
+      await waitReady(page);
+      const files = {};
+      for (const name of ['csv', 'png', 'png2x']) {
+        files[name] = await downloadOne(page, async () => {
+          await page.focus(`.rs-twin [data-action="${name}"]`);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.keyboard.press('Enter');
+        });
+      }
+      await checkFiles(browser, files, 'twin');
+      fs.writeFileSync(artifact('export-dark-1x.png'), files.png.data);
+      // Right after a change the download waits for nothing: it holds the new inputs with their ranges.
+      const csv = await downloadOne(page, async () => {
+        await page.evaluate(() => window.rareshock.setInputs({ approval: 40 }));
+        await page.focus('.rs-twin [data-action="csv"]');
+        await page.keyboard.press('Enter');
+      });
+      const scenario = Object.fromEntries(csvSections(csv.data.toString('utf8'))[0].rows.map((r) => [r[0], r[1]]));
+      assert(csv.name === 'rare-earth-shock_custom_approval-40_inventory-65.csv' && scenario.approval === '40' && scenario.bands === 'P10-P90',
+        `the new inputs with their ranges (${csv.name}, ${scenario.approval}, ${scenario.bands})`);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['export: the page names its 1200×630 social card, made at build time', async () => {
+    const { page, context, log } = await openPage(browser, `${site.url}/index.html`);
+    try {
+      const meta = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
+        .map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.getAttribute('content')])));
+      assert(meta['og:image'] && meta['twitter:image'] === meta['og:image'] && meta['twitter:card'] === 'summary_large_image' &&
+        meta['og:image:width'] === '1200' && meta['og:image:height'] === '630', `og:image and twitter:card: ${JSON.stringify(meta)}`);
+      const res = await page.request.get(new URL(meta['og:image'], page.url()).href);
+      assert(res.ok() && res.headers()['content-type'] === 'image/png', `the card is served (${res.status()})`);
+      const card = await res.body();
+      const size = pngSize(card);
+      assert(size.width === 1200 && size.height === 630, `the card is 1200×630 (${size.width}×${size.height})`);
+      const stats = await imageStats(browser, card);
+      assert(stats.colours > 30, `the card has text and a chart (${stats.colours} colours)`);
+      fs.writeFileSync(artifact('social-card.png'), card);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['export: print gives the headline, the scenario as vector SVG and its link on the first page', async () => {
+    const { page, context, log } = await openPage(browser, `${site.url}/index.html?approval=40&inventory=30`);
+    try {
+      await waitReady(page);
+      // Printing (page.pdf is Chromium's own print) fires beforeprint: the page makes the picture then.
+      await page.evaluate(() => window.addEventListener('beforeprint', () => {
+        const svg = document.querySelector('.rs-print svg');
+        window.__printed = { svg: !!svg, text: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent).join(' ') : '' };
+      }));
+      const pdf = await page.pdf({ format: 'A4' });
+      fs.writeFileSync(artifact('print.pdf'), pdf);
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      const printed = await page.evaluate(() => window.__printed);
+      const link = await page.evaluate(() => window.rareshock.shareUrl());
+      assert(printed && printed.svg, 'printing made the scenario\'s picture');
+      assert(printed.text.includes(link.slice(0, 30)) && /Sources: /.test(printed.text) && /Licence approval rate: 40/.test(printed.text),
+        `the printed picture holds the reader's scenario, the sources and the link: ${printed.text.slice(0, 200)}`);
+      assert(pages >= 1 && pages <= 2, `print is one or two pages (${pages})`);
+      // The print layout, to look at: the headline, the picture on the first page, no canvas or controls.
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 794, height: 1123 });
+      const shown = await page.evaluate(() => {
+        const visible = (el) => !!el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).display !== 'none';
+        const svg = document.querySelector('.rs-print svg');
+        return { h1: visible(document.querySelector('h1')), canvas: visible(document.getElementById('rareshock-canvas')),
+                 twin: visible(document.querySelector('.rs-twin')), svg: visible(svg), svgTop: svg ? svg.getBoundingClientRect().top : null };
+      });
+      assert(shown.h1 && shown.svg && !shown.canvas && !shown.twin, `print shows the headline and picture, not the canvas or controls: ${JSON.stringify(shown)}`);
+      assert(shown.svgTop < 400, `the picture starts on the first page (top ${shown.svgTop} px)`);
+      fs.writeFileSync(artifact('print-preview.png'), await page.screenshot({ fullPage: true }));
+      console.log(`     print: ${pages} page(s) of A4, ${pdf.length} B`);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  return tests;
+}
