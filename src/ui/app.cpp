@@ -2,13 +2,12 @@
 //
 // [SECTION] Impl state
 // [SECTION] Layout (one column under 900 px, two above)
-// [SECTION] Parts: headline, controls, presets, advanced, chart, regions, components, method, actions
+// [SECTION] Parts: headline, controls, presets, advanced, chart, regions, components, method link, actions
 #include "app.h"
 
 #include "chart.h"
 #include "export.h"
 #include "format.h"
-#include "markdown.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -48,7 +47,6 @@ struct App::Impl {
     bool dark = false;
     bool style_dark = false, style_coarse = false, style_applied = false;
     bool advanced_open = false;
-    bool method_open = false;
     float content_height = 900.0f;
     std::string status;            // "Link copied", shown for a few seconds
     std::string notice;            // a share link made with another model version: said under the headline
@@ -430,23 +428,12 @@ void draw_regions(const Ctx& c, float width) {
     c.m.remember("regions");
 }
 
-// The header goes where the controls are; the body, when open, wherever there is
-// room for its tables (full width on desktops).
-void draw_method_header(const Ctx& c, float width, bool body_below) {
-    disclosure("Method and sources", c.m.method_open, width, c.target, c.f, c.p);
+// "Method and sources" is real HTML beside the canvas (selectable, searchable,
+// translatable): here only a link to it, when the page has it.
+void draw_method_link(const Ctx& c, float width) {
+    if (!c.m.host.has_method_section()) return;
+    if (link_row("Method and sources", "below the calculator", width, c.target, c.f, c.p)) c.m.host.show_method_section();
     c.m.remember("method");
-    if (c.m.method_open && body_below)
-        wrapped_text(c.f.small, c.p.muted, width, "Opened below the charts, across the page.");
-}
-
-void draw_method_body(const Ctx& c, float width) {
-    const App::Impl& m = c.m;
-    if (!m.method_open) return;
-    wrapped_text(c.f.small, c.p.muted, width,
-                 "Model " + std::string(kModelVersion) + ", seed " + std::to_string(m.inputs.seed) + ", " +
-                     std::to_string(m.inputs.draws) + " simulations in this scenario. The full methodology follows; it is "
-                     "also docs/methodology.md in the source code.");
-    draw_markdown(methodology_markdown(), width, c.f, c.p);
 }
 
 void draw_actions(const Ctx& c, float width) {
@@ -580,7 +567,7 @@ void App::draw(const Environment& env) {
         draw_actions(c, left_w);
         ImGui::Dummy(ImVec2(1, 12));
         draw_advanced(c, left_w);
-        draw_method_header(c, left_w, true);
+        draw_method_link(c, left_w);
         ImGui::EndGroup();
         const float left_bottom = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(x_right, y_cols));
@@ -590,13 +577,6 @@ void App::draw(const Environment& env) {
         results_block(x_right, right_w);
         ImGui::EndGroup();
         ImGui::SetCursorPosY(std::max(left_bottom, ImGui::GetCursorPosY()));
-        if (m.method_open) {
-            ImGui::Dummy(ImVec2(1, 16));
-            indent(x_left);
-            ImGui::BeginGroup();
-            draw_method_body(c, std::min(inner, 980.0f));  // a readable measure, tables at full width
-            ImGui::EndGroup();
-        }
     } else {
         indent(x_left);
         ImGui::BeginGroup();
@@ -612,8 +592,7 @@ void App::draw(const Environment& env) {
         indent(x_left);
         ImGui::BeginGroup();
         draw_advanced(c, inner);
-        draw_method_header(c, inner, false);
-        draw_method_body(c, inner);
+        draw_method_link(c, inner);
         ImGui::Dummy(ImVec2(1, 12));
         draw_actions(c, inner);
         ImGui::EndGroup();

@@ -38,6 +38,10 @@ struct Host {
     virtual void show_status(const std::string& text) { (void)text; }
     // Today as a day number (model.h, day_of_unix_ms), for the exports' date; -1: unknown.
     virtual int today_day() { return -1; }
+    // "Method and sources" is a section of the page beside the canvas (real HTML,
+    // generated from docs/methodology.md). Whether this page has it, and opening it.
+    virtual bool has_method_section() const { return false; }
+    virtual void show_method_section() {}
 };
 
 //-----------------------------------------------------------------------------

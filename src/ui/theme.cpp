@@ -1,8 +1,6 @@
 // Rare Earth Shock — themes and fonts (see theme.h).
 #include "theme.h"
 
-#include "markdown.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -113,23 +111,12 @@ void build_fonts(Fonts& fonts, float dpr) {
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
-    // The same glyphs as assets/font/unicodes.txt (the subset embedded in the build).
-    static const ImWchar ranges[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x00B1, 0x00B1, 0x00B7, 0x00B7, 0x00D7, 0x00D7,
-                                     0x00E9, 0x00E9, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2026,
-                                     0x2192, 0x2192, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
-    // Plus every character of the methodology the method panel shows (the build
-    // subsets the font with the same text).
-    static ImVector<ImWchar> glyphs;
-    if (glyphs.empty()) {
-        ImFontGlyphRangesBuilder builder;
-        builder.AddRanges(ranges);
-        const std::string_view md = methodology_markdown();
-        builder.AddText(md.data(), md.data() + md.size());
-        builder.BuildRanges(&glyphs);
-    }
+    // The glyphs of the embedded subset (generated from assets/font/unicodes.txt).
+    static const ImWchar glyphs[] = {
+#include "glyph_ranges.inc"
+        0};
     auto add = [&](const unsigned char* data, std::size_t size, float px) {
-        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg,
-                                              glyphs.Data);
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg, glyphs);
     };
     fonts.body = add(rs_font_inter_regular, rs_font_inter_regular_size, 16.0f);
     fonts.small = add(rs_font_inter_regular, rs_font_inter_regular_size, 13.5f);

@@ -262,4 +262,29 @@ bool plain_button(const char* label, float target_height, const Palette& p, bool
     return labelled_button(label, target_height, 8.0f, primary, p);
 }
 
+bool link_row(const char* label, const char* note, float width, float target_height, const Fonts& fonts, const Palette& p) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(label, ImVec2(width, target_height));
+    const bool hovered = ImGui::IsItemHovered();
+    focus_ring(pos, ImVec2(pos.x + width, pos.y + target_height), 4.0f, p);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(pos.x, pos.y), ImVec2(pos.x + width, pos.y), p.rule, 1.0f);
+    const float cy = pos.y + target_height * 0.5f;
+    ImGui::PushFont(fonts.label);
+    const float h = ImGui::GetFontSize();
+    const char* arrow = "\xE2\x86\x93";  // U+2193 downwards arrow
+    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 2.0f, cy - h * 0.5f), p.accent, arrow);
+    const ImVec2 ls = ImGui::CalcTextSize(label);
+    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 22.0f, cy - h * 0.5f), p.accent, label);
+    if (hovered) dl->AddLine(ImVec2(pos.x + 22.0f, cy + h * 0.55f), ImVec2(pos.x + 22.0f + ls.x, cy + h * 0.55f), p.accent, 1.0f);
+    ImGui::PopFont();
+    if (note) {  // the note only where it fits beside the label
+        ImGui::PushFont(fonts.small);
+        const float hs = ImGui::GetFontSize(), x = pos.x + 22.0f + ls.x + 10.0f;
+        if (x + ImGui::CalcTextSize(note).x <= pos.x + width) dl->AddText(ImGui::GetFont(), hs, ImVec2(x, cy - hs * 0.5f), p.muted, note);
+        ImGui::PopFont();
+    }
+    return pressed;
+}
+
 }  // namespace rareshock::ui

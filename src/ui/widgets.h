@@ -36,6 +36,9 @@ bool slider_knob_target(std::string_view id, ImVec2& min, ImVec2& max);
 bool chip(const char* label, bool selected, float target_height, const Palette& p);
 bool disclosure(const char* label, bool& open, float width, float target_height, const Fonts& fonts, const Palette& p);
 bool plain_button(const char* label, float target_height, const Palette& p, bool primary = false);
+// A full-width row that links elsewhere on the page, drawn like a disclosure header
+// with a downward arrow: "↓ Method and sources  below the calculator".
+bool link_row(const char* label, const char* note, float width, float target_height, const Fonts& fonts, const Palette& p);
 
 // Lays items out left to right, wrapping to a new line when the next one would
 // pass `width`. Call before drawing each item `item_width` wide; `x` carries the

@@ -15,6 +15,7 @@ import { twinTests } from './twin.test.mjs';
 import { apiTests } from './api.test.mjs';
 import { phoneTests } from './phone.test.mjs';
 import { exportTests } from './export.test.mjs';
+import { methodTests } from './method.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
@@ -22,7 +23,7 @@ const site = await serve();
 const ctx = { browser, site };
 const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
                 sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                exportTests(ctx)];
+                exportTests(ctx), methodTests(ctx)];
 let ok = false;
 try {
   ok = await runTests(suites.flat(), filter);

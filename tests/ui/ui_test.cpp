@@ -1,7 +1,6 @@
 // Rare Earth Shock — headless Dear ImGui tests: a real ImGui context and the real
 // App, no GL. They click, drag and type on the controls and check the app state.
 #include "ui/app.h"
-#include "ui/markdown.h"
 #include "ui/theme.h"
 
 #include "imgui.h"
@@ -19,6 +18,10 @@ namespace {
 struct FakeHost final : Host {
     std::vector<std::string> copied, downloads, statuses, images;
     std::string last_svg;
+    bool method_section = true;
+    int method_shown = 0;
+    bool has_method_section() const override { return method_section; }
+    void show_method_section() override { ++method_shown; }
     bool copy_text(const std::string& t) override { copied.push_back(t); return true; }
     void download_text(const std::string& name, const std::string&, const std::string& data) override {
         downloads.push_back(name + ":" + std::to_string(data.size()));
@@ -263,19 +266,18 @@ TEST(Theme, TextContrastIsAtLeast4_5To1) {
 namespace rareshock::ui {
 namespace {
 
-TEST_F(UiTest, MethodPanelShowsTheMethodologyDocument) {
-    const float closed = app->content_height();
+TEST_F(UiTest, MethodAndSourcesLinksToThePageSection) {
+    // The methodology is HTML beside the canvas: the canvas only links to it, at no height cost.
+    const float height = app->content_height();
     const App::ItemRect r = item("method");
     click(r.x0 + 30, (r.y0 + r.y1) / 2);
+    EXPECT_EQ(host.method_shown, 1);
+    EXPECT_NEAR(app->content_height(), height, 0.5f);
+    // A page without the section (the JS API on another canvas) shows no dead link.
+    host.method_section = false;
     frames(2);
-    EXPECT_GT(app->content_height(), closed + 1500.0f);  // the whole document, tables included
-    EXPECT_NE(methodology_markdown().find("## 3. How the model works"), std::string_view::npos);
-}
-
-TEST(Markdown, InlineMarkupBecomesPlainText) {
-    EXPECT_EQ(markdown_plain_text("`B(t)` is the **cumulative shortfall**"), "B(t) is the cumulative shortfall");
-    EXPECT_EQ(markdown_plain_text("see [the docs](https://example.test/a)"), "see the docs (https://example.test/a)");
-    EXPECT_EQ(markdown_plain_text("unclosed [bracket and `tick"), "unclosed [bracket and tick");
+    App::ItemRect none{};
+    EXPECT_FALSE(app->find_item("method", none));
 }
 
 }  // namespace

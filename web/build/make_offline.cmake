@@ -1,6 +1,6 @@
 # Writes rareshock-offline.html: one self-contained file (SINGLE_FILE build + CSS + boot
 # script inlined) that works from file:// and inside <iframe sandbox="allow-scripts">.
-file(READ "${SOURCE}/web/offline.html" html)
+file(READ "${SITE}/offline.html" html)  # the site's copy: "Method and sources" is already in it
 file(READ "${SITE}/style.css" css)  # with the generated themes (make_style.cmake)
 file(READ "${SINGLE_JS}" js)
 file(READ "${SOURCE}/web/app.js" boot)

@@ -19,6 +19,8 @@ void rs_js_download_image(const char* filename, const char* svg, double width, d
 char* rs_js_share_url(const char* query);  // malloc'd; caller frees
 char* rs_js_page_query();                  // malloc'd; the page's query string (URL or data-attributes)
 void rs_js_warn(const char* message);
+int rs_js_has_method_section();   // the page has "Method and sources" (#rs-method) beside the canvas
+void rs_js_show_method_section(); // opens it and brings it into view
 // Publishing state to the page (DOM twin, aria-live, onChange, embed height)
 // New results, without the results JSON (page.js asks for it when it needs it,
 // once per generation). `twin` holds `count` numbers for the DOM twin:

@@ -108,6 +108,20 @@ var RareShockLibrary = {
   rs_js_mouse_follows_touch__deps: ['$RS'],
   rs_js_mouse_follows_touch: function () { return RS.pointerType === 'touch' ? 1 : 0; },
 
+  // "Method and sources": a <details id="rs-method"> beside the canvas (HTML made
+  // from docs/methodology.md at build time). The canvas links to it.
+  rs_js_has_method_section__deps: ['$RS'],
+  rs_js_has_method_section: function () { return document.getElementById('rs-method') ? 1 : 0; },
+  rs_js_show_method_section__deps: ['$RS'],
+  rs_js_show_method_section: function () {
+    var d = document.getElementById('rs-method');
+    if (!d) return;
+    d.open = true;
+    var summary = d.querySelector('summary') || d;
+    summary.focus({ preventScroll: true });
+    d.scrollIntoView({ block: 'start', behavior: RS.mq['(prefers-reduced-motion: reduce)'].matches ? 'auto' : 'smooth' });
+  },
+
   rs_js_prefers_dark__deps: ['$RS'],
   rs_js_prefers_dark: function () { return RS.mq['(prefers-color-scheme: dark)'].matches ? 1 : 0; },
   rs_js_reduced_motion__deps: ['$RS'],

@@ -26,6 +26,8 @@ struct WebHost final : rareshock::ui::Host {
     void download_image(const std::string& filename, const std::string& svg, float width, float height, float scale) override {
         rs_js_download_image(filename.c_str(), svg.c_str(), width, height, scale);
     }
+    bool has_method_section() const override { return rs_js_has_method_section() != 0; }
+    void show_method_section() override { rs_js_show_method_section(); }
     std::string share_url(const std::string& query) override {
         char* url = rs_js_share_url(query.c_str());
         std::string out = url ? url : "";
