@@ -108,7 +108,7 @@ void build_fonts(Fonts& fonts, float dpr) {
     io.Fonts->Clear();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the data is static
-    cfg.OversampleH = 2;
+    cfg.OversampleH = dpr >= 2.0f ? 1 : 2;  // sub-pixel positioning needs it at 1×; at 2× and more it only doubles the atlas
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
     // The glyphs of the embedded subset (generated from assets/font/unicodes.txt).

@@ -16,6 +16,7 @@ import { apiTests } from './api.test.mjs';
 import { phoneTests } from './phone.test.mjs';
 import { exportTests } from './export.test.mjs';
 import { methodTests } from './method.test.mjs';
+import { canvasTests } from './canvas.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
@@ -23,7 +24,7 @@ const site = await serve();
 const ctx = { browser, site };
 const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
                 sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                exportTests(ctx), methodTests(ctx)];
+                exportTests(ctx), methodTests(ctx), canvasTests(ctx)];
 let ok = false;
 try {
   ok = await runTests(suites.flat(), filter);

@@ -5,6 +5,7 @@ extern "C" {
 // Page and canvas
 void rs_js_init();                               // observers and the DOM twin, for Module.canvas
 double rs_js_canvas_css_width();
+double rs_js_canvas_css_height();  // the canvas's height on the page now (the reserved one before the first publish)
 void rs_js_set_cursor(int imgui_cursor);
 int rs_js_canvas_point(double client_x, double client_y, double* out_x, double* out_y);  // client → canvas CSS px
 int rs_js_mouse_follows_touch();  // 1 if the latest pointer event was a touch's: mouse events now are a tap's compatibility events

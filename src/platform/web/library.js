@@ -84,6 +84,8 @@ var RareShockLibrary = {
     var w = RS.container.clientWidth;
     return w > 0 ? w : 320;
   },
+  rs_js_canvas_css_height__deps: ['$RS'],
+  rs_js_canvas_css_height: function () { return RS.canvas.getBoundingClientRect().height || 1; },
   rs_js_content_height__deps: ['$RS'],
   rs_js_content_height: function (h) {
     RS.canvas.style.height = Math.ceil(h) + 'px';
