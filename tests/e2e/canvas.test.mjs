@@ -1,6 +1,7 @@
 // Rare Earth Shock — a bounded canvas: the drawing buffer stays within the GPU's
 // limits and the pixel budget (8 Mi pixels, web_platform.cpp), the height reaches
-// the page only once settled, and no zoom sequence or resize storm exhausts the heap.
+// the page only once settled, no zoom sequence or resize storm exhausts the heap,
+// and a WebGL context the browser takes away for good gives way to the picture.
 import { serve, waitReady, assert } from './harness.mjs';
 import { openWith, noErrors } from './util.mjs';
 import { waitIdle, bringIntoView } from './gestures.mjs';
@@ -179,6 +180,60 @@ export function canvasTests({ browser, site }) {
       assert(st.approval === 44, 'the API still works after the storm');
       assert(st.heapCapacityBytes <= HEAP_CAP, `heap within its cap (${st.heapCapacityBytes})`);
       assert(st.heapBytes - heap0 <= 4 * 1024 * 1024, `back at DPR 1, the heap in use is within 4 MiB of where it started (${heap0} → ${st.heapBytes})`);
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['context eviction: with 20 other WebGL contexts on the page, the picture and the controls take over; the API goes on', async () => {
+    const { page, context, log } = await openWith(browser, `${site.url}/index.html`, { width: 390, height: 844, dpr: 2 });
+    try {
+      await waitReady(page);
+      await waitIdle(page);
+      // Twenty other WebGL contexts, each drawing once: Chrome keeps 16 and evicts the oldest, the calculator's.
+      const lost = await page.evaluate(() => {
+        const mine = document.getElementById('rareshock-canvas').getContext('webgl2');
+        window.__others = [];
+        for (let i = 0; i < 20; i++) {
+          const c = document.createElement('canvas');
+          c.width = c.height = 16;
+          const gl = c.getContext('webgl2');
+          if (gl) { gl.clearColor(1, 0, 0, 1); gl.clear(gl.COLOR_BUFFER_BIT); }
+          window.__others.push(gl);
+        }
+        return new Promise((resolve) => {
+          const t0 = performance.now();
+          const check = () => (mine.isContextLost() || performance.now() - t0 > 5000 ? resolve(mine.isContextLost()) : setTimeout(check, 50));
+          check();
+        });
+      });
+      assert(lost, 'the browser evicted the calculator\'s context');
+      await page.waitForFunction(() => document.querySelector('.rs-canvas-box.rs-gave-way'), null, { timeout: 15000 });
+      await page.waitForFunction(() => { const i = document.getElementById('rs-fallback-img'); return i && i.complete && i.naturalWidth > 0; }, null, { timeout: 10000 });
+      const shown = await page.evaluate(() => {
+        const vis = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+        const twin = document.querySelector('.rs-twin');
+        return { picture: vis(document.getElementById('rs-fallback-img')), caption: document.getElementById('rs-fallback-caption').textContent.trim(),
+                 canvas: vis(document.getElementById('rareshock-canvas')), note: vis(document.querySelector('.rs-paused')),
+                 twinHeight: twin ? twin.getBoundingClientRect().height : 0 };
+      });
+      assert(shown.picture && !shown.canvas, `the picture replaces the blank canvas: ${JSON.stringify(shown)}`);
+      assert(shown.caption.length > 20 && shown.note, `with its summary and a note: ${JSON.stringify(shown)}`);
+      assert(shown.twinHeight > 100, `the DOM controls are shown (${shown.twinHeight} px tall)`);
+      // The API and the twin keep working without frames.
+      const r = await page.evaluate(() => new Promise((resolve) => {
+        const off = window.rareshock.onChange((res) => { if (res.inputs.approval === 61) { off(); resolve({ summary: res.summary, now: window.rareshock.getInputs().approval }); } });
+        window.rareshock.setInputs({ approval: 61 });
+      }));
+      assert(r.now === 61, `setInputs applies at once (${r.now})`);
+      await page.waitForFunction((s) => document.querySelector('.rs-live').textContent === s, r.summary, { timeout: 10000 });
+      await page.evaluate(() => {
+        const el = document.getElementById('rs-twin-inventory');
+        el.value = '90';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await page.waitForFunction(() => window.rareshock.getInputs().inventory === 90, null, { timeout: 10000 });
       noErrors(log);
     } finally {
       await context.close();

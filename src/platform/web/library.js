@@ -15,6 +15,49 @@ var RareShockLibrary = {
     mq: {},
     modelChannel: null,
     pointerType: '',
+    lostTimer: 0,
+    // A WebGL context the browser has not given back after this long (Chrome evicts
+    // the oldest when a page makes too many) gives way to the static picture.
+    giveWayMs: 3000,
+    // The picture and its summary in place of the canvas, the DOM controls shown and
+    // a word on what happened; the model, the twin and the API go on without frames.
+    giveWay: function () {
+      var box = RS.container;
+      if (!box || box.classList.contains('rs-gave-way')) return;
+      box.classList.add('rs-gave-way');
+      [].forEach.call(box.querySelectorAll('[data-srcset]'), function (el) { el.setAttribute('srcset', el.getAttribute('data-srcset')); });
+      [].forEach.call(box.querySelectorAll('img[data-src]'), function (el) {
+        el.setAttribute('src', el.getAttribute('data-src'));
+        el.removeAttribute('hidden');
+      });
+      if (RSPage.twin) RSPage.twin.classList.add('rs-twin-shown');
+      if (!RS.pausedNote) {
+        var note = document.createElement('p');
+        note.className = 'rs-paused';
+        note.setAttribute('role', 'status');
+        note.textContent = 'The interactive chart is paused: the browser took back its graphics. The controls above still work ' +
+          'and the summary follows them; the picture shows the 2025 scenario. ';
+        var again = document.createElement('button');
+        again.type = 'button';
+        again.textContent = 'Reload the calculator';
+        again.addEventListener('click', function () {  // the same page, with the reader's inputs
+          var url = RSPage.api ? RSPage.api['shareUrl']() : '';
+          var q = url.indexOf('?');
+          window.location.search = q >= 0 ? url.slice(q) : window.location.search;
+        });
+        note.appendChild(again);
+        RS.pausedNote = note;
+      }
+      var fig = box.querySelector('figure');
+      if (fig) fig.insertBefore(RS.pausedNote, fig.firstChild); else box.appendChild(RS.pausedNote);
+      RS.warn('the browser took the WebGL context and did not give it back: showing the static picture; the controls still work');
+    },
+    comeBack: function () {
+      if (!RS.container || !RS.container.classList.contains('rs-gave-way')) return;
+      RS.container.classList.remove('rs-gave-way');
+      if (RSPage.twin) RSPage.twin.classList.remove('rs-twin-shown');
+      if (RS.pausedNote && RS.pausedNote.parentNode) RS.pausedNote.parentNode.removeChild(RS.pausedNote);
+    },
     warn: function (msg) { console.warn('rareshock: ' + msg); },
     alloc: function (s) {  // an owned C string for C++ (it frees it)
       var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
@@ -44,6 +87,15 @@ var RareShockLibrary = {
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
     // The browser took a touch for itself (it began to scroll or zoom the page).
     canvas.addEventListener('pointercancel', function (e) { if (e.pointerType === 'touch') _rs_on_touch_cancelled(); });
+    // A lost context that does not come back gives way to the static picture.
+    canvas.addEventListener('webglcontextlost', function () {
+      clearTimeout(RS.lostTimer);
+      RS.lostTimer = setTimeout(RS.giveWay, RS.giveWayMs);
+    });
+    canvas.addEventListener('webglcontextrestored', function () {
+      clearTimeout(RS.lostTimer);
+      RS.comeBack();
+    });
     // Which pointer the latest pointer event came from: a mouse event that follows a
     // touch pointer's events (and no mouse pointer's) is a compatibility event of a tap.
     ['pointerdown', 'pointermove', 'pointerup'].forEach(function (t) {
