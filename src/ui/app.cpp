@@ -205,10 +205,8 @@ void section_title(const Ctx& c, const char* title, const char* subtitle, float 
 
 void draw_headline(const Ctx& c, float width) {
     ImGui::PushFont(c.narrow ? c.f.lede : c.f.headline);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     const std::string& s = c.m.results.summary;
-    ImGui::TextUnformatted(s.empty() ? "Calculating…" : s.c_str());
-    ImGui::PopTextWrapPos();
+    text_wrapped_at_spaces(s.empty() ? "Calculating…" : s, width);  // numbers never split across lines
     ImGui::PopFont();
     c.m.remember("headline");
     if (!c.m.notice.empty()) {
@@ -337,11 +335,6 @@ void draw_legend(const Ctx& c, float width) {
         dl->AddRectFilled(ImVec2(pos.x, pos.y + fs * 0.45f), ImVec2(pos.x + 14, pos.y + fs * 0.45f + 3), c.p.region[i], 1.5f);
         dl->AddText(ImVec2(pos.x + 18, pos.y), c.p.text, name.c_str());
         ImGui::Dummy(ImVec2(w, fs + 2));
-    }
-    if (!c.m.results.bands_ready) {
-        ImGui::SameLine(0, 0);
-        if (x + 130 > width) ImGui::NewLine();
-        ImGui::TextDisabled("  computing ranges…");
     }
     ImGui::PopFont();
 }

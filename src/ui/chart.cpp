@@ -129,11 +129,26 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     ImGui::PushFont(fonts.small);
     const float fs = ImGui::GetFontSize();
     const float left = ImGui::CalcTextSize("100%").x + 8.0f;
-    const float top = opt.show_events ? fs + 10.0f : 6.0f;
+    const float scale_row = fs + 6.0f;  // "Scale 0–25%, zoomed in": the axis never rescales silently
+    const float top = scale_row + (opt.show_events ? fs + 10.0f : 6.0f);
     const float bottom = fs * (opt.dated ? 2.4f : 2.4f) + 6.0f;
     Axes ax{glm::vec2(cursor.x + left, cursor.y + top), glm::vec2(width - left - 8.0f, height - top - bottom),
             static_cast<float>(days)};
     auto share_scaled = [&](float s) { return s / y_top; };
+
+    // The y axis zooms to the smallest of 10/25/50/100 % that holds every band (small
+    // shares stay readable); the row above the chart says which, in the text colour when zoomed.
+    {
+        char note[64];
+        if (y_top < 0.999f) std::snprintf(note, sizeof note, "Scale 0\u2013%.0f%%, zoomed in", y_top * 100.0f);
+        else std::snprintf(note, sizeof note, "Scale 0\u2013100%%");
+        dl->AddText(ImVec2(cursor.x, cursor.y), y_top < 0.999f ? p.text : p.muted, note);
+        if (!r.bands_ready) {  // in this row, so the layout does not change when the ranges land
+            const char* computing = "computing ranges\u2026";
+            const float cw = ImGui::CalcTextSize(computing).x;
+            dl->AddText(ImVec2(cursor.x + width - cw, cursor.y), p.muted, computing);
+        }
+    }
 
     // Grid and y labels.
     const float ystep = timeline_y_step(y_top);

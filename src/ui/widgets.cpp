@@ -94,12 +94,37 @@ void flow_layout(float& x, float item_width, float width, float spacing) {
     x += item_width + spacing;
 }
 
+std::vector<std::string_view> wrap_lines(std::string_view text, float width) {
+    std::vector<std::string_view> lines;
+    const char* const end = text.data() + text.size();
+    const char* p = text.data();
+    while (p < end) {
+        const char* line_end = nullptr;  // the end of the last word that fits
+        for (const char* q = p;;) {
+            const char* word_end = q;
+            while (word_end < end && *word_end != ' ' && *word_end != '\n') ++word_end;
+            if (line_end && ImGui::CalcTextSize(p, word_end).x > width) break;  // the word goes to the next line
+            line_end = word_end;
+            if (word_end >= end || *word_end == '\n') break;
+            q = word_end + 1;
+        }
+        lines.emplace_back(p, static_cast<size_t>(line_end - p));
+        p = line_end;
+        if (p < end && *p == '\n') ++p;
+        else while (p < end && *p == ' ') ++p;
+    }
+    if (lines.empty()) lines.emplace_back();
+    return lines;
+}
+
+void text_wrapped_at_spaces(std::string_view text, float width) {
+    for (std::string_view line : wrap_lines(text, width)) ImGui::TextUnformatted(line.data(), line.data() + line.size());
+}
+
 void wrapped_text(ImFont* font, ImU32 color, float width, const std::string& text) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-    ImGui::PopTextWrapPos();
+    text_wrapped_at_spaces(text, width);
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
@@ -189,6 +214,21 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
         }
     }
     focus_ring(pos, ImVec2(pos.x + track_w, pos.y + button), 8.0f, p);
+    if (focused && !GImGui->NavDisableHighlight && !ImGui::GetIO().WantTextInput) {
+        // A keyboard user on the track: say what the keys do, in a tag under it
+        // (drawn over what is below: no layout change).
+        ImGui::PushFont(fonts.small);
+        const char* hint = "\u2190 \u2192 step \u00B7 Page Up/Down \u00D710 \u00B7 Home/End";
+        const ImVec2 ts = ImGui::CalcTextSize(hint);
+        const ImVec2 vp = ImGui::GetMainViewport()->Size;
+        const float hx = std::clamp(pos.x + (track_w - ts.x) * 0.5f, 4.0f, std::max(4.0f, vp.x - ts.x - 12.0f));
+        const float hy = pos.y + button + 4.0f;
+        ImDrawList* fg = ImGui::GetForegroundDrawList();
+        fg->AddRectFilled(ImVec2(hx - 6, hy), ImVec2(hx + ts.x + 6, hy + ts.y + 6), p.surface, 4.0f);
+        fg->AddRect(ImVec2(hx - 6, hy), ImVec2(hx + ts.x + 6, hy + ts.y + 6), p.accent, 4.0f);
+        fg->AddText(ImVec2(hx, hy + 3), p.text, hint);
+        ImGui::PopFont();
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float cy = pos.y + button * 0.5f;
     // Clamped: a value outside the control's range (a link made for a wider one) keeps the knob on its track.

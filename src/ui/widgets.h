@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rareshock::ui {
 
@@ -45,7 +46,16 @@ bool link_row(const char* label, const char* note, float width, float target_hei
 // position along the line between calls (start it at 0).
 void flow_layout(float& x, float item_width, float width, float spacing);
 
-// Text wrapped to `width`, in the given font and colour.
+// Text wrapped to `width`, in the given font and colour, breaking lines only at
+// spaces (see wrap_lines).
 void wrapped_text(ImFont* font, ImU32 color, float width, const std::string& text);
+
+// The lines of `text` wrapped to `width` in the current font, broken only at spaces
+// and newlines, so that "154,000–977,000", "25%" or "4 June" never split (Dear
+// ImGui's own wrapping also breaks after commas and dashes). A word wider than the
+// line gets a line of its own.
+std::vector<std::string_view> wrap_lines(std::string_view text, float width);
+// Draws `text` at the cursor, wrapped by wrap_lines, in the current font and colour.
+void text_wrapped_at_spaces(std::string_view text, float width);
 
 }  // namespace rareshock::ui

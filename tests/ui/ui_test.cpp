@@ -2,6 +2,7 @@
 // App, no GL. They click, drag and type on the controls and check the app state.
 #include "ui/app.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -134,6 +135,28 @@ TEST_F(UiTest, AKnobStaysOnItsTrackWhateverTheValue) {
     const App::ItemRect slider = item("inventory");
     EXPECT_LE((knob.x0 + knob.x1) / 2, slider.x1);
     EXPECT_GE((knob.x0 + knob.x1) / 2, slider.x0);
+}
+
+TEST_F(UiTest, TextBreaksOnlyAtSpaces) {
+    // The headline's numbers ("154,000–977,000") never split, whatever the width.
+    const std::string text = app->results().summary;
+    ASSERT_NE(text.find(','), std::string::npos);
+    ImGui::NewFrame();
+    for (float width = 120.0f; width <= 640.0f; width += 1.0f) {
+        const std::vector<std::string_view> lines = wrap_lines(text, width);
+        std::string joined;
+        for (std::string_view l : lines) {
+            EXPECT_FALSE(l.empty()) << width;
+            EXPECT_NE(l.front(), ' ') << width;
+            EXPECT_NE(l.back(), ' ') << width;
+            if (!joined.empty()) joined += ' ';
+            joined += l;
+        }
+        EXPECT_EQ(joined, text) << "lines are the text broken at spaces, at width " << width;
+    }
+    EXPECT_EQ(wrap_lines("a\nb", 500.0f).size(), 2u);
+    EXPECT_EQ(wrap_lines("", 100.0f).size(), 1u);
+    ImGui::EndFrame();
 }
 
 TEST_F(UiTest, PresetChipsApplyPresets) {
