@@ -13,6 +13,9 @@
     console.warn('rareshock: ' + reason);
     doc.classList.add('rs-failed');
     startHeights();
+    [].forEach.call(document.querySelectorAll('#rs-fallback source[data-srcset]'), function (el) {  // the phone picture
+      el.setAttribute('srcset', el.getAttribute('data-srcset'));
+    });
     var img = document.getElementById('rs-fallback-img');
     if (img && img.getAttribute('data-src')) {
       img.src = img.getAttribute('data-src');

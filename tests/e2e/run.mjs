@@ -17,6 +17,7 @@ import { phoneTests } from './phone.test.mjs';
 import { exportTests } from './export.test.mjs';
 import { methodTests } from './method.test.mjs';
 import { canvasTests } from './canvas.test.mjs';
+import { loadingTests } from './loading.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
@@ -24,7 +25,7 @@ const site = await serve();
 const ctx = { browser, site };
 const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
                 sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                exportTests(ctx), methodTests(ctx), canvasTests(ctx)];
+                exportTests(ctx), methodTests(ctx), canvasTests(ctx), loadingTests(ctx)];
 let ok = false;
 try {
   ok = await runTests(suites.flat(), filter);
