@@ -156,7 +156,11 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     if (unit == "%") std::snprintf(fmt, sizeof fmt, "%%.%df%%%%", s.decimals);
     else if (unit == "day") std::snprintf(fmt, sizeof fmt, "day %%.%df", s.decimals);
     else if (unit.empty()) std::snprintf(fmt, sizeof fmt, "%%.%df", s.decimals);
-    else std::snprintf(fmt, sizeof fmt, "%%.%df %.*s", s.decimals, static_cast<int>(unit.size()), unit.data());
+    else {
+        std::string escaped;  // a unit such as "% of gap": '%' must not reach printf as a directive
+        for (char ch : unit) escaped += ch == '%' ? std::string("%%") : std::string(1, ch);
+        std::snprintf(fmt, sizeof fmt, "%%.%df%s%s", s.decimals, unit.front() == '%' ? "" : " ", escaped.c_str());
+    }
     double typed = value;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(8.0f, std::max(4.0f, (target_height - ImGui::GetFontSize()) * 0.5f)));
