@@ -25,6 +25,7 @@ struct DecodedQuery {
     Inputs inputs;                       // base inputs with every valid parameter applied
     std::string preset;                  // the preset id if "preset=" was valid, else ""
     std::string theme;                   // "light" | "dark" | "auto" if given and valid, else ""
+    std::string language;                // "en" | "de" | "ja" if "lang=" was given and valid, else ""
     std::string model_version;           // the model version a share link was made with ("model="), else ""
     std::vector<QueryMessage> errors;    // values that were rejected (field left unchanged)
     std::vector<QueryMessage> warnings;  // unknown keys, version mismatch (ignored)

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "inputs.h"
+#include "strings.h"
 
 #include <array>
 #include <optional>
@@ -76,20 +77,23 @@ struct Results {
 //-----------------------------------------------------------------------------
 // [SECTION] Display text
 //-----------------------------------------------------------------------------
-// Every number a reader sees is rounded here, once: the widget, the
-// accessible twin (through the JSON "display" fields) and the CLI print these.
-std::string vehicles_text(double vehicles);              // "31,000", "4,300", "1.2 million"
-std::string vehicles_range_text(double lo, double hi);   // "12,000–75,000", "25.5–27.6 million"
-std::string usd_text(double usd);                        // "$840 million", "$12.3 billion"
-std::string date_text(int day);                          // "20 May 2025" (day 0 = 4 April 2025)
-std::string plants_text(double plants);                  // "none", "one", "8", "about 40"
+// Every number a reader sees is rounded here, once, in the reader's language:
+// the widget, the accessible twin (through the JSON "display" fields) and the
+// CLI print these.
+std::string vehicles_text(double vehicles, Language lang = Language::English);  // "31,000", "1.2 million"; "31.000"; "3.1万"
+std::string vehicles_range_text(double lo, double hi, Language lang = Language::English);  // "12,000–75,000"
+std::string usd_text(double usd, Language lang = Language::English);            // "$840 million"; "840 Mio. US-Dollar"
+std::string date_text(int day, Language lang = Language::English);              // "20 May 2025"; "20. Mai 2025"; "2025年5月20日"
+std::string plants_text(double plants, Language lang = Language::English);      // "0", "8", "about 40"
+std::string region_name(int region, Language lang = Language::English);         // "Europe"; "Europa"; "欧州"
+std::string component_name(int component, Language lang = Language::English);
 // A path's share at this approval rate: 1 - (1 - pct/100)^k, in percent.
 double path_share_at_rate(double approval_pct, double path_pct);
 // "25% by 4 June, rising to 60% by late June" for an export region's path at
 // the reader's approval rate ("none ever" at 0 %).
-std::string approval_path_text(const Inputs& in, int region);
+std::string approval_path_text(const Inputs& in, int region, Language lang = Language::English);
 // "At this rate: Europe 25% by 4 June, rising to 60% by late June; India …."
-std::string approval_effect_text(const Inputs& in);
+std::string approval_effect_text(const Inputs& in, Language lang = Language::English);
 
 // World peak of the P50 number of plants with a line stopped (all export
 // regions, same day), and the day it happens (-1 if none).
@@ -104,7 +108,8 @@ double export_plants_total();  // car plants in the export regions
 // the central estimate is filled: P10 = P50 = P90), inputs, summary, regions,
 // world, timeline, components. Produced here only; used by the CLI,
 // the JS API and tests.
-std::string results_to_json(const Results& r);
+// `lang` sets the summary's and the display fields' language (and "language").
+std::string results_to_json(const Results& r, Language lang = Language::English);
 // Appends `v` as a JSON string literal (quotes, backslashes and control
 // characters escaped). The one JSON escaper: every JSON we produce uses it.
 void append_json_string(std::string& s, std::string_view v);
@@ -117,10 +122,11 @@ void append_json_string(std::string& s, std::string_view v);
 std::string results_to_csv(const Results& r, std::string_view link = {});
 // One CSV cell: quoted (and quotes doubled) when it holds a comma, a quote or a line break.
 std::string csv_cell(std::string_view text);
-// The one-sentence plain-language summary. Produced here only.
-std::string summary_sentence(const Results& r);
+// The one-sentence plain-language summary. Produced here only. Results::summary
+// holds the English one.
+std::string summary_sentence(const Results& r, Language lang = Language::English);
 // Text a journalist can quote (CLI --format text).
-std::string results_to_text(const Results& r);
+std::string results_to_text(const Results& r, Language lang = Language::English);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Exports
