@@ -78,13 +78,37 @@
     startHeights();
   }
 
+  // The page comes in one edition per language (index.html, index.de.html, …), each
+  // listed as <link rel="alternate" hreflang>: a lang= for another edition goes there
+  // at once, before anything big loads. The calculator speaks the page's language
+  // unless lang= says otherwise (the offline file has one edition per file).
+  var lang = params.get('lang');
+  if (lang && lang !== doc.lang) {
+    var other = document.querySelector('link[rel="alternate"][hreflang="' + lang.replace(/[^a-z-]/gi, '') + '"]');
+    if (other) {
+      window.location.replace(other.getAttribute('href') + window.location.search + window.location.hash);
+      return;
+    }
+  }
+
   if (!canvas) return;
   if (isEmbed) setupEmbed();
   if (typeof WebAssembly !== 'object' || typeof window.createRareShock !== 'function') {
     fail('WebAssembly is not available: showing the static picture instead');
     return;
   }
-  window.createRareShock(canvas, null, { query: window.location.search }).then(function (instance) {
+  var options = { query: window.location.search, lang: doc.lang };
+  // The page's language table (not English: the app carries that), inline in the page.
+  var table = document.getElementById('rs-strings');
+  if (table && table.textContent) options.strings = { lang: doc.lang, text: table.textContent };
+  // The offline file in Japanese carries its face (base64); online pages fetch font-ja.ttf.
+  var face = document.getElementById('rs-japanese-face');
+  if (face && face.textContent) {
+    var bin = atob(face.textContent.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    options.japaneseFace = bytes.buffer;
+  }
+  window.createRareShock(canvas, null, options).then(function (instance) {
     window.rareshock = instance;
     doc.classList.add('rs-ready');
     if (isEmbed) embedReady(instance);

@@ -140,7 +140,7 @@ Magnitudes magnitudes(Language lang) {
 
 int day_int(double v) { return static_cast<int>(v + 0.5); }
 
-std::string number_text(long long v) { return std::to_string(v); }
+std::string int_text(long long v) { return std::to_string(v); }
 
 }  // namespace
 
@@ -169,16 +169,50 @@ std::string usd_text(double v, Language lang) {
 
 std::string date_text(int day, Language lang) {
     const Date d = date_of_day(day);
-    return format_text(tr(lang, "date.full"), {{"day", number_text(d.day)},
+    return format_text(tr(lang, "date.full"), {{"day", int_text(d.day)},
                                                {"month", tr(lang, "month." + std::to_string(d.month))},
-                                               {"m", number_text(d.month)},
-                                               {"year", number_text(d.year)}});
+                                               {"m", int_text(d.month)},
+                                               {"year", int_text(d.year)}});
 }
 
 std::string plants_text(double plants, Language lang) {
     if (!is_finite(plants) || plants < 0.5) return "0";
     if (plants < 20.0) return grouped(round_to(plants, 1.0), lang);
     return format_text(tr(lang, "plants.about"), {{"n", grouped(round_to(plants, 5.0), lang)}});
+}
+
+std::string number_text(double v, int decimals, Language lang) {
+    if (!is_finite(v)) return "\u2013";
+    const bool negative = v < 0.0;
+    const double a = negative ? -v : v;
+    std::string s = fixed(a, decimals, false);
+    const std::size_t dot = s.find('.');
+    std::string whole = s.substr(0, dot);
+    const std::string frac = dot == std::string::npos ? std::string() : s.substr(dot + 1);
+    std::string out = grouped(std::stoll(whole), lang);
+    if (!frac.empty()) out += std::string(tr(lang, "number.decimal")) + frac;
+    return negative && out.find_first_not_of("0.,") != std::string::npos ? "\u2212" + out : out;
+}
+
+std::string percent_text(double pct, int decimals, Language lang) {
+    return format_text(tr(lang, "number.percent"), {{"n", number_text(pct, decimals, lang)}});
+}
+
+namespace {
+// A day and its month by the pattern `pattern_key`, the month named from `month_prefix` ("month.", "month.short.").
+std::string day_and_month(int day, Language lang, std::string_view pattern_key, std::string_view month_prefix) {
+    const Date d = date_of_day(day);
+    return format_text(tr(lang, pattern_key), {{"day", int_text(d.day)},
+                                               {"month", tr(lang, std::string(month_prefix) + std::to_string(d.month))},
+                                               {"m", int_text(d.month)}});
+}
+}  // namespace
+
+std::string short_date_text(int day, Language lang) { return day_and_month(day, lang, "date.short", "month.short."); }
+
+std::string month_axis_text(int month, Language lang) {
+    return format_text(tr(lang, "month.axis"), {{"month", tr(lang, "month.short." + std::to_string(month))},
+                                               {"m", int_text(month)}});
 }
 
 std::string vehicles_range_text(double lo, double hi, Language lang) {
@@ -247,16 +281,11 @@ std::string iso_date(int day) {
 }
 
 // "4 June"; "early June", "mid-June", "late June".
-std::string day_month(int day, Language lang) {
-    const Date d = date_of_day(day);
-    return format_text(tr(lang, "date.day_month"), {{"day", number_text(d.day)},
-                                                     {"month", tr(lang, "month." + std::to_string(d.month))},
-                                                     {"m", number_text(d.month)}});
-}
+std::string day_month(int day, Language lang) { return day_and_month(day, lang, "date.day_month", "month."); }
 std::string part_of_month(int day, Language lang) {
     const Date d = date_of_day(day);
     const char* key = d.day <= 10 ? "date.early" : (d.day <= 20 ? "date.mid" : "date.late");
-    return format_text(tr(lang, key), {{"month", tr(lang, "month." + std::to_string(d.month))}, {"m", number_text(d.month)}});
+    return format_text(tr(lang, key), {{"month", tr(lang, "month." + std::to_string(d.month))}, {"m", int_text(d.month)}});
 }
 
 std::string whole_percent(double pct, Language lang) {
@@ -306,7 +335,7 @@ Clause approval_clause(const Inputs& in, Language lang) {
 
 std::string horizon_text(const Inputs& in, Language lang) {
     if (in.horizon_days == 365) return std::string(tr(lang, "summary.horizon.year"));
-    return format_text(tr(lang, "summary.horizon.days"), {{"n", number_text(in.horizon_days)}});
+    return format_text(tr(lang, "summary.horizon.days"), {{"n", int_text(in.horizon_days)}});
 }
 
 // The nearest plain fraction: "1 in 12", "1 in 3", "3 in 4", "almost all".
@@ -328,10 +357,12 @@ std::string share_of_plants(double share, Language lang) {
         num = best.num;
         den = best.den;
     }
-    return format_text(tr(lang, "share.fraction"), {{"num", number_text(num)}, {"den", number_text(den)}});
+    return format_text(tr(lang, "share.fraction"), {{"num", int_text(num)}, {"den", int_text(den)}});
 }
 
 }  // namespace
+
+std::string day_month_text(int day, Language lang) { return day_month(day, lang); }
 
 std::string approval_path_text(const Inputs& in, int region, Language lang) {
     if (region < 0 || region >= kExportRegionCount) return {};
@@ -375,7 +406,7 @@ std::string summary_sentence(const Results& r, Language lang) {
     const PlantsPeak peak = world_plants_peak(r);
     const std::string horizon = horizon_text(in, lang);
     const std::string vehicles = vehicles_text(world.p50, lang);
-    const std::string days = number_text(in.horizon_days);
+    const std::string days = int_text(in.horizon_days);
     auto sentence = [&](const char* key, std::initializer_list<std::pair<std::string_view, std::string_view>> more) {
         std::string out = format_text(tr(lang, key), more);
         out = format_text(out, {{"vehicles", vehicles}, {"horizon", horizon}, {"range", range}, {"clause", clause.text},
@@ -797,16 +828,23 @@ std::string vehicles_with_range(const Range& r, bool bands, Language lang) {
 }
 
 // "65 days", "1 day", "25 %", "90 % of gap".
-std::string value_with_unit(const InputField& f, double v, Language lang) {
-    std::string s = decimal(v, f.kind == FieldKind::Real ? 2 : 0, lang);
-    if (f.unit.empty()) return s;
-    if (f.unit == "days") return format_text(tr(lang, v == 1.0 ? "unit.day" : "unit.days"), {{"n", s}});
-    if (f.unit == "%") return format_text(tr(lang, "number.percent"), {{"n", s}});
-    const std::string_view pattern = translated(lang, "unit." + std::string(f.key), {});
-    return pattern.empty() ? s + " " + std::string(f.unit) : format_text(pattern, {{"n", s}});
+std::string value_with_unit(const InputField& f, double v, Language lang, int decimals) {
+    return format_text(unit_pattern_text(f, v == 1.0, lang), {{"n", decimal(v, decimals, lang)}});
 }
 
 }  // namespace
+
+std::string unit_pattern_text(const InputField& f, bool one, Language lang) {
+    if (f.unit.empty()) return "{n}";
+    if (f.unit == "days") return std::string(tr(lang, one ? "unit.day" : "unit.days"));
+    if (f.unit == "%") return std::string(tr(lang, "number.percent"));
+    const std::string_view pattern = translated(lang, "unit." + std::string(f.key), {});
+    return pattern.empty() ? "{n} " + std::string(f.unit) : std::string(pattern);
+}
+
+std::string value_with_unit_text(const InputField& f, double v, int decimals, Language lang) {
+    return value_with_unit(f, v, lang, decimals);
+}
 
 std::string results_to_text(const Results& r, Language lang) {
     const Inputs& in = r.inputs;
@@ -820,7 +858,7 @@ std::string results_to_text(const Results& r, Language lang) {
         if (f.kind == FieldKind::Path) {
             line += path_text(get_path(in, f)) + "  (" + approval_path_text(in, f.region_index, lang) + ")";
         } else {
-            line += value_with_unit(f, get_field(in, f), lang);
+            line += value_with_unit(f, get_field(in, f), lang, f.kind == FieldKind::Real ? 2 : 0);
         }
         s += line + "\n";
     }
@@ -904,8 +942,10 @@ std::string export_file_name(const Inputs& in, std::string_view ending) {
 }
 
 std::string approval_effect_text(const Inputs& in, Language lang) {
-    return "At this rate: Europe " + approval_path_text(in, static_cast<int>(Region::Europe), lang) + "; India " +
-           approval_path_text(in, static_cast<int>(Region::India), lang) + ".";
+    const int europe = static_cast<int>(Region::Europe), india = static_cast<int>(Region::India);
+    return format_text(tr(lang, "ui.controls.at_this_rate"),
+                       {{"region1", region_name(europe, lang)}, {"path1", approval_path_text(in, europe, lang)},
+                        {"region2", region_name(india, lang)}, {"path2", approval_path_text(in, india, lang)}});
 }
 
 std::vector<std::string> scenario_lines(const Inputs& in) {

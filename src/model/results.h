@@ -85,6 +85,17 @@ std::string vehicles_range_text(double lo, double hi, Language lang = Language::
 std::string usd_text(double usd, Language lang = Language::English);            // "$840 million"; "840 Mio. US-Dollar"
 std::string date_text(int day, Language lang = Language::English);              // "20 May 2025"; "20. Mai 2025"; "2025年5月20日"
 std::string plants_text(double plants, Language lang = Language::English);      // "0", "8", "about 40"
+// A plain number with the language's separators: "1,234.5"; "1.234,5".
+std::string number_text(double v, int decimals, Language lang = Language::English);
+// A percentage (0-100): "25%"; "25 %" (German, with a no-break space).
+std::string percent_text(double pct, int decimals, Language lang = Language::English);
+std::string day_month_text(int day, Language lang = Language::English);         // "4 June"; "4. Juni"; "6月4日"
+std::string short_date_text(int day, Language lang = Language::English);        // "4 Jun"; "4. Juni"; "6月4日"
+std::string month_axis_text(int month, Language lang = Language::English);      // "Jun"; "Juni"; "6月"
+// An input's value with its unit: "65 days", "25%", "90% of gap"; "65 Tage"; "65日".
+// The pattern of value_with_unit_text, with {n} for the number ("{n} days"; `one`: "{n} day").
+std::string unit_pattern_text(const InputField& f, bool one, Language lang = Language::English);
+std::string value_with_unit_text(const InputField& f, double v, int decimals, Language lang = Language::English);
 std::string region_name(int region, Language lang = Language::English);         // "Europe"; "Europa"; "欧州"
 std::string component_name(int component, Language lang = Language::English);
 // A path's share at this approval rate: 1 - (1 - pct/100)^k, in percent.

@@ -10,13 +10,20 @@
 #include <cstddef>
 #include <cstdint>
 
-// assets/strings/<code>.json, embedded by the build (assets/font/embed.cmake).
+// assets/strings/<code>.json, embedded by the build (assets/font/embed.cmake):
+// English always, the others unless RS_EMBED_TRANSLATIONS is 0 (the web app,
+// whose pages bring their language's table: set_translation()).
+#ifndef RS_EMBED_TRANSLATIONS
+#define RS_EMBED_TRANSLATIONS 1
+#endif
 extern const unsigned char rs_strings_en[];
 extern const std::size_t rs_strings_en_size;
+#if RS_EMBED_TRANSLATIONS
 extern const unsigned char rs_strings_de[];
 extern const std::size_t rs_strings_de_size;
 extern const unsigned char rs_strings_ja[];
 extern const std::size_t rs_strings_ja_size;
+#endif
 
 namespace rareshock {
 namespace {
@@ -28,8 +35,13 @@ constexpr std::array<std::string_view, kLanguageCount> kCodes{"en", "de", "ja"};
 
 std::string_view source(Language lang) {
     switch (lang) {
+#if RS_EMBED_TRANSLATIONS
     case Language::German: return {reinterpret_cast<const char*>(rs_strings_de), rs_strings_de_size};
     case Language::Japanese: return {reinterpret_cast<const char*>(rs_strings_ja), rs_strings_ja_size};
+#else
+    case Language::German:
+    case Language::Japanese: return "{}";  // until set_translation()
+#endif
     case Language::English: break;
     }
     return {reinterpret_cast<const char*>(rs_strings_en), rs_strings_en_size};
@@ -165,20 +177,36 @@ private:
     std::size_t i_ = 0;
 };
 
-const Table& table(Language lang) {
-    static std::array<Table, kLanguageCount> tables;
-    static std::array<bool, kLanguageCount> loaded{};
-    const std::size_t i = static_cast<std::size_t>(lang);
-    if (!loaded[i]) {
-        loaded[i] = true;
-        Table& t = tables[i];
-        Reader reader(source(lang));
-        if (!reader.read(t)) t.problem = reader.problem;
-        std::stable_sort(t.entries.begin(), t.entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (std::size_t k = 1; k < t.entries.size() && t.problem.empty(); ++k)
-            if (t.entries[k].first == t.entries[k - 1].first) t.problem = "key \"" + t.entries[k].first + "\" given twice";
+Table parse(std::string_view text) {
+    Table t;
+    Reader reader(text);
+    if (!reader.read(t)) {
+        t.entries.clear();
+        t.problem = reader.problem;
     }
-    return tables[i];
+    std::stable_sort(t.entries.begin(), t.entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = 1; k < t.entries.size() && t.problem.empty(); ++k)
+        if (t.entries[k].first == t.entries[k - 1].first) t.problem = "key \"" + t.entries[k].first + "\" given twice";
+    return t;
+}
+
+struct Tables {
+    std::array<Table, kLanguageCount> tables;
+    std::array<bool, kLanguageCount> loaded{};
+};
+Tables& all_tables() {
+    static Tables t;
+    return t;
+}
+
+const Table& table(Language lang) {
+    Tables& all = all_tables();
+    const std::size_t i = static_cast<std::size_t>(lang);
+    if (!all.loaded[i]) {
+        all.loaded[i] = true;
+        all.tables[i] = parse(source(lang));
+    }
+    return all.tables[i];
 }
 
 const std::string* find(Language lang, std::string_view key) {
@@ -250,5 +278,15 @@ std::vector<std::string_view> string_keys(Language lang) {
 }
 
 std::string_view strings_problem(Language lang) { return table(lang).problem; }
+
+bool set_translation(Language lang, std::string_view table_json) {
+    Tables& all = all_tables();
+    const std::size_t i = static_cast<std::size_t>(lang);
+    all.tables[i] = parse(table_json);
+    all.loaded[i] = true;
+    return all.tables[i].problem.empty();
+}
+
+bool has_translation(Language lang) { return lang == Language::English || !table(lang).entries.empty(); }
 
 }  // namespace rareshock

@@ -44,6 +44,13 @@ std::string_view translated(Language lang, std::string_view key, std::string_vie
 std::string format_text(std::string_view pattern,
                         std::initializer_list<std::pair<std::string_view, std::string_view>> values);
 
+// Builds that do not carry the translations (the web app: RS_EMBED_TRANSLATIONS
+// off; each page brings the table of its language) install one here before
+// use: `table_json` is assets/strings/<code>.json's text. Returns false (and
+// keeps the table empty: English shows) if it does not parse.
+bool set_translation(Language lang, std::string_view table_json);
+bool has_translation(Language lang);  // English always; another language once installed or embedded
+
 // For tests and tools: every key of a table, sorted, and whether it parsed.
 std::vector<std::string_view> string_keys(Language lang);
 std::string_view strings_problem(Language lang);  // "" when the table parsed cleanly

@@ -18,6 +18,7 @@ import { exportTests } from './export.test.mjs';
 import { methodTests } from './method.test.mjs';
 import { canvasTests } from './canvas.test.mjs';
 import { loadingTests } from './loading.test.mjs';
+import { langTests } from './lang.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
@@ -25,7 +26,7 @@ const site = await serve();
 const ctx = { browser, site };
 const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
                 sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                exportTests(ctx), methodTests(ctx), canvasTests(ctx), loadingTests(ctx)];
+                exportTests(ctx), methodTests(ctx), canvasTests(ctx), loadingTests(ctx), langTests(ctx)];
 let ok = false;
 try {
   ok = await runTests(suites.flat(), filter);

@@ -94,6 +94,19 @@ TEST(Strings, NumbersAndDatesFollowEachLocale) {
     EXPECT_EQ(usd_text(2.5e9, Language::Japanese), "25億ドル");
     EXPECT_EQ(usd_text(9.45e8, Language::Japanese), "9.5億ドル");
     EXPECT_EQ(region_name(static_cast<int>(Region::SouthKorea), Language::German), "Südkorea");
+    EXPECT_EQ(number_text(1234.5, 1, Language::German), "1.234,5");
+    EXPECT_EQ(number_text(1234.5, 1, Language::Japanese), "1,234.5");
+    EXPECT_EQ(number_text(400, 0, Language::English), "400");
+    EXPECT_EQ(percent_text(25, 0, Language::German), "25\u00a0%");
+    EXPECT_EQ(percent_text(25, 0, Language::Japanese), "25%");
+    EXPECT_EQ(short_date_text(61, Language::English), "4 Jun");
+    EXPECT_EQ(short_date_text(61, Language::German), "4. Juni");
+    EXPECT_EQ(short_date_text(150, Language::German), "1. Sept.");
+    EXPECT_EQ(short_date_text(61, Language::Japanese), "6月4日");
+    EXPECT_EQ(month_axis_text(9, Language::Japanese), "9月");
+    EXPECT_EQ(value_with_unit_text(*find_input_field("inventory"), 65, 0, Language::German), "65 Tage");
+    EXPECT_EQ(value_with_unit_text(*find_input_field("inventory"), 1, 0, Language::English), "1 day");
+    EXPECT_EQ(unit_pattern_text(*find_input_field("inventory"), false, Language::Japanese), "{n}日");
     Inputs in;
     EXPECT_EQ(approval_path_text(in, 0, Language::German), "25\u00a0% bis 4. Juni, bis Ende Juni dann 60\u00a0%");
     EXPECT_EQ(approval_path_text(in, 0, Language::Japanese), "6月4日までに25%、6月下旬までに60%に上昇");
@@ -119,6 +132,33 @@ TEST(Strings, TheSummaryInEveryLanguage) {
     const std::string json = results_to_json(r, Language::German);
     EXPECT_NE(json.find("\"language\":\"de\""), std::string::npos);
     EXPECT_NE(json.find(de), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+using namespace rareshock;
+
+// A build without embedded translations (the web app) installs a page's table;
+// a table that does not parse leaves English, with the reason.
+TEST(Strings, ATranslationCanBeInstalledAndABrokenOneShowsEnglish) {
+    std::string german = "{";  // the German table as it is, to put back
+    for (std::string_view k : string_keys(Language::German)) {
+        if (german.size() > 1) german += ',';
+        append_json_string(german, k);
+        german += ':';
+        append_json_string(german, tr(Language::German, k));
+    }
+    german += '}';
+    EXPECT_FALSE(set_translation(Language::German, "{\"ui.advanced\": 3}"));
+    EXPECT_NE(strings_problem(Language::German), "");
+    EXPECT_EQ(tr(Language::German, "ui.advanced"), tr(Language::English, "ui.advanced"));
+    EXPECT_TRUE(has_translation(Language::English));
+    EXPECT_TRUE(set_translation(Language::German, german));
+    EXPECT_TRUE(has_translation(Language::German));
+    EXPECT_EQ(tr(Language::German, "ui.advanced"), "Weitere Annahmen");
+    EXPECT_EQ(strings_problem(Language::German), "");
 }
 
 }  // namespace

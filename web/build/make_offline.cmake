@@ -1,12 +1,25 @@
-# Writes rareshock-offline.html: one self-contained file (SINGLE_FILE build + CSS + boot
-# script inlined) that works from file:// and inside <iframe sandbox="allow-scripts">.
-file(READ "${SITE}/offline.html" html)  # the site's copy: "Method and sources" is already in it
+# Writes rareshock-offline.html (and rareshock-offline.<lang>.html for each other
+# language): one self-contained file (SINGLE_FILE build + CSS + boot script inlined)
+# that works from file:// and inside <iframe sandbox="allow-scripts">.
 file(READ "${SITE}/style.css" css)  # with the generated themes (make_style.cmake)
 file(READ "${SINGLE_JS}" js)
 file(READ "${SOURCE}/web/app.js" boot)
-string(REPLACE "/*RS:STYLE*/" "${css}" html "${html}")
-string(REPLACE "/*RS:APP*/" "${js}" html "${html}")
-string(REPLACE "/*RS:BOOT*/" "${boot}" html "${html}")
-file(WRITE "${SITE}/rareshock-offline.html" "${html}")
-file(REMOVE "${SITE}/offline.html")
+file(GLOB pages "${SITE}/offline*.html")  # each language's edition (make-pages.mjs): "Method and sources" is already in it
+foreach(page IN LISTS pages)
+  get_filename_component(name "${page}" NAME)
+  string(REGEX REPLACE "^offline" "rareshock-offline" out "${name}")
+  file(READ "${page}" html)
+  string(REPLACE "/*RS:STYLE*/" "${css}" html "${html}")
+  string(REPLACE "/*RS:APP*/" "${js}" html "${html}")
+  string(REPLACE "/*RS:BOOT*/" "${boot}" html "${html}")
+  # Japanese carries its face (font-ja.ttf) in the file, as base64; app.js hands it to the app.
+  set(face "")
+  if(name STREQUAL "offline.ja.html")
+    file(READ "${JA_FACE_B64}" b64)
+    set(face "<script type=\"application/octet-stream\" id=\"rs-japanese-face\">${b64}</script>")
+  endif()
+  string(REPLACE "<!--RS:FACE-->" "${face}" html "${html}")
+  file(WRITE "${SITE}/${out}" "${html}")
+  file(REMOVE "${page}")
+endforeach()
 file(REMOVE_RECURSE "${SITE}/build")
