@@ -4,8 +4,9 @@
 # Lists raw, gzip -9 and brotli -q 11 sizes of every file the embed downloads
 # (embed.html, app.js, style.css, rareshock.js, rareshock.wasm, favicon.svg), their
 # total, the static fallback image separately, the offline single file's raw
-# size, and each other language's download: its embed page instead of English's,
-# plus, for Japanese, the face it fetches (font-ja.ttf), listed separately. Checks the budgets (1 kB = 1000 bytes): embed total compressed ≤ 250 kB,
+# size, and each other language's download: its embed page instead of English's
+# (checked against the same budget), and, for Japanese, the face it alone fetches
+# (font-ja.ttf), listed separately on top (not judged: the budget is English's). Checks the budgets (1 kB = 1000 bytes): embed total compressed ≤ 250 kB,
 # judged on gzip, the larger of the two (goal ≤ 150 kB); offline file ≤ 600 kB.
 # Prints PASS or FAIL and exits 1 on FAIL (2 if the site is missing).
 set -euo pipefail
@@ -61,22 +62,26 @@ for page in "$SITE"/embed.*.html; do
   lang=$(basename "$page" .html); lang=${lang#embed.}
   lr=$((tr - en_r + $(raw "$page"))); lg=$((tg - en_g + $(gz "$page"))); lb=$((tb - en_b + $(br "$page")))
   row "$(basename "$page")" "$(raw "$page")" "$(gz "$page")" "$(br "$page")"
-  if [ "$lang" = ja ]; then
+  row "TOTAL $lang" "$lr" "$lg" "$lb"
+  echo "  = $lang: $(kb "$lr") raw, $(kb "$lg") gzip, $(kb "$lb") brotli"
+  lang_totals+=("$lang $lg $lb")
+  if [ "$lang" = ja ]; then  # the face Japanese alone fetches, on top
     face="$SITE/font-ja.ttf"
     if [ -f "$face" ]; then
-      row "font-ja.ttf (Japanese face)" "$(raw "$face")" "$(gz "$face")" "$(br "$face")"
-      lr=$((lr + $(raw "$face"))); lg=$((lg + $(gz "$face"))); lb=$((lb + $(br "$face")))
+      fr=$(raw "$face"); fg=$(gz "$face"); fb=$(br "$face")
+      row "+ font-ja.ttf (Japanese face)" "$fr" "$fg" "$fb"
+      echo "  = ja with its face: $(kb $((lr + fr))) raw, $(kb $((lg + fg))) gzip, $(kb $((lb + fb))) brotli (the face: $(kb "$fg") gzip, $(kb "$fb") brotli)"
     else
       row "font-ja.ttf" missing - -; status=1
     fi
   fi
-  row "TOTAL $lang" "$lr" "$lg" "$lb"
-  echo "  = $lang: $(kb "$lr") raw, $(kb "$lg") gzip, $(kb "$lb") brotli"
-  lang_totals+=("$lang $lg $lb")
 done
 
 echo
 off="$SITE/rareshock-offline.html"
+for f in "$SITE"/rareshock-offline.*.html; do
+  [ -f "$f" ] && echo "Offline single file: $(basename "$f") $(raw "$f") bytes raw ($(kb "$(raw "$f")")), $(gz "$f") gzip"
+done
 if [ -f "$off" ]; then
   o=$(raw "$off")
   echo "Offline single file: rareshock-offline.html $o bytes raw ($(kb "$o")), $(gz "$off") gzip"
@@ -96,6 +101,7 @@ done
 for f in "$SITE"/rareshock-offline.*.html; do
   [ -f "$f" ] && verdict "offline file $(basename "$f"), raw" "$(raw "$f")" "$OFFLINE_BUDGET"
 done
+true
 [ "$o" -gt 0 ] && verdict "offline file, raw" "$o" "$OFFLINE_BUDGET"
 if [ "$tg" -le "$GOAL" ]; then echo "goal  embed download ≤ $(kb $GOAL) gzip: met ($(kb "$tg"))"
 else echo "goal  embed download ≤ $(kb $GOAL) gzip: not yet ($(kb "$tg"))"; fi

@@ -101,14 +101,22 @@
   // The page's language table (not English: the app carries that), inline in the page.
   var table = document.getElementById('rs-strings');
   if (table && table.textContent) options.strings = { lang: doc.lang, text: table.textContent };
-  // The offline file in Japanese carries its face (base64); online pages fetch font-ja.ttf.
-  var face = document.getElementById('rs-japanese-face');
-  if (face && face.textContent) {
-    var bin = atob(face.textContent.trim()), bytes = new Uint8Array(bin.length);
+  // The offline file carries the WebAssembly (and, in Japanese, the Japanese face) inline
+  // as base64 of gzip; online pages fetch rareshock.wasm and font-ja.ttf.
+  function inline(id) {
+    var el = document.getElementById(id);
+    if (!el || !el.textContent) return null;
+    var bin = atob(el.textContent.trim()), bytes = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    options.japaneseFace = bytes.buffer;
+    if (el.getAttribute('data-encoding') !== 'gzip') return Promise.resolve(bytes.buffer);
+    if (typeof DecompressionStream !== 'function') return Promise.reject(new Error('this browser cannot decompress the calculator (no DecompressionStream)'));
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
   }
-  window.createRareShock(canvas, null, options).then(function (instance) {
+  Promise.all([inline('rs-wasm'), inline('rs-japanese-face')]).then(function (data) {
+    if (data[0]) options.wasmBinary = data[0];
+    if (data[1]) options.japaneseFace = data[1];
+    return window.createRareShock(canvas, null, options);
+  }).then(function (instance) {
     window.rareshock = instance;
     doc.classList.add('rs-ready');
     if (isEmbed) embedReady(instance);

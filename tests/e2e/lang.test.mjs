@@ -4,7 +4,8 @@
 // (assets/strings/<code>.json); the Japanese face is fetched for Japanese only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openPage, waitReady, idle, artifact, assert } from './harness.mjs';
+import { ROOT, SITE, openPage, waitReady, idle, artifact, assert } from './harness.mjs';
+import { openWith } from './util.mjs';
 
 const table = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/strings', `${lang}.json`), 'utf8'));
 const FACE = 'font-ja.ttf';
@@ -98,6 +99,23 @@ export function langTests({ browser, site }) {
       }
     }
   }
+
+  tests.push(['lang: the Japanese offline file works from file:// with its face and table inside', async () => {
+    const { page, context, log } = await openWith(browser, `file://${path.join(SITE, 'rareshock-offline.ja.html')}`);
+    try {
+      await waitReady(page);
+      const r = await page.evaluate(() => ({ lang: document.documentElement.lang, results: window.rareshock.getResults(),
+        caption: document.getElementById('rs-fallback-caption').textContent }));
+      assert(r.lang === 'ja' && r.results.language === 'ja', `Japanese: ${r.lang} ${r.results.language}`);
+      assert(FORMS.ja.date.test(r.results.summary), `a Japanese date: ${r.results.summary}`);
+      assert(FORMS.ja.date.test(r.caption), `the placeholder's headline is Japanese: ${r.caption}`);
+      const other = log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
+      assert(other.length === 0, `only file: and data: requests: ${other.join(' ')}`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
 
   tests.push(['lang: English asks for no Japanese face; a language the page lacks warns and stays English', async () => {
     const { page, context, log } = await openEdition(browser, `${site.url}/index.html?lang=fr`);

@@ -64,7 +64,7 @@ export function methodTests({ browser, site }) {
         const s = await page.evaluate(sectionState);
         assert(s && s.tag === 'DETAILS' && s.summary === 'Method and sources', `a <details> "Method and sources": ${JSON.stringify(s && s.summary)}`);
         assert(!s.open, 'closed at first');
-        assert(s.headings.some((h) => /The model in plain words/.test(h)) && s.headings.some((h) => /Calibration/.test(h)), `its headings: ${s.headings.join(' | ')}`);
+        assert(s.headings.some((h) => /In plain words/.test(h)) && s.headings.some((h) => /Calibration/.test(h)), `its headings: ${s.headings.join(' | ')}`);
         assert(!s.headings.some((h) => /For developers/i.test(h)) && !s.text.includes('digest_main.cpp'), 'no developers\' part');
         assert(s.tables >= 5, `the tables are HTML tables (${s.tables})`);
         assert(s.lang === 'en' && s.inlineStyles === 0 && s.scripts === 0, `lang, no inline style or script: ${JSON.stringify(s)}`);
@@ -83,7 +83,7 @@ export function methodTests({ browser, site }) {
 
   tests.push(['method: the offline file carries the same section', async () => {
     const html = fs.readFileSync(path.join(SITE, 'rareshock-offline.html'), 'utf8');
-    assert(html.includes('id="rs-method"') && html.includes('The model in plain words'), 'the offline file has the section');
+    assert(html.includes('id="rs-method"') && html.includes('In plain words'), 'the offline file has the section');
     assert(!html.includes('<!--RS:METHOD-->'), 'the marker was replaced');
   }]);
 
