@@ -9,7 +9,7 @@
  */
 (function () {
   'use strict';
-  var PARAMS = ['approval', 'inventory', 'preset', 'theme', 'lag', 'transit', 'path_europe', 'path_north_america',
+  var PARAMS = ['approval', 'inventory', 'preset', 'theme', 'lang', 'lag', 'transit', 'path_europe', 'path_north_america',
     'path_japan', 'path_south_korea', 'path_india', 'expedite',
     'dep_europe', 'dep_north_america', 'dep_japan', 'dep_south_korea', 'dep_india', 'alt_supply', 'alt_ramp',
     'controlled', 'horizon', 'draws', 'seed', 'v'];

@@ -228,7 +228,11 @@ void App::set_inputs(const Inputs& in) { impl_->set_inputs(in); }
 DecodedQuery App::apply_query(std::string_view query) {
     DecodedQuery d = decode_query(query, impl_->inputs);
     if (!d.theme.empty()) impl_->theme = theme_mode_from_string(d.theme);
-    if (Language lang; !d.language.empty() && parse_language(d.language, &lang)) set_language(lang);
+    // A language whose texts this build has (the web app: English and the page's own).
+    if (Language lang; !d.language.empty() && parse_language(d.language, &lang)) {
+        if (has_translation(lang)) set_language(lang);
+        else d.warnings.push_back({"lang", "lang: the " + d.language + " texts are not loaded here; the page chooses its language when it loads"});
+    }
     if (!d.model_version.empty() && d.model_version != kModelVersion)
         impl_->notice = ui_format(impl_->lang, "ui.notice.model_version", {{"link", d.model_version}, {"now", kModelVersion}});
     impl_->set_inputs(d.inputs);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, SITE, openPage, waitReady, idle, artifact, assert } from './harness.mjs';
-import { openWith } from './util.mjs';
+import { openWith, serveFixtures, waitFrameReady } from './util.mjs';
 
 const table = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/strings', `${lang}.json`), 'utf8'));
 const FACE = 'font-ja.ttf';
@@ -43,6 +43,8 @@ export function langTests({ browser, site }) {
             method: document.querySelector('#rs-method summary').textContent, title: document.title,
             caption: document.getElementById('rs-fallback-caption').textContent,
             loading: document.querySelector('.rs-loading-note').textContent,
+            methodLang: document.querySelector('#rs-method .rs-method-body').getAttribute('lang'),
+            methodHeading: document.querySelector('#rs-method .rs-method-body h2, #rs-method .rs-method-body h3').textContent,
           };
         });
         assert(r.htmlLang === lang && r.twinLang === lang, `<html lang> and the twin's lang are ${lang}: ${r.htmlLang}, ${r.twinLang}`);
@@ -52,9 +54,18 @@ export function langTests({ browser, site }) {
         assert(r.label === `${t['field.approval.label']} (%)` || r.label === `${t['field.approval.label']}（%）`, `twin label translated: ${r.label}`);
         assert(r.scenarios === t['page.twin.scenarios'], `twin group translated: ${r.scenarios}`);
         assert(r.method === t['ui.method.link'] && r.title === t['shell.title'] && r.loading === t['shell.loading'], `page text: ${r.method} | ${r.title} | ${r.loading}`);
+        // "Method and sources" in the page's language (docs/methodology.<lang>.md), reader's part only.
+        const md = fs.readFileSync(path.join(ROOT, 'docs', `methodology.${lang}.md`), 'utf8');
+        const firstHeading = /^##\s+(.*)$/m.exec(md)[1];
+        assert(r.methodLang === lang && r.methodHeading.includes(firstHeading.replace(/^\d+\.\s*/, '')), `method section in ${lang}: ${r.methodLang} "${r.methodHeading}" vs "${firstHeading}"`);
         // The static caption (made at build time from this edition's app) is the headline of the default scenario.
         assert(r.caption === r.summary, `the fallback caption is the ${lang} summary: ${r.caption}`);
         assert(!/[A-Za-z]+\.[a-z_]+\.[a-z_]+/.test(r.table + r.label + r.summary), 'no text key on the page');
+        // Another language later (setInputs) is refused with a warning: the page brought one table.
+        const other = lang === 'de' ? 'ja' : 'de';
+        const w = await page.evaluate((o) => window.rareshock.setInputs({ lang: o }), other);
+        const still = await page.evaluate(() => window.rareshock.getResults().language);
+        assert(w.some((m) => m.startsWith('lang:')) && still === lang, `lang=${other} later warns and keeps ${lang}: ${JSON.stringify(w)} ${still}`);
         const faces = await facesLoaded(page);
         assert(lang === 'ja' ? faces === 1 : faces === 0, `the Japanese face is fetched for Japanese only (${faces})`);
         assert(log.errors.length === 0 && log.failed.length === 0, `no errors: ${log.errors.join(' | ')} ${log.failed.join(' ')}`);
@@ -99,6 +110,23 @@ export function langTests({ browser, site }) {
       }
     }
   }
+
+  tests.push(['lang: data-lang="de" on the loader gives a German embed', async () => {
+    const fx = await serveFixtures({ SITE: site.url });
+    const { page, context, log } = await openWith(browser, `${fx.url}/embed-lang.html`);
+    try {
+      const frame = await (await page.waitForSelector('#e1 iframe')).contentFrame();
+      await frame.waitForURL(/\/embed\.de\.html\?/, { timeout: 15000 });
+      await waitFrameReady(frame);
+      const r = await frame.evaluate(() => ({ lang: document.documentElement.lang, results: window.rareshock.getResults() }));
+      assert(r.lang === 'de' && r.results.language === 'de' && r.results.inputs.approval === 30, `German, approval 30: ${r.lang} ${r.results.language} ${r.results.inputs.approval}`);
+      assert(FORMS.de.date.test(r.results.summary), `a German date: ${r.results.summary}`);
+      assert(log.errors.length === 0, log.errors.join(' | '));
+    } finally {
+      await context.close();
+      await fx.close();
+    }
+  }]);
 
   tests.push(['lang: the Japanese offline file works from file:// with its face and table inside', async () => {
     const { page, context, log } = await openWith(browser, `file://${path.join(SITE, 'rareshock-offline.ja.html')}`);
