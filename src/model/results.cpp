@@ -965,7 +965,7 @@ std::vector<std::string> scenario_lines(const Inputs& in) {
         } else {
             const double v = get_field(in, f);
             if (!main && v == get_field(base.inputs, f)) continue;
-            value = value_with_unit(f, v, Language::English);
+            value = value_with_unit(f, v, Language::English, f.kind == FieldKind::Real ? 2 : 0);
         }
         if (main) {
             std::string line = std::string(f.label) + ": " + value;

@@ -33,7 +33,6 @@ int timeline_shown_days(const Results& r);
 int timeline_shaded_region(const Results& r);
 
 // The timeline's scale and words, shared by the canvas and the exported picture (export.h).
-inline constexpr const char* kTimelineTitle = "Car plants with a line stopped";
 std::string timeline_subtitle(const Results& r, Language lang = Language::English);  // "Share of car plants with a line stopped, by region. Lines: …"
 float timeline_y_max(const Results& r);           // top of the y axis: the smallest of 10/25/50/100 % that holds every band
 float timeline_y_step(float y_max);               // its grid step
