@@ -237,7 +237,7 @@ var RareShockLibrary = {
     // A page whose Content-Security-Policy forbids data: images (img-src) cannot rasterise it: say so.
     var failed = function () {
       RS.warn('the picture could not be drawn (a Content-Security-Policy without img-src data: blocks it)');
-      RSPage.say('The picture could not be made on this page; the CSV and the link still work.');
+      RSPage.say(RSPage.t('page.picture_failed'));
     };
     img.onload = function () {
       var c = document.createElement('canvas');
