@@ -6,8 +6,8 @@
 // 390 px, DPR 2, as a touch phone (the phone picture, at most 720 px wide). Each
 // time it waits for the default scenario with its bands, screenshots the canvas
 // and saves it as PNG or, when much smaller, JPEG: fallback.jpg (or .png) and
-// fallback-phone.jpg (or .png). Then rewrites index.html and embed.html in the
-// site: the fallback <img> elements get the desktop picture, its real width and
+// fallback-phone.jpg (or .png), for every language of the site (index.de.html gives
+// fallback.de.jpg, …). Then rewrites that language's index, embed and offline pages: the fallback <img> elements get the desktop picture, its real width and
 // height, and the summary sentence as alt text; their <source class="rs-fallback-phone">
 // (media="(max-width: 599px)") the phone picture and its size; and every
 // <figcaption id="rs-fallback-caption"> (rareshock-offline.html's too, where it
@@ -127,30 +127,45 @@ async function takeShot(browser, url, shot) {
   }
 }
 
+// The languages of the site: index.html's <link rel="alternate" hreflang> (make-pages.mjs), English alone without them.
+function siteLanguages() {
+  const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
+  const langs = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)"/g)].map((m) => m[1]);
+  return langs.length ? langs : ['en'];
+}
+const edition = (name, lang) => (lang === 'en' ? name : name.replace(/(\.[a-z]+)$/, `.${lang}$1`));
+
 async function main() {
   for (const f of ['index.html', 'embed.html', 'rareshock-offline.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
     if (!fs.existsSync(path.join(site, f))) fail(`${path.join(site, f)} not found: build the site first`);
   }
   const server = createServer(site);
   await new Promise((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve); });
-  const url = `http://127.0.0.1:${server.address().port}/index.html?theme=light`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
   try {
-    const [desktop, phone] = [await takeShot(browser, url, SHOTS[0]), await takeShot(browser, url, SHOTS[1])];
-    if (desktop.summary !== phone.summary) fail(`the two pictures disagree: "${desktop.summary}" vs "${phone.summary}"`);
-    for (const old of ['fallback.png', 'fallback.jpg', 'fallback-phone.png', 'fallback-phone.jpg']) fs.rmSync(path.join(site, old), { force: true });
-    for (const shot of [desktop, phone]) fs.writeFileSync(path.join(site, shot.src), shot.data);
-    const fields = { src: desktop.src, width: desktop.width, height: desktop.height, summary: desktop.summary, phone };
-    for (const file of ['index.html', 'embed.html', 'rareshock-offline.html']) {
-      const p = path.join(site, file);
-      const out = rewriteHtml(fs.readFileSync(p, 'utf8'), { ...fields, captionOnly: file === 'rareshock-offline.html' });
-      if (out === null) fail(`${file}: no <img id="rs-fallback-img"> or <figcaption id="rs-fallback-caption">`);
-      fs.writeFileSync(p, out);
+    // Each language's pictures, from its own edition of the page, and its summary as caption.
+    for (const lang of siteLanguages()) {
+      const url = `http://127.0.0.1:${server.address().port}/${edition('index.html', lang)}?theme=light`;
+      const [desktop, phone] = [await takeShot(browser, url, SHOTS[0]), await takeShot(browser, url, SHOTS[1])];
+      if (desktop.summary !== phone.summary) fail(`the two pictures disagree: "${desktop.summary}" vs "${phone.summary}"`);
+      for (const shot of [desktop, phone]) {
+        shot.src = edition(shot.src, lang);
+        for (const ext of ['png', 'jpg']) fs.rmSync(path.join(site, shot.src.replace(/\.[a-z]+$/, `.${ext}`)), { force: true });
+        fs.writeFileSync(path.join(site, shot.src), shot.data);
+      }
+      const fields = { src: desktop.src, width: desktop.width, height: desktop.height, summary: desktop.summary, phone };
+      for (const file of ['index.html', 'embed.html', 'rareshock-offline.html'].map((f) => edition(f, lang))) {
+        const p = path.join(site, file);
+        if (!fs.existsSync(p)) fail(`${file} not found (make-pages.mjs makes one edition per language)`);
+        const out = rewriteHtml(fs.readFileSync(p, 'utf8'), { ...fields, captionOnly: file.startsWith('rareshock-offline') });
+        if (out === null) fail(`${file}: no <img id="rs-fallback-img"> or <figcaption id="rs-fallback-caption">`);
+        fs.writeFileSync(p, out);
+      }
+      for (const shot of [desktop, phone]) {
+        console.log(`make-fallback: ${shot.src} ${shot.width}×${shot.height}, ${shot.data.length} bytes (${shot.sizes})`);
+      }
+      console.log(`make-fallback: ${lang} alt/caption: "${desktop.summary}"`);
     }
-    for (const shot of [desktop, phone]) {
-      console.log(`make-fallback: ${shot.src} ${shot.width}×${shot.height}, ${shot.data.length} bytes (${shot.sizes})`);
-    }
-    console.log(`make-fallback: alt/caption: "${desktop.summary}"`);
   } finally {
     await browser.close();
     server.close();

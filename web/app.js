@@ -199,13 +199,45 @@
     cut.hidden = false;
   }
 
+  // The page comes in one edition per language (index.html, index.de.html, …), each
+  // listed as <link rel="alternate" hreflang>: a lang= for another edition goes there
+  // at once, before anything big loads. The calculator speaks the page's language
+  // unless lang= says otherwise (the offline file has one edition per file).
+  var lang = params.get('lang');
+  if (lang && lang !== doc.lang) {
+    var other = document.querySelector('link[rel="alternate"][hreflang="' + lang.replace(/[^a-z-]/gi, '') + '"]');
+    if (other) {
+      window.location.replace(other.getAttribute('href') + window.location.search + window.location.hash);
+      return;
+    }
+  }
+
   if (!canvas) return;
   if (isEmbed) setupEmbed();
   if (typeof WebAssembly !== 'object' || typeof window.createRareShock !== 'function') {
     fail('WebAssembly is not available: showing the static picture instead');
     return;
   }
-  window.createRareShock(canvas, null, { query: startQuery(), shareBase: shareBase() }).then(function (instance) {
+  var options = { query: startQuery(), shareBase: shareBase(), lang: doc.lang };
+  // The page's language table (not English: the app carries that), inline in the page.
+  var table = document.getElementById('rs-strings');
+  if (table && table.textContent) options.strings = { lang: doc.lang, text: table.textContent };
+  // The offline file carries the WebAssembly (and, in Japanese, the Japanese face) inline
+  // as base64 of gzip; online pages fetch rareshock.wasm and font-ja.ttf.
+  function inline(id) {
+    var el = document.getElementById(id);
+    if (!el || !el.textContent) return null;
+    var bin = atob(el.textContent.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    if (el.getAttribute('data-encoding') !== 'gzip') return Promise.resolve(bytes.buffer);
+    if (typeof DecompressionStream !== 'function') return Promise.reject(new Error('this browser cannot decompress the calculator (no DecompressionStream)'));
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  }
+  Promise.all([inline('rs-wasm'), inline('rs-japanese-face')]).then(function (data) {
+    if (data[0]) options.wasmBinary = data[0];
+    if (data[1]) options.japaneseFace = data[1];
+    return window.createRareShock(canvas, null, options);
+  }).then(function (instance) {
     window.rareshock = instance;
     doc.classList.add('rs-ready');
     if (isEmbed) embedReady(instance);

@@ -75,7 +75,7 @@ std::string preset_list() {
 //-----------------------------------------------------------------------------
 // [SECTION] Option table
 //-----------------------------------------------------------------------------
-enum class Fixed { Preset, Query, Format, Output, ShareBase, Help, Version };
+enum class Fixed { Preset, Query, Format, Lang, Output, ShareBase, Help, Version };
 
 struct FixedOption {
     std::string_view name;  // without "--"
@@ -89,6 +89,7 @@ constexpr FixedOption kFixedOptions[] = {
     {"preset", Fixed::Preset, true, "ID", "start from a preset scenario (applied first)"},
     {"query", Fixed::Query, true, "QUERY", "evaluate a share link or its parameters, e.g. 'approval=25&inventory=45' (applied after --preset)"},
     {"format", Fixed::Format, true, "FORMAT", "output format: text, json or csv (default text)"},
+    {"lang", Fixed::Lang, true, "LANG", "language of the summary, numbers and dates: en, de or ja (default en)"},
     {"output", Fixed::Output, true, "FILE", "write the results to FILE instead of standard output"},
     {"share-base", Fixed::ShareBase, true, "URL", "page of the reproduce link that ends the text report (an http: or https: URL;"},
     {"help", Fixed::Help, false, "", "print this help and exit"},
@@ -180,6 +181,7 @@ CliParse parse_cli(std::span<const std::string_view> args) {
         std::string value;
     };
     std::vector<Assignment> assignments;  // explicit input options, in command-line order
+    bool lang_given = false;               // --lang wins over a query's lang=
 
     bool options_ended = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -232,6 +234,7 @@ CliParse parse_cli(std::span<const std::string_view> args) {
             const std::string expected = field ? " (expected " + range_text(*field) + ")"
                                          : fixed->id == Fixed::Preset ? " (expected one of " + preset_list() + ")"
                                          : fixed->id == Fixed::Format ? std::string(" (expected text, json or csv)")
+                                         : fixed->id == Fixed::Lang ? std::string(" (expected en, de or ja)")
                                          : fixed->id == Fixed::ShareBase ? std::string(" (expected an http: or https: URL)")
                                                                       : std::string();
             parse.errors.push_back(shown + ": missing value" + expected);
@@ -247,6 +250,11 @@ CliParse parse_cli(std::span<const std::string_view> args) {
         case Fixed::Output:
             if (value.empty()) parse.errors.push_back("--output: missing file name");
             parse.options.output_path = std::string(value);
+            break;
+        case Fixed::Lang:
+            if (!parse_language(value, &parse.options.language))
+                parse.errors.push_back("--lang: '" + sanitise(value) + "' is not a language (expected en, de or ja)");
+            else lang_given = true;
             break;
         case Fixed::ShareBase:
             if (is_http_url(value)) parse.options.share_base = std::string(value);
@@ -287,6 +295,7 @@ CliParse parse_cli(std::span<const std::string_view> args) {
         for (const QueryMessage& m : decoded.errors) parse.errors.push_back("--query: " + m.message);
         for (const QueryMessage& m : decoded.warnings) parse.warnings.push_back("--query: " + m.message);
         inputs = decoded.inputs;
+        if (!lang_given && !decoded.language.empty()) parse_language(decoded.language, &parse.options.language);
         if (!decoded.preset.empty()) parse.options.preset = decoded.preset;
     }
     // 3. explicit options, validated by the codec: one "key=value" each.

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "model/inputs.h"
+#include "model/strings.h"
 
 #include <span>
 #include <string>
@@ -33,6 +34,7 @@ struct CliOptions {
     std::string output_path;               // --output FILE; empty: standard output
     std::string preset;                    // --preset ID (or the query's preset=), "" if none
     std::string query;                     // --query as given, "" if none
+    Language language = Language::English; // --lang en|de|ja (or the query's lang=)
     std::string share_base;                // --share-base URL: the reproduce link's page (default kDefaultShareBase)
 };
 

@@ -15,6 +15,7 @@
 #include "query.h"
 
 #include "model.h"
+#include "strings.h"
 
 #include <algorithm>
 #include <charconv>
@@ -480,6 +481,12 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
         if (!last[i]) continue;
         const std::string& key = pairs[i].key;
         const std::string& value = pairs[i].value;
+        if (key == "lang") {  // the reader's language (strings.h)
+            Language lang = Language::English;
+            if (parse_language(value, &lang)) result.language = value;
+            else add_message(result.errors, key, "lang: '" + sanitise(value) + "' is not a language (expected en, de or ja)");
+            continue;
+        }
         if (key == "preset" || is_embed_option(key)) continue;
         if (key == "v") {
             double version = 0.0;

@@ -25,6 +25,7 @@ struct DecodedQuery {
     Inputs inputs;                       // base inputs with every valid parameter applied
     std::string preset;                  // the preset id if "preset=" was valid, else ""
     std::string theme;                   // "light" | "dark" | "auto" if given and valid, else ""
+    std::string language;                // "en" | "de" | "ja" if "lang=" was given and valid, else ""
     std::string model_version;           // the model version a share link was made with ("model="), else ""
     // Producer options (how the calculator looks on a host page; never part of a
     // share link): "accent=0b5cad" (or "%230b5cad"), "bg=transparent",

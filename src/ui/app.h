@@ -11,7 +11,9 @@
 #include "model/query.h"
 #include "ui/model_runner.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <vector>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -82,6 +84,11 @@ public:
     // every DPR). The renderer must re-upload the font texture afterwards.
     void build_fonts(float device_pixel_ratio);
     float fonts_dpr() const;
+    // A face for the characters of Japanese (TrueType, e.g. the build's font-ja.ttf),
+    // copied; drawn once the fonts are built again while the language is Japanese.
+    // fonts_stale() says a build is due (a new face, or a new language that needs one).
+    void set_japanese_face(const unsigned char* data, std::size_t size);
+    bool fonts_stale() const;
 
     // Inputs: clamped into range and handed to the runner (it schedules the model).
     void set_inputs(const Inputs& inputs);
@@ -98,6 +105,13 @@ public:
     std::string print_svg();
     const Inputs& inputs() const;
     const Results& results() const;
+
+    // The reader's language (lang= in the query sets it too): every word, number
+    // and date drawn, the headline, and the results JSON the runner makes.
+    void set_language(Language lang);
+    Language language() const;
+    // The headline: the summary sentence in the reader's language (made once per result).
+    const std::string& summary();
 
     void set_theme_mode(ThemeMode m);
     ThemeMode theme_mode() const;

@@ -149,7 +149,7 @@ void apply_style(const Palette& p, bool coarse_pointer, bool transparent) {
     c[ImGuiCol_ScrollbarGrab] = col(p.rule);
 }
 
-void build_fonts(Fonts& fonts, float dpr) {
+void build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig cfg;
@@ -161,15 +161,24 @@ void build_fonts(Fonts& fonts, float dpr) {
     static const ImWchar glyphs[] = {
 #include "glyph_ranges.inc"
         0};
-    auto add = [&](const unsigned char* data, std::size_t size, float px) {
-        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg, glyphs);
+    // The extra face's characters merged into a face (ImGui takes each glyph from
+    // the first font that has it: Inter for Latin, the extra face for the rest).
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    merge.OversampleH = 1;  // CJK glyphs are wide and many: no horizontal oversampling
+    auto add = [&](const unsigned char* data, std::size_t size, float px, bool with_extra) {
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg, glyphs);
+        if (with_extra && extra && extra->data && extra->ranges)
+            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(extra->data), static_cast<int>(extra->size), px * dpr, &merge,
+                                           extra->ranges);
+        return font;
     };
-    fonts.body = add(rs_font_inter_regular, rs_font_inter_regular_size, 16.0f);
-    fonts.small = add(rs_font_inter_regular, rs_font_inter_regular_size, 13.5f);
-    fonts.label = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 15.0f);
-    fonts.headline = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 22.0f);
-    fonts.lede = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 19.0f);
-    fonts.number = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 26.0f);
+    fonts.body = add(rs_font_inter_regular, rs_font_inter_regular_size, 16.0f, true);
+    fonts.small = add(rs_font_inter_regular, rs_font_inter_regular_size, 13.5f, true);
+    fonts.label = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 15.0f, true);
+    fonts.headline = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 22.0f, true);
+    fonts.lede = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 19.0f, true);
+    fonts.number = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 26.0f, false);  // digits only
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr;
     io.FontDefault = fonts.body;

@@ -60,8 +60,16 @@ struct Fonts {
     ImFont* number = nullptr;    // 26 px SemiBold
     float dpr = 0.0f;
 };
+// A face for the characters Inter lacks (Japanese): TrueType outlines, e.g. the
+// subset of IPA Gothic the build makes (font-ja.ttf). Not owned.
+struct ExtraFace {
+    const unsigned char* data = nullptr;
+    std::size_t size = 0;
+    const ImWchar* ranges = nullptr;  // the characters to take from it (0-terminated pairs)
+};
 // Rebuilds io.Fonts with every face at size × dpr, and sets FontGlobalScale = 1/dpr
 // so that layout stays in CSS pixels while glyphs are rasterised for the device.
-void build_fonts(Fonts& fonts, float dpr);
+// `extra` (if given) is merged into every face the text is drawn in.
+void build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra = nullptr);
 
 }  // namespace rareshock::ui

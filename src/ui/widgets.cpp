@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <string>
 
 namespace rareshock::ui {
 namespace {
@@ -94,19 +96,57 @@ void flow_layout(float& x, float item_width, float width, float spacing) {
     x += item_width + spacing;
 }
 
+namespace {
+
+// Where Japanese text may break: between two CJK characters, except before
+// closing punctuation and small kana, and after opening brackets (kinsoku).
+// A run of Latin letters or digits stays whole ("6月4日", "25%" never split).
+bool is_cjk(unsigned c) {
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+bool no_break_before(unsigned c) {
+    static constexpr unsigned kClosing[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x30FB, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, 0xFF09,
+                                            0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x300B, 0x30FC, 0x3005, 0x3041, 0x3043,
+                                            0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x30A1, 0x30A3,
+                                            0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0xFF05};
+    return std::find(std::begin(kClosing), std::end(kClosing), c) != std::end(kClosing);
+}
+bool no_break_after(unsigned c) {
+    static constexpr unsigned kOpening[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A};
+    return std::find(std::begin(kOpening), std::end(kOpening), c) != std::end(kOpening);
+}
+bool may_break_between(unsigned a, unsigned b) {
+    return is_cjk(a) && is_cjk(b) && !no_break_before(b) && !no_break_after(a);
+}
+
+// The end of the unbreakable piece of text that starts at `q` (a word, or one CJK character with what clings to it).
+const char* piece_end(const char* q, const char* end) {
+    unsigned prev = 0;
+    const char* s = q;
+    while (s < end && *s != ' ' && *s != '\n') {
+        unsigned c = 0;
+        const int n = ImTextCharFromUtf8(&c, s, end);
+        if (s > q && may_break_between(prev, c)) break;
+        prev = c;
+        s += n > 0 ? n : 1;
+    }
+    return s;
+}
+
+}  // namespace
+
 std::vector<std::string_view> wrap_lines(std::string_view text, float width) {
     std::vector<std::string_view> lines;
     const char* const end = text.data() + text.size();
     const char* p = text.data();
     while (p < end) {
-        const char* line_end = nullptr;  // the end of the last word that fits
+        const char* line_end = nullptr;  // the end of the last piece that fits
         for (const char* q = p;;) {
-            const char* word_end = q;
-            while (word_end < end && *word_end != ' ' && *word_end != '\n') ++word_end;
-            if (line_end && ImGui::CalcTextSize(p, word_end).x > width) break;  // the word goes to the next line
+            const char* word_end = piece_end(q, end);
+            if (line_end && ImGui::CalcTextSize(p, word_end).x > width) break;  // the piece goes to the next line
             line_end = word_end;
             if (word_end >= end || *word_end == '\n') break;
-            q = word_end + 1;
+            q = *word_end == ' ' ? word_end + 1 : word_end;
         }
         lines.emplace_back(p, static_cast<size_t>(line_end - p));
         p = line_end;
@@ -117,8 +157,10 @@ std::vector<std::string_view> wrap_lines(std::string_view text, float width) {
     return lines;
 }
 
-void text_wrapped_at_spaces(std::string_view text, float width) {
+void text_wrapped_at_spaces(std::string_view text, float width, bool muted) {
+    if (muted) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     for (std::string_view line : wrap_lines(text, width)) ImGui::TextUnformatted(line.data(), line.data() + line.size());
+    if (muted) ImGui::PopStyleColor();
 }
 
 void wrapped_text(ImFont* font, ImU32 color, float width, const std::string& text) {
@@ -140,31 +182,32 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     const float row_y = ImGui::GetCursorPosY();
     const float x0 = ImGui::GetCursorPosX();
     ImGui::PushFont(s.large ? fonts.label : fonts.body);
-    ImGui::PushTextWrapPos(x0 + width - entry_width - 8.0f);
     ImGui::SetCursorPosY(row_y + std::max(0.0f, (target_height - ImGui::GetTextLineHeight()) * 0.5f));
-    ImGui::TextUnformatted(s.label);
-    ImGui::PopTextWrapPos();
+    ImGui::BeginGroup();
+    text_wrapped_at_spaces(s.label, width - entry_width - 8.0f);
+    ImGui::EndGroup();
     ImGui::PopFont();
     const float after_label_y = ImGui::GetCursorPosY();
 
     ImGui::SetCursorPos(ImVec2(x0 + width - entry_width, row_y));
     ImGui::PushFont(s.large ? fonts.label : fonts.body);
     ImGui::SetNextItemWidth(entry_width);
-    // "25%", "45 days", "day 80" ('%' is a printf directive in ImGui's format: escaped).
-    const std::string_view unit = s.unit ? s.unit : "";
-    char fmt[40];
-    if (unit == "%") std::snprintf(fmt, sizeof fmt, "%%.%df%%%%", s.decimals);
-    else if (unit == "day") std::snprintf(fmt, sizeof fmt, "day %%.%df", s.decimals);
-    else if (unit.empty()) std::snprintf(fmt, sizeof fmt, "%%.%df", s.decimals);
-    else {
-        std::string escaped;  // a unit such as "% of gap": '%' must not reach printf as a directive
-        for (char ch : unit) escaped += ch == '%' ? std::string("%%") : std::string(1, ch);
-        std::snprintf(fmt, sizeof fmt, "%%.%df%s%s", s.decimals, unit.front() == '%' ? "" : " ", escaped.c_str());
+    // "25%", "45 days", "45 Tage", "45日": the unit's pattern with {n} for the number, as a printf
+    // format ('%' is a directive there: escaped).
+    const std::string_view unit = s.unit ? s.unit : "{n}";
+    std::string fmt;
+    for (std::size_t i = 0; i < unit.size(); ++i) {
+        if (unit.compare(i, 3, "{n}") == 0) {
+            fmt += "%." + std::to_string(s.decimals) + "f";
+            i += 2;
+        } else {
+            fmt += unit[i] == '%' ? std::string("%%") : std::string(1, unit[i]);
+        }
     }
     double typed = value;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(8.0f, std::max(4.0f, (target_height - ImGui::GetFontSize()) * 0.5f)));
-    if (ImGui::InputDouble("##typed", &typed, 0.0, 0.0, fmt, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
+    if (ImGui::InputDouble("##typed", &typed, 0.0, 0.0, fmt.c_str(), ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
         if (std::isfinite(typed)) {
             const double v = snap(typed, s);
             if (v != value) { value = v; changed = true; }
@@ -222,7 +265,7 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
         // A keyboard user on the track: say what the keys do, in a tag under it
         // (drawn over what is below: no layout change).
         ImGui::PushFont(fonts.small);
-        const char* hint = "\u2190 \u2192 step \u00B7 Page Up/Down \u00D710 \u00B7 Home/End";
+        const char* hint = s.keyboard_hint ? s.keyboard_hint : "";
         const ImVec2 ts = ImGui::CalcTextSize(hint);
         const ImVec2 vp = ImGui::GetMainViewport()->Size;
         const float hx = std::clamp(pos.x + (track_w - ts.x) * 0.5f, 4.0f, std::max(4.0f, vp.x - ts.x - 12.0f));

@@ -14,11 +14,12 @@ namespace rareshock::ui {
 struct SliderSpec {
     const char* id;        // unique ImGui id, also the test name ("approval")
     const char* label;     // "Licence approval rate"
-    const char* unit;      // "%" or "days"
+    const char* unit;      // the value with its unit, {n} for the number: "{n}%", "{n} days", "{n}日"
     const char* help;      // one line under the label, or nullptr
     double min_value, max_value, step;
     int decimals;          // shown and typed precision
     bool large;            // primary control: bigger value text and knob
+    const char* keyboard_hint = nullptr;  // shown under a focused track: "← → step · Page Up/Down ×10 · Home/End"
 };
 
 // Returns true when the value changed this frame. `target_height` is the touch
@@ -52,10 +53,13 @@ void wrapped_text(ImFont* font, ImU32 color, float width, const std::string& tex
 
 // The lines of `text` wrapped to `width` in the current font, broken only at spaces
 // and newlines, so that "154,000–977,000", "25%" or "4 June" never split (Dear
-// ImGui's own wrapping also breaks after commas and dashes). A word wider than the
-// line gets a line of its own.
+// ImGui's own wrapping also breaks after commas and dashes); Japanese, which has no
+// spaces, also between its characters (not before 、。 or small kana, not after an
+// opening bracket, never inside a run of digits and Latin letters). A word wider
+// than the line gets a line of its own.
 std::vector<std::string_view> wrap_lines(std::string_view text, float width);
 // Draws `text` at the cursor, wrapped by wrap_lines, in the current font and colour.
-void text_wrapped_at_spaces(std::string_view text, float width);
+// `muted`: in the disabled-text colour.
+void text_wrapped_at_spaces(std::string_view text, float width, bool muted = false);
 
 }  // namespace rareshock::ui

@@ -223,7 +223,8 @@ export function canvasTests({ browser, site }) {
       assert(shown.twinHeight > 100, `the DOM controls are shown (${shown.twinHeight} px tall)`);
       // The API and the twin keep working without frames.
       const r = await page.evaluate(() => new Promise((resolve) => {
-        const off = window.rareshock.onChange((res) => { if (res.inputs.approval === 61) { off(); resolve({ summary: res.summary, now: window.rareshock.getInputs().approval }); } });
+        // The settled result (with its ranges): the live region speaks the latest summary, not a provisional one.
+        const off = window.rareshock.onChange((res) => { if (res.inputs.approval === 61 && !res.provisional) { off(); resolve({ summary: res.summary, now: window.rareshock.getInputs().approval }); } });
         window.rareshock.setInputs({ approval: 61 });
       }));
       assert(r.now === 61, `setInputs applies at once (${r.now})`);

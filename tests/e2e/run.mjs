@@ -15,11 +15,12 @@ import { runtimeTests } from './runtime.test.mjs';
 import { twinTests } from './twin.test.mjs';
 import { apiTests } from './api.test.mjs';
 import { phoneTests } from './phone.test.mjs';
+import { exportTests } from './export.test.mjs';
 import { methodTests } from './method.test.mjs';
 import { canvasTests } from './canvas.test.mjs';
 import { loadingTests } from './loading.test.mjs';
+import { langTests } from './lang.test.mjs';
 import { producerTests } from './producer.test.mjs';
-import { exportTests } from './export.test.mjs';
 
 const filter = process.argv[2];
 const browser = await launch();
@@ -27,8 +28,7 @@ const site = await serve();
 const ctx = { browser, site };
 const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
                 sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                methodTests(ctx), canvasTests(ctx), loadingTests(ctx),
-                exportTests(ctx)];
+                exportTests(ctx), methodTests(ctx), canvasTests(ctx), loadingTests(ctx), langTests(ctx)];
 let ok = false;
 suites.push(loaderTests(ctx));  // the host loader and the embed's edges (issue 11)
 suites.push(producerTests(ctx));  // accent, bg=transparent, headline=off (issue 11)

@@ -2,6 +2,7 @@
 // App, no GL. They click, drag and type on the controls and check the app state.
 #include "ui/app.h"
 #include "ui/theme.h"
+#include "ui/text.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <cfloat>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -450,6 +452,191 @@ TEST_F(UiTest, ActionsRunWithoutTheCanvas) {
     app->set_inputs(in);
     app->run_action(App::Action::Reset);
     EXPECT_EQ(app->inputs(), Inputs{});
+}
+
+}  // namespace
+}  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+constexpr Language kAllLanguages[] = {Language::English, Language::German, Language::Japanese};
+
+// Every part of the interface in every language: a key no table has would be
+// drawn as the key itself ("ui.chart.title"); ui_text() remembers each one.
+// Drawn at phone, tablet and desktop widths, with the advanced inputs open,
+// every preset, a scenario without stops, the readout, the statuses of the
+// actions and the notice of a link from another model version.
+TEST_F(UiTest, EveryLanguageDrawsEveryPartWithoutAMissingText) {
+    for (Language lang : kAllLanguages) {
+        SCOPED_TRACE(std::string(language_code(lang)));
+        app->set_language(lang);
+        clear_missing_text_keys();
+        app->apply_query("model=0.1&approval=30");
+        for (float width : {360.0f, 760.0f, 1280.0f}) {
+            env.width_px = width;
+            env.coarse_pointer = width < 600.0f;
+            app->set_inputs(Inputs{});
+            frames(3);
+            App::ItemRect lag{};
+            if (!app->find_item("lag", lag)) {
+                const App::ItemRect adv = item("advanced");
+                click(adv.x0 + 30, (adv.y0 + adv.y1) / 2);
+            }
+            const App::ItemRect chart = item("chart");
+            click(chart.x0 + (chart.x1 - chart.x0) * 0.3f, (chart.y0 + chart.y1) / 2);
+            for (const char* action : {"share", "reset"}) {
+                const App::ItemRect r = item(action);
+                click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+            }
+            for (const Preset& p : presets()) {
+                app->apply_preset(p.id);
+                frames(3);
+            }
+            Inputs all;
+            all.approval_pct = 100;
+            all.draws = 50;
+            app->set_inputs(all);
+            frames(3);
+            // Everything stays inside the width: long German words wrap or fit.
+            for (const char* name : {"headline", "approval", "inventory", "lag", "chart", "regions", "share", "reset", "csv", "png",
+                                     "advanced", "method", "preset:2025", "preset:fast-track", "preset:embargo", "preset:truce"}) {
+                const App::ItemRect r = item(name);
+                EXPECT_LE(r.x1, width + 0.5f) << name << " at " << width << " px";
+                EXPECT_GE(r.x0, -0.5f) << name << " at " << width << " px";
+            }
+        }
+        std::string missing;
+        for (const std::string& k : missing_text_keys()) missing += k + " ";
+        EXPECT_TRUE(missing_text_keys().empty()) << "drawn as keys: " << missing;
+        EXPECT_EQ(app->language(), lang);
+    }
+}
+
+// lang= in a link sets the language; the headline and the results JSON follow it.
+TEST_F(UiTest, TheLinkSetsTheLanguageOfTheHeadlineAndTheResults) {
+    app->apply_query("lang=de");
+    frames(2);
+    EXPECT_EQ(app->language(), Language::German);
+    EXPECT_EQ(app->summary(), summary_sentence(app->results(), Language::German));
+    EXPECT_NE(runner.results_json().find("\"language\":\"de\""), std::string::npos);
+    app->apply_query("lang=ja");
+    frames(2);
+    EXPECT_NE(app->summary().find("\xE5\xB7\xA5\xE5\xA0\xB4"), std::string::npos);  // 工場
+    EXPECT_NE(runner.results_json().find("\"language\":\"ja\""), std::string::npos);
+    const DecodedQuery bad = app->apply_query("lang=fr");
+    EXPECT_FALSE(bad.errors.empty());
+    EXPECT_EQ(app->language(), Language::Japanese);  // unchanged
+}
+
+// The twin's texts: the facts' translations by their keys, units alone.
+TEST_F(UiTest, PageTextsComeFromTheTables) {
+    EXPECT_EQ(page_text(Language::German, "field.inventory.unit"), "Tage");
+    EXPECT_EQ(page_text(Language::German, "field.approval.unit"), "%");  // "{n} %" with a no-break space
+    EXPECT_EQ(page_text(Language::English, "field.approval.unit"), "%");
+    EXPECT_EQ(page_text(Language::German, "field.approval.label"), "Genehmigungsquote");
+    EXPECT_EQ(page_text(Language::Japanese, "region.japan.name"), "\xE6\x97\xA5\xE6\x9C\xAC");  // 日本
+    EXPECT_EQ(page_text(Language::English, "preset.embargo.label"), "Full embargo");
+    EXPECT_EQ(page_text(Language::German, "page.twin.scenarios"), "Szenarien");
+    clear_missing_text_keys();
+    EXPECT_EQ(page_text(Language::German, "page.no.such.key"), "page.no.such.key");
+    EXPECT_EQ(missing_text_keys().size(), 1u);
+    clear_missing_text_keys();
+}
+
+// Japanese breaks between its characters (no spaces), never inside a number
+// or before 、。; Latin text still breaks only at spaces.
+TEST_F(UiTest, JapaneseWrapsBetweenCharactersButNotInsideNumbers) {
+    ImGui::NewFrame();
+    const std::string ja = "\xE6\x9C\x80\xE6\x82\xAA\xE6\x99\x82\xE3\x81\xAB\xE3\x81\xAF" "186" "\xE5\xB7\xA5\xE5\xA0\xB4\xE4\xB8\xAD"
+                           "12,000" "\xE5\x8F\xB0\xE3\x80\x82";  // 最悪時には186工場中12,000台。
+    for (float width = 10.0f; width <= 400.0f; width += 1.0f) {
+        std::string joined;
+        for (std::string_view l : wrap_lines(ja, width)) {
+            EXPECT_FALSE(l.empty());
+            EXPECT_NE(l.rfind("\xE3\x80\x82", 0), 0u) << "a line starts with 。 at " << width;
+            joined += l;
+        }
+        EXPECT_EQ(joined, ja) << width;
+        for (std::string_view l : wrap_lines(ja, width)) {
+            EXPECT_EQ(l.find("12,0"), l.find("12,000") == std::string_view::npos ? std::string_view::npos : l.find("12,000"));
+            EXPECT_TRUE(l.find("18") == std::string_view::npos || l.find("186") != std::string_view::npos) << width;
+        }
+    }
+    EXPECT_GT(wrap_lines(ja, 60.0f).size(), 2u);  // it does wrap
+    ImGui::EndFrame();
+}
+
+}  // namespace
+}  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+// Every character of a language's texts has a glyph in the faces drawn for it
+// (no tofu boxes): the table's own texts and the facts' translations.
+std::vector<std::string> every_text(Language lang) {
+    std::vector<std::string> texts;
+    for (std::string_view k : string_keys(lang)) texts.emplace_back(tr(lang, k));
+    for (const InputField& f : input_fields()) texts.push_back(field_label(lang, f) + field_help(lang, f) + field_source(lang, f));
+    for (const Preset& p : presets()) texts.push_back(preset_label(lang, p) + preset_description(lang, p));
+    for (const Event& e : events_2025()) texts.push_back(event_label(lang, e));
+    return texts;
+}
+
+void expect_every_glyph(Language lang, int faces_without_number = 0) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const int faces = faces_without_number ? atlas->Fonts.Size - 1 : atlas->Fonts.Size;  // the number face has digits only
+    for (const std::string& text : every_text(lang)) {
+        for (const char* s = text.c_str(); *s;) {
+            unsigned c = 0;
+            s += ImTextCharFromUtf8(&c, s, nullptr);
+            if (c == '\n') continue;
+            for (int i = 0; i < faces; ++i)
+                EXPECT_NE(atlas->Fonts[i]->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr)
+                    << language_code(lang) << ": U+" << std::hex << c << " in \"" << text << "\"";
+        }
+    }
+}
+
+TEST_F(UiTest, EveryCharacterOfEnglishAndGermanHasAGlyph) {
+    expect_every_glyph(Language::English);
+    expect_every_glyph(Language::German);
+}
+
+}  // namespace
+}  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+std::vector<unsigned char> read_file(const char* path) {
+    std::vector<unsigned char> data;
+    if (FILE* f = std::fopen(path, "rb")) {
+        unsigned char buf[65536];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) data.insert(data.end(), buf, buf + n);
+        std::fclose(f);
+    }
+    return data;
+}
+
+// Japanese: the build's subset of IPA Gothic (font-ja.ttf) holds every character
+// of the Japanese texts, and the app merges it into its faces once the language
+// is Japanese (until then the atlas stays as small as English needs).
+TEST_F(UiTest, EveryCharacterOfJapaneseHasAGlyphFromTheJapaneseFace) {
+    const std::vector<unsigned char> face = read_file(RS_JA_FACE);
+    ASSERT_GT(face.size(), 10000u) << RS_JA_FACE;
+    const int english_glyphs = ImGui::GetIO().Fonts->Fonts[0]->Glyphs.Size;
+    app->set_japanese_face(face.data(), face.size());
+    EXPECT_FALSE(app->fonts_stale());  // English: no need for it
+    app->set_language(Language::Japanese);
+    EXPECT_TRUE(app->fonts_stale());
+    app->build_fonts(1.0f);
+    EXPECT_FALSE(app->fonts_stale());
+    EXPECT_GT(ImGui::GetIO().Fonts->Fonts[0]->Glyphs.Size, english_glyphs + 300);
+    expect_every_glyph(Language::Japanese, 1);
+    frames(3);  // and it draws
+    EXPECT_GT(app->content_height(), 400.0f);
 }
 
 }  // namespace

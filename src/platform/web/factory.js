@@ -1,9 +1,35 @@
 // Rare Earth Shock — the JS API factory (appended after the Emscripten module).
 //   createRareShock(canvas, inputs?, options?) → Promise<instance>
+// options: query (a query string), lang ("en", "de", "ja"; the query's lang= wins),
+// strings ({lang, text}: that language's table, else strings-<lang>.json is fetched),
+// japaneseFace (font-ja.ttf's bytes, else fetched for Japanese), shareBase,
+// base (where rareshock.wasm, strings-*.json and font-ja.ttf are), wasmBinary.
 // instance: setInputs(obj), getInputs(), getResults(), onChange(cb), stats(), setTheme(t), shareUrl()
 // Any <canvas> will do: with or without an id, whatever its id; each call makes
 // an instance of its own, which never looks the canvas up by id (library.js).
 (function (root) {
+  // Where this script came from: font-ja.ttf sits beside it (as rareshock.wasm does).
+  var scriptDir = '';
+  try { scriptDir = document.currentScript && document.currentScript.src ? document.currentScript.src.replace(/[^\/?#]*([?#].*)?$/, '') : ''; } catch (e) { scriptDir = ''; }
+  // The language a query asks for: its last valid lang= ("" if none).
+  function languageOf(query) {
+    var lang = '';
+    query.split('&').forEach(function (part) {
+      var kv = part.split('=');
+      if (kv[0] === 'lang' && /^[a-z]{2}$/.test(kv[1] || '')) lang = kv[1];
+    });
+    return lang;
+  }
+  // Japanese needs its own face (Inter has no Japanese): fetched only then, from
+  // options.japaneseFace (bytes, the offline file) or font-ja.ttf beside the script.
+  function japaneseFace(options) {
+    if (options.japaneseFace) return Promise.resolve(options.japaneseFace);
+    var url = (options.base || scriptDir) + 'font-ja.ttf';
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    });
+  }
   function toQuery(obj) {
     var parts = [];
     try {
@@ -27,7 +53,9 @@
       try { isCanvas = !!canvas && String(canvas.tagName).toLowerCase() === 'canvas' && typeof canvas.getContext === 'function'; } catch (e) { isCanvas = false; }
       if (!isCanvas) { reject(new Error('createRareShock: a <canvas> element is required')); return; }
       if (!canvas.parentElement) { reject(new Error('createRareShock: the canvas must be in the document')); return; }
-      var query = [String(options.query || '').replace(/^[?#]/, ''), toQuery(inputs)].filter(Boolean).join('&');
+      // options.lang first: a lang= in options.query (the page's own link) wins over it.
+      var lang = options.lang ? 'lang=' + encodeURIComponent(String(options.lang)) : '';
+      var query = [lang, String(options.query || '').replace(/^[?#]/, ''), toQuery(inputs)].filter(Boolean).join('&');
       var settled = false;
       var fail = function (e) {
         if (settled) return;
@@ -44,13 +72,28 @@
         'print': function (t) { console.log(t); },
         'printErr': function (t) { console.warn(t); },
       };
+      var lang = languageOf(query);
+      if (lang === 'ja') moduleArg['rsJapaneseFace'] = japaneseFace(options);
       if (options.wasmBinary) moduleArg['wasmBinary'] = options.wasmBinary;
       if (options.base) moduleArg['locateFile'] = function (p) { return options.base + p; };
-      try {
-        root['RareShockModule'](moduleArg).catch(fail);
-      } catch (e) {
-        fail(e);
-      }
+      // The app carries English only: another language's table comes with the page
+      // (options.strings = {lang, text}) or from strings-<code>.json beside the script.
+      var strings = options.strings && options.strings.lang === lang ? Promise.resolve(options.strings)
+        : lang && lang !== 'en' ? fetch((options.base || scriptDir) + 'strings-' + lang + '.json').then(function (r) {
+          if (!r.ok) throw new Error('HTTP ' + r.status);
+          return r.text();
+        }).then(function (text) { return { lang: lang, text: text }; }, function (e) {
+          console.warn('rareshock: the ' + lang + ' texts could not be loaded (' + (e && e.message ? e.message : e) + '): showing English');
+          return null;
+        }) : Promise.resolve(null);
+      strings.then(function (table) {
+        if (table) moduleArg['rsStrings'] = { 'lang': table.lang, 'text': table.text };
+        try {
+          root['RareShockModule'](moduleArg).catch(fail);
+        } catch (e) {
+          fail(e);
+        }
+      });
     });
   }
   root['createRareShock'] = createRareShock;

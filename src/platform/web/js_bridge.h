@@ -19,6 +19,7 @@ void rs_js_download_text(const char* filename, const char* mime, const char* dat
 void rs_js_download_image(const char* filename, const char* svg, double width, double height, double scale);
 char* rs_js_share_url(const char* query);  // malloc'd; caller frees
 char* rs_js_page_query();                  // malloc'd; the page's query string (URL or data-attributes)
+char* rs_js_translation();                 // malloc'd; "<code>\n<table JSON>" the page brought (strings.h set_translation), or ""
 void rs_js_warn(const char* message);
 int rs_js_has_method_section();   // the page has "Method and sources" (#rs-method) beside the canvas
 void rs_js_show_method_section(); // opens it and brings it into view

@@ -35,11 +35,10 @@ var RareShockLibrary = {
         var note = document.createElement('p');
         note.className = 'rs-paused';
         note.setAttribute('role', 'status');
-        note.textContent = 'The interactive chart is paused: the browser took back its graphics. The controls above still work ' +
-          'and the summary follows them; the picture shows the 2025 scenario. ';
+        note.textContent = RSPage.t('page.paused') + ' ';
         var again = document.createElement('button');
         again.type = 'button';
-        again.textContent = 'Reload the calculator';
+        again.textContent = RSPage.t('page.reload');
         again.addEventListener('click', function () {  // the same page, with the reader's inputs
           var url = RSPage.api ? RSPage.api['shareUrl']() : '';
           var q = url.indexOf('?');
@@ -129,6 +128,17 @@ var RareShockLibrary = {
       if (m.addEventListener) m.addEventListener('change', cb); else m.addListener(cb);
     });
     RSPage.buildTwin();
+    // Japanese: the face for its characters (font-ja.ttf), fetched by the factory
+    // only for lang=ja, goes to C++ when it arrives (the next frame draws with it).
+    var face = Module['rsJapaneseFace'];
+    if (face) face.then(function (buffer) {
+      var bytes = new Uint8Array(buffer), p = _malloc(bytes.length);
+      HEAPU8.set(bytes, p);
+      Module['_rs_api_set_japanese_face'](p, bytes.length);
+      _free(p);
+    }, function (e) {
+      RS.warn('the Japanese face (font-ja.ttf) could not be loaded: ' + (e && e.message ? e.message : e));
+    });
   },
 
   rs_js_canvas_css_width__deps: ['$RS'],
@@ -227,7 +237,7 @@ var RareShockLibrary = {
     // A page whose Content-Security-Policy forbids data: images (img-src) cannot rasterise it: say so.
     var failed = function () {
       RS.warn('the picture could not be drawn (a Content-Security-Policy without img-src data: blocks it)');
-      RSPage.say('The picture could not be made on this page; the CSV and the link still work.');
+      RSPage.say(RSPage.t('page.picture_failed'));
     };
     img.onload = function () {
       var c = document.createElement('canvas');
@@ -255,6 +265,15 @@ var RareShockLibrary = {
 
   rs_js_page_query__deps: ['$RS'],
   rs_js_page_query: function () { return RS.alloc(Module['rsInitialQuery'] || ''); },
+
+  // The table of the page's language (the web app embeds English only): the page's
+  // inline <script type="application/json" id="rs-strings">, or strings-<code>.json
+  // fetched by the factory, as Module.rsStrings = {lang, text}.
+  rs_js_translation__deps: ['$RS'],
+  rs_js_translation: function () {
+    var t = Module['rsStrings'];
+    return RS.alloc(t && t['lang'] && t['text'] ? t['lang'] + '\n' + t['text'] : '');
+  },
 
   rs_js_warn__deps: ['$RS'],
   rs_js_warn: function (ptr) { RS.warn(UTF8ToString(ptr)); },

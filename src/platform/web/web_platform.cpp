@@ -462,7 +462,7 @@ void publish_results() {
     const Results& r = runner.results();
     fill_twin(r, g.twin);
     rs_js_results_changed(static_cast<double>(runner.generation()), g.twin.data(), static_cast<int>(g.twin.size()),
-                          r.summary.c_str());
+                          g.app->summary().c_str());
 }
 
 // The API goes to the page once there are results to give: after the first
@@ -541,7 +541,7 @@ void size_drawing_buffer() {
     }
     g.scale = static_cast<float>(scale);
     const float font_scale = std::clamp(std::ceil(g.scale * 4.0f - 0.01f) / 4.0f, 1.0f, kMaxFontScale);
-    if (g.app->fonts_dpr() != font_scale) {
+    if (g.app->fonts_dpr() != font_scale || g.app->fonts_stale()) {  // a new scale, or the Japanese face arrived
         g.app->build_fonts(font_scale);
         if (g.renderer_ready) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
