@@ -54,7 +54,9 @@
       if (!isCanvas) { reject(new Error('createRareShock: a <canvas> element is required')); return; }
       if (!canvas.parentElement) { reject(new Error('createRareShock: the canvas must be in the document')); return; }
       // options.lang first: a lang= in options.query (the page's own link) wins over it.
-      var lang = options.lang ? 'lang=' + encodeURIComponent(String(options.lang)) : '';
+      // Only when the query names none: a page's own lang=en is not "given more than once".
+      var ownLang = /(^|[?&#])lang=/.test(String(options.query || ''));
+      var lang = options.lang && !ownLang ? 'lang=' + encodeURIComponent(String(options.lang)) : '';
       var query = [lang, String(options.query || '').replace(/^[?#]/, ''), toQuery(inputs)].filter(Boolean).join('&');
       var settled = false;
       var fail = function (e) {
