@@ -17,6 +17,7 @@ APT_PACKAGES=(
   libglm-dev googletest libgtest-dev libbenchmark-dev    # glm, GoogleTest sources, Google Benchmark
   chromium                                              # headless browser for the e2e tests
   fonts-inter fonttools brotli                          # text face, subsetter, payload sizes
+  fonts-ipafont-gothic                                  # the Japanese face (IPA Gothic, TrueType), subset at build time
   librsvg2-bin                                          # rsvg-convert: the social card (og:image) at build time
   nodejs npm node-acorn                                 # Node for WASM tests; acorn for emcc's optimiser
   dpkg-dev                                              # apt-get source
