@@ -2,6 +2,7 @@
 #include "theme.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -52,11 +53,8 @@ constexpr float kTextContrast = 4.5f;     // WCAG 1.4.3, body text
 
 ImU32 colour_from_hex(std::string_view hex) {
     if (!hex.empty() && hex.front() == '#') hex.remove_prefix(1);
-    unsigned v = 0;
-    for (const char ch : hex.substr(0, 6)) {
-        const unsigned d = ch >= '0' && ch <= '9' ? unsigned(ch - '0') : (ch >= 'a' && ch <= 'f' ? unsigned(ch - 'a' + 10) : (ch >= 'A' && ch <= 'F' ? unsigned(ch - 'A' + 10) : 0u));
-        v = v * 16 + d;
-    }
+    unsigned v = 0;  // the codec's parse_hex_colour checked the digits; from_chars reads them
+    std::from_chars(hex.data(), hex.data() + std::min<std::size_t>(hex.size(), 6), v, 16);
     return rgb(v);
 }
 
