@@ -1,42 +1,49 @@
 #!/usr/bin/env node
 // Rare Earth Shock — makes the static fallback from the real app (run by the web build).
 //   node scripts/make-fallback.mjs [build/web/site]
-// Serves the built site, opens index.html in headless Chromium at 1280 px, DPR 1,
-// light theme, waits for the default scenario with its bands, screenshots the
-// widget, scales it to at most 1000 px wide and saves it as fallback.png (or
-// fallback.jpg when that is much smaller). Then rewrites index.html and embed.html
-// in the site: the fallback <img> elements get that picture, its real width and
-// height, and the summary sentence as alt text; <figcaption id="rs-fallback-caption">
-// gets the same sentence. Readers without JavaScript, WebGL2 or WebAssembly see it.
+// Serves the built site and opens index.html in headless Chromium, light theme,
+// twice: at 1280 px, DPR 1 (the desktop picture, 1248 px: one pixel per CSS pixel) and at
+// 390 px, DPR 2, as a touch phone (the phone picture, at most 720 px wide). Each
+// time it waits for the default scenario with its bands, screenshots the canvas
+// and saves it as PNG or, when much smaller, JPEG: fallback.jpg (or .png) and
+// fallback-phone.jpg (or .png), for every language of the site (index.de.html gives
+// fallback.de.jpg, …). Then rewrites that language's index, embed and offline pages: the fallback <img> elements get the desktop picture, its real width and
+// height, and the summary sentence as alt text; their <source class="rs-fallback-phone">
+// (media="(max-width: 599px)") the phone picture and its size; and every
+// <figcaption id="rs-fallback-caption"> (rareshock-offline.html's too, where it
+// is the loading placeholder's headline) the same sentence. Readers without
+// JavaScript, WebGL2 or WebAssembly see the picture that fits their screen.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
-const MAX_WIDTH = 1000;
+const SHOTS = [
+  { name: 'fallback', width: 1280, height: 900, dpr: 1, maxWidth: 1280 },
+  { name: 'fallback-phone', width: 390, height: 844, dpr: 2, maxWidth: 720, touch: true },
+];
 const site = path.resolve(process.argv[2] || 'build/web/site');
 
 function fail(msg) {
   console.error(`make-fallback: ${msg}`);
   process.exit(1);
 }
-for (const f of ['index.html', 'embed.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
-  if (!fs.existsSync(path.join(site, f))) fail(`${path.join(site, f)} not found: build the site first`);
-}
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
-// Puts the picture's name, real size and the summary (as alt text) on every fallback
+// Puts the pictures' names, real sizes and the summary (as alt text) on every fallback
 // <img> (the one with id="rs-fallback-img", which may load it lazily through
-// data-src, and any class="rs-fallback-static" one, e.g. inside <noscript>) and the
-// summary in <figcaption id="rs-fallback-caption">. Returns null if the markup is missing.
+// data-src, and any class="rs-fallback-static" one, e.g. inside <noscript>), the
+// phone picture on every <source class="rs-fallback-phone"> (srcset or data-srcset),
+// and the summary in <figcaption id="rs-fallback-caption">. Returns null if the
+// markup is missing (a page with no <img> needs only the caption: { captionOnly: true }).
 function setAttr(tag, name, value) {
   const re = new RegExp(`(\\s${name}=)"[^"]*"`);
   if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
   return tag.replace(/\s*\/?>$/, (end) => ` ${name}="${value}"${end}`);
 }
-export function rewriteHtml(html, { src, width, height, summary }) {
+export function rewriteHtml(html, { src, width, height, summary, phone = null, captionOnly = false }) {
   const text = escapeHtml(summary);
   let images = 0;
   html = html.replace(/<img\b[^>]*>/g, (tag) => {
@@ -49,18 +56,24 @@ export function rewriteHtml(html, { src, width, height, summary }) {
     t = setAttr(t, 'height', String(height));
     return setAttr(t, 'alt', text);
   });
+  if (phone) {
+    html = html.replace(/<source\b[^>]*\bclass="[^"]*\brs-fallback-phone\b[^"]*"[^>]*>/g, (tag) => {
+      let t = /\sdata-srcset="/.test(tag) ? setAttr(tag, 'data-srcset', escapeHtml(phone.src)) : setAttr(tag, 'srcset', escapeHtml(phone.src));
+      t = setAttr(t, 'width', String(phone.width));
+      return setAttr(t, 'height', String(phone.height));
+    });
+  }
   const cap = /(<figcaption\b[^>]*\bid="rs-fallback-caption"[^>]*>)[\s\S]*?(<\/figcaption>)/;
-  if (!images || !cap.test(html)) return null;
+  if ((!images && !captionOnly) || !cap.test(html)) return null;
   return html.replace(cap, (m, open, close) => `${open}${text}${close}`);
 }
 
-async function main() {
-  const server = createServer(site);
-  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve); });
-  const url = `http://127.0.0.1:${server.address().port}/index.html?theme=light`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+// Opens the page as one of SHOTS, waits for the default scenario to settle, and
+// returns the canvas as an encoded picture no wider than shot.maxWidth, and the summary.
+async function takeShot(browser, url, shot) {
+  const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: shot.dpr,
+    colorScheme: 'light', hasTouch: !!shot.touch, isMobile: !!shot.touch });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, colorScheme: 'light' });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -68,19 +81,21 @@ async function main() {
     await page.goto(url);
     await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
       window.rareshock.getResults().regions.length > 0, null, { timeout: 60000 }).catch(() => fail(`the app did not start: ${errors.join(' | ')}`));
-    // Bands landed and nothing left to draw: the frame count stops moving.
-    await page.mouse.move(0, 0);
-    let last = -1;
-    for (let i = 0; i < 40; i++) {
-      await page.waitForTimeout(250);
-      const n = await page.evaluate(() => window.rareshock.stats().framesRendered);
-      if (n === last) break;
-      last = n;
-    }
+    // Bands landed and nothing left to draw: the frame count stops moving for 10 animation frames.
+    if (!shot.touch) await page.mouse.move(0, 0);
+    await page.evaluate(() => new Promise((resolve) => {
+      let last = -1, still = 0;
+      const tick = () => {
+        const n = window.rareshock.stats().framesRendered;
+        still = n === last && !window.rareshock.getResults().provisional ? still + 1 : 0;
+        last = n;
+        if (still >= 10) resolve(); else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }));
     const summary = await page.evaluate(() => window.rareshock.getResults().summary);
     if (!summary || summary.length < 20) fail(`no summary sentence (${JSON.stringify(summary)})`);
-    const shot = await (await page.$('.rs-widget')).screenshot({ type: 'png' });
-
+    const shotPng = await (await page.$('#rareshock-canvas')).screenshot({ type: 'png' });
     // Scale in the browser (2D canvas, high-quality smoothing) and encode both ways.
     const scaled = await page.evaluate(async ([b64, maxWidth]) => {
       const img = new Image();
@@ -102,22 +117,55 @@ async function main() {
         r.readAsDataURL(b);
       }, type, q));
       return { width: c.width, height: c.height, png: await enc('image/png'), jpg: await enc('image/jpeg', 0.85) };
-    }, [shot.toString('base64'), MAX_WIDTH]);
+    }, [shotPng.toString('base64'), shot.maxWidth]);
     const png = Buffer.from(scaled.png, 'base64'), jpg = Buffer.from(scaled.jpg, 'base64');
     const useJpg = jpg.length < png.length * 0.6;
-    const name = useJpg ? 'fallback.jpg' : 'fallback.png';
-    for (const old of ['fallback.png', 'fallback.jpg']) fs.rmSync(path.join(site, old), { force: true });
-    fs.writeFileSync(path.join(site, name), useJpg ? jpg : png);
-
-    for (const file of ['index.html', 'embed.html']) {
-      const p = path.join(site, file);
-      const out = rewriteHtml(fs.readFileSync(p, 'utf8'), { src: name, width: scaled.width, height: scaled.height, summary });
-      if (out === null) fail(`${file}: no <img id="rs-fallback-img"> or <figcaption id="rs-fallback-caption">`);
-      fs.writeFileSync(p, out);
-    }
-    console.log(`make-fallback: ${name} ${scaled.width}×${scaled.height}, ${(useJpg ? jpg : png).length} bytes ` +
-      `(png ${png.length}, jpeg ${jpg.length}); alt/caption: "${summary}"`);
+    return { summary, width: scaled.width, height: scaled.height, data: useJpg ? jpg : png, src: `${shot.name}.${useJpg ? 'jpg' : 'png'}`,
+             sizes: `png ${png.length}, jpeg ${jpg.length}` };
+  } finally {
     await context.close();
+  }
+}
+
+// The languages of the site: index.html's <link rel="alternate" hreflang> (make-pages.mjs), English alone without them.
+function siteLanguages() {
+  const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
+  const langs = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)"/g)].map((m) => m[1]);
+  return langs.length ? langs : ['en'];
+}
+const edition = (name, lang) => (lang === 'en' ? name : name.replace(/(\.[a-z]+)$/, `.${lang}$1`));
+
+async function main() {
+  for (const f of ['index.html', 'embed.html', 'rareshock-offline.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
+    if (!fs.existsSync(path.join(site, f))) fail(`${path.join(site, f)} not found: build the site first`);
+  }
+  const server = createServer(site);
+  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve); });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  try {
+    // Each language's pictures, from its own edition of the page, and its summary as caption.
+    for (const lang of siteLanguages()) {
+      const url = `http://127.0.0.1:${server.address().port}/${edition('index.html', lang)}?theme=light`;
+      const [desktop, phone] = [await takeShot(browser, url, SHOTS[0]), await takeShot(browser, url, SHOTS[1])];
+      if (desktop.summary !== phone.summary) fail(`the two pictures disagree: "${desktop.summary}" vs "${phone.summary}"`);
+      for (const shot of [desktop, phone]) {
+        shot.src = edition(shot.src, lang);
+        for (const ext of ['png', 'jpg']) fs.rmSync(path.join(site, shot.src.replace(/\.[a-z]+$/, `.${ext}`)), { force: true });
+        fs.writeFileSync(path.join(site, shot.src), shot.data);
+      }
+      const fields = { src: desktop.src, width: desktop.width, height: desktop.height, summary: desktop.summary, phone };
+      for (const file of ['index.html', 'embed.html', 'rareshock-offline.html'].map((f) => edition(f, lang))) {
+        const p = path.join(site, file);
+        if (!fs.existsSync(p)) fail(`${file} not found (make-pages.mjs makes one edition per language)`);
+        const out = rewriteHtml(fs.readFileSync(p, 'utf8'), { ...fields, captionOnly: file.startsWith('rareshock-offline') });
+        if (out === null) fail(`${file}: no <img id="rs-fallback-img"> or <figcaption id="rs-fallback-caption">`);
+        fs.writeFileSync(p, out);
+      }
+      for (const shot of [desktop, phone]) {
+        console.log(`make-fallback: ${shot.src} ${shot.width}×${shot.height}, ${shot.data.length} bytes (${shot.sizes})`);
+      }
+      console.log(`make-fallback: ${lang} alt/caption: "${desktop.summary}"`);
+    }
   } finally {
     await browser.close();
     server.close();

@@ -7,12 +7,55 @@
   var canvas = document.getElementById('rareshock-canvas');
   var isEmbed = doc.classList.contains('rs-embed');
   var params = new URLSearchParams(window.location.search);
+  var MAX_URL_CHARS = 2048;
+  // Producer options that shape the page before the app runs (the app validates
+  // them all again and warns about bad values): bg=transparent, headline=off.
+  if (params.get('bg') === 'transparent') doc.classList.add('rs-transparent');
+  if (params.get('headline') === 'off') doc.classList.add('rs-no-headline');
+
+  // ---- share links: back to the article that embeds the calculator ------------
+  // share=URL (the loader passes data-share-url, the host's canonical link or its
+  // address) is the page share links lead to; its fragment names the embed there
+  // ("#rareshock" if none), and the link is "<share>?<scenario>", which the loader
+  // on that page hands to the embed. Only http: and https: URLs are taken.
+  function shareBase() {
+    var raw = params.get('share');
+    if (raw === null || raw === '') return '';
+    var url = null;
+    try { url = raw.length <= MAX_URL_CHARS ? new URL(raw) : null; } catch (e) { url = null; }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      console.warn('rareshock: share=' + JSON.stringify(raw.slice(0, 60)) + ' ignored: not an absolute http: or https: URL' +
+        (raw.length > MAX_URL_CHARS ? ' of at most ' + MAX_URL_CHARS + ' characters' : ''));
+      return '';
+    }
+    var anchor = url.hash.slice(1).split('?')[0];
+    url.hash = anchor || 'rareshock';
+    return url.href;
+  }
+
+  // The embed's starting query. A share link opened on the article arrives in the
+  // fragment (from the loader): its scenario replaces the inputs of the embed's
+  // address, and only the display options of the address are kept. The fragment
+  // goes to the model's query decoder only, so it can set nothing else.
+  var DISPLAY_OPTIONS = ['theme', 'lang', 'accent', 'bg', 'headline'];
+  function startQuery() {
+    var scenario = isEmbed ? window.location.hash.slice(1) : '';
+    if (!scenario) return window.location.search;
+    var kept = [];
+    params.forEach(function (v, k) {
+      if (DISPLAY_OPTIONS.indexOf(k) >= 0) kept.push(encodeURIComponent(k) + '=' + encodeURIComponent(v));
+    });
+    return kept.concat(scenario.slice(0, MAX_URL_CHARS)).join('&');
+  }
 
   // The static picture is fetched only when it is needed (the app could not start).
   function fail(reason) {
     console.warn('rareshock: ' + reason);
     doc.classList.add('rs-failed');
     startHeights();
+    [].forEach.call(document.querySelectorAll('#rs-fallback source[data-srcset]'), function (el) {  // the phone picture
+      el.setAttribute('srcset', el.getAttribute('data-srcset'));
+    });
     var img = document.getElementById('rs-fallback-img');
     if (img && img.getAttribute('data-src')) {
       img.src = img.getAttribute('data-src');
@@ -33,11 +76,53 @@
     window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
   }
   // Messages can arrive before the calculator is ready (a host sends them on the
-  // iframe's load event): they wait in a short queue and are applied on ready.
-  var api = null, pending = [];
+  // iframe's load event): the inputs of every rareshock:set are merged (a preset
+  // starts afresh, as it does when applied) and the latest theme kept, then both
+  // are applied on ready, with one warning if several messages were merged.
+  var api = null;
+  var pending = { inputs: null, theme: null, count: 0 };
   function apply(m) {
     if (m.type === 'rareshock:set') api.setInputs(m.inputs);
     else api.setTheme(m.theme);
+  }
+  function queue(m) {
+    if (m.type === 'rareshock:theme') { pending.count++; pending.theme = m.theme; return; }
+    var merged = {};
+    if (pending.inputs && !Object.prototype.hasOwnProperty.call(m.inputs, 'preset')) {
+      Object.keys(pending.inputs).forEach(function (k) { merged[k] = pending.inputs[k]; });
+    }
+    Object.keys(m.inputs).forEach(function (k) { merged[k] = m.inputs[k]; });
+    var big = setTooBig(merged);  // the merged set has the bounds of one message
+    if (big) { console.warn('rareshock: rareshock:set ignored: with the messages before it, ' + big); return; }
+    pending.count++;
+    pending.inputs = merged;
+  }
+  function flush() {
+    var n = (pending.inputs ? 1 : 0) + (pending.theme ? 1 : 0);
+    if (pending.count > n) {
+      console.warn('rareshock: ' + pending.count + ' messages arrived before the calculator was ready; applied as ' +
+        (pending.inputs ? 'one rareshock:set with the inputs merged' : '') + (pending.inputs && pending.theme ? ' and ' : '') +
+        (pending.theme ? 'the latest theme (' + pending.theme + ')' : ''));
+    }
+    if (pending.inputs) apply({ type: 'rareshock:set', inputs: pending.inputs });
+    if (pending.theme) apply({ type: 'rareshock:theme', theme: pending.theme });
+    pending = { inputs: null, theme: null, count: 0 };
+  }
+
+  // A rareshock:set carries at most 64 inputs and 4,096 characters of names and
+  // values (every input with room to spare); a bigger one is refused whole, with
+  // one warning, before anything is decoded.
+  var MAX_SET_KEYS = 64, MAX_SET_CHARS = 4096;
+  function setTooBig(inputs) {
+    var keys = 0, chars = 0;
+    for (var k in inputs) {
+      if (!Object.prototype.hasOwnProperty.call(inputs, k)) continue;
+      var v = inputs[k];
+      chars += k.length + (typeof v === 'string' ? v.length : 24);
+      if (++keys > MAX_SET_KEYS) return 'more than ' + MAX_SET_KEYS + ' inputs';
+      if (chars > MAX_SET_CHARS) return 'more than ' + MAX_SET_CHARS + ' characters';
+    }
+    return '';
   }
   // Heights are posted from the moment the calculator (or, failing that, the static
   // picture) is laid out: the loading state's height would shrink the reserved space
@@ -46,8 +131,10 @@
   function startHeights() {
     if (reporting || !isEmbed) return;
     reporting = true;
-    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(postHeight).observe(document.documentElement);
-    postHeight();
+    var changed = function () { postHeight(); updateCutNotice(); };
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(changed).observe(document.documentElement);
+    window.addEventListener('resize', updateCutNotice);
+    changed();
   }
   function setupEmbed() {
     var origins = allowedOrigins();
@@ -65,14 +152,64 @@
         if (m.type !== 'rareshock:resize') console.warn('rareshock: malformed message ignored: ' + m.type.slice(0, 40));
         return;
       }
+      var big = m.type === 'rareshock:set' ? setTooBig(m.inputs) : '';
+      if (big) {
+        console.warn('rareshock: rareshock:set with ' + big + ' ignored');
+        return;
+      }
       if (api) apply(m);
-      else if (pending.length < 32) pending.push(m);
+      else queue(m);
     });
   }
   function embedReady(instance) {
     api = instance;
-    pending.splice(0).forEach(apply);
+    flush();
     startHeights();
+    instance.onChange(updateCutNotice);
+  }
+
+  // ---- a fixed frame shorter than the calculator ------------------------------
+  // The iframe-only snippet has a fixed height and nothing resizes it: when the
+  // calculator is taller than its frame, a note at the frame's foot says so and
+  // opens the full page with the same scenario. Hosts that resize the frame (the
+  // loader, AMP) pass resize=host.
+  var cut = null;
+  var hostResizes = window.parent !== window && params.get('resize') === 'host';
+  function updateCutNotice() {
+    if (hostResizes) return;
+    var content = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (content <= window.innerHeight + 1) {
+      if (cut) cut.hidden = true;
+      return;
+    }
+    if (!cut) {
+      cut = document.createElement('p');
+      cut.className = 'rs-cutoff';
+      var a = document.createElement('a');
+      a.target = '_blank';
+      a.rel = 'noopener';
+      a.textContent = 'Continues below: open it in full\u00a0\u2197';
+      cut.appendChild(a);
+      document.body.appendChild(cut);
+    }
+    var full = new URL('index.html', window.location.href);
+    var link = api ? api.shareUrl() : '';
+    full.search = link.indexOf('?') >= 0 ? link.slice(link.lastIndexOf('?') + 1) : window.location.search;
+    cut.firstChild.href = full.href;
+    cut.hidden = false;
+  }
+
+  // The page comes in one edition per language (index.html, index.de.html, …), each
+  // listed as <link rel="alternate" hreflang>: a lang= for another edition goes there
+  // at once, before anything big loads. The calculator speaks the page's language
+  // unless lang= says otherwise (the offline file has one edition per file).
+  var lang = params.get('lang');
+  if (lang && lang !== doc.lang) {
+    var other = document.querySelector('link[rel="alternate"][hreflang="' + lang.replace(/[^a-z-]/gi, '') + '"]');
+    if (other) {
+      window.location.replace(other.getAttribute('href') + window.location.search + window.location.hash);
+      return;
+    }
   }
 
   if (!canvas) return;
@@ -81,7 +218,26 @@
     fail('WebAssembly is not available: showing the static picture instead');
     return;
   }
-  window.createRareShock(canvas, null, { query: window.location.search }).then(function (instance) {
+  var options = { query: startQuery(), shareBase: shareBase(), lang: doc.lang };
+  // The page's language table (not English: the app carries that), inline in the page.
+  var table = document.getElementById('rs-strings');
+  if (table && table.textContent) options.strings = { lang: doc.lang, text: table.textContent };
+  // The offline file carries the WebAssembly (and, in Japanese, the Japanese face) inline
+  // as base64 of gzip; online pages fetch rareshock.wasm and font-ja.ttf.
+  function inline(id) {
+    var el = document.getElementById(id);
+    if (!el || !el.textContent) return null;
+    var bin = atob(el.textContent.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    if (el.getAttribute('data-encoding') !== 'gzip') return Promise.resolve(bytes.buffer);
+    if (typeof DecompressionStream !== 'function') return Promise.reject(new Error('this browser cannot decompress the calculator (no DecompressionStream)'));
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  }
+  Promise.all([inline('rs-wasm'), inline('rs-japanese-face')]).then(function (data) {
+    if (data[0]) options.wasmBinary = data[0];
+    if (data[1]) options.japaneseFace = data[1];
+    return window.createRareShock(canvas, null, options);
+  }).then(function (instance) {
     window.rareshock = instance;
     doc.classList.add('rs-ready');
     if (isEmbed) embedReady(instance);

@@ -1,75 +1,249 @@
-/*! Rare Earth Shock — host loader. Paste once per page:
+/*! Rare Earth Shock — host loader. Paste with each embed (twice on a page is fine):
  *   <div data-rareshock data-src="https://…/embed.html" data-approval="25" data-theme="auto"></div>
  *   <script src="https://…/embed.js" defer></script>
- * Turns each placeholder into a lazy iframe with a title and reserved height (no
- * layout shift), then sizes it from the embed's messages after checking their
- * origin, source and shape. It forwards the host's theme when data-theme="host"
- * (reading the page's prefers-color-scheme) and exposes nothing global but
- * window.RareShockEmbed = { set(el, inputs), theme(el, theme) }.
+ * Turns each placeholder into a lazy iframe with a title and a reserved height
+ * measured for the column's width (no layout shift), then sizes it from the
+ * embed's messages after checking their origin, source and shape. Only http:
+ * and https: sources are loaded. Share links made in an embed return to this
+ * page (data-share-url, else <link rel=canonical>, else this address), and a
+ * share link opened here gives the embed its scenario. Forwards the host's
+ * theme when data-theme="host". Exposes nothing global but
+ * window.RareShockEmbed = { mount(), set(el, inputs), theme(el, theme) }.
+ *
+ * [SECTION] One loader per page
+ * [SECTION] URLs (http/https only, share base, scenario from a share link)
+ * [SECTION] Reserved height (measured by scripts/measure-heights.mjs)
+ * [SECTION] Mounting, and dropping removed embeds
+ * [SECTION] Messages from the embeds
+ * [SECTION] API
  */
 (function () {
   'use strict';
-  var PARAMS = ['approval', 'inventory', 'preset', 'theme', 'lag', 'transit', 'path_europe', 'path_north_america',
-    'path_japan', 'path_south_korea', 'path_india', 'expedite',
-    'dep_europe', 'dep_north_america', 'dep_japan', 'dep_south_korea', 'dep_india', 'alt_supply', 'alt_ramp',
-    'controlled', 'horizon', 'draws', 'seed', 'v'];
+
+  //---------------------------------------------------------------------------
+  // [SECTION] One loader per page
+  //---------------------------------------------------------------------------
+  // CMS blocks paste the snippet once per embed: the first copy serves every
+  // embed on the page, later copies only mount the placeholders added since.
+  var previous = window.RareShockEmbed;
+  if (previous && previous.loader === 'rareshock') {
+    previous.mount();
+    return;
+  }
+
   var MIN_HEIGHT = 200, MAX_HEIGHT = 20000;
-  var frames = [];
+  var MAX_ATTRIBUTE_CHARS = 256;   // a data-* value; the embed checks what it means
+  var MAX_SCENARIO_CHARS = 2048;   // the scenario part of a share link
+  // data-* attributes the loader reads itself; every other data-* becomes a URL
+  // parameter of the embed (data-path-india → path_india), which checks it.
+  var LOADER_ATTRIBUTES = ['rareshock', 'rareshock-mounted', 'src', 'height', 'title', 'share-url'];
+  // URL parameters only the loader sets.
+  var LOADER_PARAMS = ['origins', 'share', 'resize'];
+  var DEFAULT_TITLE = 'Rare Earth Shock: which car factories stop when China withholds magnet licences';
+  var frames = [];  // {el, iframe, origin, themed, anchor}
+  var scrolled = false;  // brought an embed into view for the share link in this page's address
 
   function warn(msg) { if (window.console) console.warn('rareshock embed: ' + msg); }
+  function error(msg) { if (window.console) console.error('rareshock embed: ' + msg); }
+  function shown(s) { s = String(s); return JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…' : s); }
+
+  //---------------------------------------------------------------------------
+  // [SECTION] URLs
+  //---------------------------------------------------------------------------
+  // An absolute http: or https: URL (relative ones are resolved against this
+  // page), or null: javascript:, data:, blob: and the rest are never loaded.
+  function httpUrl(s) {
+    var url;
+    try { url = new URL(String(s), window.location.href); } catch (e) { return null; }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  }
 
   function scriptBase() {
     var s = document.currentScript || document.querySelector('script[src*="embed.js"]');
-    return s ? s.src.replace(/embed\.js(\?.*)?$/, '') : '';
+    return s ? s.src.replace(/embed\.js([?#].*)?$/, '') : '';
   }
   var base = scriptBase();
 
-  function mount(el) {
-    if (el.getAttribute('data-rareshock-mounted')) return;
-    var src = el.getAttribute('data-src') || (base + 'embed.html');
-    var url;
-    try { url = new URL(src, window.location.href); } catch (e) { warn('bad data-src: ' + src); return; }
-    PARAMS.forEach(function (p) {
-      var v = el.getAttribute('data-' + p.replace(/_/g, '-'));
-      if (v !== null && v !== '') url.searchParams.set(p, v);
-    });
-    if (url.searchParams.get('theme') === 'host') url.searchParams.set('theme', hostTheme());
-    // The embed accepts messages from this page only.
-    url.searchParams.set('origins', window.location.origin);
-    var height = parseInt(el.getAttribute('data-height'), 10);
-    if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth);
-    var iframe = document.createElement('iframe');
-    iframe.src = url.toString();
-    iframe.title = el.getAttribute('data-title') || 'Rare Earth Shock: which car factories stop when China withholds magnet licences';
-    iframe.loading = 'lazy';
-    iframe.setAttribute('scrolling', 'no');
-    iframe.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + height + 'px';
-    el.setAttribute('data-rareshock-mounted', '1');
-    el.innerHTML = '';
-    el.appendChild(iframe);
-    frames.push({ el: el, iframe: iframe, origin: url.origin, themed: el.getAttribute('data-theme') === 'host' });
+  // Share links name the embed they belong to in their fragment,
+  // "#<anchor>?<scenario>": its id if it is a plain name, else "rareshock".
+  var ANCHOR = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+  function anchorOf(el) { return ANCHOR.test(el.id) ? el.id : 'rareshock'; }
+
+  // The scenario of the share link this page was opened with, if it names this anchor.
+  function scenarioFor(anchor) {
+    var hash = window.location.hash;
+    var q = hash.indexOf('?');
+    if (q < 0 || hash.slice(1, q) !== anchor) return null;
+    var scenario = hash.slice(q + 1);
+    if (!scenario) return null;
+    if (scenario.length > MAX_SCENARIO_CHARS) {
+      warn('the share link in this address is longer than ' + MAX_SCENARIO_CHARS + ' characters: ignored');
+      return null;
+    }
+    return scenario;
   }
 
-  // The calculator's height at a given width (measured on the embed: one column
-  // under 600 px, a stacked layout to 900 px, two columns above), so the reserved
-  // space is close to the final one and the article does not jump.
+  // The page share links lead back to: data-share-url, else the canonical link, else this page.
+  function shareBase(el, anchor) {
+    var url = null, raw = el.getAttribute('data-share-url');
+    if (raw !== null) {
+      url = httpUrl(raw);
+      if (!url) warn('data-share-url must be an http: or https: URL; ' + shown(raw) + ' ignored');
+    }
+    if (!url) {
+      var link = document.querySelector('link[rel~="canonical"][href]');
+      if (link) url = httpUrl(link.getAttribute('href'));
+    }
+    if (!url) url = httpUrl(window.location.href);
+    if (!url) return null;  // e.g. a file: page: links go to the calculator's own page
+    url.hash = anchor;
+    return url.href;
+  }
+
+  //---------------------------------------------------------------------------
+  // [SECTION] Reserved height
+  //---------------------------------------------------------------------------
+  // The embed's content height by column width, measured in the UI's layouts
+  // with a mouse (fine) and on a touch phone (coarse), from
+  // assets/embed-heights.json (the site build writes it in here).
+  var BANDS = /*@embed-heights@*/null;
+
   function estimateHeight(width) {
-    return width < 600 ? 2250 : (width < 900 ? 1850 : 1350);
+    if (!BANDS || !BANDS.length) return 1600;
+    var coarse = !!(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
+    var band = BANDS[BANDS.length - 1];
+    for (var i = 0; i < BANDS.length; i++) {
+      if (BANDS[i].max_width === null || width <= BANDS[i].max_width) { band = BANDS[i]; break; }
+    }
+    var pts = coarse ? band.coarse : band.fine;
+    if (width <= pts[0][0]) return pts[0][1];
+    for (var j = 1; j < pts.length; j++) {
+      if (width <= pts[j][0]) {
+        var a = pts[j - 1], b = pts[j];
+        return Math.ceil(a[1] + (b[1] - a[1]) * (width - a[0]) / (b[0] - a[0]));
+      }
+    }
+    return pts[pts.length - 1][1];
   }
 
   function hostTheme() {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
 
-  function frameFor(event) {
-    for (var i = 0; i < frames.length; i++) {
-      if (frames[i].iframe.contentWindow === event.source) return frames[i];
+  //---------------------------------------------------------------------------
+  // [SECTION] Mounting, and dropping removed embeds
+  //---------------------------------------------------------------------------
+  // The iframe's address: the data-* parameters, then what only the loader sets;
+  // a share link's scenario travels in the fragment (the embed reads it as inputs only).
+  function embedUrl(el, src, anchor) {
+    var url = src;
+    for (var i = 0; i < el.attributes.length; i++) {
+      var name = el.attributes[i].name, value = el.attributes[i].value;
+      if (name.indexOf('data-') !== 0) continue;
+      var key = name.slice(5);
+      if (LOADER_ATTRIBUTES.indexOf(key) >= 0 || value === '') continue;
+      var param = key.replace(/-/g, '_');
+      if (LOADER_PARAMS.indexOf(param) >= 0) { warn(name + ' is set by the loader; ignored'); continue; }
+      if (value.length > MAX_ATTRIBUTE_CHARS) { warn(name + ' is longer than ' + MAX_ATTRIBUTE_CHARS + ' characters; ignored'); continue; }
+      url.searchParams.set(param, param === 'theme' && value === 'host' ? hostTheme() : value);
     }
-    return null;
+    url.searchParams.set('origins', window.location.origin);  // the embed accepts messages from this page only
+    var share = shareBase(el, anchor);
+    if (share) url.searchParams.set('share', share); else url.searchParams.delete('share');
+    url.searchParams.set('resize', 'host');  // this loader sizes the iframe: the embed need not say it is cut off
+    url.hash = scenarioFor(anchor) || '';
+    return url;
   }
 
+  function mount(el) {
+    if (el.__rareshock) {  // mounted before; back on the page after being moved?
+      if (frames.indexOf(el.__rareshock) < 0 && el.__rareshock.iframe.isConnected) frames.push(el.__rareshock);
+      return;
+    }
+    if (el.getAttribute('data-rareshock-mounted')) return;  // refused, or mounted by another copy of the loader
+    var raw = el.getAttribute('data-src');
+    var src = httpUrl(raw !== null ? raw : base + 'embed.html');
+    if (!src) {
+      error('data-src must be an http: or https: URL; ' + shown(raw !== null ? raw : base) + ' refused, no embed loaded');
+      el.setAttribute('data-rareshock-mounted', 'refused');
+      return;
+    }
+    var anchor = anchorOf(el);
+    var url = embedUrl(el, src, anchor);
+    var height = parseInt(el.getAttribute('data-height'), 10);
+    if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth);
+    var iframe = document.createElement('iframe');
+    iframe.src = url.href;
+    iframe.title = el.getAttribute('data-title') || DEFAULT_TITLE;
+    iframe.loading = 'lazy';
+    iframe.setAttribute('scrolling', 'no');
+    iframe.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + height + 'px';
+    el.setAttribute('data-rareshock-mounted', '1');
+    el.innerHTML = '';
+    el.appendChild(iframe);
+    // The iframe now holds the measured height for this width: the snippet's CSS reserve has done its job.
+    el.style.minHeight = '0';
+    var f = { el: el, iframe: iframe, origin: url.origin, themed: el.getAttribute('data-theme') === 'host', anchor: anchor };
+    el.__rareshock = f;
+    frames.push(f);
+    if (url.hash && !scrolled) {  // opened from a share link: show the reader that embed
+      scrolled = true;
+      el.scrollIntoView();
+    }
+  }
+
+  function mountAll() {
+    var els = document.querySelectorAll('[data-rareshock]');
+    for (var i = 0; i < els.length; i++) mount(els[i]);
+    return live().length;
+  }
+
+  // The embeds still on the page (an iframe taken out of the document has no window to talk to).
+  function live() {
+    frames = frames.filter(function (f) { return f.iframe.isConnected && f.iframe.contentWindow; });
+    return frames;
+  }
+
+  // Placeholders added later (single-page apps, late CMS blocks) mount themselves;
+  // removed ones are dropped.
+  if (typeof MutationObserver !== 'undefined') {
+    new MutationObserver(function (records) {
+      var added = false, removed = false;
+      records.forEach(function (r) {
+        removed = removed || r.removedNodes.length > 0;
+        for (var i = 0; i < r.addedNodes.length && !added; i++) {
+          var n = r.addedNodes[i];
+          added = n.nodeType === 1 && (n.hasAttribute('data-rareshock') || !!n.querySelector('[data-rareshock]'));
+        }
+      });
+      if (added) mountAll(); else if (removed) live();
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  // A share link to this page opened while it is open: a fresh embed with that scenario.
+  window.addEventListener('hashchange', function () {
+    scrolled = false;
+    live().forEach(function (f) {
+      var scenario = scenarioFor(f.anchor);
+      if (scenario === null) return;
+      var url = new URL(f.iframe.src);
+      url.hash = scenario;
+      var next = f.iframe.cloneNode(false);
+      next.src = url.href;
+      f.el.replaceChild(next, f.iframe);
+      f.iframe = next;
+      if (!scrolled) { scrolled = true; f.el.scrollIntoView(); }
+    });
+  });
+
+  //---------------------------------------------------------------------------
+  // [SECTION] Messages from the embeds
+  //---------------------------------------------------------------------------
   window.addEventListener('message', function (event) {
-    var f = frameFor(event);
+    var f = null, list = live();
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].iframe.contentWindow === event.source) { f = list[i]; break; }
+    }
     if (!f) return;                                  // not from one of our iframes
     if (event.origin !== f.origin) { warn('message from unexpected origin ' + event.origin + ' ignored'); return; }
     var m = event.data;
@@ -79,32 +253,51 @@
     if (!isResize) return;
     if (typeof h !== 'number' || !isFinite(h) || h < MIN_HEIGHT || h > MAX_HEIGHT) { warn('bad height ignored'); return; }
     f.iframe.style.height = Math.ceil(h) + 'px';
-    f.el.style.minHeight = '0';  // the placeholder's reserved height has done its job
   });
-
-  function send(el, message) {
-    for (var i = 0; i < frames.length; i++) {
-      if (frames[i].el === el || frames[i].iframe === el) frames[i].iframe.contentWindow.postMessage(message, frames[i].origin);
-    }
-  }
 
   if (window.matchMedia) {
     var mq = window.matchMedia('(prefers-color-scheme: dark)');
     var onTheme = function () {
-      frames.forEach(function (f) { if (f.themed) f.iframe.contentWindow.postMessage({ type: 'rareshock:theme', version: 1, theme: hostTheme() }, f.origin); });
+      live().forEach(function (f) { if (f.themed) post(f, { type: 'rareshock:theme', version: 1, theme: hostTheme() }); });
     };
     if (mq.addEventListener) mq.addEventListener('change', onTheme); else if (mq.addListener) mq.addListener(onTheme);
   }
 
-  function mountAll() {
-    var els = document.querySelectorAll('[data-rareshock]');
-    for (var i = 0; i < els.length; i++) mount(els[i]);
+  //---------------------------------------------------------------------------
+  // [SECTION] API
+  //---------------------------------------------------------------------------
+  function post(f, message) {
+    try {
+      f.iframe.contentWindow.postMessage(message, f.origin);
+      return true;
+    } catch (e) {  // a getter that throws, a function or a Proxy inside the inputs
+      warn(message.type + ' not sent: ' + (e && e.name ? e.name : 'the value cannot be copied'));
+      return false;
+    }
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll); else mountAll();
+
+  // Sends to the embed of a placeholder (or its iframe). Returns true if sent.
+  function send(what, el, message) {
+    var list = live(), sent = false, matched = false;
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].el === el || list[i].iframe === el) { matched = true; sent = post(list[i], message) || sent; }
+    }
+    if (!matched) warn('RareShockEmbed.' + what + ': not a Rare Earth Shock embed on this page (removed, or not mounted yet)');
+    return sent;
+  }
 
   window.RareShockEmbed = {
+    loader: 'rareshock',
     mount: mountAll,
-    set: function (el, inputs) { send(el, { type: 'rareshock:set', version: 1, inputs: inputs }); },
-    theme: function (el, theme) { send(el, { type: 'rareshock:theme', version: 1, theme: theme }); },
+    set: function (el, inputs) {
+      if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs)) {
+        warn('RareShockEmbed.set expects an object such as {approval: 30, inventory: 45}');
+        return false;
+      }
+      return send('set', el, { type: 'rareshock:set', version: 1, inputs: inputs });
+    },
+    theme: function (el, theme) { return send('theme', el, { type: 'rareshock:theme', version: 1, theme: theme }); },
   };
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll); else mountAll();
 })();

@@ -21,8 +21,14 @@
 #ifndef RARESHOCK_VERSION
 #define RARESHOCK_VERSION "0.0.0"
 #endif
+#ifndef RARESHOCK_SHARE_BASE
+#define RARESHOCK_SHARE_BASE "https://graphics.example.com/rareshock/"
+#endif
 
 namespace rareshock::cli {
+
+const std::string_view kDefaultShareBase = RARESHOCK_SHARE_BASE;
+
 namespace {
 
 //-----------------------------------------------------------------------------
@@ -55,13 +61,9 @@ std::string number_text(double v) {
     return std::string(buffer, result.ptr);
 }
 
-std::string unit_suffix(const InputField& f) {
-    return f.unit.empty() ? std::string() : cat({" ", f.unit});
-}
-
-std::string range_text(const InputField& f) {
-    if (f.kind == FieldKind::Path) return "up to 6 day:percent points";
-    return number_text(f.min_value) + " to " + number_text(f.max_value) + unit_suffix(f);
+// " days" after 80, " day" after 1, " %" after 25, "" for unitless fields.
+std::string unit_suffix(const InputField& f, double value) {
+    return f.unit.empty() ? std::string() : cat({" ", unit_after(f, value)});
 }
 
 std::string preset_list() {
@@ -73,7 +75,7 @@ std::string preset_list() {
 //-----------------------------------------------------------------------------
 // [SECTION] Option table
 //-----------------------------------------------------------------------------
-enum class Fixed { Preset, Query, Format, Output, Help, Version };
+enum class Fixed { Preset, Query, Format, Lang, Output, ShareBase, Help, Version };
 
 struct FixedOption {
     std::string_view name;  // without "--"
@@ -85,9 +87,11 @@ struct FixedOption {
 
 constexpr FixedOption kFixedOptions[] = {
     {"preset", Fixed::Preset, true, "ID", "start from a preset scenario (applied first)"},
-    {"query", Fixed::Query, true, "QUERY", "evaluate a share link's parameters, e.g. 'approval=25&inventory=45' (applied after --preset)"},
+    {"query", Fixed::Query, true, "QUERY", "evaluate a share link or its parameters, e.g. 'approval=25&inventory=45' (applied after --preset)"},
     {"format", Fixed::Format, true, "FORMAT", "output format: text, json or csv (default text)"},
+    {"lang", Fixed::Lang, true, "LANG", "language of the summary, numbers and dates: en, de or ja (default en)"},
     {"output", Fixed::Output, true, "FILE", "write the results to FILE instead of standard output"},
+    {"share-base", Fixed::ShareBase, true, "URL", "page of the reproduce link that ends the text report (an http: or https: URL;"},
     {"help", Fixed::Help, false, "", "print this help and exit"},
     {"version", Fixed::Version, false, "", "print the version and exit"},
 };
@@ -134,17 +138,50 @@ std::string option_name(const InputField& field) {
     return name;
 }
 
+bool is_http_url(std::string_view url) {
+    constexpr std::size_t kMaxUrlChars = 2048;
+    if (url.size() > kMaxUrlChars) return false;
+    for (const char c : url) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte >= 0x7f) return false;
+    }
+    auto lower_prefix = [&](std::string_view prefix) {
+        if (url.size() < prefix.size()) return false;
+        for (std::size_t i = 0; i < prefix.size(); ++i) {
+            const char c = url[i];
+            if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != prefix[i]) return false;
+        }
+        return true;
+    };
+    std::size_t host = 0;
+    if (lower_prefix("https://")) host = 8;
+    else if (lower_prefix("http://")) host = 7;
+    else return false;
+    const std::size_t end = url.find_first_of("/?#", host);
+    return (end == std::string_view::npos ? url.size() : end) > host;
+}
+
+std::string share_link(std::string_view base, std::string_view query) {
+    const bool has_fragment = base.find('#') != std::string_view::npos;
+    const bool has_query = base.find('?') != std::string_view::npos;
+    std::string_view joint = "?";
+    if (!has_fragment && has_query) joint = (base.back() == '?' || base.back() == '&') ? "" : "&";
+    return cat({base, joint, query});
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] parse_cli
 //-----------------------------------------------------------------------------
 CliParse parse_cli(std::span<const std::string_view> args) {
     CliParse parse;
+    parse.options.share_base = std::string(kDefaultShareBase);
     std::optional<std::string> preset_arg, query_arg;
     struct Assignment {
         const InputField* field;
         std::string value;
     };
     std::vector<Assignment> assignments;  // explicit input options, in command-line order
+    bool lang_given = false;               // --lang wins over a query's lang=
 
     bool options_ended = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -197,6 +234,8 @@ CliParse parse_cli(std::span<const std::string_view> args) {
             const std::string expected = field ? " (expected " + range_text(*field) + ")"
                                          : fixed->id == Fixed::Preset ? " (expected one of " + preset_list() + ")"
                                          : fixed->id == Fixed::Format ? std::string(" (expected text, json or csv)")
+                                         : fixed->id == Fixed::Lang ? std::string(" (expected en, de or ja)")
+                                         : fixed->id == Fixed::ShareBase ? std::string(" (expected an http: or https: URL)")
                                                                       : std::string();
             parse.errors.push_back(shown + ": missing value" + expected);
             continue;
@@ -211,6 +250,15 @@ CliParse parse_cli(std::span<const std::string_view> args) {
         case Fixed::Output:
             if (value.empty()) parse.errors.push_back("--output: missing file name");
             parse.options.output_path = std::string(value);
+            break;
+        case Fixed::Lang:
+            if (!parse_language(value, &parse.options.language))
+                parse.errors.push_back("--lang: '" + sanitise(value) + "' is not a language (expected en, de or ja)");
+            else lang_given = true;
+            break;
+        case Fixed::ShareBase:
+            if (is_http_url(value)) parse.options.share_base = std::string(value);
+            else parse.errors.push_back("--share-base: '" + sanitise(value) + "' is not an http: or https: URL (e.g. " + std::string(kDefaultShareBase) + ")");
             break;
         case Fixed::Format:
             if (value == "text") parse.options.format = OutputFormat::Text;
@@ -236,10 +284,18 @@ CliParse parse_cli(std::span<const std::string_view> args) {
     // 2. query
     if (query_arg) {
         parse.options.query = *query_arg;
-        DecodedQuery decoded = decode_query(*query_arg, inputs);
+        // A whole link (the text report's reproduce line) gives its share query: after its last '?'.
+        std::string_view query = *query_arg;
+        if (is_http_url(query)) {
+            const std::size_t mark = query.rfind('?');
+            query = mark == std::string_view::npos ? std::string_view() : query.substr(mark + 1);
+            if (query.empty()) parse.warnings.push_back("--query: the link '" + sanitise(*query_arg) + "' has no share query; nothing applied");
+        }
+        DecodedQuery decoded = decode_query(query, inputs);
         for (const QueryMessage& m : decoded.errors) parse.errors.push_back("--query: " + m.message);
         for (const QueryMessage& m : decoded.warnings) parse.warnings.push_back("--query: " + m.message);
         inputs = decoded.inputs;
+        if (!lang_given && !decoded.language.empty()) parse_language(decoded.language, &parse.options.language);
         if (!decoded.preset.empty()) parse.options.preset = decoded.preset;
     }
     // 3. explicit options, validated by the codec: one "key=value" each.
@@ -295,6 +351,7 @@ std::string help_text() {
     const Inputs defaults{};
     for (const FixedOption& o : kFixedOptions) {
         std::string second;
+        if (o.id == Fixed::ShareBase) second = cat({"default ", kDefaultShareBase, ")"});
         if (o.id == Fixed::Preset) {
             for (const Preset& p : presets()) {
                 if (!second.empty()) second += cat({"\n", std::string(kHelpColumn, ' ')});
@@ -305,8 +362,9 @@ std::string help_text() {
     }
     out += "\nInputs (range; default is the '2025 as reported' scenario):\n";
     for (const InputField& f : input_fields()) {
+        const double value = get_field(defaults, f);
         const std::string default_text = f.kind == FieldKind::Path ? path_text(get_path(defaults, f))
-                                                                    : number_text(get_field(defaults, f)) + unit_suffix(f);
+                                                                    : number_text(value) + unit_suffix(f, value);
         const std::string first = std::string(f.label) + ": " + range_text(f) + ", default " + default_text;
         append_option(out, option_name(f), metavar(f), first, f.help);
     }

@@ -10,10 +10,11 @@
 //                           preset= inside the link replaces the starting inputs)
 //   3. --approval, --inventory, … --seed   explicit options, applied last
 // Every input option, its unit, range and default come from input_fields():
-// key "approval_later" is the option --approval-later.
+// key "path_india" is the option --path-india.
 #pragma once
 
 #include "model/inputs.h"
+#include "model/strings.h"
 
 #include <span>
 #include <string>
@@ -33,7 +34,13 @@ struct CliOptions {
     std::string output_path;               // --output FILE; empty: standard output
     std::string preset;                    // --preset ID (or the query's preset=), "" if none
     std::string query;                     // --query as given, "" if none
+    Language language = Language::English; // --lang en|de|ja (or the query's lang=)
+    std::string share_base;                // --share-base URL: the reproduce link's page (default kDefaultShareBase)
 };
+
+// Where the calculator's page is published (CMake cache variable RS_PUBLIC_URL):
+// the reproduce link's page unless --share-base names another.
+extern const std::string_view kDefaultShareBase;
 
 struct CliParse {
     CliOptions options;
@@ -59,8 +66,18 @@ inline constexpr int kExitUsage = 2;         // bad option or value
 // win over errors.
 CliParse parse_cli(std::span<const std::string_view> args);
 
-// The option name of an input field: "approval_later" → "approval-later".
+// The option name of an input field: "path_india" → "path-india".
 std::string option_name(const InputField& field);
+
+// True for an absolute http: or https: URL with a host, printable ASCII only
+// (no spaces), at most 2,048 characters: what --share-base accepts.
+bool is_http_url(std::string_view url);
+
+// The link that opens `query` (a share query, "v=1&…") on the page at `base`:
+// "base?query"; "base&query" when the base has a query already; and when the
+// base has a fragment (an article's embed, "…/article#rareshock"), the query goes
+// after it, "…#rareshock?v=1&…", which the host loader on that page reads.
+std::string share_link(std::string_view base, std::string_view query);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Help and version text

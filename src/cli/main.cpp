@@ -3,10 +3,13 @@
 #include "cli/cli.h"
 
 #include "model/model.h"
+#include "model/query.h"
 #include "model/results.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +20,16 @@ bool write_all(std::FILE* file, const std::string& text) {
     return std::fwrite(text.data(), 1, text.size(), file) == text.size();
 }
 
+// Writes text to standard output and flushes it: a full disk or a closed pipe
+// (e.g. into /dev/full) is an error here, not something lost at exit.
+int write_stdout(const std::string& text, const char* what) {
+    errno = 0;
+    if (write_all(stdout, text) && std::fflush(stdout) == 0) return rareshock::cli::kExitOk;
+    std::fprintf(stderr, "rareshock: could not write %s to standard output%s%s\n", what, errno ? ": " : "",
+                 errno ? std::strerror(errno) : "");
+    return rareshock::cli::kExitOutputFailed;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -25,8 +38,8 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
 
     const cli::CliParse parse = cli::parse_cli(args);
-    if (parse.help) return write_all(stdout, cli::help_text()) ? cli::kExitOk : cli::kExitOutputFailed;
-    if (parse.version) return write_all(stdout, cli::version_text()) ? cli::kExitOk : cli::kExitOutputFailed;
+    if (parse.help) return write_stdout(cli::help_text(), "the help");
+    if (parse.version) return write_stdout(cli::version_text(), "the version");
     for (const std::string& w : parse.warnings) std::fprintf(stderr, "rareshock: warning: %s\n", w.c_str());
     if (!parse.errors.empty()) {
         for (const std::string& e : parse.errors) std::fprintf(stderr, "rareshock: %s\n", e.c_str());
@@ -43,19 +56,13 @@ int main(int argc, char** argv) {
 
     std::string text;
     switch (options.format) {
-    case cli::OutputFormat::Text: text = results_to_text(results); break;
-    case cli::OutputFormat::Json: text = results_to_json(results); break;
+    case cli::OutputFormat::Text: text = results_to_text(results, options.language, cli::share_link(options.share_base, encode_query(options.inputs))); break;
+    case cli::OutputFormat::Json: text = results_to_json(results, options.language); break;
     case cli::OutputFormat::Csv: text = results_to_csv(results); break;
     }
     if (!text.empty() && text.back() != '\n') text.push_back('\n');
 
-    if (options.output_path.empty()) {
-        if (!write_all(stdout, text) || std::fflush(stdout) != 0) {
-            std::fprintf(stderr, "rareshock: could not write the results to standard output\n");
-            return cli::kExitOutputFailed;
-        }
-        return cli::kExitOk;
-    }
+    if (options.output_path.empty()) return write_stdout(text, "the results");
     std::FILE* file = std::fopen(options.output_path.c_str(), "wb");
     if (!file) {
         std::perror(("rareshock: --output: " + options.output_path).c_str());

@@ -15,6 +15,7 @@
 #include "query.h"
 
 #include "model.h"
+#include "strings.h"
 
 #include <algorithm>
 #include <charconv>
@@ -219,16 +220,6 @@ std::string sanitise(std::string_view s) {
     return out;
 }
 
-// "0 to 100 %", "30 to 730 days", "1 to 5000".
-std::string range_text(const InputField& f) {
-    std::string text = format_field_value(f, f.min_value) + " to " + format_field_value(f, f.max_value);
-    if (!f.unit.empty()) {
-        text.push_back(' ');
-        text += f.unit;
-    }
-    return text;
-}
-
 std::string failure_text(ParseFailure failure) {
     switch (failure) {
     case ParseFailure::Empty: return "is empty";
@@ -306,7 +297,10 @@ std::vector<Pair> split_pairs(std::string_view query) {
 // Keys understood by embeds and the page shell, not by the model: accepted
 // without a warning and otherwise ignored here.
 bool is_embed_option(std::string_view key) {
-    return key == "origins" || key == "allow" || key == "embed" || key == "debug";
+    for (const std::string_view option : {"origins", "allow", "embed", "debug", "share", "resize", "lang"}) {
+        if (key == option) return true;
+    }
+    return false;
 }
 
 bool same_bits(double a, double b) {
@@ -332,6 +326,35 @@ std::string percent_encode(std::string_view s) {
         }
     }
     return out;
+}
+
+std::string parse_hex_colour(std::string_view text) {
+    if (!text.empty() && text.front() == '#') text.remove_prefix(1);
+    if (text.size() != 3 && text.size() != 6) return {};
+    std::string out = "#";
+    for (const char c : text) {
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (!hex) return {};
+        const char lower = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
+        out.push_back(lower);
+        if (text.size() == 3) out.push_back(lower);
+    }
+    return out;
+}
+
+std::string unit_after(const InputField& f, double value) {
+    if (f.unit == "day" || f.unit == "days") return value == 1.0 ? "day" : "days";
+    return std::string(f.unit);
+}
+
+std::string range_text(const InputField& f) {
+    if (f.kind == FieldKind::Path) return "up to " + std::to_string(kMaxPathPoints) + " day:percent points";
+    std::string text = format_field_value(f, f.min_value) + " to " + format_field_value(f, f.max_value);
+    if (!f.unit.empty()) {
+        text.push_back(' ');
+        text += unit_after(f, f.max_value);
+    }
+    return text;
 }
 
 //-----------------------------------------------------------------------------
@@ -458,6 +481,12 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
         if (!last[i]) continue;
         const std::string& key = pairs[i].key;
         const std::string& value = pairs[i].value;
+        if (key == "lang") {  // the reader's language (strings.h)
+            Language lang = Language::English;
+            if (parse_language(value, &lang)) result.language = value;
+            else add_message(result.errors, key, "lang: '" + sanitise(value) + "' is not a language (expected en, de or ja)");
+            continue;
+        }
         if (key == "preset" || is_embed_option(key)) continue;
         if (key == "v") {
             double version = 0.0;
@@ -481,6 +510,22 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
             } else {
                 add_message(result.errors, key, "theme: '" + sanitise(value) + "' is not a theme (expected light, dark or auto)");
             }
+            continue;
+        }
+        if (key == "accent") {
+            result.accent = parse_hex_colour(value);
+            if (result.accent.empty())
+                add_message(result.errors, key, "accent: '" + sanitise(value) + "' is not a colour (expected six hex digits, e.g. 0b5cad or #0b5cad)");
+            continue;
+        }
+        if (key == "bg") {
+            if (value == "transparent" || value == "theme") result.transparent = value == "transparent";
+            else add_message(result.errors, key, "bg: '" + sanitise(value) + "' is not a background (expected transparent or theme)");
+            continue;
+        }
+        if (key == "headline") {
+            if (value == "on" || value == "off") result.headline = value == "on";
+            else add_message(result.errors, key, "headline: '" + sanitise(value) + "' is not on or off");
             continue;
         }
         const InputField* field = find_input_field(key);

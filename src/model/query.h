@@ -25,7 +25,14 @@ struct DecodedQuery {
     Inputs inputs;                       // base inputs with every valid parameter applied
     std::string preset;                  // the preset id if "preset=" was valid, else ""
     std::string theme;                   // "light" | "dark" | "auto" if given and valid, else ""
+    std::string language;                // "en" | "de" | "ja" if "lang=" was given and valid, else ""
     std::string model_version;           // the model version a share link was made with ("model="), else ""
+    // Producer options (how the calculator looks on a host page; never part of a
+    // share link): "accent=0b5cad" (or "%230b5cad"), "bg=transparent",
+    // "headline=off". Invalid values are errors and leave the default.
+    std::string accent;                  // "#rrggbb", lower case, when valid; else ""
+    bool transparent = false;            // bg=transparent: the host page's background shows through
+    bool headline = true;                // headline=off: the host writes its own headline
     std::vector<QueryMessage> errors;    // values that were rejected (field left unchanged)
     std::vector<QueryMessage> warnings;  // unknown keys, version mismatch (ignored)
     bool ok() const { return errors.empty(); }
@@ -45,9 +52,18 @@ bool parse_path_text(std::string_view text, ApprovalPath* path, std::string* pro
 // Percent-encodes everything but RFC 3986's unreserved characters.
 std::string percent_encode(std::string_view s);
 
+// A field's unit as it reads after a value: "days" after 80 or a range, "day" after 1.
+std::string unit_after(const InputField& f, double value);
+// "0 to 100 %", "0 to 730 days", "1 to 5000": a field's valid range, as the messages give it.
+std::string range_text(const InputField& f);
+
+// "#0b5cad" for "0b5cad", "#0B5CAD" or "#0b5" (CSS's short form); "" for anything else.
+std::string parse_hex_colour(std::string_view text);
+
 // Decodes "a=1&b=2" (a leading '?' or '#' is skipped; '+' and %XX are decoded).
-// "preset=" is applied first, then the other fields, in any order. Keys "theme"
-// and "origins"/"allow" (embed options) are accepted without warning. Inputs
+// "preset=" is applied first, then the other fields, in any order. "theme" and
+// the producer options (accent, bg, headline) are decoded into their members;
+// the embed's own keys (origins, share, resize, …) are accepted without warning. Inputs
 // larger than 8 KiB are rejected as a whole.
 DecodedQuery decode_query(std::string_view query, const Inputs& base = Inputs{});
 

@@ -108,50 +108,123 @@ long long round_to(double v, double unit) {
 //-----------------------------------------------------------------------------
 // [SECTION] Display text
 //-----------------------------------------------------------------------------
-// Vehicles in words: 310,000; 4,300; 1.2 million.
-std::string vehicles_text(double v) {
-    if (!is_finite(v) || v < 0.0) v = 0.0;
-    if (v >= 999500.0) return fixed(v / 1.0e6, 1) + " million";
-    if (v >= 10000.0) return with_thousands(round_to(v, 1000.0));
-    if (v >= 1000.0) return with_thousands(round_to(v, 100.0));
-    if (v >= 100.0) return with_thousands(round_to(v, 10.0));
-    return with_thousands(round_to(v, 1.0));
-}
+namespace {
 
-// USD in words: $840 million, $12.3 billion.
-std::string usd_text(double v) {
-    if (!is_finite(v) || v < 0.0) v = 0.0;
-    std::string s = "$";
-    if (v >= 1.0e9) {
-        append_fixed(s, v / 1.0e9, 1);
-        s += " billion";
-    } else if (v >= 1.0e6) {
-        append_fixed(s, v / 1.0e6, 0);
-        s += " million";
-    } else {
-        s += with_thousands(round_to(v, 1000.0));
+// Digits with the language's separators: 1234567 -> "1,234,567" / "1.234.567".
+std::string grouped(long long v, Language lang) {
+    std::string s = with_thousands(v);
+    const std::string_view group = tr(lang, "number.group");
+    std::string out;
+    for (char c : s) {
+        if (c == ',') out += group;
+        else out += c;
     }
+    return out;
+}
+
+// Fixed-point text with the language's decimal mark.
+std::string decimal(double v, int decimals, Language lang) {
+    std::string s = fixed(v, decimals);
+    const std::size_t dot = s.find('.');
+    if (dot != std::string::npos) s.replace(dot, 1, tr(lang, "number.decimal"));
     return s;
 }
 
+// Where a language switches to its large units: English and German count
+// millions and billions, Japanese man (10^4) and oku (10^8).
+struct Magnitudes { double vehicles_large, usd_large, usd_medium; };
+Magnitudes magnitudes(Language lang) {
+    if (lang == Language::Japanese) return {1.0e4, 1.0e8, 1.0e4};
+    return {1.0e6, 1.0e9, 1.0e6};
+}
 
-std::string date_text(int day) {
-    static constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
-                                                              "July",    "August",   "September", "October", "November", "December"};
+int day_int(double v) { return static_cast<int>(v + 0.5); }
+
+std::string int_text(long long v) { return std::to_string(v); }
+
+}  // namespace
+
+// Vehicles: 310,000; 4,300; 1.2 million (German 310.000, 1,2 Millionen; Japanese 31万).
+std::string vehicles_text(double v, Language lang) {
+    if (!is_finite(v) || v < 0.0) v = 0.0;
+    const double large = magnitudes(lang).vehicles_large;
+    if (v >= large * 0.9995) {
+        const double n = v / large;
+        return format_text(tr(lang, "vehicles.large"), {{"n", decimal(n, n >= 99.95 ? 0 : 1, lang)}});
+    }
+    if (v >= 10000.0) return grouped(round_to(v, 1000.0), lang);
+    if (v >= 1000.0) return grouped(round_to(v, 100.0), lang);
+    if (v >= 100.0) return grouped(round_to(v, 10.0), lang);
+    return grouped(round_to(v, 1.0), lang);
+}
+
+// USD: $840 million, $12.3 billion (German 840 Mio. US-Dollar; Japanese 8億4000万ドル as 8.4億ドル).
+std::string usd_text(double v, Language lang) {
+    if (!is_finite(v) || v < 0.0) v = 0.0;
+    const Magnitudes m = magnitudes(lang);
+    if (v >= m.usd_large) return format_text(tr(lang, "usd.large"), {{"n", decimal(v / m.usd_large, 1, lang)}});
+    if (v >= m.usd_medium) return format_text(tr(lang, "usd.medium"), {{"n", grouped(round_to(v / m.usd_medium, 1.0), lang)}});
+    return format_text(tr(lang, "usd.small"), {{"n", grouped(round_to(v, 1000.0), lang)}});
+}
+
+std::string date_text(int day, Language lang) {
     const Date d = date_of_day(day);
-    std::string s;
-    append_int(s, d.day);
-    s += ' ';
-    s += kMonths[static_cast<std::size_t>(d.month - 1)];
-    s += ' ';
-    append_int(s, d.year);
-    return s;
+    return format_text(tr(lang, "date.full"), {{"day", int_text(d.day)},
+                                               {"month", tr(lang, "month." + std::to_string(d.month))},
+                                               {"m", int_text(d.month)},
+                                               {"year", int_text(d.year)}});
 }
 
-std::string plants_text(double plants) {
+std::string plants_text(double plants, Language lang) {
     if (!is_finite(plants) || plants < 0.5) return "0";
-    if (plants < 20.0) return with_thousands(round_to(plants, 1.0));
-    return "about " + with_thousands(round_to(plants, 5.0));
+    if (plants < 20.0) return grouped(round_to(plants, 1.0), lang);
+    return format_text(tr(lang, "plants.about"), {{"n", grouped(round_to(plants, 5.0), lang)}});
+}
+
+std::string number_text(double v, int decimals, Language lang) {
+    if (!is_finite(v)) return "\u2013";
+    const bool negative = v < 0.0;
+    const double a = negative ? -v : v;
+    std::string s = fixed(a, decimals, false);
+    const std::size_t dot = s.find('.');
+    std::string whole = s.substr(0, dot);
+    const std::string frac = dot == std::string::npos ? std::string() : s.substr(dot + 1);
+    std::string out = grouped(std::stoll(whole), lang);
+    if (!frac.empty()) out += std::string(tr(lang, "number.decimal")) + frac;
+    return negative && out.find_first_not_of("0.,") != std::string::npos ? "\u2212" + out : out;
+}
+
+std::string percent_text(double pct, int decimals, Language lang) {
+    return format_text(tr(lang, "number.percent"), {{"n", number_text(pct, decimals, lang)}});
+}
+
+namespace {
+// A day and its month by the pattern `pattern_key`, the month named from `month_prefix` ("month.", "month.short.").
+std::string day_and_month(int day, Language lang, std::string_view pattern_key, std::string_view month_prefix) {
+    const Date d = date_of_day(day);
+    return format_text(tr(lang, pattern_key), {{"day", int_text(d.day)},
+                                               {"month", tr(lang, std::string(month_prefix) + std::to_string(d.month))},
+                                               {"m", int_text(d.month)}});
+}
+}  // namespace
+
+std::string short_date_text(int day, Language lang) { return day_and_month(day, lang, "date.short", "month.short."); }
+
+std::string month_axis_text(int month, Language lang) {
+    return format_text(tr(lang, "month.axis"), {{"month", tr(lang, "month.short." + std::to_string(month))},
+                                               {"m", int_text(month)}});
+}
+
+std::string vehicles_range_text(double lo, double hi, Language lang) {
+    std::string a = vehicles_text(lo, lang);
+    const std::string b = vehicles_text(hi, lang);
+    // One unit for a range of large numbers: "25.5–27.6 million".
+    const double large = magnitudes(lang).vehicles_large;
+    if (lo >= large * 0.9995 && hi >= large * 0.9995) {
+        const double n = lo / large;
+        a = decimal(n, n >= 99.95 ? 0 : 1, lang);
+    }
+    return a + std::string(tr(lang, "range.dash")) + b;
 }
 
 double path_share_at_rate(double approval_pct, double path_pct) {
@@ -181,14 +254,21 @@ PlantsPeak world_plants_peak(const Results& r) {
     return peak;
 }
 
+std::string region_name(int region, Language lang) {
+    const RegionData& rd = region_data()[static_cast<std::size_t>(region)];
+    return std::string(translated(lang, "region." + std::string(rd.key) + ".name", rd.name));
+}
+
+std::string component_name(int component, Language lang) {
+    const ComponentData& cd = component_data()[static_cast<std::size_t>(component)];
+    return std::string(translated(lang, "component." + std::string(cd.key) + ".name", cd.name));
+}
+
 namespace {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Words
 //-----------------------------------------------------------------------------
-constexpr std::array<std::string_view, kRegionCount> kRegionAdjective{
-    "European", "North American", "Japanese", "South Korean", "Indian", "Chinese"};
-
 std::string iso_date(int day) {
     const Date d = date_of_day(day);
     std::string s;
@@ -200,25 +280,22 @@ std::string iso_date(int day) {
     return s;
 }
 
-int day_int(double v) { return static_cast<int>(v + 0.5); }
-
-// "early June", "mid-June", "late June".
-std::string part_of_month(int day) {
-    static constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
-                                                              "July",    "August",   "September", "October", "November", "December"};
+// "4 June"; "early June", "mid-June", "late June".
+std::string day_month(int day, Language lang) { return day_and_month(day, lang, "date.day_month", "month."); }
+std::string part_of_month(int day, Language lang) {
     const Date d = date_of_day(day);
-    const std::string_view month = kMonths[static_cast<std::size_t>(d.month - 1)];
-    if (d.day <= 10) return "early " + std::string(month);
-    if (d.day <= 20) return "mid-" + std::string(month);
-    return "late " + std::string(month);
+    const char* key = d.day <= 10 ? "date.early" : (d.day <= 20 ? "date.mid" : "date.late");
+    return format_text(tr(lang, key), {{"month", tr(lang, "month." + std::to_string(d.month))}, {"m", int_text(d.month)}});
 }
 
-std::string whole_percent(double pct) { return fixed(pct, 0) + "%"; }
+std::string whole_percent(double pct, Language lang) {
+    return format_text(tr(lang, "number.percent"), {{"n", fixed(pct, 0)}});
+}
 
-// The points of a region's path worth naming at the reader's rate: the first,
-// then each later one that adds at least a whole percent.
+// The points of a region's path worth naming at the reader's rate: the first
+// (with its exact date), then each later one that adds at least a whole percent.
 struct ShownPoint { double pct; std::string when; };
-std::vector<ShownPoint> shown_path(const Inputs& in, int region) {
+std::vector<ShownPoint> shown_path(const Inputs& in, int region, Language lang) {
     std::vector<ShownPoint> out;
     const ApprovalPath& path = in.approval_paths[static_cast<std::size_t>(region)];
     const double shift = in.licence_lag_days - kReferenceLagDays;  // a longer review: every date later
@@ -227,93 +304,87 @@ std::vector<ShownPoint> shown_path(const Inputs& in, int region) {
         const double pct = path_share_at_rate(in.approval_pct, p.approved_pct);
         if (!out.empty() && !(pct >= out.back().pct + 1.0)) continue;
         const int day = day_int(p.day + shift > 0.0 ? p.day + shift : 0.0);
-        out.push_back({pct, day == 61 ? std::string("4 June") : part_of_month(day)});
+        out.push_back({pct, out.empty() ? day_month(day, lang) : part_of_month(day, lang)});
     }
     return out;
 }
 
 // ", rising to 60% by late June" (empty for a single point).
-std::string path_rest(const std::vector<ShownPoint>& points) {
+std::string path_rest(const std::vector<ShownPoint>& points, Language lang) {
     std::string s;
     for (std::size_t i = 1; i < points.size(); ++i)
-        s += (i + 1 < points.size() ? ", " : ", rising to ") + whole_percent(points[i].pct) + " by " + points[i].when;
+        s += format_text(tr(lang, i + 1 < points.size() ? "path.next" : "path.last"),
+                         {{"pct", whole_percent(points[i].pct, lang)}, {"when", points[i].when}});
     return s;
 }
 
-// "if 25% of licences are approved by 4 June, rising to 60% by late June"
-std::string approval_clause(const Inputs& in) {
-    if (in.approval_pct <= 0.0) return "if no licence is ever approved";
-    if (in.approval_pct >= 100.0) return "if every licence is approved as soon as it is reviewed";
-    const std::vector<ShownPoint> points = shown_path(in, static_cast<int>(Region::Europe));
-    if (points.empty()) return "if " + whole_percent(in.approval_pct) + " of licences are approved";
-    const std::string rest = path_rest(points);
-    return "if " + whole_percent(points[0].pct) + " of licences are approved by " + points[0].when + rest + (rest.empty() ? "" : ",");
+// "if 25% of licences are approved by 4 June, rising to 60% by late June",
+// and what joins it to the stock that follows.
+struct Clause { std::string text; std::string_view join; };
+Clause approval_clause(const Inputs& in, Language lang) {
+    const std::string_view join = tr(lang, "summary.join");
+    if (in.approval_pct <= 0.0) return {std::string(tr(lang, "summary.clause.none")), join};
+    if (in.approval_pct >= 100.0) return {std::string(tr(lang, "summary.clause.all")), join};
+    const std::vector<ShownPoint> points = shown_path(in, static_cast<int>(Region::Europe), lang);
+    if (points.empty()) return {format_text(tr(lang, "summary.clause.rate"), {{"pct", whole_percent(in.approval_pct, lang)}}), join};
+    const std::string rest = path_rest(points, lang);
+    return {format_text(tr(lang, "summary.clause.path"),
+                        {{"pct", whole_percent(points[0].pct, lang)}, {"when", points[0].when}, {"rest", rest}}),
+            rest.empty() ? join : tr(lang, "summary.join_after_list")};
 }
 
-std::string horizon_text(const Inputs& in) {
-    if (in.horizon_days == 365) return "over a year";
-    std::string s = "over ";
-    append_int(s, in.horizon_days);
-    s += " days";
-    return s;
+std::string horizon_text(const Inputs& in, Language lang) {
+    if (in.horizon_days == 365) return std::string(tr(lang, "summary.horizon.year"));
+    return format_text(tr(lang, "summary.horizon.days"), {{"n", int_text(in.horizon_days)}});
 }
 
 // The nearest plain fraction: "1 in 12", "1 in 3", "3 in 4", "almost all".
-std::string share_of_plants(double share) {
-    if (share >= 0.95) return "almost all";
+std::string share_of_plants(double share, Language lang) {
+    if (share >= 0.95) return std::string(tr(lang, "share.almost_all"));
+    int num = 1, den = 1;
     if (share < 0.23) {
-        long long n = round_to(1.0 / share, 1.0);
-        std::string s = "1 in ";
-        append_int(s, n);
-        return s;
+        den = static_cast<int>(round_to(1.0 / share, 1.0));
+    } else {
+        struct Fraction { int num, den; };
+        static constexpr Fraction kFractions[] = {{1, 4}, {3, 10}, {1, 3}, {2, 5}, {1, 2}, {3, 5}, {2, 3}, {7, 10}, {3, 4}, {4, 5}, {9, 10}};
+        auto distance = [share](const Fraction& f) {
+            const double d = share - static_cast<double>(f.num) / f.den;
+            return d < 0.0 ? -d : d;
+        };
+        Fraction best = kFractions[0];
+        for (const Fraction& f : kFractions)
+            if (distance(f) < distance(best)) best = f;
+        num = best.num;
+        den = best.den;
     }
-    struct Fraction { int num, den; };
-    static constexpr Fraction kFractions[] = {{1, 4}, {3, 10}, {1, 3}, {2, 5}, {1, 2}, {3, 5}, {2, 3}, {7, 10}, {3, 4}, {4, 5}, {9, 10}};
-    auto distance = [share](const Fraction& f) {
-        const double d = share - static_cast<double>(f.num) / f.den;
-        return d < 0.0 ? -d : d;
-    };
-    Fraction best = kFractions[0];
-    for (const Fraction& f : kFractions)
-        if (distance(f) < distance(best)) best = f;
-    std::string s;
-    append_int(s, best.num);
-    s += " in ";
-    append_int(s, best.den);
-    return s;
+    return format_text(tr(lang, "share.fraction"), {{"num", int_text(num)}, {"den", int_text(den)}});
 }
 
 }  // namespace
 
-std::string vehicles_range_text(double lo, double hi) {
-    std::string a = vehicles_text(lo);
-    const std::string b = vehicles_text(hi);
-    const std::string million = " million";
-    if (a.size() > million.size() && a.compare(a.size() - million.size(), million.size(), million) == 0 &&
-        b.size() > million.size() && b.compare(b.size() - million.size(), million.size(), million) == 0)
-        a.resize(a.size() - million.size());
-    return a + "\u2013" + b;
-}
+std::string day_month_text(int day, Language lang) { return day_month(day, lang); }
 
-std::string approval_path_text(const Inputs& in, int region) {
+std::string approval_path_text(const Inputs& in, int region, Language lang) {
     if (region < 0 || region >= kExportRegionCount) return {};
-    if (in.approval_pct <= 0.0) return "none ever";
-    const std::vector<ShownPoint> points = shown_path(in, region);
+    if (in.approval_pct <= 0.0) return std::string(tr(lang, "path.none"));
+    const std::vector<ShownPoint> points = shown_path(in, region, lang);
     if (points.empty()) return {};
-    return whole_percent(points[0].pct) + " by " + points[0].when + path_rest(points);
+    return format_text(tr(lang, "path.first"), {{"pct", whole_percent(points[0].pct, lang)}, {"when", points[0].when}}) +
+           path_rest(points, lang);
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Summary sentence
 //-----------------------------------------------------------------------------
-std::string summary_sentence(const Results& r) {
+std::string summary_sentence(const Results& r, Language lang) {
     const Inputs& in = r.inputs;
     const Range& world = r.world_vehicles_lost;
-    std::string range;
-    if (r.bands_ready) range = " (likely range " + vehicles_range_text(world.p10, world.p90) + ")";
-    std::string tail = approval_clause(in) + " and plants hold ";  // "…by late June, and plants hold"
-    append_fixed(tail, in.inventory_days, 0);
-    tail += in.inventory_days == 1.0 ? " day of magnets." : " days of magnets.";
+    const std::string range = r.bands_ready ? format_text(tr(lang, "summary.range"),
+                                                          {{"range", vehicles_range_text(world.p10, world.p90, lang)}})
+                                            : std::string();
+    const Clause clause = approval_clause(in, lang);
+    const std::string stock = format_text(tr(lang, in.inventory_days == 1.0 ? "unit.day" : "unit.days"),
+                                          {{"n", fixed(in.inventory_days, 0)}});
 
     // The first stop: the earliest P50 first-stop day of the export regions.
     int first_region = -1;
@@ -333,14 +404,20 @@ std::string summary_sentence(const Results& r) {
         }
     }
     const PlantsPeak peak = world_plants_peak(r);
-    const std::string lost = "about " + vehicles_text(world.p50) + " vehicles are lost worldwide " + horizon_text(in) + range + " ";
+    const std::string horizon = horizon_text(in, lang);
+    const std::string vehicles = vehicles_text(world.p50, lang);
+    const std::string days = int_text(in.horizon_days);
+    auto sentence = [&](const char* key, std::initializer_list<std::pair<std::string_view, std::string_view>> more) {
+        std::string out = format_text(tr(lang, key), more);
+        out = format_text(out, {{"vehicles", vehicles}, {"horizon", horizon}, {"range", range}, {"clause", clause.text},
+                                {"join", clause.join}, {"stock", stock}, {"horizon_days", days}});
+        if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');  // a sentence starts with a capital
+        return out;
+    };
 
     if (first_region < 0 && peak.plants < 0.5) {
-        std::string s = "No car plant is likely to stop a line within ";
-        append_int(s, in.horizon_days);
-        s += " days";
-        if (world.p50 >= 1000.0) return s + ", but brief stops cost " + lost + tail;
-        return s + (world.p50 >= 0.5 ? " and fewer than 1,000 vehicles are lost " : " and no vehicles are lost ") + tail;
+        if (world.p50 >= 1000.0) return sentence("summary.none.some_loss", {});
+        return sentence(world.p50 >= 0.5 ? "summary.none.little_loss" : "summary.none.no_loss", {});
     }
     if (big_share >= 0.2) {
         // Most plants of a region stop, often creeping up for months: name the
@@ -353,18 +430,16 @@ std::string summary_sentence(const Results& r) {
                 day = static_cast<int>(t);
                 break;
             }
-        return "By " + date_text(day) + ", " + share_of_plants(share) + " " +
-               std::string(kRegionAdjective[static_cast<std::size_t>(big_region)]) + " car plants have a line stopped; " +
-               lost + tail;
+        const std::string key = "summary.adjective." + std::string(region_data()[static_cast<std::size_t>(big_region)].key);
+        return sentence("summary.most", {{"date", date_text(day, lang)}, {"share", share_of_plants(share, lang)},
+                                         {"adjective", tr(lang, key)}, {"region", region_name(big_region, lang)}});
     }
-    const std::string from = first_region >= 0 ? "From " + date_text(day_int(first_day)) + ", " : std::string();
-    if (peak.plants < 1.5) return from + "now and then a car plant stops a line for a while; " + lost + tail;
-    const std::string total = with_thousands(round_to(export_plants_total(), 1.0));
-    const char* how = peak.plants < 5.5 ? "a few car plants stop a line at a time"
-                      : peak.plants < 30.5 ? "car plants stop a line here and there"
-                                           : "car plants stop lines one after another";
-    return from + how +
-           "; at the worst " + plants_text(peak.plants) + " of " + total + " at once; " + lost + tail;
+    const std::string from = first_region >= 0 ? format_text(tr(lang, "summary.from"), {{"date", date_text(day_int(first_day), lang)}})
+                                               : std::string();
+    if (peak.plants < 1.5) return sentence("summary.rare", {{"from", from}});
+    const char* key = peak.plants < 5.5 ? "summary.few" : (peak.plants < 30.5 ? "summary.some" : "summary.many");
+    return sentence(key, {{"from", from}, {"plants", plants_text(peak.plants, lang)},
+                          {"total", grouped(round_to(export_plants_total(), 1.0), lang)}});
 }
 
 //-----------------------------------------------------------------------------
@@ -425,20 +500,22 @@ void append_shares(std::string& s, const std::vector<float>& v) {
     s += ']';
 }
 
-void append_display_range(std::string& s, const Range& r, bool bands) {
+void append_display_range(std::string& s, const Range& r, bool bands, Language lang) {
     s += "{\"vehicles_lost\":";
-    append_json_string(s, vehicles_text(r.p50));
+    append_json_string(s, vehicles_text(r.p50, lang));
     s += ",\"vehicles_lost_range\":";
-    append_json_string(s, bands ? vehicles_range_text(r.p10, r.p90) : std::string());
+    append_json_string(s, bands ? vehicles_range_text(r.p10, r.p90, lang) : std::string());
 }
 
 }  // namespace
 
-std::string results_to_json(const Results& r) {
+std::string results_to_json(const Results& r, Language lang) {
     std::string s;
     s.reserve(64 * 1024);
     s += "{\"model_version\":";
     append_json_string(s, kModelVersion);
+    s += ",\"language\":";
+    append_json_string(s, language_code(lang));
     s += r.bands_ready ? ",\"provisional\":false" : ",\"provisional\":true";  // true: only the central estimate so far
     s += ",\"inputs\":{";
     bool first = true;
@@ -451,7 +528,7 @@ std::string results_to_json(const Results& r) {
         else append_fixed(s, get_field(r.inputs, f), f.kind == FieldKind::Real ? 6 : 0);
     }
     s += "},\"summary\":";
-    append_json_string(s, r.summary);
+    append_json_string(s, lang == Language::English && !r.summary.empty() ? r.summary : summary_sentence(r, lang));
     s += ",\"regions\":[";
     for (int i = 0; i < kRegionCount; ++i) {
         const RegionData& rd = region_data()[static_cast<std::size_t>(i)];
@@ -476,13 +553,15 @@ std::string results_to_json(const Results& r) {
         s += ",\"peak_plants_stopped\":";
         append_fixed(s, rr.peak_halted_share_p50 * rd.plants, 2);
         s += ",\"display\":";
-        append_display_range(s, rr.vehicles_lost, r.bands_ready);
+        append_display_range(s, rr.vehicles_lost, r.bands_ready, lang);
+        s += ",\"name\":";
+        append_json_string(s, region_name(i, lang));
         s += ",\"first_halt\":";
-        append_json_string(s, rr.first_halt_day.p50 ? date_text(day_int(*rr.first_halt_day.p50)) : std::string());
+        append_json_string(s, rr.first_halt_day.p50 ? date_text(day_int(*rr.first_halt_day.p50), lang) : std::string());
         s += ",\"value_lost\":";
-        append_json_string(s, usd_text(rr.value_lost_usd.p50));
+        append_json_string(s, usd_text(rr.value_lost_usd.p50, lang));
         s += ",\"peak_plants_stopped\":";
-        append_json_string(s, plants_text(rr.peak_halted_share_p50 * rd.plants));
+        append_json_string(s, plants_text(rr.peak_halted_share_p50 * rd.plants, lang));
         s += "}}";
     }
     const PlantsPeak peak = world_plants_peak(r);
@@ -498,11 +577,11 @@ std::string results_to_json(const Results& r) {
     if (peak.day >= 0) append_int(s, peak.day);
     else s += "null";
     s += ",\"display\":";
-    append_display_range(s, r.world_vehicles_lost, r.bands_ready);
+    append_display_range(s, r.world_vehicles_lost, r.bands_ready, lang);
     s += ",\"value_lost\":";
-    append_json_string(s, usd_text(r.world_value_lost_usd.p50));
+    append_json_string(s, usd_text(r.world_value_lost_usd.p50, lang));
     s += ",\"peak_plants_stopped\":";
-    append_json_string(s, plants_text(peak.plants));
+    append_json_string(s, plants_text(peak.plants, lang));
     s += "}},\"timeline\":{\"start_date\":";
     append_json_string(s, iso_date(0));
     s += ",\"measure\":\"share of car plants with a line stopped\",\"days\":";
@@ -530,6 +609,8 @@ std::string results_to_json(const Results& r) {
         append_json_string(s, cd.key);
         s += ",\"name\":";
         append_json_string(s, cd.name);
+        s += ",\"display_name\":";
+        append_json_string(s, component_name(i, lang));
         s += ",\"time_to_survive_days\":";
         append_fixed(s, cr.time_to_survive_days, 1);
         s += ",\"time_to_recover_days\":";
@@ -702,96 +783,149 @@ std::string results_to_csv(const Results& r, std::string_view link) {
 //-----------------------------------------------------------------------------
 namespace {
 
+// Columns a terminal gives a code point: two for East Asian wide characters.
+std::size_t columns(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        std::uint32_t cp = c;
+        int len = 1;
+        if (c >= 0xF0) { cp = c & 0x07; len = 4; }
+        else if (c >= 0xE0) { cp = c & 0x0F; len = 3; }
+        else if (c >= 0xC0) { cp = c & 0x1F; len = 2; }
+        for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+        i += static_cast<std::size_t>(len);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+                          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6);
+        n += wide ? 2 : 1;
+    }
+    return n;
+}
+
 void pad_to(std::string& line, std::size_t width) {
-    // Width in characters; the text here is ASCII apart from dashes counted once.
-    std::size_t chars = 0;
-    for (char c : line)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+    std::size_t chars = columns(line);
     while (chars < width) {
         line += ' ';
         ++chars;
     }
 }
 
-std::string day_range_text(const OptionalRange& r, bool bands) {
-    if (!r.p50) return r.p10 ? "after the horizon (P10 " + date_text(day_int(*r.p10)) + ")" : "none";
-    std::string s = date_text(day_int(*r.p50)) + " (day " + fixed(*r.p50, 0) + ")";
-    if (bands) s += " [" + (r.p10 ? fixed(*r.p10, 0) : std::string("-")) + "\u2013" + (r.p90 ? fixed(*r.p90, 0) : std::string("never")) + "]";
+std::string day_range_text(const OptionalRange& r, bool bands, Language lang) {
+    if (!r.p50) return r.p10 ? format_text(tr(lang, "report.after_horizon"), {{"date", date_text(day_int(*r.p10), lang)}})
+                             : std::string(tr(lang, "report.none"));
+    std::string s = date_text(day_int(*r.p50), lang) + " (" + format_text(tr(lang, "report.day"), {{"n", fixed(*r.p50, 0)}}) + ")";
+    if (bands)
+        s += " [" + (r.p10 ? fixed(*r.p10, 0) : std::string("-")) + "\u2013" +
+             (r.p90 ? fixed(*r.p90, 0) : std::string(tr(lang, "report.never"))) + "]";
     return s;
 }
 
-std::string vehicles_with_range(const Range& r, bool bands) {
-    std::string s = vehicles_text(r.p50);
-    if (bands) s += " [" + vehicles_range_text(r.p10, r.p90) + "]";
+std::string vehicles_with_range(const Range& r, bool bands, Language lang) {
+    std::string s = vehicles_text(r.p50, lang);
+    if (bands) s += " [" + vehicles_range_text(r.p10, r.p90, lang) + "]";
     return s;
 }
 
 // "65 days", "1 day", "25 %", "90 % of gap".
-std::string value_with_unit(const InputField& f, double v) {
-    std::string s = fixed(v, f.kind == FieldKind::Real ? 2 : 0);
-    if (f.unit.empty()) return s;
-    if (f.unit == "days") return s + (v == 1.0 ? " day" : " days");
-    return s + " " + std::string(f.unit);
+std::string value_with_unit(const InputField& f, double v, Language lang, int decimals) {
+    return format_text(unit_pattern_text(f, v == 1.0, lang), {{"n", decimal(v, decimals, lang)}});
 }
 
 }  // namespace
 
-std::string results_to_text(const Results& r) {
+std::string unit_pattern_text(const InputField& f, bool one, Language lang) {
+    if (f.unit.empty()) return "{n}";
+    if (f.unit == "days") return std::string(tr(lang, one ? "unit.day" : "unit.days"));
+    if (f.unit == "%") return std::string(tr(lang, "number.percent"));
+    const std::string_view pattern = translated(lang, "unit." + std::string(f.key), {});
+    return pattern.empty() ? "{n} " + std::string(f.unit) : std::string(pattern);
+}
+
+std::string value_with_unit_text(const InputField& f, double v, int decimals, Language lang) {
+    return value_with_unit(f, v, lang, decimals);
+}
+
+std::string results_to_text(const Results& r, Language lang, std::string_view share_link) {
     const Inputs& in = r.inputs;
     const bool bands = r.bands_ready;
-    std::string s = "Rare Earth Shock \u2014 what China's rare-earth licences do to car factories\n\n";
-    s += r.summary.empty() ? summary_sentence(r) : r.summary;
-    s += "\n\nScenario (day 0 = 4 April 2025)\n";
+    std::string s = std::string(tr(lang, "report.title")) + "\n\n";
+    s += lang == Language::English && !r.summary.empty() ? r.summary : summary_sentence(r, lang);
+    s += "\n\n" + std::string(tr(lang, "report.scenario")) + "\n";
     for (const InputField& f : input_fields()) {
-        std::string line = "  " + std::string(f.label);
+        std::string line = "  " + std::string(translated(lang, "field." + std::string(f.key) + ".label", f.label));
         pad_to(line, 36);
         if (f.kind == FieldKind::Path) {
-            line += path_text(get_path(in, f)) + "  (" + approval_path_text(in, f.region_index) + ")";
+            line += path_text(get_path(in, f)) + "  (" + approval_path_text(in, f.region_index, lang) + ")";
         } else {
-            line += value_with_unit(f, get_field(in, f));
+            line += value_with_unit(f, get_field(in, f), lang, f.kind == FieldKind::Real ? 2 : 0);
         }
         s += line + "\n";
     }
-    s += bands ? "\nRegions: P50 with [P10\u2013P90] over " + std::to_string(in.draws) + " draws\n"
-               : "\nRegions: central estimate (no ranges)\n";
-    s += "  Region               First stop                         Most plants stopped  Vehicles lost                Value lost (P50)   Recovery\n";
+    s += "\n" + (bands ? format_text(tr(lang, "report.regions.bands"), {{"draws", std::to_string(in.draws)}})
+                       : std::string(tr(lang, "report.regions.central"))) + "\n";
+    std::string head = "  " + std::string(tr(lang, "report.col.region"));
+    pad_to(head, 23);
+    head += tr(lang, "report.col.first_stop");
+    pad_to(head, 58);
+    head += tr(lang, "report.col.most_plants");
+    pad_to(head, 79);
+    head += tr(lang, "report.col.vehicles");
+    pad_to(head, 108);
+    head += tr(lang, "report.col.value");
+    pad_to(head, 127);
+    head += tr(lang, "report.col.recovery");
+    s += head + "\n";
     for (int i = 0; i < kRegionCount; ++i) {
         const RegionData& rd = region_data()[static_cast<std::size_t>(i)];
         const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
-        std::string line = "  " + std::string(rd.name);
+        std::string line = "  " + region_name(i, lang);
         pad_to(line, 23);
-        line += day_range_text(rr.first_halt_day, bands);
+        line += day_range_text(rr.first_halt_day, bands, lang);
         pad_to(line, 58);
-        line += plants_text(rr.peak_halted_share_p50 * rd.plants) + " of " + fixed(rd.plants, 0);
+        line += format_text(tr(lang, "report.plants_of"), {{"plants", plants_text(rr.peak_halted_share_p50 * rd.plants, lang)},
+                                                           {"total", fixed(rd.plants, 0)}});
         pad_to(line, 79);
-        line += vehicles_with_range(rr.vehicles_lost, bands);
+        line += vehicles_with_range(rr.vehicles_lost, bands, lang);
         pad_to(line, 108);
-        line += usd_text(rr.value_lost_usd.p50);
+        line += usd_text(rr.value_lost_usd.p50, lang);
         pad_to(line, 127);
-        line += rr.recovery_day.p50 ? date_text(day_int(*rr.recovery_day.p50)) : std::string(rr.first_halt_day.p50 ? "not within horizon" : "-");
+        line += rr.recovery_day.p50 ? date_text(day_int(*rr.recovery_day.p50), lang)
+                                    : std::string(rr.first_halt_day.p50 ? tr(lang, "report.not_within") : "-");
         s += line + "\n";
     }
     const PlantsPeak peak = world_plants_peak(r);
-    s += "  World (export regions): " + vehicles_with_range(r.world_vehicles_lost, bands) + " vehicles, " +
-         usd_text(r.world_value_lost_usd.p50) + "; at most " + plants_text(peak.plants) + " of " +
-         fixed(export_plants_total(), 0) + " plants with a line stopped at once" +
-         (peak.day >= 0 ? " (" + date_text(peak.day) + ")" : std::string()) + "\n";
-    s += "\nComponents (central estimate; stock of the least-stocked lines, supply across the export regions)\n";
-    s += "  Component                               Time to survive  Time to recover  Shortage\n";
+    s += format_text(tr(lang, "report.world"), {{"vehicles", vehicles_with_range(r.world_vehicles_lost, bands, lang)},
+                                                {"value", usd_text(r.world_value_lost_usd.p50, lang)},
+                                                {"plants", plants_text(peak.plants, lang)},
+                                                {"total", fixed(export_plants_total(), 0)},
+                                                {"date", peak.day >= 0 ? date_text(peak.day, lang) : std::string("-")}}) +
+         "\n";
+    s += "\n" + std::string(tr(lang, "report.components")) + "\n";
+    std::string chead = "  " + std::string(tr(lang, "report.col.component"));
+    pad_to(chead, 42);
+    chead += tr(lang, "report.col.survive");
+    pad_to(chead, 59);
+    chead += tr(lang, "report.col.recover");
+    pad_to(chead, 76);
+    chead += tr(lang, "report.col.shortage");
+    s += chead + "\n";
     for (int i = 0; i < kComponentCount; ++i) {
         const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];
-        std::string line = "  " + std::string(component_data()[static_cast<std::size_t>(i)].name);
+        std::string line = "  " + component_name(i, lang);
         pad_to(line, 42);
-        line += fixed(cr.time_to_survive_days, 0) + " days";
+        line += format_text(tr(lang, "unit.days"), {{"n", fixed(cr.time_to_survive_days, 0)}});
         pad_to(line, 59);
-        line += fixed(cr.time_to_recover_days, 0) + " days";
+        line += format_text(tr(lang, "unit.days"), {{"n", fixed(cr.time_to_recover_days, 0)}});
         pad_to(line, 76);
-        line += fixed(cr.shortage_days, 0) + " days";
+        line += format_text(tr(lang, "unit.days"), {{"n", fixed(cr.shortage_days, 0)}});
         s += line + "\n";
     }
-    s += "\nModel " + std::string(kModelVersion) + ", seed " + std::to_string(in.seed) + ", " +
-         std::to_string(in.draws) + " draws. Reproduce: ?" + encode_query(in) + "\n";
-    s += "Method and sources: docs/methodology.md\n";
+    s += "\n" + format_text(tr(lang, "report.footer"), {{"model", kModelVersion},
+                                                        {"seed", std::to_string(in.seed)},
+                                                        {"draws", std::to_string(in.draws)},
+                                                        {"link", share_link.empty() ? "?" + encode_query(in) : std::string(share_link)}}) +
+         "\n";
     return s;
 }
 
@@ -807,9 +941,11 @@ std::string export_file_name(const Inputs& in, std::string_view ending) {
     return s;
 }
 
-std::string approval_effect_text(const Inputs& in) {
-    return "At this rate: Europe " + approval_path_text(in, static_cast<int>(Region::Europe)) + "; India " +
-           approval_path_text(in, static_cast<int>(Region::India)) + ".";
+std::string approval_effect_text(const Inputs& in, Language lang) {
+    const int europe = static_cast<int>(Region::Europe), india = static_cast<int>(Region::India);
+    return format_text(tr(lang, "ui.controls.at_this_rate"),
+                       {{"region1", region_name(europe, lang)}, {"path1", approval_path_text(in, europe, lang)},
+                        {"region2", region_name(india, lang)}, {"path2", approval_path_text(in, india, lang)}});
 }
 
 std::vector<std::string> scenario_lines(const Inputs& in) {
@@ -829,7 +965,7 @@ std::vector<std::string> scenario_lines(const Inputs& in) {
         } else {
             const double v = get_field(in, f);
             if (!main && v == get_field(base.inputs, f)) continue;
-            value = value_with_unit(f, v);
+            value = value_with_unit(f, v, Language::English, f.kind == FieldKind::Real ? 2 : 0);
         }
         if (main) {
             std::string line = std::string(f.label) + ": " + value;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "inputs.h"
+#include "strings.h"
 
 #include <array>
 #include <optional>
@@ -76,20 +77,34 @@ struct Results {
 //-----------------------------------------------------------------------------
 // [SECTION] Display text
 //-----------------------------------------------------------------------------
-// Every number a reader sees is rounded here, once: the widget, the
-// accessible twin (through the JSON "display" fields) and the CLI print these.
-std::string vehicles_text(double vehicles);              // "31,000", "4,300", "1.2 million"
-std::string vehicles_range_text(double lo, double hi);   // "12,000–75,000", "25.5–27.6 million"
-std::string usd_text(double usd);                        // "$840 million", "$12.3 billion"
-std::string date_text(int day);                          // "20 May 2025" (day 0 = 4 April 2025)
-std::string plants_text(double plants);                  // "none", "one", "8", "about 40"
+// Every number a reader sees is rounded here, once, in the reader's language:
+// the widget, the accessible twin (through the JSON "display" fields) and the
+// CLI print these.
+std::string vehicles_text(double vehicles, Language lang = Language::English);  // "31,000", "1.2 million"; "31.000"; "3.1万"
+std::string vehicles_range_text(double lo, double hi, Language lang = Language::English);  // "12,000–75,000"
+std::string usd_text(double usd, Language lang = Language::English);            // "$840 million"; "840 Mio. US-Dollar"
+std::string date_text(int day, Language lang = Language::English);              // "20 May 2025"; "20. Mai 2025"; "2025年5月20日"
+std::string plants_text(double plants, Language lang = Language::English);      // "0", "8", "about 40"
+// A plain number with the language's separators: "1,234.5"; "1.234,5".
+std::string number_text(double v, int decimals, Language lang = Language::English);
+// A percentage (0-100): "25%"; "25 %" (German, with a no-break space).
+std::string percent_text(double pct, int decimals, Language lang = Language::English);
+std::string day_month_text(int day, Language lang = Language::English);         // "4 June"; "4. Juni"; "6月4日"
+std::string short_date_text(int day, Language lang = Language::English);        // "4 Jun"; "4. Juni"; "6月4日"
+std::string month_axis_text(int month, Language lang = Language::English);      // "Jun"; "Juni"; "6月"
+// An input's value with its unit: "65 days", "25%", "90% of gap"; "65 Tage"; "65日".
+// The pattern of value_with_unit_text, with {n} for the number ("{n} days"; `one`: "{n} day").
+std::string unit_pattern_text(const InputField& f, bool one, Language lang = Language::English);
+std::string value_with_unit_text(const InputField& f, double v, int decimals, Language lang = Language::English);
+std::string region_name(int region, Language lang = Language::English);         // "Europe"; "Europa"; "欧州"
+std::string component_name(int component, Language lang = Language::English);
 // A path's share at this approval rate: 1 - (1 - pct/100)^k, in percent.
 double path_share_at_rate(double approval_pct, double path_pct);
 // "25% by 4 June, rising to 60% by late June" for an export region's path at
 // the reader's approval rate ("none ever" at 0 %).
-std::string approval_path_text(const Inputs& in, int region);
+std::string approval_path_text(const Inputs& in, int region, Language lang = Language::English);
 // "At this rate: Europe 25% by 4 June, rising to 60% by late June; India …."
-std::string approval_effect_text(const Inputs& in);
+std::string approval_effect_text(const Inputs& in, Language lang = Language::English);
 
 // World peak of the P50 number of plants with a line stopped (all export
 // regions, same day), and the day it happens (-1 if none).
@@ -104,7 +119,8 @@ double export_plants_total();  // car plants in the export regions
 // the central estimate is filled: P10 = P50 = P90), inputs, summary, regions,
 // world, timeline, components. Produced here only; used by the CLI,
 // the JS API and tests.
-std::string results_to_json(const Results& r);
+// `lang` sets the summary's and the display fields' language (and "language").
+std::string results_to_json(const Results& r, Language lang = Language::English);
 // Appends `v` as a JSON string literal (quotes, backslashes and control
 // characters escaped). The one JSON escaper: every JSON we produce uses it.
 void append_json_string(std::string& s, std::string_view v);
@@ -117,10 +133,12 @@ void append_json_string(std::string& s, std::string_view v);
 std::string results_to_csv(const Results& r, std::string_view link = {});
 // One CSV cell: quoted (and quotes doubled) when it holds a comma, a quote or a line break.
 std::string csv_cell(std::string_view text);
-// The one-sentence plain-language summary. Produced here only.
-std::string summary_sentence(const Results& r);
+// The one-sentence plain-language summary. Produced here only. Results::summary
+// holds the English one.
+std::string summary_sentence(const Results& r, Language lang = Language::English);
 // Text a journalist can quote (CLI --format text).
-std::string results_to_text(const Results& r);
+// It ends with the link that reproduces it: share_link if given, else the bare "?v=1&…" share query.
+std::string results_to_text(const Results& r, Language lang = Language::English, std::string_view share_link = {});
 
 //-----------------------------------------------------------------------------
 // [SECTION] Exports

@@ -2,13 +2,13 @@
 //
 // [SECTION] Impl state
 // [SECTION] Layout (one column under 900 px, two above)
-// [SECTION] Parts: headline, controls, presets, advanced, chart, regions, components, method, actions
+// [SECTION] Parts: headline, controls, presets, advanced, chart, regions, components, method link, actions
 #include "app.h"
 
 #include "chart.h"
 #include "export.h"
 #include "format.h"
-#include "markdown.h"
+#include "text.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -44,11 +44,19 @@ struct App::Impl {
     const Results& results;
 
     Fonts fonts;
+    std::vector<unsigned char> japanese_face;  // TrueType, for the characters of Japanese
+    bool fonts_with_japanese = false;          // the atlas holds them
     ThemeMode theme = ThemeMode::Auto;
+    Language lang = Language::English;
+    std::string headline;          // the summary in the reader's language, for headline_generation
+    std::uint64_t headline_generation = ~std::uint64_t{0};
+    Language headline_lang = Language::English;
     bool dark = false;
     bool style_dark = false, style_coarse = false, style_applied = false;
+    Look look;                     // a producer's accent and background (URL parameters)
+    bool show_headline = true;     // headline=off: the host page writes its own
+    Palette palette{};             // the theme's, with the producer's look
     bool advanced_open = false;
-    bool method_open = false;
     float content_height = 900.0f;
     std::string status;            // "Link copied", shown for a few seconds
     std::string notice;            // a share link made with another model version: said under the headline
@@ -80,15 +88,24 @@ struct App::Impl {
         in.seed = inputs.seed;
         set_inputs(in);
     }
-    void set_status(const std::string& s) {
+    void set_status(const std::string& s, double seconds = 3.0) {
         status = s;
-        status_until = now + 3.0;
+        status_until = now + seconds;
         host.show_status(s);
     }
-    // Success only once the clipboard has the link.
+    // Success only once the clipboard has the link; a refusal stays up while the page
+    // offers the link in a field under it to copy by hand.
     void copy_status(bool ok) {
-        set_status(ok ? "Link copied: it reproduces this exact result."
-                      : "Copying was blocked: the link is selected in the field below; copy it by hand.");
+        set_status(std::string(ui_text(lang, ok ? "ui.status.copied" : "ui.status.copy_failed")), ok ? 3.0 : 10.0);
+    }
+    // The headline: the summary sentence in the reader's language, made once per result.
+    const std::string& summary() {
+        if (headline_generation != runner.generation() || headline_lang != lang) {
+            headline = lang == Language::English ? results.summary : summary_sentence(results, lang);
+            headline_generation = runner.generation();
+            headline_lang = lang;
+        }
+        return headline;
     }
     void run_action(Action a) {
         switch (a) {
@@ -100,7 +117,7 @@ struct App::Impl {
         }
         case Action::Reset:
             set_inputs(Inputs{});
-            set_status("Reset to 2025 as reported.");
+            set_status(ui_format(lang, "ui.status.reset", {{"preset", preset_label(lang, *find_preset("2025"))}}));
             break;
         case Action::DownloadCsv:
             finish_model();
@@ -137,15 +154,67 @@ struct App::Impl {
 App::App(Host& host, ModelRunner& runner) : impl_(std::make_unique<Impl>(host, runner)) {}
 App::~App() = default;
 
-void App::build_fonts(float dpr) { rareshock::ui::build_fonts(impl_->fonts, dpr); }
+// The characters Japanese needs beyond Inter's subset: every one of the Japanese
+// table's texts at U+3000 and above, as Dear ImGui glyph ranges.
+const ImWchar* japanese_ranges() {
+    static ImVector<ImWchar> ranges;
+    if (ranges.empty()) {
+        ImFontGlyphRangesBuilder builder;
+        for (std::string_view key : string_keys(Language::Japanese)) {
+            const std::string_view text = tr(Language::Japanese, key);
+            for (const char* s = text.data(); s < text.data() + text.size();) {
+                unsigned c = 0;
+                const int n = ImTextCharFromUtf8(&c, s, text.data() + text.size());
+                s += n > 0 ? n : 1;
+                if (c >= 0x3000 && c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));
+            }
+        }
+        builder.BuildRanges(&ranges);
+    }
+    return ranges.Data;
+}
+
+void App::build_fonts(float dpr) {
+    Impl& m = *impl_;
+    const bool japanese = m.lang == Language::Japanese && !m.japanese_face.empty();
+    const ExtraFace face{m.japanese_face.data(), m.japanese_face.size(), japanese_ranges()};
+    rareshock::ui::build_fonts(m.fonts, dpr, japanese ? &face : nullptr);
+    m.fonts_with_japanese = japanese;
+}
+void App::set_japanese_face(const unsigned char* data, std::size_t size) {
+    impl_->japanese_face.assign(data, data + size);
+}
+bool App::fonts_stale() const {
+    const Impl& m = *impl_;
+    return m.fonts_with_japanese != (m.lang == Language::Japanese && !m.japanese_face.empty());
+}
 float App::fonts_dpr() const { return impl_->fonts.dpr; }
 const Inputs& App::inputs() const { return impl_->inputs; }
 const Results& App::results() const { return impl_->results; }
 void App::set_theme_mode(ThemeMode m) { impl_->theme = m; }
+void App::set_language(Language lang) {
+    impl_->lang = lang;
+    impl_->runner.set_language(lang);
+}
+Language App::language() const { return impl_->lang; }
+const std::string& App::summary() { return impl_->summary(); }
 ThemeMode App::theme_mode() const { return impl_->theme; }
 bool App::dark() const { return impl_->dark; }
 bool App::dark_for(bool system_prefers_dark) const {
     return impl_->theme == ThemeMode::Dark || (impl_->theme == ThemeMode::Auto && system_prefers_dark);
+}
+bool App::custom_accent(bool dark, std::string* accent, std::string* on_accent) const {
+    const Palette p = palette_for(dark, impl_->look);
+    if (p.accent == palette(dark).accent) return false;
+    auto hex = [](ImU32 c) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "#%02x%02x%02x", (c >> IM_COL32_R_SHIFT) & 0xFFu, (c >> IM_COL32_G_SHIFT) & 0xFFu,
+                      (c >> IM_COL32_B_SHIFT) & 0xFFu);
+        return std::string(buf);
+    };
+    *accent = hex(p.accent);
+    *on_accent = hex(p.on_accent);
+    return true;
 }
 float App::content_height() const { return impl_->content_height; }
 bool App::wants_frames() const { return impl_->runner.busy() || impl_->now < impl_->status_until; }
@@ -187,9 +256,24 @@ void App::set_inputs(const Inputs& in) { impl_->set_inputs(in); }
 DecodedQuery App::apply_query(std::string_view query) {
     DecodedQuery d = decode_query(query, impl_->inputs);
     if (!d.theme.empty()) impl_->theme = theme_mode_from_string(d.theme);
+    // A language whose texts this build has (the web app: English and the page's own).
+    if (Language lang; !d.language.empty() && parse_language(d.language, &lang)) {
+        if (has_translation(lang)) set_language(lang);
+        else d.warnings.push_back({"lang", "lang: the " + d.language + " texts are not loaded here; the page chooses its language when it loads"});
+    }
+    if (!d.accent.empty()) {
+        impl_->look.has_accent = true;
+        impl_->look.accent = colour_from_hex(d.accent);
+        // Only the themes this page can show: a fixed theme=light never meets the dark background.
+        const ThemeMode mode = impl_->theme;
+        const std::string problem = accent_warnings(impl_->look.accent, mode != ThemeMode::Dark, mode != ThemeMode::Light);
+        if (!problem.empty()) d.warnings.push_back({"accent", "accent: " + d.accent + " " + problem});
+    }
+    if (d.transparent) impl_->look.transparent = true;
+    if (!d.headline) impl_->show_headline = false;
+    impl_->style_applied = false;
     if (!d.model_version.empty() && d.model_version != kModelVersion)
-        impl_->notice = "This link was made with model " + d.model_version + "; the model is now " +
-                        std::string(kModelVersion) + " and the numbers have changed.";
+        impl_->notice = ui_format(impl_->lang, "ui.notice.model_version", {{"link", d.model_version}, {"now", kModelVersion}});
     impl_->set_inputs(d.inputs);
     return d;
 }
@@ -209,25 +293,27 @@ struct Ctx {
     const Fonts& f;
     float target;   // touch target height
     bool narrow;
+    Language lang;
+    std::string_view t(std::string_view key) const { return ui_text(lang, key); }
 };
 
 void section_title(const Ctx& c, const char* title, const char* subtitle, float width) {
     ImGui::PushFont(c.f.label);
-    ImGui::TextUnformatted(title);
+    text_wrapped_at_spaces(title, width);
     ImGui::PopFont();
     if (subtitle) wrapped_text(c.f.small, c.p.muted, width, subtitle);
 }
 
 void draw_headline(const Ctx& c, float width) {
-    ImGui::PushFont(c.narrow ? c.f.lede : c.f.headline);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    const std::string& s = c.m.results.summary;
-    ImGui::TextUnformatted(s.empty() ? "Calculating…" : s.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    c.m.remember("headline");
+    if (c.m.show_headline) {  // headline=off: the host's own headline stands above; the twin still speaks the sentence
+        ImGui::PushFont(c.narrow ? c.f.lede : c.f.headline);
+        const std::string& s = c.m.summary();
+        text_wrapped_at_spaces(s.empty() ? c.t("ui.calculating") : std::string_view(s), width);  // numbers never split across lines
+        ImGui::PopFont();
+        c.m.remember("headline");
+    }
     if (!c.m.notice.empty()) {
-        wrapped_text(c.f.small, c.p.accent, width, c.m.notice);
+        wrapped_text(c.f.small, c.p.accent_text, width, c.m.notice);
         c.m.remember("notice");
     }
 }
@@ -239,17 +325,22 @@ void draw_controls(const Ctx& c, float width) {
     // The two main sliders: label, unit, help and range from the field table.
     const InputField& approval = *find_input_field("approval");
     const InputField& inventory = *find_input_field("inventory");
-    const std::string a_label(approval.label), a_unit(approval.unit), a_help(approval.help);
+    const std::string a_label = field_label(c.lang, approval), a_unit = unit_pattern_text(approval, false, c.lang),
+                      a_help = field_help(c.lang, approval);
     SliderSpec a{"approval", a_label.c_str(), a_unit.c_str(), a_help.c_str(), approval.min_value, approval.max_value,
                  approval.step, 0, true};
+    const std::string hint(c.t("ui.keyboard_hint"));
+    a.keyboard_hint = hint.c_str();
     changed |= value_slider(a, in.approval_pct, width, c.target, c.f, c.p);
     m.remember(a);
     // What the rate does to the dated approval paths, in dates.
-    wrapped_text(c.f.small, c.p.text, width, approval_effect_text(m.inputs));
+    wrapped_text(c.f.small, c.p.text, width, approval_effect_text(m.inputs, c.lang));
     ImGui::Dummy(ImVec2(1, 4));
-    const std::string b_label(inventory.label), b_unit(inventory.unit), b_help(inventory.help);
+    const std::string b_label = field_label(c.lang, inventory), b_unit = unit_pattern_text(inventory, false, c.lang),
+                      b_help = field_help(c.lang, inventory);
     SliderSpec b{"inventory", b_label.c_str(), b_unit.c_str(), b_help.c_str(), inventory.min_value, inventory.max_value,
                  inventory.step, 0, true};
+    b.keyboard_hint = hint.c_str();
     changed |= value_slider(b, in.inventory_days, width, c.target, c.f, c.p);
     m.remember(b);
     if (changed) m.set_inputs(in);
@@ -261,16 +352,16 @@ void draw_presets(const Ctx& c, float width) {
     ImGui::PushFont(c.f.body);
     float x = 0.0f;
     for (const Preset& p : presets()) {
-        const std::string label(p.label);
+        const std::string label = preset_label(c.lang, p);
         flow_layout(x, ImGui::CalcTextSize(label.c_str()).x + 28.0f, width, 8.0f);
-        ImGui::PushID(label.c_str());
+        ImGui::PushID(p.id.data(), p.id.data() + p.id.size());
         if (chip(label.c_str(), current == &p, c.target, c.p)) m.apply_preset(p);
         const std::string name = "preset:" + std::string(p.id);
         m.remember(name.c_str());
         ImGui::PopID();
     }
     ImGui::PopFont();
-    if (const Preset* p = matching_preset(m.inputs)) wrapped_text(c.f.small, c.p.muted, width, std::string(p->description));
+    if (const Preset* p = matching_preset(m.inputs)) wrapped_text(c.f.small, c.p.muted, width, preset_description(c.lang, *p));
 }
 
 // An approval path: its dates at the reader's rate, and the points as text to
@@ -279,9 +370,9 @@ void draw_path_field(const Ctx& c, const InputField& f, Inputs& in, bool& change
     App::Impl& m = c.m;
     const std::string id(f.key);
     ImGui::PushFont(c.f.label);
-    ImGui::TextUnformatted(std::string(f.label).c_str());
+    ImGui::TextUnformatted(field_label(c.lang, f).c_str());
     ImGui::PopFont();
-    wrapped_text(c.f.small, c.p.text, width, approval_path_text(in, f.region_index) + ".");
+    wrapped_text(c.f.small, c.p.text, width, ui_format(c.lang, "ui.sentence", {{"text", approval_path_text(in, f.region_index, c.lang)}}));
     std::string& text = m.path_text[id];
     const std::string current = path_text(get_path(in, f));
     const bool editing = ImGui::GetActiveID() == ImGui::GetID(("##" + id).c_str());
@@ -297,34 +388,38 @@ void draw_path_field(const Ctx& c, const InputField& f, Inputs& in, bool& change
             set_path(in, f, path);
             changed = true;
         } else {
-            m.set_status(std::string(f.label) + ": " + problem);
+            m.set_status(ui_format(c.lang, "ui.path.problem", {{"label", field_label(c.lang, f)}, {"problem", problem}}));
         }
     }
     text = buffer;
     ImGui::PopFont();
     m.remember(id.c_str());
-    wrapped_text(c.f.small, c.p.muted, width, std::string(f.help) + " (day:percent points). Source: " + std::string(f.source));
+    wrapped_text(c.f.small, c.p.muted, width,
+                 ui_format(c.lang, "ui.path.help", {{"help", field_help(c.lang, f)}, {"source", field_source(c.lang, f)}}));
     ImGui::Dummy(ImVec2(1, 6));
 }
 
 void draw_advanced(const Ctx& c, float width) {
     App::Impl& m = c.m;
-    disclosure("Advanced assumptions", m.advanced_open, width, c.target, c.f, c.p);
+    disclosure(std::string(c.t("ui.advanced")).c_str(), m.advanced_open, width, c.target, c.f, c.p);
     m.remember("advanced");
     if (!m.advanced_open) return;
     Inputs in = m.inputs;
     bool changed = false;
+    const std::string hint(c.t("ui.keyboard_hint"));
     for (const InputField& f : input_fields()) {
         if (!f.advanced || f.key == "draws" || f.key == "seed") continue;
         if (f.kind == FieldKind::Path) {
             draw_path_field(c, f, in, changed, width);
             continue;
         }
-        const std::string id(f.key), label(f.label), unit(f.unit), help(f.help);
+        const std::string id(f.key), label = field_label(c.lang, f), unit = unit_pattern_text(f, false, c.lang),
+                          help = field_help(c.lang, f);
         double v = get_field(in, f);
         const int decimals = f.step < 1.0 ? 1 : 0;
         SliderSpec s{id.c_str(), label.c_str(), unit.c_str(), help.c_str(), f.min_value, f.max_value,
                      f.step > 0 ? f.step : 1.0, decimals, false};
+        s.keyboard_hint = hint.c_str();
         if (value_slider(s, v, width, c.target, c.f, c.p)) {
             set_field(in, f, v);
             changed = true;
@@ -332,7 +427,8 @@ void draw_advanced(const Ctx& c, float width) {
         m.remember(s);
         const std::string_view src = f.source;
         const bool labelled = src.rfind("Assumption", 0) == 0 || src.rfind("Our choice", 0) == 0;
-        wrapped_text(c.f.small, c.p.muted, width, (labelled ? "" : "Source: ") + std::string(src));
+        const std::string source = field_source(c.lang, f);
+        wrapped_text(c.f.small, c.p.muted, width, labelled ? source : ui_format(c.lang, "ui.source", {{"source", source}}));
         ImGui::Dummy(ImVec2(1, 6));
     }
     if (changed) m.set_inputs(in);
@@ -342,9 +438,8 @@ void draw_legend(const Ctx& c, float width) {
     ImGui::PushFont(c.f.small);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float x = 0.0f;
-    const auto regions = region_data();
     for (int i = 0; i < kExportRegionCount; ++i) {
-        const std::string name(regions[i].name);
+        const std::string name = region_name(i, c.lang);
         const float w = ImGui::CalcTextSize(name.c_str()).x + 26.0f;
         flow_layout(x, w, width, 0.0f);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -352,11 +447,6 @@ void draw_legend(const Ctx& c, float width) {
         dl->AddRectFilled(ImVec2(pos.x, pos.y + fs * 0.45f), ImVec2(pos.x + 14, pos.y + fs * 0.45f + 3), c.p.region[i], 1.5f);
         dl->AddText(ImVec2(pos.x + 18, pos.y), c.p.text, name.c_str());
         ImGui::Dummy(ImVec2(w, fs + 2));
-    }
-    if (!c.m.results.bands_ready) {
-        ImGui::SameLine(0, 0);
-        if (x + 130 > width) ImGui::NewLine();
-        ImGui::TextDisabled("  computing ranges…");
     }
     ImGui::PopFont();
 }
@@ -369,14 +459,16 @@ void draw_regions(const Ctx& c, float width) {
     ImGui::PushFont(tight ? c.f.small : c.f.body);
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
     if (ImGui::BeginTable("regions", 3, flags, ImVec2(width, 0))) {
-        ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthStretch, c.narrow ? 1.45f : 1.0f);
-        ImGui::TableSetupColumn("First stop", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Vehicles lost", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        const std::string col_region(c.t("ui.regions.col.region")), col_first(c.t("ui.regions.col.first_stop")),
+            col_lost(c.t("ui.regions.col.vehicles"));
+        ImGui::TableSetupColumn(col_region.c_str(), ImGuiTableColumnFlags_WidthStretch, c.narrow ? 1.45f : 1.0f);
+        ImGui::TableSetupColumn(col_first.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(col_lost.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::PushFont(c.f.small);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         for (int i = 0; i < 3; ++i) {
             ImGui::TableSetColumnIndex(i);
-            ImGui::TextDisabled("%s", ImGui::TableGetColumnName(i));
+            text_wrapped_at_spaces(ImGui::TableGetColumnName(i), ImGui::GetContentRegionAvail().x, true);
         }
         ImGui::PopFont();
         for (int i = 0; i < kRegionCount; ++i) {
@@ -389,52 +481,71 @@ void draw_regions(const Ctx& c, float width) {
             ImGui::SetCursorScreenPos(ImVec2(pos.x + 10, pos.y));
             if (i == static_cast<int>(Region::China)) {
                 // Short enough for a phone column; the second line says why it is here.
-                ImGui::TextUnformatted("China");
+                ImGui::BeginGroup();  // wrapped lines keep the indent
+                text_wrapped_at_spaces(c.t("ui.regions.china"), ImGui::GetContentRegionAvail().x);
                 ImGui::PushFont(c.f.small);
-                ImGui::SetCursorScreenPos(ImVec2(pos.x + 10, ImGui::GetCursorScreenPos().y));
-                ImGui::TextDisabled("needs no licence");
+                text_wrapped_at_spaces(c.t("ui.regions.china_note"), ImGui::GetContentRegionAvail().x, true);
                 ImGui::PopFont();
+                ImGui::EndGroup();
             } else {
-                ImGui::TextUnformatted(std::string(regions[i].name).c_str());
+                ImGui::BeginGroup();  // wrapped lines keep the indent
+                text_wrapped_at_spaces(region_name(i, c.lang), ImGui::GetContentRegionAvail().x);
+                ImGui::EndGroup();
             }
             ImGui::TableSetColumnIndex(1);
             if (rr.first_halt_day.p50) {
                 const int d = static_cast<int>(std::lround(*rr.first_halt_day.p50));
-                if (dated) ImGui::Text("%s", format_date_short(d).c_str());
+                const float cell = ImGui::GetContentRegionAvail().x;
+                if (dated) ImGui::TextUnformatted(short_date_text(d, c.lang).c_str());
                 ImGui::PushFont(c.f.small);
+                const std::string day = std::to_string(d);
                 if (r.bands_ready)
-                    ImGui::TextDisabled("day %d (%s–%s)", d, format_day(rr.first_halt_day.p10).c_str(),
-                                        rr.first_halt_day.p90 ? format_day(rr.first_halt_day.p90).c_str() : "later");
-                else ImGui::TextDisabled("day %d", d);
+                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.day_range",
+                                                     {{"n", day}, {"lo", format_day(rr.first_halt_day.p10)},
+                                                      {"hi", rr.first_halt_day.p90 ? format_day(rr.first_halt_day.p90)
+                                                                                   : std::string(c.t("ui.regions.later"))}}),
+                                           cell, true);
+                else text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.day", {{"n", day}}), cell, true);
                 const double plants = rr.peak_halted_share_p50 * regions[i].plants;
                 if (plants >= 0.5)
-                    ImGui::TextDisabled("at worst %s of %d plants", plants_text(plants).c_str(),
-                                        static_cast<int>(regions[i].plants));
+                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.at_worst",
+                                                     {{"plants", plants_text(plants, c.lang)},
+                                                      {"total", number_text(regions[i].plants, 0, c.lang)}}),
+                                           cell, true);
                 // Wide screens also say when the lines restart (median), on a line of its own.
                 if (!c.narrow && rr.recovery_day.p50)
-                    ImGui::TextDisabled("running again %s", format_date_short(static_cast<int>(std::lround(*rr.recovery_day.p50))).c_str());
+                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.running_again",
+                                                     {{"date", short_date_text(static_cast<int>(std::lround(*rr.recovery_day.p50)), c.lang)}}),
+                                           cell, true);
                 else if (!c.narrow)
-                    ImGui::TextDisabled("not running again within the horizon");
+                    text_wrapped_at_spaces(c.t("ui.regions.not_running_again"), cell, true);
                 ImGui::PopFont();
             } else {
-                ImGui::TextUnformatted("No stop");
+                const float cell = ImGui::GetContentRegionAvail().x;
+                text_wrapped_at_spaces(c.t("ui.regions.no_stop"), cell);
                 ImGui::PushFont(c.f.small);
                 if (r.bands_ready && rr.first_halt_day.p10)
-                    ImGui::TextDisabled("1 in 10 runs: day %s", format_day(rr.first_halt_day.p10).c_str());
-                else ImGui::TextDisabled("within %d days", r.inputs.horizon_days);
+                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.one_in_ten", {{"n", format_day(rr.first_halt_day.p10)}}), cell, true);
+                else
+                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.within", {{"n", std::to_string(r.inputs.horizon_days)}}), cell, true);
                 ImGui::PopFont();
             }
             ImGui::TableSetColumnIndex(2);
             const double lost = rr.vehicles_lost.p50;
             // The one rounding of every number (model/results.h), as the twin and the CLI print it.
-            ImGui::TextUnformatted(lost <= 0.5 ? "none" : vehicles_text(lost).c_str());
+            const float cell = ImGui::GetContentRegionAvail().x;
+            text_wrapped_at_spaces(lost <= 0.5 ? std::string(c.t("ui.regions.none")) : vehicles_text(lost, c.lang), cell);
             ImGui::PushFont(c.f.small);
             // Wide screens also give the value of the lost output (vehicle values are an assumption).
-            const std::string value = (!c.narrow && rr.value_lost_usd.p50 >= 0.5e6) ? ", " + usd_text(rr.value_lost_usd.p50) : std::string();
+            const std::string value = (!c.narrow && rr.value_lost_usd.p50 >= 0.5e6)
+                                          ? std::string(c.t("ui.list_separator")) + usd_text(rr.value_lost_usd.p50, c.lang)
+                                          : std::string();
             if (r.bands_ready && rr.vehicles_lost.p90 > 0.5)
-                ImGui::TextDisabled("%s%s", vehicles_range_text(rr.vehicles_lost.p10, rr.vehicles_lost.p90).c_str(), value.c_str());
+                text_wrapped_at_spaces(vehicles_range_text(rr.vehicles_lost.p10, rr.vehicles_lost.p90, c.lang) + value, cell, true);
             else if (rr.baseline_vehicles > 0)
-                ImGui::TextDisabled("%s of output", format_percent(rr.vehicles_lost.p50 / rr.baseline_vehicles).c_str());
+                text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.of_output",
+                                                 {{"pct", percent_text(100.0 * rr.vehicles_lost.p50 / rr.baseline_vehicles, 0, c.lang)}}),
+                                       cell, true);
             ImGui::PopFont();
         }
         ImGui::EndTable();
@@ -443,36 +554,27 @@ void draw_regions(const Ctx& c, float width) {
     c.m.remember("regions");
 }
 
-// The header goes where the controls are; the body, when open, wherever there is
-// room for its tables (full width on desktops).
-void draw_method_header(const Ctx& c, float width, bool body_below) {
-    disclosure("Method and sources", c.m.method_open, width, c.target, c.f, c.p);
+// "Method and sources" is real HTML beside the canvas (selectable, searchable,
+// translatable): here only a link to it, when the page has it.
+void draw_method_link(const Ctx& c, float width) {
+    if (!c.m.host.has_method_section()) return;
+    const std::string label(c.t("ui.method.link")), note(c.t("ui.method.note"));
+    if (link_row(label.c_str(), note.c_str(), width, c.target, c.f, c.p)) c.m.host.show_method_section();
     c.m.remember("method");
-    if (c.m.method_open && body_below)
-        wrapped_text(c.f.small, c.p.muted, width, "Opened below the charts, across the page.");
-}
-
-void draw_method_body(const Ctx& c, float width) {
-    const App::Impl& m = c.m;
-    if (!m.method_open) return;
-    wrapped_text(c.f.small, c.p.muted, width,
-                 "Model " + std::string(kModelVersion) + ", seed " + std::to_string(m.inputs.seed) + ", " +
-                     std::to_string(m.inputs.draws) + " simulations in this scenario. The full methodology follows; it is "
-                     "also docs/methodology.md in the source code.");
-    draw_markdown(methodology_markdown(), width, c.f, c.p);
 }
 
 void draw_actions(const Ctx& c, float width) {
     App::Impl& m = c.m;
     ImGui::PushFont(c.f.body);
-    struct Button { const char* label; App::Action action; const char* name; };
-    const Button buttons[] = {{"Copy link", App::Action::CopyLink, "share"}, {"Reset", App::Action::Reset, "reset"},
-                              {"Data (CSV)", App::Action::DownloadCsv, "csv"}, {"Image (PNG)", App::Action::DownloadPng, "png"},
-                              {"Print (PNG 2\u00d7)", App::Action::DownloadPngPrint, "png2x"}};
+    struct Button { const char* key; App::Action action; const char* name; };
+    const Button buttons[] = {{"ui.action.copy_link", App::Action::CopyLink, "share"}, {"ui.action.reset", App::Action::Reset, "reset"},
+                              {"ui.action.csv", App::Action::DownloadCsv, "csv"}, {"ui.action.png", App::Action::DownloadPng, "png"},
+                              {"ui.action.png2x", App::Action::DownloadPngPrint, "png2x"}};
     float x = 0;
     for (const Button& b : buttons) {
-        flow_layout(x, ImGui::CalcTextSize(b.label).x + 28.0f, width, 8.0f);
-        if (plain_button(b.label, c.target, c.p, b.action == App::Action::CopyLink)) m.run_action(b.action);
+        const std::string label = std::string(c.t(b.key)) + "###" + b.name;  // the id stays the same in every language
+        flow_layout(x, ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 28.0f, width, 8.0f);
+        if (plain_button(label.c_str(), c.target, c.p, b.action == App::Action::CopyLink)) m.run_action(b.action);
         m.remember(b.name);
     }
     ImGui::PopFont();
@@ -494,18 +596,19 @@ void App::draw(const Environment& env) {
     m.today_day = env.today_day;
     m.dark = dark_for(env.system_prefers_dark);
     if (!m.style_applied || m.style_dark != m.dark || m.style_coarse != env.coarse_pointer) {
-        apply_style(m.dark, env.coarse_pointer);
+        m.palette = palette_for(m.dark, m.look);
+        apply_style(m.palette, env.coarse_pointer, m.look.transparent);
         m.style_dark = m.dark;
         m.style_coarse = env.coarse_pointer;
         m.style_applied = true;
     }
-    const Palette& p = palette(m.dark);
+    const Palette& p = m.palette;
     const float target = env.coarse_pointer ? 44.0f : 32.0f;
     const float W = env.width_px;
     const bool wide = W >= kWideLayoutFromPx;
     const bool narrow = W < kNarrowLayoutBelowPx;
     const float pad = narrow ? 12.0f : 20.0f;
-    Ctx c{m, p, m.fonts, target, narrow};
+    Ctx c{m, p, m.fonts, target, narrow, m.lang};
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
@@ -524,10 +627,12 @@ void App::draw(const Environment& env) {
     m.items.clear();
 
     const float inner = W - 2 * pad;
-    draw_headline(c, inner);
-    ImGui::Dummy(ImVec2(1, 8));
-    ImGui::Separator();
-    ImGui::Dummy(ImVec2(1, 8));
+    if (m.show_headline || !m.notice.empty()) {
+        draw_headline(c, inner);
+        ImGui::Dummy(ImVec2(1, 8));
+        ImGui::Separator();
+        ImGui::Dummy(ImVec2(1, 8));
+    }
 
     const float y_cols = ImGui::GetCursorPosY();
     const float left_w = wide ? std::clamp(inner * 0.34f, 320.0f, 420.0f) : inner;
@@ -539,11 +644,12 @@ void App::draw(const Environment& env) {
     topt.reduced_motion = env.reduced_motion;
     topt.today_day = env.today_day;
     topt.readout_below = narrow;
+    topt.lang = m.lang;
     const float chart_h = narrow ? 260.0f : 320.0f;
 
     auto chart_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);
-        section_title(c, kTimelineTitle, timeline_subtitle(m.results).c_str(), w);
+        section_title(c, std::string(c.t("ui.chart.title")).c_str(), timeline_subtitle(m.results, m.lang).c_str(), w);
         ImGui::SetCursorPosX(x);
         draw_legend(c, w);
         ImGui::SetCursorPosX(x);
@@ -555,33 +661,30 @@ void App::draw(const Environment& env) {
             ImGui::SetCursorPosX(x);
             ImGui::PushFont(m.fonts.small);
             ImGui::BeginGroup();
-            if (m.chart_rect.readout_day >= 0) draw_readout(m.results, m.chart_rect.readout_day, topt.dated, m.fonts, p);
-            else ImGui::TextDisabled("Touch the chart to read the values of a day.");
+            if (m.chart_rect.readout_day >= 0) draw_readout(m.results, m.chart_rect.readout_day, topt.dated, m.fonts, p, m.lang);
+            else text_wrapped_at_spaces(c.t("ui.chart.touch"), w, true);
             ImGui::EndGroup();
             ImGui::PopFont();
             ImGui::Dummy(ImVec2(1, 6));
         }
         ImGui::SetCursorPosX(x);
         ImGui::BeginGroup();
-        draw_event_key(timeline_shown_days(m.results), w, m.fonts, p);
+        draw_event_key(timeline_shown_days(m.results), w, m.fonts, p, m.lang);
         ImGui::EndGroup();
     };
     auto results_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);
-        section_title(c, "Where and when",
-                      narrow ? "First plant to stop a line, and vehicles lost over the year by stopped lines (median, likely range)"
-                             : "First plant to stop a line, most plants stopped at once, restart, and vehicles lost over the "
-                               "year by stopped lines (median, likely range; value at an assumed average vehicle price)", w);
+        section_title(c, std::string(c.t("ui.regions.title")).c_str(),
+                      std::string(c.t(narrow ? "ui.regions.subtitle.narrow" : "ui.regions.subtitle.wide")).c_str(), w);
         ImGui::SetCursorPosX(x);
         draw_regions(c, w);
         ImGui::Dummy(ImVec2(1, 12));
         ImGui::SetCursorPosX(x);
-        section_title(c, "Which parts run out",
-                      "For each part: how long the least-stocked lines last against when licensed supply returns across the regions", w);
+        section_title(c, std::string(c.t("ui.components.title")).c_str(), std::string(c.t("ui.components.subtitle")).c_str(), w);
         ImGui::Dummy(ImVec2(1, 4));
         ImGui::SetCursorPosX(x);
         ImGui::BeginGroup();
-        draw_components(m.results, w, m.fonts, p);
+        draw_components(m.results, w, m.fonts, p, m.lang);
         ImGui::EndGroup();
     };
     auto indent = [&](float x) { ImGui::SetCursorPosX(x); };
@@ -597,7 +700,7 @@ void App::draw(const Environment& env) {
         draw_actions(c, left_w);
         ImGui::Dummy(ImVec2(1, 12));
         draw_advanced(c, left_w);
-        draw_method_header(c, left_w, true);
+        draw_method_link(c, left_w);
         ImGui::EndGroup();
         const float left_bottom = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(x_right, y_cols));
@@ -607,13 +710,6 @@ void App::draw(const Environment& env) {
         results_block(x_right, right_w);
         ImGui::EndGroup();
         ImGui::SetCursorPosY(std::max(left_bottom, ImGui::GetCursorPosY()));
-        if (m.method_open) {
-            ImGui::Dummy(ImVec2(1, 16));
-            indent(x_left);
-            ImGui::BeginGroup();
-            draw_method_body(c, std::min(inner, 980.0f));  // a readable measure, tables at full width
-            ImGui::EndGroup();
-        }
     } else {
         indent(x_left);
         ImGui::BeginGroup();
@@ -629,8 +725,7 @@ void App::draw(const Environment& env) {
         indent(x_left);
         ImGui::BeginGroup();
         draw_advanced(c, inner);
-        draw_method_header(c, inner, false);
-        draw_method_body(c, inner);
+        draw_method_link(c, inner);
         ImGui::Dummy(ImVec2(1, 12));
         draw_actions(c, inner);
         ImGui::EndGroup();

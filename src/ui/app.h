@@ -11,7 +11,9 @@
 #include "model/query.h"
 #include "ui/model_runner.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <vector>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,6 +41,10 @@ struct Host {
     virtual std::string share_url(const std::string& query) = 0;
     // A short message after an action ("Link copied …"), for the page's twin too.
     virtual void show_status(const std::string& text) { (void)text; }
+    // "Method and sources" is a section of the page beside the canvas (real HTML,
+    // generated from docs/methodology.md). Whether this page has it, and opening it.
+    virtual bool has_method_section() const { return false; }
+    virtual void show_method_section() {}
     // Today as a day number (model.h, day_of_unix_ms), for the exports' date; -1: unknown.
     virtual int today_day() { return -1; }
 };
@@ -81,6 +87,11 @@ public:
     // every DPR). The renderer must re-upload the font texture afterwards.
     void build_fonts(float device_pixel_ratio);
     float fonts_dpr() const;
+    // A face for the characters of Japanese (TrueType, e.g. the build's font-ja.ttf),
+    // copied; drawn once the fonts are built again while the language is Japanese.
+    // fonts_stale() says a build is due (a new face, or a new language that needs one).
+    void set_japanese_face(const unsigned char* data, std::size_t size);
+    bool fonts_stale() const;
 
     // Inputs: clamped into range and handed to the runner (it schedules the model).
     void set_inputs(const Inputs& inputs);
@@ -101,10 +112,21 @@ public:
     const Inputs& inputs() const;
     const Results& results() const;
 
+    // The reader's language (lang= in the query sets it too): every word, number
+    // and date drawn, the headline, and the results JSON the runner makes.
+    void set_language(Language lang);
+    Language language() const;
+    // The headline: the summary sentence in the reader's language (made once per result).
+    const std::string& summary();
+
     void set_theme_mode(ThemeMode m);
     ThemeMode theme_mode() const;
     bool dark() const;  // the theme in effect at the last draw
     bool dark_for(bool system_prefers_dark) const;  // the theme in effect, without drawing
+    // A producer's accent (accent=) as it applies in this theme, for the page's
+    // style sheet: "#rrggbb" colours of the accent and of text on it; false when
+    // the theme keeps its own (no accent=, or too little contrast in this theme).
+    bool custom_accent(bool dark, std::string* accent, std::string* on_accent) const;
 
     // Draws the whole interface inside the current ImGui frame.
     void draw(const Environment& env);

@@ -6,6 +6,7 @@
 #include "chart.h"
 
 #include "format.h"
+#include "text.h"
 #include "widgets.h"
 #include "model/model.h"
 
@@ -18,6 +19,8 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace rareshock::ui {
 namespace {
@@ -83,13 +86,14 @@ float y_max_for(const Results& r) {
 // [SECTION] Timeline
 //-----------------------------------------------------------------------------
 // The values of one day: date, each region's halted share (median and range), events near it.
-void draw_readout(const Results& r, int d, bool dated, const Fonts& fonts, const Palette& p) {
+void draw_readout(const Results& r, int d, bool dated, const Fonts& fonts, const Palette& p, Language lang) {
     const bool bands = r.bands_ready;
     const int days = shown_days(r);
     const auto events = events_2025();
     ImGui::PushFont(fonts.label);
-    if (dated) ImGui::Text("%s (day %d)", format_date_long(d).c_str(), d);
-    else ImGui::Text("Day %d", d);
+    const std::string day = std::to_string(d);
+    ImGui::TextUnformatted((dated ? ui_format(lang, "ui.readout.dated", {{"date", date_text(d, lang)}, {"n", day}})
+                                  : ui_format(lang, "ui.readout.day", {{"n", day}})).c_str());
     ImGui::PopFont();
     const auto regions = region_data();
     for (int ri = 0; ri < kExportRegionCount; ++ri) {
@@ -100,20 +104,19 @@ void draw_readout(const Results& r, int d, bool dated, const Fonts& fonts, const
         ImGui::SetCursorScreenPos(ImVec2(c.x + 16, c.y));
         // Plants, the unit the record counts, rounded once (model/results.h).
         const double plants = regions[ri].plants;
-        const std::string of = " of " + plants_text(plants) + " plants";
-        if (bands)
-            ImGui::Text("%.*s  %s%s (%s to %s)", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
-                        plants_text(t.p50[d] * plants).c_str(), of.c_str(), plants_text(t.p10[d] * plants).c_str(),
-                        plants_text(t.p90[d] * plants).c_str());
-        else
-            ImGui::Text("%.*s  %s%s", static_cast<int>(regions[ri].name.size()), regions[ri].name.data(),
-                        plants_text(t.central[d] * plants).c_str(), of.c_str());
+        const std::string name = region_name(ri, lang), total = plants_text(plants, lang);
+        const std::string line =
+            bands ? ui_format(lang, "ui.readout.plants_range",
+                              {{"region", name}, {"n", plants_text(t.p50[d] * plants, lang)}, {"total", total},
+                               {"lo", plants_text(t.p10[d] * plants, lang)}, {"hi", plants_text(t.p90[d] * plants, lang)}})
+                  : ui_format(lang, "ui.readout.plants", {{"region", name}, {"n", plants_text(t.central[d] * plants, lang)}, {"total", total}});
+        ImGui::TextUnformatted(line.c_str());
     }
     int n = 0;
     for (const Event& e : events) {
         ++n;
         if (std::abs(e.day - d) <= std::max(2, days / 60))
-            ImGui::TextDisabled("%d. %.*s", n, static_cast<int>(e.label.size()), e.label.data());
+            ImGui::TextDisabled("%d. %s", n, event_label(lang, e).c_str());
     }
 }
 
@@ -128,22 +131,35 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     const float y_top = y_max_for(r);
     ImGui::PushFont(fonts.small);
     const float fs = ImGui::GetFontSize();
-    const float left = ImGui::CalcTextSize("100%").x + 8.0f;
-    const float top = opt.show_events ? fs + 10.0f : 6.0f;
+    const float left = ImGui::CalcTextSize(percent_text(100.0, 0, opt.lang).c_str()).x + 8.0f;
+    const float scale_row = fs + 6.0f;  // "Scale 0–25%, zoomed in": the axis never rescales silently
+    const float top = scale_row + (opt.show_events ? fs + 10.0f : 6.0f);
     const float bottom = fs * (opt.dated ? 2.4f : 2.4f) + 6.0f;
     Axes ax{glm::vec2(cursor.x + left, cursor.y + top), glm::vec2(width - left - 8.0f, height - top - bottom),
             static_cast<float>(days)};
     auto share_scaled = [&](float s) { return s / y_top; };
+
+    // The y axis zooms to the smallest of 10/25/50/100 % that holds every band (small
+    // shares stay readable); the row above the chart says which, in the text colour when zoomed.
+    {
+        const std::string top_pct = percent_text(y_top * 100.0, 0, opt.lang);
+        const std::string note = ui_format(opt.lang, y_top < 0.999f ? "ui.chart.scale_zoomed" : "ui.chart.scale", {{"pct", top_pct}});
+        dl->AddText(ImVec2(cursor.x, cursor.y), y_top < 0.999f ? p.text : p.muted, note.c_str());
+        if (!r.bands_ready) {  // in this row, so the layout does not change when the ranges land
+            const std::string computing(ui_text(opt.lang, "ui.chart.computing"));
+            const float cw = ImGui::CalcTextSize(computing.c_str()).x;
+            dl->AddText(ImVec2(cursor.x + width - cw, cursor.y), p.muted, computing.c_str());
+        }
+    }
 
     // Grid and y labels.
     const float ystep = timeline_y_step(y_top);
     for (float s = 0.0f; s <= y_top + 1e-4f; s += ystep) {
         const glm::vec2 a = ax.at(0, share_scaled(s)), b = ax.at(static_cast<float>(days), share_scaled(s));
         dl->AddLine(iv(a), iv(b), s == 0.0f ? p.muted : p.grid, 1.0f);
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%.0f%%", s * 100.0f);
-        const ImVec2 ts = ImGui::CalcTextSize(buf);
-        dl->AddText(ImVec2(a.x - ts.x - 6.0f, a.y - ts.y * 0.5f), p.muted, buf);
+        const std::string label = percent_text(static_cast<double>(s) * 100.0, 0, opt.lang);
+        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        dl->AddText(ImVec2(a.x - ts.x - 6.0f, a.y - ts.y * 0.5f), p.muted, label.c_str());
     }
 
     // X axis: month starts when dated, else day numbers.
@@ -154,11 +170,10 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
             if (date.day != 1 && d != 0) continue;
             const glm::vec2 a = ax.at(static_cast<float>(d), 0);
             dl->AddLine(iv(a), ImVec2(a.x, a.y + 4), p.muted, 1.0f);
-            const std::string label = timeline_month_label(d);
-            const char* buf = label.c_str();
-            const float w = ImGui::CalcTextSize(buf).x;
+            const std::string label = timeline_month_label(d, opt.lang);
+            const float w = ImGui::CalcTextSize(label.c_str()).x;
             if (a.x < last_label_end + 8.0f || a.x + w > ax.origin.x + ax.size.x + 8.0f) continue;
-            dl->AddText(ImVec2(a.x + 2, a.y + 5), p.muted, buf);
+            dl->AddText(ImVec2(a.x + 2, a.y + 5), p.muted, label.c_str());
             last_label_end = a.x + 2 + w;
         }
     } else {
@@ -174,7 +189,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     }
     // The longest axis title that fits the width.
     const int last_halt = last_halted_day(r);
-    const std::string x_title = timeline_x_title(r, opt.dated);
+    const std::string x_title = timeline_x_title(r, opt.dated, opt.lang);
     dl->AddText(ImVec2(ax.origin.x, ax.origin.y + ax.size.y + fs + 8.0f), p.muted, x_title.c_str());
 
     // Events: dashed verticals with a number; the hover readout names them.
@@ -199,7 +214,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     if (opt.today_day >= 0 && opt.today_day <= days) {
         const glm::vec2 a = ax.at(static_cast<float>(opt.today_day), share_scaled(y_top)), b = ax.at(static_cast<float>(opt.today_day), 0);
         dl->AddLine(iv(a), iv(b), p.text, 1.5f);
-        dl->AddText(ImVec2(a.x + 4, a.y), p.text, "today");
+        dl->AddText(ImVec2(a.x + 4, a.y), p.text, std::string(ui_text(opt.lang, "ui.chart.today")).c_str());
     }
 
     // Bands then lines, China excluded (reference row, never short).
@@ -234,7 +249,8 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     }
 
     if (last_halt < 0) {
-        const char* msg = "No assembly line stops in this scenario";
+        const std::string text(ui_text(opt.lang, "ui.chart.no_stops"));
+        const char* msg = text.c_str();
         const ImVec2 ts = ImGui::CalcTextSize(msg);
         const glm::vec2 c = ax.origin + ax.size * 0.5f;
         dl->AddRectFilled(ImVec2(c.x - ts.x * 0.5f - 8, c.y - ts.y * 0.5f - 4), ImVec2(c.x + ts.x * 0.5f + 8, c.y + ts.y * 0.5f + 4),
@@ -272,7 +288,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
         } else {
             ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
             ImGui::BeginTooltip();
-            draw_readout(r, d, opt.dated, fonts, p);
+            draw_readout(r, d, opt.dated, fonts, p, opt.lang);
             ImGui::EndTooltip();
             ImGui::PopStyleVar();
         }
@@ -286,28 +302,25 @@ float timeline_y_max(const Results& r) { return y_max_for(r); }
 float timeline_y_step(float y_max) { return y_max <= 0.1f ? 0.02f : (y_max <= 0.25f ? 0.05f : (y_max <= 0.5f ? 0.1f : 0.25f)); }
 int timeline_last_stop_day(const Results& r) { return last_halted_day(r); }
 
-std::string timeline_x_title(const Results& r, bool dated) {
+std::string timeline_x_title(const Results& r, bool dated, Language lang) {
     const int last_halt = last_halted_day(r);
     if (shown_days(r) < std::max(1, r.inputs.horizon_days) && last_halt >= 0)
-        return "No line stopped after " + format_date_short(last_halt);
-    return dated || last_halt < 0 ? "Licences required from 4 April 2025" : "Days since licences were required";
+        return ui_format(lang, "ui.chart.no_stop_after", {{"date", short_date_text(last_halt, lang)}});
+    return dated || last_halt < 0 ? ui_format(lang, "ui.chart.licences_from", {{"date", date_text(0, lang)}})
+                                  : std::string(ui_text(lang, "ui.chart.days_since"));
 }
 
-std::string timeline_month_label(int day) {
-    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+std::string timeline_month_label(int day, Language lang) {
     const Date date = date_of_day(day);
-    std::string s = kMonths[date.month - 1];
-    if (date.month == 1 || day == 0) {
-        s += ' ';
-        s += std::to_string(date.year);
-    }
-    return s;
+    const std::string month = month_axis_text(date.month, lang);
+    if (date.month == 1 || day == 0)
+        return ui_format(lang, "ui.chart.month_year", {{"month", month}, {"year", std::to_string(date.year)}});
+    return month;
 }
 
-std::string timeline_subtitle(const Results& r) {
-    const std::string shaded(region_data()[static_cast<size_t>(timeline_shaded_region(r))].name);
-    return "Share of car plants with a line stopped, by region. Lines: median of " + std::to_string(r.inputs.draws) +
-           " simulations; shading: likely range (P10\u2013P90) for " + shaded + ".";
+std::string timeline_subtitle(const Results& r, Language lang) {
+    return ui_format(lang, "ui.chart.subtitle", {{"draws", number_text(r.inputs.draws, 0, lang)},
+                                                 {"region", region_name(timeline_shaded_region(r), lang)}});
 }
 
 int timeline_shaded_region(const Results& r) {
@@ -321,10 +334,12 @@ int timeline_shaded_region(const Results& r) {
     return best;
 }
 
-void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p) {
+void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p, Language lang) {
     ImGui::PushFont(fonts.small);
     const float x0 = ImGui::GetCursorPosX();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.muted), "What happened in 2025 (numbered on the chart):");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.muted));
+    text_wrapped_at_spaces(ui_text(lang, "ui.events.title"), width);
+    ImGui::PopStyleColor();
     const float col_w = width >= 560.0f ? (width - 12.0f) * 0.5f : width;
     const float fs = ImGui::GetFontSize();
     int n = 0, shown = 0;
@@ -346,15 +361,14 @@ void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Pal
         ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + fs * 0.55f - ns.x * 0.5f, at.y + fs * 0.6f - ns.y * 0.5f), p.text, num);
         ImGui::Dummy(ImVec2(fs * 1.5f, fs));
         ImGui::SameLine(0, 0);
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%s  ", format_date_short(e.day).c_str());
+        const std::string date = short_date_text(e.day, lang) + "  ";
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.muted));
-        ImGui::TextUnformatted(buf);
+        ImGui::TextUnformatted(date.c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine(0, 0);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w - ImGui::CalcTextSize(buf).x - fs * 1.5f);
-        ImGui::TextUnformatted(e.label.data(), e.label.data() + e.label.size());
-        ImGui::PopTextWrapPos();
+        ImGui::BeginGroup();
+        text_wrapped_at_spaces(event_label(lang, e), col_w - ImGui::CalcTextSize(date.c_str()).x - fs * 1.5f);
+        ImGui::EndGroup();
         ++shown;
     }
     ImGui::PopFont();
@@ -363,9 +377,8 @@ void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Pal
 //-----------------------------------------------------------------------------
 // [SECTION] Components
 //-----------------------------------------------------------------------------
-void draw_components(const Results& r, float width, const Fonts& fonts, const Palette& p) {
+void draw_components(const Results& r, float width, const Fonts& fonts, const Palette& p, Language lang) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const auto comps = component_data();
     float max_days = 30.0f;
     for (const ComponentResult& c : r.components)
         max_days = std::max({max_days, static_cast<float>(c.time_to_survive_days), static_cast<float>(c.time_to_recover_days)});
@@ -379,9 +392,15 @@ void draw_components(const Results& r, float width, const Fonts& fonts, const Pa
     for (int i = 0; i < kComponentCount; ++i) {
         const ComponentResult& c = r.components[i];
         const ImVec2 row = ImGui::GetCursorScreenPos();
-        const std::string name(comps[i].name);
-        dl->AddText(ImVec2(row.x, row.y), p.text, name.c_str());
-        const float by = narrow ? row.y + fs + 4.0f : row.y;
+        // The name, wrapped to its column (above the bar on narrow screens, beside it on wide ones).
+        const std::string name = component_name(i, lang);
+        const std::vector<std::string_view> name_lines = wrap_lines(name, label_w - 6.0f);
+        float name_y = row.y;
+        for (std::string_view line : name_lines) {
+            dl->AddText(ImVec2(row.x, name_y), p.text, line.data(), line.data() + line.size());
+            name_y += fs + 2.0f;
+        }
+        const float by = narrow ? name_y + 2.0f : row.y;
         const float bh = fs + 2.0f;
         const float x0 = row.x + bar_x;
         auto x_of = [&](double d) { return x0 + bar_w * static_cast<float>(std::min<double>(d, max_days) / max_days); };
@@ -395,37 +414,41 @@ void draw_components(const Results& r, float width, const Fonts& fonts, const Pa
         // The numbers under the bar, never over it.
         const int horizon = r.inputs.horizon_days;
         const bool lasts_all = c.time_to_survive_days >= horizon - 0.5;
-        char buf[128];
-        if (c.shortage_days > 0.5)
-            std::snprintf(buf, sizeof buf, "stock lasts %.0f days, supply recovers %s%.0f: %.0f days short", c.time_to_survive_days,
-                          c.time_to_recover_days >= horizon - 0.5 ? "after day " : "on day ", c.time_to_recover_days,
-                          c.shortage_days);
-        else if (lasts_all)
-            std::snprintf(buf, sizeof buf, "stock outlasts the %d days shown: no shortage", horizon);
-        else
-            std::snprintf(buf, sizeof buf, "stock lasts %.0f days, supply recovers on day %.0f: no shortage", c.time_to_survive_days,
-                          c.time_to_recover_days);
+        auto days = [&](double d) {
+            const std::string n = number_text(d, 0, lang);
+            return ui_format(lang, n == "1" ? "unit.day" : "unit.days", {{"n", n}});
+        };
+        const std::string recover_day = number_text(c.time_to_recover_days, 0, lang);
+        const std::string when = ui_format(lang, c.time_to_recover_days >= horizon - 0.5 ? "ui.components.after_day" : "ui.components.on_day",
+                                           {{"n", recover_day}});
+        const std::string line =
+            c.shortage_days > 0.5 ? ui_format(lang, "ui.components.short",
+                                              {{"lasts", days(c.time_to_survive_days)}, {"when", when}, {"short", days(c.shortage_days)}})
+            : lasts_all           ? ui_format(lang, "ui.components.outlasts", {{"n", number_text(horizon, 0, lang)}})
+                                  : ui_format(lang, "ui.components.no_shortage", {{"lasts", days(c.time_to_survive_days)}, {"when", when}});
         ImGui::SetCursorScreenPos(ImVec2(x0, by + bh + 3.0f));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.muted));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + bar_w);
-        ImGui::TextUnformatted(buf);
-        ImGui::PopTextWrapPos();
+        ImGui::BeginGroup();
+        text_wrapped_at_spaces(line, bar_w);
+        ImGui::EndGroup();
         ImGui::PopStyleColor();
-        ImGui::SetCursorScreenPos(ImVec2(row.x, ImGui::GetCursorScreenPos().y + 6.0f));
+        ImGui::SetCursorScreenPos(ImVec2(row.x, std::max(ImGui::GetCursorScreenPos().y, name_y) + 6.0f));
         ImGui::Dummy(ImVec2(width, 0.0f));
     }
     // Legend: swatch + words, wrapping as the width allows.
-    struct Key { int kind; const char* text; };
-    const Key keys[] = {{0, "days the stock lasts (least-stocked plants)"}, {1, "day supply recovers"}, {2, "shortage"}};
+    struct Key { int kind; std::string text; };
+    const Key keys[] = {{0, std::string(ui_text(lang, "ui.components.key.survive"))},
+                        {1, std::string(ui_text(lang, "ui.components.key.recover"))},
+                        {2, std::string(ui_text(lang, "ui.components.key.shortage"))}};
     float x = 0.0f;
     for (const Key& k : keys) {
-        const float w = ImGui::CalcTextSize(k.text).x + 26.0f;
+        const float w = std::min(width, ImGui::CalcTextSize(k.text.c_str()).x + 26.0f);
         flow_layout(x, w, width, 0.0f);
         const ImVec2 l = ImGui::GetCursorScreenPos();
         if (k.kind == 0) dl->AddRectFilled(ImVec2(l.x, l.y + 3), ImVec2(l.x + 14, l.y + fs), with_alpha(p.survive, 0.85f), 2.0f);
         else if (k.kind == 1) dl->AddLine(ImVec2(l.x + 7, l.y + 1), ImVec2(l.x + 7, l.y + fs + 1), p.recover, 3.0f);
         else dl->AddRectFilled(ImVec2(l.x, l.y + fs * 0.35f), ImVec2(l.x + 14, l.y + fs * 0.8f), with_alpha(p.recover, 0.55f));
-        dl->AddText(ImVec2(l.x + 20, l.y), p.muted, k.text);
+        dl->AddText(ImVec2(l.x + 20, l.y), p.muted, k.text.c_str());
         ImGui::Dummy(ImVec2(w, fs + 4));
     }
     ImGui::PopFont();

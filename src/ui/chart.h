@@ -14,6 +14,7 @@ struct TimelineOptions {
     bool reduced_motion = false;
     bool readout_below = false; // narrow screens: no floating readout over the curves;
                                 // ChartRect::readout_day tells the caller what to show
+    Language lang = Language::English;  // of every word and number drawn
 };
 
 // Lines halted per export region over time, P50 lines over P10–P90 bands, with a
@@ -23,7 +24,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
                         const Palette& p);
 
 // The readout of one day (inside a tooltip or in a strip under the chart).
-void draw_readout(const Results& r, int day, bool dated, const Fonts& fonts, const Palette& p);
+void draw_readout(const Results& r, int day, bool dated, const Fonts& fonts, const Palette& p, Language lang);
 
 // Days the timeline shows: the disruption and 60 days after it (at least 150, at most the horizon).
 int timeline_shown_days(const Results& r);
@@ -32,18 +33,17 @@ int timeline_shown_days(const Results& r);
 int timeline_shaded_region(const Results& r);
 
 // The timeline's scale and words, shared by the canvas and the exported picture (export.h).
-inline constexpr const char* kTimelineTitle = "Car plants with a line stopped";
-std::string timeline_subtitle(const Results& r);  // "Share of car plants with a line stopped, by region. Lines: …"
+std::string timeline_subtitle(const Results& r, Language lang = Language::English);  // "Share of car plants with a line stopped, by region. Lines: …"
 float timeline_y_max(const Results& r);           // top of the y axis: the smallest of 10/25/50/100 % that holds every band
 float timeline_y_step(float y_max);               // its grid step
 int timeline_last_stop_day(const Results& r);     // the last day any export region has a line stopped (P90); -1: none
-std::string timeline_x_title(const Results& r, bool dated);  // "No line stopped after 5 Jun", …
-std::string timeline_month_label(int day);        // a month tick: "Apr 2025" at day 0 and in January, else "May"
+std::string timeline_x_title(const Results& r, bool dated, Language lang = Language::English);  // "No line stopped after 5 Jun", …
+std::string timeline_month_label(int day, Language lang = Language::English);       // a month tick: "Apr 2025" at day 0 and in January, else "May"
 
 // The numbered key of the event markers (real 2025 events within the horizon).
-void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p);
+void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p, Language lang);
 
 // Time to survive vs time to recover per component class.
-void draw_components(const Results& r, float width, const Fonts& fonts, const Palette& p);
+void draw_components(const Results& r, float width, const Fonts& fonts, const Palette& p, Language lang);
 
 }  // namespace rareshock::ui

@@ -7,6 +7,7 @@
 #include "export.h"
 
 #include "chart.h"
+#include "text.h"
 #include "theme.h"
 
 #include "model/model.h"
@@ -392,7 +393,7 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
             first = false;
         }
         y += 16.0f;
-        y = body.paragraph(pad, y, inner, kTimelineTitle, 17.0f, 24.0f, p.text, true);
+        y = body.paragraph(pad, y, inner, std::string(ui_text(Language::English, "ui.chart.title")), 17.0f, 24.0f, p.text, true);
         y = body.paragraph(pad, y, inner, timeline_subtitle(r), small, small_lh, p.muted);
         y += 4.0f;
     }

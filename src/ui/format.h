@@ -1,4 +1,4 @@
-// Rare Earth Shock — number and date formatting for the interface.
+// Rare Earth Shock — number formatting for the interface (words and dates: model/results.h, text.h).
 #pragma once
 
 #include <optional>
@@ -6,10 +6,6 @@
 
 namespace rareshock::ui {
 
-std::string format_percent(double share_0_1);         // 0.254 → "25%"
-std::string format_day(std::optional<double> day);    // 62 → "62", nullopt → "–"
-std::string format_date_short(int day);               // day 62 since 4 Apr 2025 → "5 Jun"
-std::string format_date_long(int day);                // "5 Jun 2025"
-std::string format_number(double value, int decimals);  // locale-free "%.*f"
+std::string format_day(std::optional<double> day);  // 62 → "62", nullopt → "–"
 
 }  // namespace rareshock::ui

@@ -67,9 +67,15 @@ bool ModelRunner::advance(double budget_ms) {
     return busy();
 }
 
+void ModelRunner::set_language(Language lang) {
+    if (lang == language_) return;
+    language_ = lang;
+    json_generation_ = ~std::uint64_t{0};  // made again in the new language
+}
+
 const std::string& ModelRunner::results_json() {
     if (json_generation_ != generation_) {
-        json_ = results_to_json(results_);
+        json_ = results_to_json(results_, language_);
         json_generation_ = generation_;
     }
     return json_;

@@ -47,8 +47,10 @@ public:
     // Wall time of the computation behind results() (the whole Monte Carlo, all slices).
     double last_model_ms() const { return last_model_ms_; }
 
-    // results_to_json(results()), made at most once per generation.
+    // results_to_json(results(), language), made at most once per generation.
     const std::string& results_json();
+    // The language of the JSON's summary and display text.
+    void set_language(Language lang);
 
 private:
     Simulator simulator_;
@@ -62,6 +64,7 @@ private:
     double ms_per_draw_ = 0.01;    // measured, to size the slices
     double last_model_ms_ = 0.0;
     std::string json_;
+    Language language_ = Language::English;
     std::uint64_t json_generation_ = ~std::uint64_t{0};
 };
 

@@ -1,11 +1,11 @@
 // Rare Earth Shock — themes and fonts (see theme.h).
 #include "theme.h"
 
-#include "markdown.h"
-
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
 
 namespace rareshock::ui {
 namespace {
@@ -46,8 +46,50 @@ float contrast_ratio(ImU32 a, ImU32 b) {
     return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
 }
 
-void apply_style(bool dark, bool coarse_pointer) {
-    const Palette& p = palette(dark);
+namespace {
+constexpr float kGraphicContrast = 3.0f;  // WCAG 1.4.11, knobs, lines, focus rings
+constexpr float kTextContrast = 4.5f;     // WCAG 1.4.3, body text
+}  // namespace
+
+ImU32 colour_from_hex(std::string_view hex) {
+    if (!hex.empty() && hex.front() == '#') hex.remove_prefix(1);
+    unsigned v = 0;  // the codec's parse_hex_colour checked the digits; from_chars reads them
+    std::from_chars(hex.data(), hex.data() + std::min<std::size_t>(hex.size(), 6), v, 16);
+    return rgb(v);
+}
+
+Palette palette_for(bool dark, const Look& look) {
+    Palette p = palette(dark);
+    if (look.has_accent && contrast_ratio(look.accent, p.background) >= kGraphicContrast) {
+        p.accent = look.accent;
+        if (contrast_ratio(look.accent, p.background) >= kTextContrast) p.accent_text = look.accent;
+        // Text on an accent fill: whichever of white and the theme's text reads better.
+        const ImU32 white = rgb(0xFFFFFF), ink = kLight.text;
+        p.on_accent = contrast_ratio(look.accent, white) >= contrast_ratio(look.accent, ink) ? white : ink;
+    }
+    return p;
+}
+
+std::string accent_warnings(ImU32 accent, bool light_shown, bool dark_shown) {
+    std::string out;
+    for (const bool dark : {false, true}) {
+        if (!(dark ? dark_shown : light_shown)) continue;
+        const float ratio = contrast_ratio(accent, palette(dark).background);
+        char buf[200];
+        if (ratio < kGraphicContrast) {
+            std::snprintf(buf, sizeof buf, "%shas %.1f:1 contrast on the %s background (3:1 needed); the %s theme keeps its own accent",
+                          out.empty() ? "" : "; ", static_cast<double>(ratio), dark ? "dark" : "light", dark ? "dark" : "light");
+            out += buf;
+        } else if (ratio < kTextContrast) {
+            std::snprintf(buf, sizeof buf, "%shas %.1f:1 contrast on the %s background: used for graphics, while text keeps the theme's accent (4.5:1 needed)",
+                          out.empty() ? "" : "; ", static_cast<double>(ratio), dark ? "dark" : "light");
+            out += buf;
+        }
+    }
+    return out;
+}
+
+void apply_style(const Palette& p, bool coarse_pointer, bool transparent) {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
     s.WindowPadding = ImVec2(0, 0);
@@ -76,7 +118,7 @@ void apply_style(bool dark, bool coarse_pointer) {
     ImVec4* c = s.Colors;
     c[ImGuiCol_Text] = col(p.text);
     c[ImGuiCol_TextDisabled] = col(p.muted);
-    c[ImGuiCol_WindowBg] = col(p.background);
+    c[ImGuiCol_WindowBg] = col(p.background, transparent ? 0.0f : 1.0f);
     c[ImGuiCol_ChildBg] = col(p.background, 0.0f);
     c[ImGuiCol_PopupBg] = col(p.background);
     c[ImGuiCol_Border] = col(p.rule);
@@ -105,38 +147,36 @@ void apply_style(bool dark, bool coarse_pointer) {
     c[ImGuiCol_ScrollbarGrab] = col(p.rule);
 }
 
-void build_fonts(Fonts& fonts, float dpr) {
+void build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the data is static
-    cfg.OversampleH = 2;
+    cfg.OversampleH = dpr >= 2.0f ? 1 : 2;  // sub-pixel positioning needs it at 1×; at 2× and more it only doubles the atlas
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
-    // The same glyphs as assets/font/unicodes.txt (the subset embedded in the build).
-    static const ImWchar ranges[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x00B1, 0x00B1, 0x00B7, 0x00B7, 0x00D7, 0x00D7,
-                                     0x00E9, 0x00E9, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2026,
-                                     0x2192, 0x2192, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
-    // Plus every character of the methodology the method panel shows (the build
-    // subsets the font with the same text).
-    static ImVector<ImWchar> glyphs;
-    if (glyphs.empty()) {
-        ImFontGlyphRangesBuilder builder;
-        builder.AddRanges(ranges);
-        const std::string_view md = methodology_markdown();
-        builder.AddText(md.data(), md.data() + md.size());
-        builder.BuildRanges(&glyphs);
-    }
-    auto add = [&](const unsigned char* data, std::size_t size, float px) {
-        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg,
-                                              glyphs.Data);
+    // The glyphs of the embedded subset (generated from assets/font/unicodes.txt).
+    static const ImWchar glyphs[] = {
+#include "glyph_ranges.inc"
+        0};
+    // The extra face's characters merged into a face (ImGui takes each glyph from
+    // the first font that has it: Inter for Latin, the extra face for the rest).
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    merge.OversampleH = 1;  // CJK glyphs are wide and many: no horizontal oversampling
+    auto add = [&](const unsigned char* data, std::size_t size, float px, bool with_extra) {
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg, glyphs);
+        if (with_extra && extra && extra->data && extra->ranges)
+            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(extra->data), static_cast<int>(extra->size), px * dpr, &merge,
+                                           extra->ranges);
+        return font;
     };
-    fonts.body = add(rs_font_inter_regular, rs_font_inter_regular_size, 16.0f);
-    fonts.small = add(rs_font_inter_regular, rs_font_inter_regular_size, 13.5f);
-    fonts.label = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 15.0f);
-    fonts.headline = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 22.0f);
-    fonts.lede = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 19.0f);
-    fonts.number = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 26.0f);
+    fonts.body = add(rs_font_inter_regular, rs_font_inter_regular_size, 16.0f, true);
+    fonts.small = add(rs_font_inter_regular, rs_font_inter_regular_size, 13.5f, true);
+    fonts.label = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 15.0f, true);
+    fonts.headline = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 22.0f, true);
+    fonts.lede = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 19.0f, true);
+    fonts.number = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 26.0f, false);  // digits only
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr;
     io.FontDefault = fonts.body;

@@ -17,6 +17,9 @@ extern const std::size_t rs_font_inter_regular_size;
 extern const unsigned char rs_font_inter_semibold[];
 extern const std::size_t rs_font_inter_semibold_size;
 
+#include <string>
+#include <string_view>
+
 namespace rareshock::ui {
 
 struct Palette {
@@ -26,8 +29,24 @@ struct Palette {
 };
 
 const Palette& palette(bool dark);
-// Applies the ImGui style for the theme and pointer type (targets ≥ 24 px, ≥ 44 px on touch).
-void apply_style(bool dark, bool coarse_pointer);
+
+// A producer's look (URL parameters accent=, bg=transparent): the accent takes
+// the place of the theme's where it keeps 3:1 against that theme's background
+// (slider knobs, lines, focus), and also as text colour where it keeps 4.5:1;
+// otherwise the theme's own accent stays (see accent_warnings).
+struct Look {
+    bool has_accent = false;
+    ImU32 accent = 0;
+    bool transparent = false;  // the window leaves the host page's background showing
+};
+Palette palette_for(bool dark, const Look& look);
+// What a producer's accent cannot do in the themes a reader may see ("" when it
+// works in each), for the console.
+std::string accent_warnings(ImU32 accent, bool light_shown, bool dark_shown);
+ImU32 colour_from_hex(std::string_view hex);  // "#0b5cad" → opaque colour (the codec validated it)
+
+// Applies the ImGui style for a palette and pointer type (targets ≥ 24 px, ≥ 44 px on touch).
+void apply_style(const Palette& p, bool coarse_pointer, bool transparent = false);
 
 // Relative luminance contrast ratio of two colours (WCAG 2.x), for tests and checks.
 float contrast_ratio(ImU32 a, ImU32 b);
@@ -41,8 +60,16 @@ struct Fonts {
     ImFont* number = nullptr;    // 26 px SemiBold
     float dpr = 0.0f;
 };
+// A face for the characters Inter lacks (Japanese): TrueType outlines, e.g. the
+// subset of IPA Gothic the build makes (font-ja.ttf). Not owned.
+struct ExtraFace {
+    const unsigned char* data = nullptr;
+    std::size_t size = 0;
+    const ImWchar* ranges = nullptr;  // the characters to take from it (0-terminated pairs)
+};
 // Rebuilds io.Fonts with every face at size × dpr, and sets FontGlobalScale = 1/dpr
 // so that layout stays in CSS pixels while glyphs are rasterised for the device.
-void build_fonts(Fonts& fonts, float dpr);
+// `extra` (if given) is merged into every face the text is drawn in.
+void build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra = nullptr);
 
 }  // namespace rareshock::ui

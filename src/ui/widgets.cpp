@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <string>
 
 namespace rareshock::ui {
 namespace {
@@ -106,12 +108,77 @@ void flow_layout(float& x, float item_width, float width, float spacing) {
     x += item_width + spacing;
 }
 
+namespace {
+
+// Where Japanese text may break: between two CJK characters, except before
+// closing punctuation and small kana, and after opening brackets (kinsoku).
+// A run of Latin letters or digits stays whole ("6月4日", "25%" never split).
+bool is_cjk(unsigned c) {
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+bool no_break_before(unsigned c) {
+    static constexpr unsigned kClosing[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x30FB, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, 0xFF09,
+                                            0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x300B, 0x30FC, 0x3005, 0x3041, 0x3043,
+                                            0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x30A1, 0x30A3,
+                                            0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0xFF05};
+    return std::find(std::begin(kClosing), std::end(kClosing), c) != std::end(kClosing);
+}
+bool no_break_after(unsigned c) {
+    static constexpr unsigned kOpening[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A};
+    return std::find(std::begin(kOpening), std::end(kOpening), c) != std::end(kOpening);
+}
+bool may_break_between(unsigned a, unsigned b) {
+    return is_cjk(a) && is_cjk(b) && !no_break_before(b) && !no_break_after(a);
+}
+
+// The end of the unbreakable piece of text that starts at `q` (a word, or one CJK character with what clings to it).
+const char* piece_end(const char* q, const char* end) {
+    unsigned prev = 0;
+    const char* s = q;
+    while (s < end && *s != ' ' && *s != '\n') {
+        unsigned c = 0;
+        const int n = ImTextCharFromUtf8(&c, s, end);
+        if (s > q && may_break_between(prev, c)) break;
+        prev = c;
+        s += n > 0 ? n : 1;
+    }
+    return s;
+}
+
+}  // namespace
+
+std::vector<std::string_view> wrap_lines(std::string_view text, float width) {
+    std::vector<std::string_view> lines;
+    const char* const end = text.data() + text.size();
+    const char* p = text.data();
+    while (p < end) {
+        const char* line_end = nullptr;  // the end of the last piece that fits
+        for (const char* q = p;;) {
+            const char* word_end = piece_end(q, end);
+            if (line_end && ImGui::CalcTextSize(p, word_end).x > width) break;  // the piece goes to the next line
+            line_end = word_end;
+            if (word_end >= end || *word_end == '\n') break;
+            q = *word_end == ' ' ? word_end + 1 : word_end;
+        }
+        lines.emplace_back(p, static_cast<size_t>(line_end - p));
+        p = line_end;
+        if (p < end && *p == '\n') ++p;
+        else while (p < end && *p == ' ') ++p;
+    }
+    if (lines.empty()) lines.emplace_back();
+    return lines;
+}
+
+void text_wrapped_at_spaces(std::string_view text, float width, bool muted) {
+    if (muted) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    for (std::string_view line : wrap_lines(text, width)) ImGui::TextUnformatted(line.data(), line.data() + line.size());
+    if (muted) ImGui::PopStyleColor();
+}
+
 void wrapped_text(ImFont* font, ImU32 color, float width, const std::string& text) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-    ImGui::PopTextWrapPos();
+    text_wrapped_at_spaces(text, width);
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
@@ -127,27 +194,32 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     const float row_y = ImGui::GetCursorPosY();
     const float x0 = ImGui::GetCursorPosX();
     ImGui::PushFont(s.large ? fonts.label : fonts.body);
-    ImGui::PushTextWrapPos(x0 + width - entry_width - 8.0f);
     ImGui::SetCursorPosY(row_y + std::max(0.0f, (target_height - ImGui::GetTextLineHeight()) * 0.5f));
-    ImGui::TextUnformatted(s.label);
-    ImGui::PopTextWrapPos();
+    ImGui::BeginGroup();
+    text_wrapped_at_spaces(s.label, width - entry_width - 8.0f);
+    ImGui::EndGroup();
     ImGui::PopFont();
     const float after_label_y = ImGui::GetCursorPosY();
 
     ImGui::SetCursorPos(ImVec2(x0 + width - entry_width, row_y));
     ImGui::PushFont(s.large ? fonts.label : fonts.body);
     ImGui::SetNextItemWidth(entry_width);
-    // "25%", "45 days", "day 80" ('%' is a printf directive in ImGui's format: escaped).
-    const std::string_view unit = s.unit ? s.unit : "";
-    char fmt[40];
-    if (unit == "%") std::snprintf(fmt, sizeof fmt, "%%.%df%%%%", s.decimals);
-    else if (unit == "day") std::snprintf(fmt, sizeof fmt, "day %%.%df", s.decimals);
-    else if (unit.empty()) std::snprintf(fmt, sizeof fmt, "%%.%df", s.decimals);
-    else std::snprintf(fmt, sizeof fmt, "%%.%df %.*s", s.decimals, static_cast<int>(unit.size()), unit.data());
+    // "25%", "45 days", "45 Tage", "45日": the unit's pattern with {n} for the number, as a printf
+    // format ('%' is a directive there: escaped).
+    const std::string_view unit = s.unit ? s.unit : "{n}";
+    std::string fmt;
+    for (std::size_t i = 0; i < unit.size(); ++i) {
+        if (unit.compare(i, 3, "{n}") == 0) {
+            fmt += "%." + std::to_string(s.decimals) + "f";
+            i += 2;
+        } else {
+            fmt += unit[i] == '%' ? std::string("%%") : std::string(1, unit[i]);
+        }
+    }
     double typed = value;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(8.0f, std::max(4.0f, (target_height - ImGui::GetFontSize()) * 0.5f)));
-    if (ImGui::InputDouble("##typed", &typed, 0.0, 0.0, fmt, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
+    if (ImGui::InputDouble("##typed", &typed, 0.0, 0.0, fmt.c_str(), ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
         if (std::isfinite(typed)) {
             const double v = snap(typed, s);
             if (v != value) { value = v; changed = true; }
@@ -202,6 +274,21 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
         }
     }
     focus_ring(pos, ImVec2(pos.x + track_w, pos.y + button), 8.0f, p);
+    if (focused && !GImGui->NavDisableHighlight && !ImGui::GetIO().WantTextInput) {
+        // A keyboard user on the track: say what the keys do, in a tag under it
+        // (drawn over what is below: no layout change).
+        ImGui::PushFont(fonts.small);
+        const char* hint = s.keyboard_hint ? s.keyboard_hint : "";
+        const ImVec2 ts = ImGui::CalcTextSize(hint);
+        const ImVec2 vp = ImGui::GetMainViewport()->Size;
+        const float hx = std::clamp(pos.x + (track_w - ts.x) * 0.5f, 4.0f, std::max(4.0f, vp.x - ts.x - 12.0f));
+        const float hy = pos.y + button + 4.0f;
+        ImDrawList* fg = ImGui::GetForegroundDrawList();
+        fg->AddRectFilled(ImVec2(hx - 6, hy), ImVec2(hx + ts.x + 6, hy + ts.y + 6), p.surface, 4.0f);
+        fg->AddRect(ImVec2(hx - 6, hy), ImVec2(hx + ts.x + 6, hy + ts.y + 6), p.accent, 4.0f);
+        fg->AddText(ImVec2(hx, hy + 3), p.text, hint);
+        ImGui::PopFont();
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float cy = pos.y + button * 0.5f;
     // Clamped: a value outside the control's range (a link made for a wider one) keeps the knob on its track.
@@ -265,7 +352,7 @@ bool disclosure(const char* label, bool& open, float width, float target_height,
     const ImVec2 c(pos.x + 8.0f, cy);
     if (open) dl->AddTriangleFilled(ImVec2(c.x - s, c.y - s * 0.6f), ImVec2(c.x + s, c.y - s * 0.6f), ImVec2(c.x, c.y + s * 0.8f), p.text);
     else dl->AddTriangleFilled(ImVec2(c.x - s * 0.6f, c.y - s), ImVec2(c.x - s * 0.6f, c.y + s), ImVec2(c.x + s * 0.8f, c.y), p.text);
-    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 22.0f, cy - h * 0.5f), hovered ? p.accent : p.text, label,
+    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 22.0f, cy - h * 0.5f), hovered ? p.accent_text : p.text, label,
                 ImGui::FindRenderedTextEnd(label));
     ImGui::PopFont();
     return pressed;
@@ -273,6 +360,31 @@ bool disclosure(const char* label, bool& open, float width, float target_height,
 
 bool plain_button(const char* label, float target_height, const Palette& p, bool primary) {
     return labelled_button(label, target_height, 8.0f, primary, p);
+}
+
+bool link_row(const char* label, const char* note, float width, float target_height, const Fonts& fonts, const Palette& p) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(label, ImVec2(width, target_height));
+    const bool hovered = ImGui::IsItemHovered();
+    focus_ring(pos, ImVec2(pos.x + width, pos.y + target_height), 4.0f, p);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(pos.x, pos.y), ImVec2(pos.x + width, pos.y), p.rule, 1.0f);
+    const float cy = pos.y + target_height * 0.5f;
+    ImGui::PushFont(fonts.label);
+    const float h = ImGui::GetFontSize();
+    const char* arrow = "\xE2\x86\x93";  // U+2193 downwards arrow
+    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 2.0f, cy - h * 0.5f), p.accent_text, arrow);
+    const ImVec2 ls = ImGui::CalcTextSize(label);
+    dl->AddText(ImGui::GetFont(), h, ImVec2(pos.x + 22.0f, cy - h * 0.5f), p.accent_text, label);
+    if (hovered) dl->AddLine(ImVec2(pos.x + 22.0f, cy + h * 0.55f), ImVec2(pos.x + 22.0f + ls.x, cy + h * 0.55f), p.accent_text, 1.0f);
+    ImGui::PopFont();
+    if (note) {  // the note only where it fits beside the label
+        ImGui::PushFont(fonts.small);
+        const float hs = ImGui::GetFontSize(), x = pos.x + 22.0f + ls.x + 10.0f;
+        if (x + ImGui::CalcTextSize(note).x <= pos.x + width) dl->AddText(ImGui::GetFont(), hs, ImVec2(x, cy - hs * 0.5f), p.muted, note);
+        ImGui::PopFont();
+    }
+    return pressed;
 }
 
 }  // namespace rareshock::ui

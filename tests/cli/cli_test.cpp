@@ -4,11 +4,13 @@
 #include "cli/cli.h"
 
 #include "model/model.h"
+#include "model/query.h"
 
 #include <gtest/gtest.h>
 
 #include <initializer_list>
 #include <random>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -198,6 +200,65 @@ TEST(CliParse, RandomArgumentsNeverCrash) {
 }
 
 //-----------------------------------------------------------------------------
+// Share links: --share-base, share_link, --query with a whole link
+//-----------------------------------------------------------------------------
+TEST(CliShare, DefaultBaseIsThePublishedPage) {
+    const CliParse p = parse({});
+    EXPECT_EQ(p.options.share_base, std::string(kDefaultShareBase));
+    EXPECT_TRUE(is_http_url(kDefaultShareBase)) << kDefaultShareBase;
+    EXPECT_TRUE(contains(help_text(), "--share-base URL"));
+    EXPECT_TRUE(contains(help_text(), std::string(kDefaultShareBase)));
+}
+
+TEST(CliShare, ShareBaseAcceptsOnlyHttpUrls) {
+    for (const std::string_view good : {"https://news.example.com/2025/rare-earths", "http://localhost:8080/",
+                                        "HTTPS://Example.org", "https://a.example/p?id=5#calc"}) {
+        const CliParse p = parse({"--share-base", good});
+        EXPECT_TRUE(p.errors.empty()) << good;
+        EXPECT_EQ(p.options.share_base, good);
+    }
+    for (const std::string_view bad : {"javascript:alert(1)", "ftp://example.org/", "https://", "https:///path", "example.org",
+                                       "/relative", "https://exa mple.org/", "https://example.org/\x01", "data:text/html,x", ""}) {
+        const CliParse p = parse({"--share-base=" + std::string(bad)});
+        ASSERT_EQ(p.errors.size(), 1u) << bad;
+        EXPECT_TRUE(contains(p.errors[0], "--share-base: '")) << p.errors[0];
+        EXPECT_TRUE(contains(p.errors[0], "is not an http: or https: URL")) << p.errors[0];
+        EXPECT_EQ(p.exit_status(), kExitUsage);
+        EXPECT_EQ(p.options.share_base, std::string(kDefaultShareBase));
+    }
+    EXPECT_FALSE(is_http_url("https://example.org/" + std::string(2100, 'a')));
+    const CliParse missing = parse({"--share-base"});
+    ASSERT_EQ(missing.errors.size(), 1u);
+    EXPECT_EQ(missing.errors[0], "--share-base: missing value (expected an http: or https: URL)");
+}
+
+TEST(CliShare, LinksJoinTheQueryToAnyBase) {
+    EXPECT_EQ(share_link("https://g.example/rareshock/", "v=1&approval=30"), "https://g.example/rareshock/?v=1&approval=30");
+    EXPECT_EQ(share_link("https://g.example/r/index.html", "v=1"), "https://g.example/r/index.html?v=1");
+    EXPECT_EQ(share_link("https://news.example/a?id=5", "v=1"), "https://news.example/a?id=5&v=1");
+    EXPECT_EQ(share_link("https://news.example/a?", "v=1"), "https://news.example/a?v=1");
+    // An article's embed: the scenario follows the fragment, where the host loader reads it.
+    EXPECT_EQ(share_link("https://news.example/a#rareshock", "v=1"), "https://news.example/a#rareshock?v=1");
+    EXPECT_EQ(share_link("https://news.example/a?id=5#calc", "v=1"), "https://news.example/a?id=5#calc?v=1");
+}
+
+TEST(CliShare, QueryTakesAWholeLink) {
+    const CliParse link = parse({"--query", "https://graphics.example.com/rareshock/?v=1&model=" + std::string(kModelVersion) + "&approval=30&seed=7"});
+    EXPECT_TRUE(link.errors.empty());
+    EXPECT_TRUE(link.warnings.empty()) << link.warnings.front();
+    EXPECT_EQ(link.options.inputs.approval_pct, 30.0);
+    EXPECT_EQ(link.options.inputs.seed, 7u);
+    const CliParse article = parse({"--query", "https://news.example/a#rareshock?v=1&inventory=90"});
+    EXPECT_TRUE(article.errors.empty());
+    EXPECT_EQ(article.options.inputs.inventory_days, 90.0);
+    const CliParse bare = parse({"--query", "https://news.example/a"});
+    EXPECT_TRUE(bare.errors.empty());
+    ASSERT_EQ(bare.warnings.size(), 1u);
+    EXPECT_TRUE(contains(bare.warnings[0], "has no share query")) << bare.warnings[0];
+    EXPECT_EQ(bare.options.inputs, Inputs{});
+}
+
+//-----------------------------------------------------------------------------
 // Help and version
 //-----------------------------------------------------------------------------
 TEST(CliHelp, ListsEveryOptionWithUnitRangeAndDefault) {
@@ -217,6 +278,23 @@ TEST(CliHelp, ListsEveryOptionWithUnitRangeAndDefault) {
         EXPECT_TRUE(contains(help, option)) << option;
     }
     for (const Preset& p : presets()) EXPECT_TRUE(contains(help, p.id)) << p.id;
+}
+
+TEST(CliHelp, UnitsArePluralWherePlural) {
+    const std::string help = help_text();
+    EXPECT_TRUE(contains(help, "Emergency supply: 1 to 90 days, default 10 days")) << help;
+    // A singular unit after a number other than 1 ("730 day,", "80 day" at a line's end).
+    EXPECT_FALSE(std::regex_search(help, std::regex("([02-9]|[0-9]{2,}) day(,|\n|$)"))) << "a singular unit after a range or a value other than 1";
+    const InputField* expedite = find_input_field("expedite");
+    ASSERT_NE(expedite, nullptr);
+    EXPECT_EQ(unit_after(*expedite, 1.0), "day");
+    EXPECT_EQ(unit_after(*expedite, 0.0), "days");
+    EXPECT_EQ(unit_after(*expedite, 80.0), "days");
+    EXPECT_EQ(unit_after(*find_input_field("approval"), 1.0), "%");
+    // The same unit in the errors the codec words for the CLI.
+    const CliParse p = parse({"--expedite", "999"});
+    ASSERT_EQ(p.errors.size(), 1u);
+    EXPECT_EQ(p.errors[0], "--expedite: '999' is out of range (expected 1 to 90 days)");
 }
 
 TEST(CliHelp, VersionNamesTheModelVersion) {

@@ -106,5 +106,39 @@ fi
 if run_ok --help && grep -qF -- "--approval PCT" "$TMP/out" && grep -qF -- "--dep-north-america" "$TMP/out"; then pass; else fail "--help"; fi
 if run_ok --version && grep -q "^rareshock " "$TMP/out"; then pass; else fail "--version"; fi
 
+# Text that cannot be written is an error, whatever the text: help, version, results (a full disk: /dev/full).
+if [ -w /dev/full ]; then
+  for args in "--help" "--version" "--draws 20"; do
+    # shellcheck disable=SC2086
+    "$BIN" $args >/dev/full 2>"$TMP/err"
+    status=$?
+    if [ "$status" -eq 1 ] && grep -qF "could not write" "$TMP/err"; then pass
+    else fail "rareshock $args >/dev/full: exit $status, expected 1 with a message"; cat "$TMP/err"; fi
+  done
+fi
+
+# Units are plural where plural.
+if run_ok --help && grep -qF "1 to 90 days, default 10 days" "$TMP/out" && ! grep -qE "[0-9] day(,|$)" "$TMP/out"; then pass
+else fail "--help: a singular 'day' after a range or default"; grep -nE "[0-9] day(,|$)" "$TMP/out"; fi
+expect_usage_error "rareshock: --expedite: '999' is out of range (expected 1 to 90 days)" --expedite 999
+
+# The report ends with a full link that reproduces it; the link fed back to --query gives the same result.
+if run_ok --approval 35 --inventory 70 --draws 60 --seed 11; then
+  link=$(sed -n 's/.*Reproduce: //p' "$TMP/out")
+  case "$link" in
+    https://graphics.example.com/rareshock/\?v=1\&*approval=35*) pass ;;
+    *) fail "reproduce line is not a full link: '$link'" ;;
+  esac
+  cp "$TMP/out" "$TMP/report.txt"
+  if run_ok --query "$link" && diff <(grep -v "Reproduce:" "$TMP/report.txt") <(grep -v "Reproduce:" "$TMP/out") >/dev/null; then pass
+  else fail "--query with the reproduce link gives another report"; fi
+fi
+if run_ok --draws 30 --share-base 'https://news.example.com/2025/rare-earths#rareshock'; then
+  if grep -qF "Reproduce: https://news.example.com/2025/rare-earths#rareshock?v=1&" "$TMP/out"; then pass
+  else fail "--share-base: $(grep Reproduce "$TMP/out")"; fi
+fi
+expect_usage_error "rareshock: --share-base: 'javascript:alert(1)' is not an http: or https: URL" --share-base 'javascript:alert(1)'
+expect_usage_error "rareshock: --share-base: 'ftp://example.org/' is not an http: or https: URL" --share-base=ftp://example.org/
+
 printf 'cli_test.sh: %d passed, %d failed\n' "$passes" "$failures"
 [ "$failures" -eq 0 ]

@@ -9,7 +9,7 @@ export const embedNumbers = {};  // measured heights, for the report
 
 // The frame of an iframe once it shows the embed (looked up again on every use, as
 // a cross-process navigation can replace the initial about:blank frame).
-async function embedFrame(page, selector, timeout = 30000) {
+export async function embedFrame(page, selector, timeout = 30000) {
   const f = page.frame(selector);
   await until(async () => (await f.url()).includes('embed.html'), timeout, `the embed in ${selector}`);
   return f;

@@ -126,7 +126,11 @@ export function inputTests({ engine, site }) {
       await page.keyboard.press('Tab');
       const next = await activeId(page);
       assert(next !== 'rareshock-canvas', `Tab left the canvas (now ${next})`);
-      assert(next === 'host-after', `Tab went on to the host input after the widget (now ${next})`);
+      // Then "Method and sources" (HTML beside the canvas), then the host page.
+      assert(next === 'summary:Method and sources', `Tab went on to the widget's "Method and sources" (now ${next})`);
+      await page.keyboard.press('Tab');
+      assert((await activeId(page)) === 'host-after', `Tab went on to the host input after the widget (now ${await activeId(page)})`);
+      await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
       assert((await activeId(page)) === 'rareshock-canvas', `Shift+Tab comes back to the canvas (${await activeId(page)})`);
       await page.keyboard.press('Shift+Tab');

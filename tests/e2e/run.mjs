@@ -7,6 +7,7 @@ import { ENGINES, startEngine } from './engines.mjs';
 import { serve, runTests } from './harness.mjs';
 import { pageTests } from './page.test.mjs';
 import { embedTests } from './embed.test.mjs';
+import { loaderTests } from './loader.test.mjs';
 import { cspTests } from './csp.test.mjs';
 import { offlineTests } from './offline.test.mjs';
 import { soakTests } from './soak.test.mjs';
@@ -21,6 +22,11 @@ import { exportTests } from './export.test.mjs';
 import { pixelTests } from './pixels.test.mjs';
 import { clipboardTests } from './clipboard.test.mjs';
 import { typedTests } from './typed.test.mjs';
+import { methodTests } from './method.test.mjs';
+import { canvasTests } from './canvas.test.mjs';
+import { loadingTests } from './loading.test.mjs';
+import { langTests } from './lang.test.mjs';
+import { producerTests } from './producer.test.mjs';
 
 const args = process.argv.slice(2);
 let engineArg = 'chromium', filter;
@@ -43,8 +49,8 @@ for (const name of names) {
   const ctx = { engine, site };
   const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
                   sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                  exportTests(ctx), pixelTests(ctx), clipboardTests(ctx),
-                  typedTests(ctx)];
+                  exportTests(ctx), pixelTests(ctx), clipboardTests(ctx), typedTests(ctx), methodTests(ctx),
+                  canvasTests(ctx), loadingTests(ctx), langTests(ctx), loaderTests(ctx), producerTests(ctx)];
   try {
     ok = (await runTests(suites.flat(), name, filter)) && ok;
   } finally {

@@ -266,7 +266,8 @@ TEST(QueryDecode, UnknownKeysAreWarnedAndIgnored) {
 }
 
 TEST(QueryDecode, EmbedOptionsAreAcceptedSilently) {
-    const DecodedQuery d = decode_query("origins=https%3A%2F%2Fexample.org&allow=x&embed=1&debug");
+    const DecodedQuery d = decode_query("origins=https%3A%2F%2Fexample.org&allow=x&embed=1&debug&share=https%3A%2F%2Fnews.example%2Fa"
+                                        "&resize=host&lang=de&accent=%23c00&bg=transparent&headline=off");
     EXPECT_TRUE(d.ok());
     EXPECT_TRUE(d.warnings.empty());
 }
@@ -439,6 +440,39 @@ TEST(QueryDecode, Theme) {
     const DecodedQuery bad = decode_query("theme=Dark");
     EXPECT_EQ(bad.errors.size(), 1u);
     EXPECT_EQ(bad.theme, "");
+}
+
+TEST(QueryDecode, ProducerOptions) {
+    const DecodedQuery none = decode_query("approval=30");
+    EXPECT_EQ(none.accent, "");
+    EXPECT_FALSE(none.transparent);
+    EXPECT_TRUE(none.headline);
+    for (const char* form : {"accent=8a1538", "accent=%238A1538", "accent=#8a1538"}) {
+        const DecodedQuery d = decode_query(form);
+        EXPECT_TRUE(d.ok()) << form;
+        EXPECT_TRUE(d.warnings.empty()) << form;
+        EXPECT_EQ(d.accent, "#8a1538") << form;
+    }
+    EXPECT_EQ(decode_query("accent=a13").accent, "#aa1133");  // CSS's short form
+    const DecodedQuery on = decode_query("bg=transparent&headline=off");
+    EXPECT_TRUE(on.ok());
+    EXPECT_TRUE(on.transparent);
+    EXPECT_FALSE(on.headline);
+    EXPECT_FALSE(decode_query("bg=theme").transparent);
+    EXPECT_TRUE(decode_query("headline=on").headline);
+    // Bad values: an error each, the default kept, the inputs still applied.
+    for (const char* bad : {"accent=red", "accent=%23ggg000", "accent=12345", "accent=url(x)", "accent=", "bg=none",
+                            "headline=no", "headline=OFF"}) {
+        const DecodedQuery d = decode_query(std::string(bad) + "&approval=40");
+        EXPECT_EQ(d.errors.size(), 1u) << bad;
+        EXPECT_EQ(d.accent, "") << bad;
+        EXPECT_FALSE(d.transparent) << bad;
+        EXPECT_TRUE(d.headline) << bad;
+        EXPECT_EQ(d.inputs.approval_pct, 40.0) << bad;
+    }
+    // Never part of a share link.
+    EXPECT_EQ(encode_query(decode_query("accent=8a1538&bg=transparent&headline=off&approval=40").inputs).find("accent"),
+              std::string::npos);
 }
 
 TEST(QueryDecode, OtherVersionsWarnButStillApply) {

@@ -172,8 +172,9 @@ const Results& results_2025() {
 TEST(Json, HasTheExactShapeOfProductMd) {
     const Results& r = results_2025();
     const Json j = parse_or_fail(results_to_json(r));
-    EXPECT_EQ(keys_of(j), (std::vector<std::string>{"model_version", "provisional", "inputs", "summary", "regions", "world",
-                                                    "timeline", "components"}));
+    EXPECT_EQ(keys_of(j), (std::vector<std::string>{"model_version", "language", "provisional", "inputs", "summary", "regions",
+                                                    "world", "timeline", "components"}));
+    EXPECT_EQ(j["language"].text, "en");
     EXPECT_EQ(j["model_version"].text, std::string(kModelVersion));
     EXPECT_EQ(j["provisional"].kind, Json::Bool);
     EXPECT_EQ(j["provisional"].number, 0.0);
@@ -195,8 +196,8 @@ TEST(Json, HasTheExactShapeOfProductMd) {
         EXPECT_EQ(keys_of(region), (std::vector<std::string>{"id", "name", "plants", "first_halt_day", "vehicles_lost",
                                                              "value_lost_usd", "recovery_day", "baseline_vehicles",
                                                              "peak_plants_stopped", "display"}));
-        EXPECT_EQ(keys_of(region["display"]), (std::vector<std::string>{"vehicles_lost", "vehicles_lost_range", "first_halt",
-                                                                        "value_lost", "peak_plants_stopped"}));
+        EXPECT_EQ(keys_of(region["display"]), (std::vector<std::string>{"vehicles_lost", "vehicles_lost_range", "name",
+                                                                        "first_halt", "value_lost", "peak_plants_stopped"}));
         // The one rounding: the display text is vehicles_text of the P50.
         EXPECT_EQ(region["display"]["vehicles_lost"].text, vehicles_text(r.regions[static_cast<std::size_t>(i)].vehicles_lost.p50));
         EXPECT_EQ(region["id"].text, region_data()[static_cast<std::size_t>(i)].key);
@@ -231,7 +232,7 @@ TEST(Json, HasTheExactShapeOfProductMd) {
     }
     const Json& components = j["components"];
     ASSERT_EQ(components.items.size(), static_cast<std::size_t>(kComponentCount));
-    EXPECT_EQ(keys_of(components.items[0]), (std::vector<std::string>{"id", "name", "time_to_survive_days",
+    EXPECT_EQ(keys_of(components.items[0]), (std::vector<std::string>{"id", "name", "display_name", "time_to_survive_days",
                                                                        "time_to_recover_days", "shortage_days"}));
     EXPECT_EQ(components.items[1]["id"].text, "power_steering");
 }

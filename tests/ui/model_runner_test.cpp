@@ -89,7 +89,7 @@ TEST(ModelRunner, NewInputsMidRunAbandonTheOldRun) {
     runner.set_inputs(first);
     EXPECT_TRUE(runner.advance(0.5));  // the central estimate and a first slice at most
     Inputs second = find_preset("embargo")->inputs;
-    second.draws = 200;
+    second.draws = 2000;  // many slices of 0.5 ms on any machine (200 draws could fit one slice: a flaky test)
     runner.set_inputs(second);
     EXPECT_GT(run_to_end(runner, 0.5), 1);
     ASSERT_TRUE(runner.results().bands_ready);

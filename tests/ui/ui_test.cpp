@@ -1,8 +1,9 @@
 // Rare Earth Shock — headless Dear ImGui tests: a real ImGui context and the real
 // App, no GL. They click, drag and type on the controls and check the app state.
 #include "ui/app.h"
-#include "ui/markdown.h"
 #include "ui/theme.h"
+#include "ui/text.h"
+#include "ui/widgets.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <cfloat>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,10 @@ namespace {
 struct FakeHost final : Host {
     std::vector<std::string> copied, downloads, statuses, images;
     std::string last_svg;
+    bool method_section = true;
+    int method_shown = 0;
+    bool has_method_section() const override { return method_section; }
+    void show_method_section() override { ++method_shown; }
     CopyOutcome copy_text(const std::string& t) override { copied.push_back(t); return CopyOutcome::Copied; }
     void download_text(const std::string& name, const std::string&, const std::string& data) override {
         downloads.push_back(name + ":" + std::to_string(data.size()));
@@ -131,6 +137,28 @@ TEST_F(UiTest, AKnobStaysOnItsTrackWhateverTheValue) {
     const App::ItemRect slider = item("inventory");
     EXPECT_LE((knob.x0 + knob.x1) / 2, slider.x1);
     EXPECT_GE((knob.x0 + knob.x1) / 2, slider.x0);
+}
+
+TEST_F(UiTest, TextBreaksOnlyAtSpaces) {
+    // The headline's numbers ("154,000–977,000") never split, whatever the width.
+    const std::string text = app->results().summary;
+    ASSERT_NE(text.find(','), std::string::npos);
+    ImGui::NewFrame();
+    for (float width = 120.0f; width <= 640.0f; width += 1.0f) {
+        const std::vector<std::string_view> lines = wrap_lines(text, width);
+        std::string joined;
+        for (std::string_view l : lines) {
+            EXPECT_FALSE(l.empty()) << width;
+            EXPECT_NE(l.front(), ' ') << width;
+            EXPECT_NE(l.back(), ' ') << width;
+            if (!joined.empty()) joined += ' ';
+            joined += l;
+        }
+        EXPECT_EQ(joined, text) << "lines are the text broken at spaces, at width " << width;
+    }
+    EXPECT_EQ(wrap_lines("a\nb", 500.0f).size(), 2u);
+    EXPECT_EQ(wrap_lines("", 100.0f).size(), 1u);
+    ImGui::EndFrame();
 }
 
 TEST_F(UiTest, PresetChipsApplyPresets) {
@@ -274,25 +302,67 @@ TEST(Theme, TextContrastIsAtLeast4_5To1) {
     }
 }
 
+TEST(Theme, AProducersAccentAppliesWhereItKeepsContrast) {
+    Look look;
+    look.has_accent = true;
+    look.accent = colour_from_hex("#8a1538");  // a dark red: 8:1 on white, 2.3:1 on the dark background
+    const Palette light = palette_for(false, look), dark = palette_for(true, look);
+    EXPECT_EQ(light.accent, look.accent);
+    EXPECT_EQ(light.accent_text, look.accent);
+    EXPECT_GE(contrast_ratio(light.on_accent, light.accent), 4.5f);
+    EXPECT_EQ(dark.accent, palette(true).accent);  // too dark on dark: the theme's own
+    EXPECT_NE(accent_warnings(look.accent, true, true).find("dark background"), std::string::npos);
+    EXPECT_EQ(accent_warnings(look.accent, true, true).find("light background"), std::string::npos);
+    EXPECT_EQ(accent_warnings(look.accent, true, false), "");  // a page fixed to the light theme
+    // Graphics-only contrast (3:1 to 4.5:1): knobs and lines take it, text keeps the theme's.
+    look.accent = colour_from_hex("#e0700f");
+    const Palette orange = palette_for(false, look);
+    ASSERT_GE(contrast_ratio(look.accent, orange.background), 3.0f);
+    ASSERT_LT(contrast_ratio(look.accent, orange.background), 4.5f);
+    EXPECT_EQ(orange.accent, look.accent);
+    EXPECT_EQ(orange.accent_text, palette(false).accent_text);
+    EXPECT_EQ(palette_for(false, Look{}).accent, palette(false).accent);
+}
+
 }  // namespace
 }  // namespace rareshock::ui
 
 namespace rareshock::ui {
 namespace {
 
-TEST_F(UiTest, MethodPanelShowsTheMethodologyDocument) {
-    const float closed = app->content_height();
-    const App::ItemRect r = item("method");
-    click(r.x0 + 30, (r.y0 + r.y1) / 2);
-    frames(2);
-    EXPECT_GT(app->content_height(), closed + 1500.0f);  // the whole document, tables included
-    EXPECT_NE(methodology_markdown().find("## 3. How the model works"), std::string_view::npos);
+TEST_F(UiTest, ProducerOptionsShapeTheCanvas) {
+    App::ItemRect r{};
+    ASSERT_TRUE(app->find_item("headline", r));
+    const float with_headline = app->content_height();
+    // The theme is automatic: the accent cannot serve the dark theme, and says so.
+    const DecodedQuery d = app->apply_query("headline=off&bg=transparent&accent=8a1538");
+    EXPECT_TRUE(d.ok());
+    ASSERT_EQ(d.warnings.size(), 1u);
+    EXPECT_NE(d.warnings[0].message.find("dark background"), std::string::npos);
+    EXPECT_TRUE(app->apply_query("accent=8a1538&theme=light").warnings.empty());
+    frames(3);
+    EXPECT_FALSE(app->find_item("headline", r));
+    EXPECT_LT(app->content_height(), with_headline - 20.0f);
+    EXPECT_EQ(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w, 0.0f);
+    std::string accent, on_accent;
+    EXPECT_TRUE(app->custom_accent(false, &accent, &on_accent));
+    EXPECT_EQ(accent, "#8a1538");
+    EXPECT_EQ(on_accent, "#ffffff");
+    EXPECT_FALSE(app->custom_accent(true, &accent, &on_accent));
 }
 
-TEST(Markdown, InlineMarkupBecomesPlainText) {
-    EXPECT_EQ(markdown_plain_text("`B(t)` is the **cumulative shortfall**"), "B(t) is the cumulative shortfall");
-    EXPECT_EQ(markdown_plain_text("see [the docs](https://example.test/a)"), "see the docs (https://example.test/a)");
-    EXPECT_EQ(markdown_plain_text("unclosed [bracket and `tick"), "unclosed [bracket and tick");
+TEST_F(UiTest, MethodAndSourcesLinksToThePageSection) {
+    // The methodology is HTML beside the canvas: the canvas only links to it, at no height cost.
+    const float height = app->content_height();
+    const App::ItemRect r = item("method");
+    click(r.x0 + 30, (r.y0 + r.y1) / 2);
+    EXPECT_EQ(host.method_shown, 1);
+    EXPECT_NEAR(app->content_height(), height, 0.5f);
+    // A page without the section (the JS API on another canvas) shows no dead link.
+    host.method_section = false;
+    frames(2);
+    App::ItemRect none{};
+    EXPECT_FALSE(app->find_item("method", none));
 }
 
 }  // namespace
@@ -399,6 +469,191 @@ TEST_F(UiTest, ActionsRunWithoutTheCanvas) {
     app->set_inputs(in);
     app->run_action(App::Action::Reset);
     EXPECT_EQ(app->inputs(), Inputs{});
+}
+
+}  // namespace
+}  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+constexpr Language kAllLanguages[] = {Language::English, Language::German, Language::Japanese};
+
+// Every part of the interface in every language: a key no table has would be
+// drawn as the key itself ("ui.chart.title"); ui_text() remembers each one.
+// Drawn at phone, tablet and desktop widths, with the advanced inputs open,
+// every preset, a scenario without stops, the readout, the statuses of the
+// actions and the notice of a link from another model version.
+TEST_F(UiTest, EveryLanguageDrawsEveryPartWithoutAMissingText) {
+    for (Language lang : kAllLanguages) {
+        SCOPED_TRACE(std::string(language_code(lang)));
+        app->set_language(lang);
+        clear_missing_text_keys();
+        app->apply_query("model=0.1&approval=30");
+        for (float width : {360.0f, 760.0f, 1280.0f}) {
+            env.width_px = width;
+            env.coarse_pointer = width < 600.0f;
+            app->set_inputs(Inputs{});
+            frames(3);
+            App::ItemRect lag{};
+            if (!app->find_item("lag", lag)) {
+                const App::ItemRect adv = item("advanced");
+                click(adv.x0 + 30, (adv.y0 + adv.y1) / 2);
+            }
+            const App::ItemRect chart = item("chart");
+            click(chart.x0 + (chart.x1 - chart.x0) * 0.3f, (chart.y0 + chart.y1) / 2);
+            for (const char* action : {"share", "reset"}) {
+                const App::ItemRect r = item(action);
+                click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+            }
+            for (const Preset& p : presets()) {
+                app->apply_preset(p.id);
+                frames(3);
+            }
+            Inputs all;
+            all.approval_pct = 100;
+            all.draws = 50;
+            app->set_inputs(all);
+            frames(3);
+            // Everything stays inside the width: long German words wrap or fit.
+            for (const char* name : {"headline", "approval", "inventory", "lag", "chart", "regions", "share", "reset", "csv", "png",
+                                     "advanced", "method", "preset:2025", "preset:fast-track", "preset:embargo", "preset:truce"}) {
+                const App::ItemRect r = item(name);
+                EXPECT_LE(r.x1, width + 0.5f) << name << " at " << width << " px";
+                EXPECT_GE(r.x0, -0.5f) << name << " at " << width << " px";
+            }
+        }
+        std::string missing;
+        for (const std::string& k : missing_text_keys()) missing += k + " ";
+        EXPECT_TRUE(missing_text_keys().empty()) << "drawn as keys: " << missing;
+        EXPECT_EQ(app->language(), lang);
+    }
+}
+
+// lang= in a link sets the language; the headline and the results JSON follow it.
+TEST_F(UiTest, TheLinkSetsTheLanguageOfTheHeadlineAndTheResults) {
+    app->apply_query("lang=de");
+    frames(2);
+    EXPECT_EQ(app->language(), Language::German);
+    EXPECT_EQ(app->summary(), summary_sentence(app->results(), Language::German));
+    EXPECT_NE(runner.results_json().find("\"language\":\"de\""), std::string::npos);
+    app->apply_query("lang=ja");
+    frames(2);
+    EXPECT_NE(app->summary().find("\xE5\xB7\xA5\xE5\xA0\xB4"), std::string::npos);  // 工場
+    EXPECT_NE(runner.results_json().find("\"language\":\"ja\""), std::string::npos);
+    const DecodedQuery bad = app->apply_query("lang=fr");
+    EXPECT_FALSE(bad.errors.empty());
+    EXPECT_EQ(app->language(), Language::Japanese);  // unchanged
+}
+
+// The twin's texts: the facts' translations by their keys, units alone.
+TEST_F(UiTest, PageTextsComeFromTheTables) {
+    EXPECT_EQ(page_text(Language::German, "field.inventory.unit"), "Tage");
+    EXPECT_EQ(page_text(Language::German, "field.approval.unit"), "%");  // "{n} %" with a no-break space
+    EXPECT_EQ(page_text(Language::English, "field.approval.unit"), "%");
+    EXPECT_EQ(page_text(Language::German, "field.approval.label"), "Genehmigungsquote");
+    EXPECT_EQ(page_text(Language::Japanese, "region.japan.name"), "\xE6\x97\xA5\xE6\x9C\xAC");  // 日本
+    EXPECT_EQ(page_text(Language::English, "preset.embargo.label"), "Full embargo");
+    EXPECT_EQ(page_text(Language::German, "page.twin.scenarios"), "Szenarien");
+    clear_missing_text_keys();
+    EXPECT_EQ(page_text(Language::German, "page.no.such.key"), "page.no.such.key");
+    EXPECT_EQ(missing_text_keys().size(), 1u);
+    clear_missing_text_keys();
+}
+
+// Japanese breaks between its characters (no spaces), never inside a number
+// or before 、。; Latin text still breaks only at spaces.
+TEST_F(UiTest, JapaneseWrapsBetweenCharactersButNotInsideNumbers) {
+    ImGui::NewFrame();
+    const std::string ja = "\xE6\x9C\x80\xE6\x82\xAA\xE6\x99\x82\xE3\x81\xAB\xE3\x81\xAF" "186" "\xE5\xB7\xA5\xE5\xA0\xB4\xE4\xB8\xAD"
+                           "12,000" "\xE5\x8F\xB0\xE3\x80\x82";  // 最悪時には186工場中12,000台。
+    for (float width = 10.0f; width <= 400.0f; width += 1.0f) {
+        std::string joined;
+        for (std::string_view l : wrap_lines(ja, width)) {
+            EXPECT_FALSE(l.empty());
+            EXPECT_NE(l.rfind("\xE3\x80\x82", 0), 0u) << "a line starts with 。 at " << width;
+            joined += l;
+        }
+        EXPECT_EQ(joined, ja) << width;
+        for (std::string_view l : wrap_lines(ja, width)) {
+            EXPECT_EQ(l.find("12,0"), l.find("12,000") == std::string_view::npos ? std::string_view::npos : l.find("12,000"));
+            EXPECT_TRUE(l.find("18") == std::string_view::npos || l.find("186") != std::string_view::npos) << width;
+        }
+    }
+    EXPECT_GT(wrap_lines(ja, 60.0f).size(), 2u);  // it does wrap
+    ImGui::EndFrame();
+}
+
+}  // namespace
+}  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+// Every character of a language's texts has a glyph in the faces drawn for it
+// (no tofu boxes): the table's own texts and the facts' translations.
+std::vector<std::string> every_text(Language lang) {
+    std::vector<std::string> texts;
+    for (std::string_view k : string_keys(lang)) texts.emplace_back(tr(lang, k));
+    for (const InputField& f : input_fields()) texts.push_back(field_label(lang, f) + field_help(lang, f) + field_source(lang, f));
+    for (const Preset& p : presets()) texts.push_back(preset_label(lang, p) + preset_description(lang, p));
+    for (const Event& e : events_2025()) texts.push_back(event_label(lang, e));
+    return texts;
+}
+
+void expect_every_glyph(Language lang, int faces_without_number = 0) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const int faces = faces_without_number ? atlas->Fonts.Size - 1 : atlas->Fonts.Size;  // the number face has digits only
+    for (const std::string& text : every_text(lang)) {
+        for (const char* s = text.c_str(); *s;) {
+            unsigned c = 0;
+            s += ImTextCharFromUtf8(&c, s, nullptr);
+            if (c == '\n') continue;
+            for (int i = 0; i < faces; ++i)
+                EXPECT_NE(atlas->Fonts[i]->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr)
+                    << language_code(lang) << ": U+" << std::hex << c << " in \"" << text << "\"";
+        }
+    }
+}
+
+TEST_F(UiTest, EveryCharacterOfEnglishAndGermanHasAGlyph) {
+    expect_every_glyph(Language::English);
+    expect_every_glyph(Language::German);
+}
+
+}  // namespace
+}  // namespace rareshock::ui
+
+namespace rareshock::ui {
+namespace {
+
+std::vector<unsigned char> read_file(const char* path) {
+    std::vector<unsigned char> data;
+    if (FILE* f = std::fopen(path, "rb")) {
+        unsigned char buf[65536];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) data.insert(data.end(), buf, buf + n);
+        std::fclose(f);
+    }
+    return data;
+}
+
+// Japanese: the build's subset of IPA Gothic (font-ja.ttf) holds every character
+// of the Japanese texts, and the app merges it into its faces once the language
+// is Japanese (until then the atlas stays as small as English needs).
+TEST_F(UiTest, EveryCharacterOfJapaneseHasAGlyphFromTheJapaneseFace) {
+    const std::vector<unsigned char> face = read_file(RS_JA_FACE);
+    ASSERT_GT(face.size(), 10000u) << RS_JA_FACE;
+    const int english_glyphs = ImGui::GetIO().Fonts->Fonts[0]->Glyphs.Size;
+    app->set_japanese_face(face.data(), face.size());
+    EXPECT_FALSE(app->fonts_stale());  // English: no need for it
+    app->set_language(Language::Japanese);
+    EXPECT_TRUE(app->fonts_stale());
+    app->build_fonts(1.0f);
+    EXPECT_FALSE(app->fonts_stale());
+    EXPECT_GT(ImGui::GetIO().Fonts->Fonts[0]->Glyphs.Size, english_glyphs + 300);
+    expect_every_glyph(Language::Japanese, 1);
+    frames(3);  // and it draws
+    EXPECT_GT(app->content_height(), 400.0f);
 }
 
 }  // namespace

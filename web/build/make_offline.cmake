@@ -1,12 +1,28 @@
-# Writes rareshock-offline.html: one self-contained file (SINGLE_FILE build + CSS + boot
-# script inlined) that works from file:// and inside <iframe sandbox="allow-scripts">.
-file(READ "${SOURCE}/web/offline.html" html)
+# Writes rareshock-offline.html (and rareshock-offline.<lang>.html for each other
+# language): one self-contained file that works from file:// and inside
+# <iframe sandbox="allow-scripts">: the app's JavaScript, CSS and boot script
+# inlined, and the WebAssembly (and, in Japanese, the Japanese face) as gzip in
+# base64, which app.js decompresses with the browser's DecompressionStream and
+# hands to createRareShock (half the size of Emscripten's SINGLE_FILE base64).
 file(READ "${SITE}/style.css" css)  # with the generated themes (make_style.cmake)
-file(READ "${SINGLE_JS}" js)
+file(READ "${APP_JS}" js)
 file(READ "${SOURCE}/web/app.js" boot)
-string(REPLACE "/*RS:STYLE*/" "${css}" html "${html}")
-string(REPLACE "/*RS:APP*/" "${js}" html "${html}")
-string(REPLACE "/*RS:BOOT*/" "${boot}" html "${html}")
-file(WRITE "${SITE}/rareshock-offline.html" "${html}")
-file(REMOVE "${SITE}/offline.html")
+file(READ "${WASM_B64}" wasm)
+file(GLOB pages "${SITE}/offline*.html")  # each language's edition (make-pages.mjs): "Method and sources" is already in it
+foreach(page IN LISTS pages)
+  get_filename_component(name "${page}" NAME)
+  string(REGEX REPLACE "^offline" "rareshock-offline" out "${name}")
+  file(READ "${page}" html)
+  string(REPLACE "/*RS:STYLE*/" "${css}" html "${html}")
+  string(REPLACE "/*RS:APP*/" "${js}" html "${html}")
+  string(REPLACE "/*RS:BOOT*/" "${boot}" html "${html}")
+  set(data "<script type=\"application/octet-stream\" id=\"rs-wasm\" data-encoding=\"gzip\">${wasm}</script>")
+  if(name STREQUAL "offline.ja.html")  # Japanese carries its face (font-ja.ttf)
+    file(READ "${JA_FACE_B64}" face)
+    string(APPEND data "\n<script type=\"application/octet-stream\" id=\"rs-japanese-face\" data-encoding=\"gzip\">${face}</script>")
+  endif()
+  string(REPLACE "<!--RS:DATA-->" "${data}" html "${html}")
+  file(WRITE "${SITE}/${out}" "${html}")
+  file(REMOVE "${page}")
+endforeach()
 file(REMOVE_RECURSE "${SITE}/build")

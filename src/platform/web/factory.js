@@ -1,5 +1,9 @@
 // Rare Earth Shock — the JS API factory (appended after the Emscripten module).
 //   createRareShock(canvas, inputs?, options?) → Promise<instance>
+// options: query (a query string), lang ("en", "de", "ja"; the query's lang= wins),
+// strings ({lang, text}: that language's table, else strings-<lang>.json is fetched),
+// japaneseFace (font-ja.ttf's bytes, else fetched for Japanese), shareBase,
+// base (where rareshock.wasm, strings-*.json and font-ja.ttf are), wasmBinary.
 // instance: setInputs(obj), getInputs(), getResults(), onChange(cb), stats(), setTheme(t), shareUrl()
 // Any <canvas> will do: with or without an id, whatever its id; each call makes
 // an instance of its own, which never looks the canvas up by id (library.js).
@@ -8,6 +12,28 @@
 // as a last resort, no ready signal within START_TIMEOUT_MS while the page is visible.
 (function (root) {
   var START_TIMEOUT_MS = 20000;
+  // Where this script came from: font-ja.ttf sits beside it (as rareshock.wasm does).
+  var scriptDir = '';
+  try { scriptDir = document.currentScript && document.currentScript.src ? document.currentScript.src.replace(/[^\/?#]*([?#].*)?$/, '') : ''; } catch (e) { scriptDir = ''; }
+  // The language a query asks for: its last valid lang= ("" if none).
+  function languageOf(query) {
+    var lang = '';
+    query.split('&').forEach(function (part) {
+      var kv = part.split('=');
+      if (kv[0] === 'lang' && /^[a-z]{2}$/.test(kv[1] || '')) lang = kv[1];
+    });
+    return lang;
+  }
+  // Japanese needs its own face (Inter has no Japanese): fetched only then, from
+  // options.japaneseFace (bytes, the offline file) or font-ja.ttf beside the script.
+  function japaneseFace(options) {
+    if (options.japaneseFace) return Promise.resolve(options.japaneseFace);
+    var url = (options.base || scriptDir) + 'font-ja.ttf';
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    });
+  }
   function toQuery(obj) {
     var parts = [];
     try {
@@ -33,7 +59,11 @@
       if (!canvas.parentElement) { reject(new Error('createRareShock: the canvas must be in the document')); return; }
       if (typeof WebAssembly !== 'object') { reject(new Error('WebAssembly is not available: showing the static picture instead')); return; }
       if (typeof WebGL2RenderingContext === 'undefined') { reject(new Error('WebGL2 is not available: showing the static picture instead')); return; }
-      var query = [String(options.query || '').replace(/^[?#]/, ''), toQuery(inputs)].filter(Boolean).join('&');
+      // options.lang first: a lang= in options.query (the page's own link) wins over it.
+      // Only when the query names none: a page's own lang=en is not "given more than once".
+      var ownLang = /(^|[?&#])lang=/.test(String(options.query || ''));
+      var lang = options.lang && !ownLang ? 'lang=' + encodeURIComponent(String(options.lang)) : '';
+      var query = [lang, String(options.query || '').replace(/^[?#]/, ''), toQuery(inputs)].filter(Boolean).join('&');
       var settled = false, watchdog = 0;
       var fail = function (e) {
         if (settled) return;
@@ -57,19 +87,34 @@
         'printErr': function (t) { console.warn(t); },
         'noInitialRun': true,          // main() runs below, where its exceptions can reject
       };
+      var lang = languageOf(query);
+      if (lang === 'ja') moduleArg['rsJapaneseFace'] = japaneseFace(options);
       if (options.wasmBinary) moduleArg['wasmBinary'] = options.wasmBinary;
       if (options.base) moduleArg['locateFile'] = function (p) { return options.base + p; };
-      try {
-        root['RareShockModule'](moduleArg).then(function (module) {
-          try {
-            module['_main'](0, 0);
-          } catch (e) {
-            if (e !== 'unwind') fail(new Error('the calculator could not start: ' + (e && e.message || e)));
-          }
-        }, fail);
-      } catch (e) {
-        fail(e);
-      }
+      // The app carries English only: another language's table comes with the page
+      // (options.strings = {lang, text}) or from strings-<code>.json beside the script.
+      var strings = options.strings && options.strings.lang === lang ? Promise.resolve(options.strings)
+        : lang && lang !== 'en' ? fetch((options.base || scriptDir) + 'strings-' + lang + '.json').then(function (r) {
+          if (!r.ok) throw new Error('HTTP ' + r.status);
+          return r.text();
+        }).then(function (text) { return { lang: lang, text: text }; }, function (e) {
+          console.warn('rareshock: the ' + lang + ' texts could not be loaded (' + (e && e.message ? e.message : e) + '): showing English');
+          return null;
+        }) : Promise.resolve(null);
+      strings.then(function (table) {
+        if (table) moduleArg['rsStrings'] = { 'lang': table.lang, 'text': table.text };
+        try {
+          root['RareShockModule'](moduleArg).then(function (module) {
+            try {
+              module['_main'](0, 0);
+            } catch (e) {
+              if (e !== 'unwind') fail(new Error('the calculator could not start: ' + (e && e.message || e)));
+            }
+          }, fail);
+        } catch (e) {
+          fail(e);
+        }
+      });
     });
   }
   root['createRareShock'] = createRareShock;

@@ -5,6 +5,7 @@ extern "C" {
 // Page and canvas
 void rs_js_init();                               // observers and the DOM twin, for Module.canvas
 double rs_js_canvas_css_width();
+double rs_js_canvas_css_height();  // the canvas's height on the page now (the reserved one before the first publish)
 void rs_js_set_cursor(int imgui_cursor);
 int rs_js_canvas_point(double client_x, double client_y, double* out_x, double* out_y);  // client → canvas CSS px
 int rs_js_mouse_follows_touch();  // 1 if the latest pointer event was a touch's: mouse events now are a tap's compatibility events
@@ -19,7 +20,10 @@ void rs_js_download_text(const char* filename, const char* mime, const char* dat
 void rs_js_download_image(const char* filename, const char* svg, double width, double height, double scale);
 char* rs_js_share_url(const char* query);  // malloc'd; caller frees
 char* rs_js_page_query();                  // malloc'd; the page's query string (URL or data-attributes)
+char* rs_js_translation();                 // malloc'd; "<code>\n<table JSON>" the page brought (strings.h set_translation), or ""
 void rs_js_warn(const char* message);
+int rs_js_has_method_section();   // the page has "Method and sources" (#rs-method) beside the canvas
+void rs_js_show_method_section(); // opens it and brings it into view
 // Publishing state to the page (DOM twin, aria-live, onChange, embed height)
 // New results, without the results JSON (page.js asks for it when it needs it,
 // once per generation). `twin` holds `count` numbers for the DOM twin:
@@ -29,7 +33,9 @@ void rs_js_warn(const char* message);
 //   then per region (region_data() order, as RS_FACTS.regions), six numbers:
 //                  first_halt_day P10, P50, P90 (NaN: no halt within the horizon), vehicles_lost P10, P50, P90
 void rs_js_results_changed(double generation, const double* twin, int count, const char* summary);
-void rs_js_theme_changed(const char* theme);  // "light" | "dark": the theme in effect
+// The theme in effect, then a producer's accent and the text on it when one applies:
+// "light", "dark #7cb4f0 #16181d".
+void rs_js_theme_changed(const char* look);
 void rs_js_status(const char* text);          // a short message after an action ("Link copied …")
 void rs_js_content_height(double css_height);
 void rs_js_ready();

@@ -15,6 +15,48 @@ var RareShockLibrary = {
     mq: {},
     modelChannel: null,
     pointerType: '',
+    lostTimer: 0,
+    // A WebGL context the browser has not given back after this long (Chrome evicts
+    // the oldest when a page makes too many) gives way to the static picture.
+    giveWayMs: 3000,
+    // The picture and its summary in place of the canvas, the DOM controls shown and
+    // a word on what happened; the model, the twin and the API go on without frames.
+    giveWay: function () {
+      var box = RS.container;
+      if (!box || box.classList.contains('rs-gave-way')) return;
+      box.classList.add('rs-gave-way');
+      [].forEach.call(box.querySelectorAll('[data-srcset]'), function (el) { el.setAttribute('srcset', el.getAttribute('data-srcset')); });
+      [].forEach.call(box.querySelectorAll('img[data-src]'), function (el) {
+        el.setAttribute('src', el.getAttribute('data-src'));
+        el.removeAttribute('hidden');
+      });
+      if (RSPage.twin) RSPage.twin.classList.add('rs-twin-shown');
+      if (!RS.pausedNote) {
+        var note = document.createElement('p');
+        note.className = 'rs-paused';
+        note.setAttribute('role', 'status');
+        note.textContent = RSPage.t('page.paused') + ' ';
+        var again = document.createElement('button');
+        again.type = 'button';
+        again.textContent = RSPage.t('page.reload');
+        again.addEventListener('click', function () {  // the same page, with the reader's inputs
+          var url = RSPage.api ? RSPage.api['shareUrl']() : '';
+          var q = url.indexOf('?');
+          window.location.search = q >= 0 ? url.slice(q) : window.location.search;
+        });
+        note.appendChild(again);
+        RS.pausedNote = note;
+      }
+      var fig = box.querySelector('figure');
+      if (fig) fig.insertBefore(RS.pausedNote, fig.firstChild); else box.appendChild(RS.pausedNote);
+      RS.warn('the browser took the WebGL context and did not give it back: showing the static picture; the controls still work');
+    },
+    comeBack: function () {
+      if (!RS.container || !RS.container.classList.contains('rs-gave-way')) return;
+      RS.container.classList.remove('rs-gave-way');
+      if (RSPage.twin) RSPage.twin.classList.remove('rs-twin-shown');
+      if (RS.pausedNote && RS.pausedNote.parentNode) RS.pausedNote.parentNode.removeChild(RS.pausedNote);
+    },
     warn: function (msg) { console.warn('rareshock: ' + msg); },
     alloc: function (s) {  // an owned C string for C++ (it frees it)
       var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
@@ -44,6 +86,15 @@ var RareShockLibrary = {
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
     // The browser took a touch for itself (it began to scroll or zoom the page).
     canvas.addEventListener('pointercancel', function (e) { if (e.pointerType === 'touch') _rs_on_touch_cancelled(); });
+    // A lost context that does not come back gives way to the static picture.
+    canvas.addEventListener('webglcontextlost', function () {
+      clearTimeout(RS.lostTimer);
+      RS.lostTimer = setTimeout(RS.giveWay, RS.giveWayMs);
+    });
+    canvas.addEventListener('webglcontextrestored', function () {
+      clearTimeout(RS.lostTimer);
+      RS.comeBack();
+    });
     // Which pointer the latest pointer event came from: a mouse event that follows a
     // touch pointer's events (and no mouse pointer's) is a compatibility event of a tap.
     ['pointerdown', 'pointermove', 'pointerup'].forEach(function (t) {
@@ -79,6 +130,17 @@ var RareShockLibrary = {
       if (m.addEventListener) m.addEventListener('change', cb); else m.addListener(cb);
     });
     RSPage.buildTwin();
+    // Japanese: the face for its characters (font-ja.ttf), fetched by the factory
+    // only for lang=ja, goes to C++ when it arrives (the next frame draws with it).
+    var face = Module['rsJapaneseFace'];
+    if (face) face.then(function (buffer) {
+      var bytes = new Uint8Array(buffer), p = _malloc(bytes.length);
+      HEAPU8.set(bytes, p);
+      Module['_rs_api_set_japanese_face'](p, bytes.length);
+      _free(p);
+    }, function (e) {
+      RS.warn('the Japanese face (font-ja.ttf) could not be loaded: ' + (e && e.message ? e.message : e));
+    });
   },
 
   rs_js_canvas_css_width__deps: ['$RS'],
@@ -86,6 +148,8 @@ var RareShockLibrary = {
     var w = RS.container.clientWidth;
     return w > 0 ? w : 320;
   },
+  rs_js_canvas_css_height__deps: ['$RS'],
+  rs_js_canvas_css_height: function () { return RS.canvas.getBoundingClientRect().height || 1; },
   rs_js_content_height__deps: ['$RS'],
   rs_js_content_height: function (h) {
     RS.canvas.style.height = Math.ceil(h) + 'px';
@@ -109,6 +173,20 @@ var RareShockLibrary = {
 
   rs_js_mouse_follows_touch__deps: ['$RS'],
   rs_js_mouse_follows_touch: function () { return RS.pointerType === 'touch' ? 1 : 0; },
+
+  // "Method and sources": a <details id="rs-method"> beside the canvas (HTML made
+  // from docs/methodology.md at build time). The canvas links to it.
+  rs_js_has_method_section__deps: ['$RS'],
+  rs_js_has_method_section: function () { return document.getElementById('rs-method') ? 1 : 0; },
+  rs_js_show_method_section__deps: ['$RS'],
+  rs_js_show_method_section: function () {
+    var d = document.getElementById('rs-method');
+    if (!d) return;
+    d.open = true;
+    var summary = d.querySelector('summary') || d;
+    summary.focus({ preventScroll: true });
+    d.scrollIntoView({ block: 'start', behavior: RS.mq['(prefers-reduced-motion: reduce)'].matches ? 'auto' : 'smooth' });
+  },
 
   rs_js_prefers_dark__deps: ['$RS'],
   rs_js_prefers_dark: function () { return RS.mq['(prefers-color-scheme: dark)'].matches ? 1 : 0; },
@@ -149,7 +227,7 @@ var RareShockLibrary = {
     // A page whose Content-Security-Policy forbids data: images (img-src) cannot rasterise it: say so.
     var failed = function () {
       RS.warn('the picture could not be drawn (a Content-Security-Policy without img-src data: blocks it)');
-      RSPage.say('The picture could not be made on this page; the CSV and the link still work.');
+      RSPage.say(RSPage.t('page.picture_failed'));
     };
     img.onload = function () {
       var c = document.createElement('canvas');
@@ -177,6 +255,15 @@ var RareShockLibrary = {
 
   rs_js_page_query__deps: ['$RS'],
   rs_js_page_query: function () { return RS.alloc(Module['rsInitialQuery'] || ''); },
+
+  // The table of the page's language (the web app embeds English only): the page's
+  // inline <script type="application/json" id="rs-strings">, or strings-<code>.json
+  // fetched by the factory, as Module.rsStrings = {lang, text}.
+  rs_js_translation__deps: ['$RS'],
+  rs_js_translation: function () {
+    var t = Module['rsStrings'];
+    return RS.alloc(t && t['lang'] && t['text'] ? t['lang'] + '\n' + t['text'] : '');
+  },
 
   rs_js_warn__deps: ['$RS'],
   rs_js_warn: function (ptr) { RS.warn(UTF8ToString(ptr)); },

@@ -5,6 +5,7 @@
 #include "web_platform.h"
 #include "ui/app.h"
 #include "ui/model_runner.h"
+#include "ui/text.h"
 
 #include "imgui.h"
 
@@ -12,6 +13,7 @@
 #include <emscripten/emmalloc.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -29,6 +31,8 @@ struct WebHost final : rareshock::ui::Host {
     void download_image(const std::string& filename, const std::string& svg, float width, float height, float scale) override {
         rs_js_download_image(filename.c_str(), svg.c_str(), width, height, scale);
     }
+    bool has_method_section() const override { return rs_js_has_method_section() != 0; }
+    void show_method_section() override { rs_js_show_method_section(); }
     std::string share_url(const std::string& query) override {
         char* url = rs_js_share_url(query.c_str());
         std::string out = url ? url : "";
@@ -114,6 +118,23 @@ EMSCRIPTEN_KEEPALIVE const char* rs_api_print_svg() {
     rareshock::web::schedule_model();
     return g_out.c_str();
 }
+// A text for the page around the canvas (the twin, notes) in the reader's
+// language, by key (ui/text.h page_text); and that language's code.
+EMSCRIPTEN_KEEPALIVE const char* rs_api_text(const char* key) {
+    g_out = rareshock::ui::page_text(g_app->language(), key ? key : "");
+    return g_out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* rs_api_language() {
+    g_out = std::string(rareshock::language_code(g_app->language()));
+    return g_out.c_str();
+}
+// The Japanese face (font-ja.ttf, fetched by the page only for Japanese): copied,
+// drawn from the next frame.
+EMSCRIPTEN_KEEPALIVE void rs_api_set_japanese_face(const unsigned char* data, int size) {
+    if (!data || size <= 0) return;
+    g_app->set_japanese_face(data, static_cast<std::size_t>(size));
+    rareshock::web::request_frames();
+}
 EMSCRIPTEN_KEEPALIVE const char* rs_api_share_url() {
     g_out = g_host.share_url(rareshock::encode_query(g_app->inputs()));
     return g_out.c_str();
@@ -147,6 +168,18 @@ int main() {
     static rareshock::ui::App app(g_host, runner);
     g_runner = &runner;
     g_app = &app;
+
+    // The table of the page's language, before the query picks a language.
+    char* translation = rs_js_translation();
+    const std::string_view t = translation;
+    if (const std::size_t nl = t.find('\n'); nl != std::string_view::npos) {
+        rareshock::Language lang = rareshock::Language::English;
+        if (!rareshock::parse_language(t.substr(0, nl), &lang) || !rareshock::set_translation(lang, t.substr(nl + 1)))
+            rs_js_warn(("the text table for '" + std::string(t.substr(0, std::min<std::size_t>(nl, 8))) +
+                        "' could not be read: " + std::string(rareshock::strings_problem(lang)) + "; showing English")
+                           .c_str());
+    }
+    std::free(translation);
 
     char* query = rs_js_page_query();
     const std::string messages = apply_query_messages(query);

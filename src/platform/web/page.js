@@ -56,6 +56,16 @@ var RSPage = {
 //-----------------------------------------------------------------------------
 RSPage.warn = function (msg) { console.warn('rareshock: ' + msg); };
 
+// A text in the reader's language, by key, from the tables compiled into the
+// WebAssembly (assets/strings/<code>.json; ui/text.h page_text): the page keeps
+// no copy of its own. Each key crosses once.
+RSPage.texts = {};
+RSPage.t = function (key, values) {
+  var s = RSPage.texts[key];
+  if (s === undefined) s = RSPage.texts[key] = RSPage.call('rs_api_text', key, true);
+  return !values ? s : s.replace(/\{([a-z0-9_]+)\}/g, function (m, name) { return values[name] !== undefined ? String(values[name]) : m; });
+};
+
 // A string from the heap (counted).
 RSPage.read = function (ptr) {
   if (!ptr) return '';
@@ -64,14 +74,15 @@ RSPage.read = function (ptr) {
   return s;
 };
 
-// Calls a C function that takes one string and returns an owned (malloc'd) string.
-RSPage.call = function (name, s) {
+// Calls a C function that takes one string and returns an owned (malloc'd)
+// string, or (`borrowed`) one that C++ keeps.
+RSPage.call = function (name, s, borrowed) {
   var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
   stringToUTF8(s, p, n);
   RSPage.bytes += n;
   var r = Module['_' + name](p), out = RSPage.read(r);
   _free(p);
-  _free(r);
+  if (!borrowed) _free(r);
   return out;
 };
 
@@ -159,12 +170,24 @@ RSPage.queueChange = function () {
 // The twin takes the theme; so does the whole page when the canvas is the page
 // shells' own (#rareshock-canvas: index.html, embed.html, the offline file), and
 // only then: a calculator made on another page's canvas leaves that page alone.
-RSPage.themeChanged = function (theme) {
+// `look`: the theme, then a producer's accent and the text on it ("dark #7cb4f0 #16181d"),
+// validated and contrast-checked by the app; the page's colours follow.
+RSPage.themeChanged = function (look) {
+  var parts = String(look).split(' ');
+  var theme = parts[0];
   RSPage.theme = theme;
   var targets = [RSPage.twin];
   if (RSPage.canvas && RSPage.canvas.id === 'rareshock-canvas') targets.push(document.documentElement);
   targets.forEach(function (el) {
-    if (el && el.getAttribute('data-rs-theme') !== theme) el.setAttribute('data-rs-theme', theme);
+    if (!el) return;
+    if (el.getAttribute('data-rs-theme') !== theme) el.setAttribute('data-rs-theme', theme);
+    if (parts.length === 3) {
+      el.style.setProperty('--rs-accent', parts[1]);
+      el.style.setProperty('--rs-on-accent', parts[2]);
+    } else {
+      el.style.removeProperty('--rs-accent');
+      el.style.removeProperty('--rs-on-accent');
+    }
   });
 };
 
@@ -248,21 +271,23 @@ RSPage.el = function (tag, attrs, text) {
 // Element ids: "rs-twin-approval" for the first calculator on the page, "rs2-twin-approval" for the second, …
 RSPage.id = function (name) { return 'rs' + (RSPage.instance > 1 ? RSPage.instance : '') + '-' + name; };
 
-// The actions of the canvas's buttons (App::Action in src/ui/app.h).
-RSPage.ACTIONS = [['share', 'Copy link', 0], ['csv', 'Data (CSV)', 2], ['png', 'Image (PNG)', 3], ['png2x', 'Print (PNG 2\u00d7)', 4]];
+// The actions of the canvas's buttons (App::Action in src/ui/app.h), with their text's key.
+RSPage.ACTIONS = [['share', 'ui.action.copy_link', 0], ['csv', 'ui.action.csv', 2], ['png', 'ui.action.png', 3], ['png2x', 'ui.action.png2x', 4]];
 RSPage.RESET_ACTION = 1;
 
 RSPage.buildTwin = function () {
   RSPage.instance = document.querySelectorAll('section.rs-twin').length + 1;
   var fields = RSPage.facts['fields'];
-  var twin = RSPage.el('section', { 'class': 'rs-twin', 'aria-label': 'Calculator controls' });
-  twin.appendChild(RSPage.el('p', { 'class': 'rs-twin-hint', 'id': RSPage.id('twin-hint') },
-    'Arrow keys move a focused slider by one step; Page Up and Page Down by ten.'));
+  var t = RSPage.t;
+  // In the calculator's language, whatever the page's (a German calculator on an English page).
+  var twin = RSPage.el('section', { 'class': 'rs-twin', 'aria-label': t('page.twin.label'),
+                                    'lang': RSPage.read(Module['_rs_api_language']()) });
+  twin.appendChild(RSPage.el('p', { 'class': 'rs-twin-hint', 'id': RSPage.id('twin-hint') }, t('page.twin.hint')));
   RSPage.twinInputs = {};
   var row = function (parent, f) {
-    var key = f['key'], id = RSPage.id('twin-' + key), unit = f['unit'], name = f['label'];
+    var key = f['key'], id = RSPage.id('twin-' + key), unit = t('field.' + key + '.unit'), name = t('field.' + key + '.label');
     // "Licence approval rate (%)"; no unit when the label ends with it ("Approval changes on day").
-    var label = name + (unit && name.slice(-unit.length) !== unit ? ' (' + unit + ')' : '');
+    var label = unit && name.slice(-unit.length) !== unit ? t('page.twin.label_unit', { 'label': name, 'unit': unit }) : name;
     var r = RSPage.el('div', { 'class': 'rs-twin-row' });
     r.appendChild(RSPage.el('label', { 'for': id }, label));
     var helpId = RSPage.id('twin-help-' + key);
@@ -286,16 +311,16 @@ RSPage.buildTwin = function () {
       });
       r.appendChild(el);
     });
-    r.appendChild(RSPage.el('p', { 'class': 'rs-twin-help', 'id': helpId }, f['help']));
+    r.appendChild(RSPage.el('p', { 'class': 'rs-twin-help', 'id': helpId }, t('field.' + key + '.help')));
     parent.appendChild(r);
     RSPage.twinInputs[key] = els;
   };
   fields.forEach(function (f) { if (!f['advanced']) row(twin, f); });
 
-  var presets = RSPage.el('div', { 'class': 'rs-twin-buttons', 'role': 'group', 'aria-label': 'Scenarios' });
+  var presets = RSPage.el('div', { 'class': 'rs-twin-buttons', 'role': 'group', 'aria-label': t('page.twin.scenarios') });
   RSPage.presetButtons = RSPage.facts['presets'].map(function (p) {
-    var b = RSPage.el('button', { 'type': 'button', 'data-preset': p['id'], 'aria-pressed': 'false', 'title': p['description'] },
-                      p['label']);
+    var b = RSPage.el('button', { 'type': 'button', 'data-preset': p['id'], 'aria-pressed': 'false',
+                                  'title': t('preset.' + p['id'] + '.description') }, t('preset.' + p['id'] + '.label'));
     b.addEventListener('click', function () { RSPage.applyQuery('preset=' + encodeURIComponent(p['id'])); });
     presets.appendChild(b);
     return b;
@@ -303,16 +328,16 @@ RSPage.buildTwin = function () {
   twin.appendChild(presets);
 
   var advanced = RSPage.el('details', { 'class': 'rs-twin-advanced' });
-  advanced.appendChild(RSPage.el('summary', {}, 'Advanced assumptions'));
+  advanced.appendChild(RSPage.el('summary', {}, t('ui.advanced')));
   fields.forEach(function (f) { if (f['advanced']) row(advanced, f); });
   twin.appendChild(advanced);
 
-  var actions = RSPage.el('div', { 'class': 'rs-twin-buttons', 'role': 'group', 'aria-label': 'Share and download' });
-  var reset = RSPage.el('button', { 'type': 'button', 'data-action': 'reset' }, 'Reset');
+  var actions = RSPage.el('div', { 'class': 'rs-twin-buttons', 'role': 'group', 'aria-label': t('page.twin.actions') });
+  var reset = RSPage.el('button', { 'type': 'button', 'data-action': 'reset' }, t('ui.action.reset'));
   reset.addEventListener('click', function () { Module['_rs_api_action'](RSPage.RESET_ACTION); });
   actions.appendChild(reset);
   RSPage.ACTIONS.forEach(function (a) {
-    var b = RSPage.el('button', { 'type': 'button', 'data-action': a[0] }, a[1]);
+    var b = RSPage.el('button', { 'type': 'button', 'data-action': a[0] }, t(a[1]));
     b.addEventListener('click', function () { Module['_rs_api_action'](a[2]); });
     actions.appendChild(b);
   });
@@ -340,11 +365,16 @@ RSPage.buildTwin = function () {
   RSPage.canvas.setAttribute('aria-describedby', RSPage.live.id);
 };
 
-RSPage.fmt = function (v) { return Math.round(v).toLocaleString('en-GB'); };
+// Whole numbers grouped as the language groups them ("number.group": 1,234 / 1.234).
+RSPage.fmt = function (v) {
+  return String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, RSPage.t('number.group'));
+};
 // "48 (44 to 53)", "64 (58 to later)", "none within the horizon"; NaN is "none".
 RSPage.range = function (r) {
-  if (r[1] !== r[1]) return 'none within the horizon';
-  return RSPage.fmt(r[1]) + ' (' + (r[0] !== r[0] ? 'none' : RSPage.fmt(r[0])) + ' to ' + (r[2] !== r[2] ? 'later' : RSPage.fmt(r[2])) + ')';
+  var t = RSPage.t;
+  if (r[1] !== r[1]) return t('page.twin.none_within');
+  return t('page.twin.range', { 'p50': RSPage.fmt(r[1]), 'p10': r[0] !== r[0] ? t('ui.regions.none') : RSPage.fmt(r[0]),
+                                'p90': r[2] !== r[2] ? t('ui.regions.later') : RSPage.fmt(r[2]) });
 };
 
 RSPage.syncTwin = function (inputs) {
@@ -358,13 +388,13 @@ RSPage.syncTwin = function (inputs) {
     var pressed = i === RSPage.presetIndex ? 'true' : 'false';
     if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
   });
-  var names = RSPage.facts['regions'];
+  var names = RSPage.facts['regions'], t = RSPage.t;
   var esc = function (s) { return String(s).replace(/[&<>"]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); };
-  var rows = '<caption>Results by region (' + (RSPage.provisional ? 'central estimate; ranges follow' :
-             'P10, P50, P90 across the simulations') + ')</caption>' +
-             '<thead><tr><th scope="col">Region</th><th scope="col">First line halts (day)</th><th scope="col">Vehicles lost</th></tr></thead><tbody>';
+  var rows = '<caption>' + esc(t(RSPage.provisional ? 'page.twin.caption.central' : 'page.twin.caption.bands')) + '</caption>' +
+             '<thead><tr><th scope="col">' + esc(t('page.twin.col.region')) + '</th><th scope="col">' + esc(t('page.twin.col.first_halt')) +
+             '</th><th scope="col">' + esc(t('page.twin.col.vehicles')) + '</th></tr></thead><tbody>';
   RSPage.regions.forEach(function (r, i) {
-    rows += '<tr><th scope="row">' + esc(names[i]['name']) + '</th><td>' + esc(RSPage.range(r.firstHalt)) + '</td><td>' +
+    rows += '<tr><th scope="row">' + esc(t('region.' + names[i]['key'] + '.name')) + '</th><td>' + esc(RSPage.range(r.firstHalt)) + '</td><td>' +
             esc(RSPage.range(r.vehiclesLost)) + '</td></tr>';
   });
   RSPage.table.innerHTML = rows + '</tbody>';
@@ -457,7 +487,7 @@ RSPage.floatingField = function (attrs, value, place) {
 // reader can copy it by hand (a long press on a phone). It goes away when it loses focus.
 RSPage.offerLink = function (text) {
   // Under the status line that explains it (drawn in the app's next frame), as wide as the column.
-  var input = RSPage.floatingField({ 'class': 'rs-copy-link', 'type': 'text', 'readonly': '', 'aria-label': 'Link to this result: copy it' },
+  var input = RSPage.floatingField({ 'class': 'rs-copy-link', 'type': 'text', 'readonly': '', 'aria-label': RSPage.t('page.copy_field') },
                                    text, function (st, dx, dy) {
     var share = RSPage.itemBox('share'), status = RSPage.itemBox('status'), column = RSPage.itemBox('advanced');
     var x0 = share ? share.x0 : 0, below = status && share && status.y0 >= share.y1 ? status : share;
@@ -530,7 +560,7 @@ RSPage.openTyped = function (field) {
   if (!box) return;
   var before = String(RSPage.inputs()[key]);
   var input = RSPage.floatingField({ 'class': 'rs-typed', 'type': 'text', 'inputmode': 'decimal', 'enterkeyhint': 'done',
-                                     'autocomplete': 'off', 'data-field': key, 'aria-label': field['label'] },
+                                     'autocomplete': 'off', 'data-field': key, 'aria-label': RSPage.t('field.' + key + '.label') },
                                    before, function (st, dx, dy) {
     var b = RSPage.itemBox('typed:' + key) || box;
     st.left = dx + b.x0 + 'px'; st.top = dy + b.y0 + 'px';

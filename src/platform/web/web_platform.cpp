@@ -5,6 +5,7 @@
 // [SECTION] html5.h callbacks: mouse, touch, wheel, keys, focus
 // [SECTION] Page callbacks: resize, visibility, offscreen, context loss
 // [SECTION] Publishing to the page, and the model without frames
+// [SECTION] Canvas size (bounded drawing buffer, settled height, font atlas scale)
 // [SECTION] Frame
 // [SECTION] Init
 #include "web_platform.h"
@@ -63,9 +64,14 @@ struct PlatformState {
     bool gl_lost = false;
     bool renderer_ready = false;
 
-    double css_width = 0, css_height = 0;   // canvas size in CSS px
-    float dpr = 1.0f;
+    double css_width = 0;                   // canvas width in CSS px (the page's layout decides it)
+    double css_height = 0;                  // canvas height in CSS px: the last settled height published
+    float dpr = 1.0f;                       // devicePixelRatio
+    float scale = 1.0f;                     // drawing-buffer px per CSS px (the DPR, unless a limit says less)
     int fb_width = 0, fb_height = 0;        // drawing buffer size
+    int max_buffer_side = 4096;             // the GPU's limit on a side (renderbuffer, viewport, texture)
+    float measured_height = -1;             // the content height the last frame measured
+    int unsettled_frames = 0;               // frames since the measured height last differed from the published one
 
     bool page_visible = true;               // document.visibilityState
     bool onscreen = true;                   // IntersectionObserver
@@ -85,13 +91,14 @@ struct PlatformState {
     bool ctrl = false, shift = false, alt = false, super = false;
 
     std::uint64_t published_generation = ~0ull;
-    float published_height = -1;
     std::string last_theme;
     bool ready_sent = false;
     std::vector<double> twin;               // the numbers published with new results (js_bridge.h)
 };
 
 PlatformState g;
+
+void query_gpu_limits();  // [SECTION] Canvas size
 
 // Frames can be drawn: the page is visible, the canvas near the viewport, the context alive.
 bool frames_possible() { return g.page_visible && g.onscreen && !g.gl_lost && g.renderer_ready; }
@@ -396,6 +403,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     g.gl_lost = false;
     emscripten_webgl_make_context_current(g.gl);
     g.renderer_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
+    query_gpu_limits();
     g.fb_width = g.fb_height = 0;  // force a size pass
     request_frames();
     return EM_TRUE;
@@ -411,12 +419,18 @@ EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
 //-----------------------------------------------------------------------------
 // [SECTION] Publishing to the page, and the model without frames
 //-----------------------------------------------------------------------------
-std::string current_theme() { return g.app->dark_for(rs_js_prefers_dark() != 0) ? "dark" : "light"; }
+// The theme and a producer's accent in it ("dark", "dark #0b5cad #ffffff"): the page restyles when it changes.
+std::string current_look() {
+    const bool dark = g.app->dark_for(rs_js_prefers_dark() != 0);
+    std::string accent, on_accent;
+    const std::string theme = dark ? "dark" : "light";
+    return g.app->custom_accent(dark, &accent, &on_accent) ? theme + " " + accent + " " + on_accent : theme;
+}
 
 // True while the page shows something older than the model: work pending,
 // results or theme not yet published, or the API not yet handed out.
 bool page_behind_model() {
-    return g.runner->busy() || g.runner->generation() != g.published_generation || current_theme() != g.last_theme ||
+    return g.runner->busy() || g.runner->generation() != g.published_generation || current_look() != g.last_theme ||
            !g.ready_sent;
 }
 
@@ -438,35 +452,27 @@ void fill_twin(const Results& r, std::vector<double>& out) {
 // New results and theme to the DOM twin, aria-live and onChange (no frame needed).
 void publish_results() {
     ui::ModelRunner& runner = *g.runner;
-    const std::string theme = current_theme();
-    if (theme != g.last_theme) {
-        g.last_theme = theme;
-        rs_js_theme_changed(theme.c_str());
+    const std::string look = current_look();
+    if (look != g.last_theme) {
+        g.last_theme = look;
+        rs_js_theme_changed(look.c_str());
     }
     if (runner.generation() == 0 || runner.generation() == g.published_generation) return;
     g.published_generation = runner.generation();
     const Results& r = runner.results();
     fill_twin(r, g.twin);
     rs_js_results_changed(static_cast<double>(runner.generation()), g.twin.data(), static_cast<int>(g.twin.size()),
-                          r.summary.c_str());
+                          g.app->summary().c_str());
 }
 
 // The API goes to the page once there are results to give: after the first
-// frame when frames are drawn (no blank canvas in between), else after the
-// first model run (a calculator that loads offscreen or in a hidden tab).
+// frame drawn at its settled height when frames are drawn (no blank canvas, no
+// height still to change), else after the first model run (a calculator that
+// loads offscreen or in a hidden tab).
 void send_ready_once() {
     if (g.ready_sent || g.runner->generation() == 0) return;
     g.ready_sent = true;
     rs_js_ready();
-}
-
-// The canvas height follows the layout of the last frame.
-void publish_height() {
-    const float height = g.app->content_height();
-    if (std::fabs(height - g.published_height) >= 0.5f) {
-        g.published_height = height;
-        rs_js_content_height(static_cast<double>(height));
-    }
 }
 
 void model_task() {
@@ -482,22 +488,99 @@ void model_task() {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Frame
+// [SECTION] Canvas size
 //-----------------------------------------------------------------------------
-void render_frame(double time_ms) {
-    ImGuiIO& io = ImGui::GetIO();
+// The canvas is as tall as the content (the page scrolls, not the canvas), so its
+// drawing buffer is CSS size × scale, where the scale is the devicePixelRatio
+// unless that would pass the GPU's largest buffer side or kMaxCanvasPixels; then
+// the canvas renders at a lower resolution than the screen. The browser may give
+// a smaller drawing buffer still: the scale follows what it gives.
+constexpr double kMaxCanvasPixels = 8.0 * 1024 * 1024;  // 8 Mi pixels, 32 MiB a buffer: half iOS Safari's 16.7-megapixel canvas limit
+// Glyphs are rasterised for the buffer's scale, in quarter steps, at most 3× (a DPR 4
+// screen gets 3× glyphs): the font atlas, 5 bytes a pixel while it is uploaded, stays small.
+constexpr float kMaxFontScale = 3.0f;
+// A new content height is published once two frames in a row measure it (new
+// content takes ImGui a frame or two to measure), or after this many frames.
+constexpr int kMaxSettleFrames = 8;
 
-    // Size and device pixel ratio (zoom changes both).
-    g.css_width = std::max(1.0, rs_js_canvas_css_width());
-    const float dpr = std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 0.5f, 4.0f);
-    if (dpr != g.dpr || g.app->fonts_dpr() != dpr) {
-        g.dpr = dpr;
-        g.app->build_fonts(dpr);
+void query_gpu_limits() {
+    GLint renderbuffer = 0, texture = 0, viewport[2] = {0, 0};
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbuffer);
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &texture);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+    int side = 0;
+    for (GLint v : {renderbuffer, texture, viewport[0], viewport[1]})
+        if (v > 0) side = side == 0 ? static_cast<int>(v) : std::min(side, static_cast<int>(v));
+    g.max_buffer_side = side > 0 ? side : 4096;
+}
+
+// Sizes the drawing buffer for the canvas's CSS size within the limits above, and
+// rebuilds the font atlas when the glyphs' scale changes.
+void size_drawing_buffer() {
+    const double w = std::max(1.0, g.css_width), h = std::max(1.0, g.css_height);
+    const double side = static_cast<double>(g.max_buffer_side);
+    double scale = std::min({static_cast<double>(g.dpr), side / w, side / h, std::sqrt(kMaxCanvasPixels / (w * h))});
+    auto buffer = [&](double s, int& fw, int& fh) {
+        fw = std::clamp(static_cast<int>(std::floor(w * s)), 1, g.max_buffer_side);
+        fh = std::clamp(static_cast<int>(std::floor(h * s)), 1, g.max_buffer_side);
+    };
+    int fb_w = 0, fb_h = 0;
+    buffer(scale, fb_w, fb_h);
+    if (fb_w != g.fb_width || fb_h != g.fb_height) {
+        emscripten_set_canvas_element_size(g.desc.canvas_selector, fb_w, fb_h);
+        int got_w = 0, got_h = 0;
+        emscripten_webgl_get_drawing_buffer_size(g.gl, &got_w, &got_h);
+        if (got_w > 0 && got_h > 0 && (got_w < fb_w || got_h < fb_h)) {
+            // The browser clamped the buffer (memory, its own limits): draw at what it gave.
+            scale = std::min(got_w / w, got_h / h);
+            buffer(scale, fb_w, fb_h);
+            emscripten_set_canvas_element_size(g.desc.canvas_selector, fb_w, fb_h);
+        }
+        g.fb_width = fb_w;
+        g.fb_height = fb_h;
+    }
+    g.scale = static_cast<float>(scale);
+    const float font_scale = std::clamp(std::ceil(g.scale * 4.0f - 0.01f) / 4.0f, 1.0f, kMaxFontScale);
+    if (g.app->fonts_dpr() != font_scale || g.app->fonts_stale()) {  // a new scale, or the Japanese face arrived
+        g.app->build_fonts(font_scale);
         if (g.renderer_ready) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
     }
+}
+
+// Publishes the content's height (the canvas's CSS height, which the page and the
+// embed's resize messages follow) only once it has settled; until then keeps
+// drawing. Returns true when the frame just drawn had the published height.
+bool settle_height() {
+    const float measured = std::ceil(g.app->content_height());
+    const bool same_as_before = std::fabs(measured - g.measured_height) < 0.5f;
+    g.measured_height = measured;
+    if (std::fabs(measured - g.css_height) < 0.5) {
+        g.unsettled_frames = 0;
+        return true;
+    }
+    if (same_as_before || ++g.unsettled_frames >= kMaxSettleFrames) {
+        g.unsettled_frames = 0;
+        g.css_height = measured;
+        rs_js_content_height(static_cast<double>(measured));
+    }
+    request_frames(1);  // measure again, or draw at the new height
+    return false;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame
+//-----------------------------------------------------------------------------
+void render_frame(double time_ms) {
+    ImGuiIO& io = ImGui::GetIO();
+
+    // Size and device pixel ratio (zoom changes both). The height is the last settled one.
+    g.css_width = std::max(1.0, rs_js_canvas_css_width());
+    g.dpr = std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 0.5f, 8.0f);
+    if (g.css_height <= 0) g.css_height = std::max(1.0, rs_js_canvas_css_height());  // the page's reserved height, at first
+    size_drawing_buffer();
 
     g.runner->advance(g.desc.frame_model_budget_ms);
 
@@ -510,23 +593,19 @@ void render_frame(double time_ms) {
     env.time_seconds = time_ms / 1000.0;
     env.today_day = day_of_unix_ms(emscripten_date_now());
 
-    g.css_height = std::max(1.0, static_cast<double>(g.app->content_height()));
-    const int fb_w = std::max(1, static_cast<int>(std::lround(g.css_width * g.dpr)));
-    const int fb_h = std::max(1, static_cast<int>(std::lround(g.css_height * g.dpr)));
-    if (fb_w != g.fb_width || fb_h != g.fb_height) {
-        g.fb_width = fb_w;
-        g.fb_height = fb_h;
-        emscripten_set_canvas_element_size(g.desc.canvas_selector, fb_w, fb_h);
-    }
-
     apply_input_queue(io);
     io.DisplaySize = ImVec2(static_cast<float>(g.css_width), static_cast<float>(g.css_height));
-    io.DisplayFramebufferScale = ImVec2(g.dpr, g.dpr);
+    // The backend sizes its viewport as (int)(DisplaySize × scale): a quarter pixel more keeps that the whole buffer.
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>((g.fb_width + 0.25) / g.css_width),
+                                        static_cast<float>((g.fb_height + 0.25) / g.css_height));
     const double dt = g.last_frame_time_ms > 0 ? (time_ms - g.last_frame_time_ms) / 1000.0 : 1.0 / 60.0;
     io.DeltaTime = static_cast<float>(std::clamp(dt, 1.0 / 240.0, 0.25));
     g.last_frame_time_ms = time_ms;
 
     ImGui_ImplOpenGL3_NewFrame();
+    // The atlas's pixels are on the GPU now: free the CPU copies (megabytes at 3×);
+    // a context restore or a new scale builds them again.
+    if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
     ImGui::NewFrame();
     g.app->draw(env);
     ImGui::Render();
@@ -541,9 +620,9 @@ void render_frame(double time_ms) {
     if (g.desc.after_render) g.desc.after_render();
 
     rs_js_set_cursor(ImGui::GetMouseCursor());
-    publish_height();
+    const bool settled = settle_height();
     publish_results();
-    send_ready_once();
+    if (settled) send_ready_once();  // the page gets the API with the canvas at its settled height
 }
 
 EM_BOOL frame_callback(double time_ms, void*) {
@@ -651,6 +730,7 @@ bool platform_init(ui::App& app, ui::ModelRunner& runner, const PlatformDesc& de
 
     g.renderer_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
     if (!g.renderer_ready) return false;
+    query_gpu_limits();
 
     emscripten_set_mousedown_callback(canvas, nullptr, EM_FALSE, on_mouse_down);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse_up);

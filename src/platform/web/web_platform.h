@@ -5,6 +5,19 @@
 // the model with or without frames, and publishes state to the page (DOM twin,
 // JS API, embed height) via library.js.
 // This is the only code that knows it runs in a browser.
+//
+// Limits, so that no page, zoom or GPU can break the canvas (web_platform.cpp,
+// [SECTION] Canvas size):
+//   - the drawing buffer is CSS size × devicePixelRatio, but never more than
+//     8 Mi pixels (8,388,608: 32 MiB a buffer, half the 16.7-megapixel canvas
+//     limit of iOS Safari) nor a side beyond the GPU's MAX_RENDERBUFFER_SIZE,
+//     MAX_TEXTURE_SIZE or MAX_VIEWPORT_DIMS, nor more than the drawing buffer the
+//     browser actually gives; beyond a limit the canvas renders at a lower scale;
+//   - the canvas height reaches the page (and the embed's resize messages) only
+//     once two frames in a row measure the same content height (at most 8 frames);
+//   - glyphs are rasterised at most at 3× (a DPR 4 screen gets 3× text) and the
+//     font atlas's CPU copy is freed once it is on the GPU;
+//   - the WebAssembly heap starts at 32 MiB and may grow to 128 MiB, no further.
 #pragma once
 
 namespace rareshock::ui {

@@ -1,0 +1,22 @@
+# Turns unicodes.txt into the glyph ranges Dear ImGui rasterises, so the font
+# subset and the atlas always hold the same characters.
+#   cmake -DINPUT=unicodes.txt -DOUTPUT=glyph_ranges.inc -P glyph_ranges.cmake
+file(STRINGS "${INPUT}" lines)
+set(out "")
+foreach(line IN LISTS lines)
+  string(REGEX REPLACE "#.*" "" line "${line}")
+  string(STRIP "${line}" line)
+  if(line STREQUAL "")
+    continue()
+  endif()
+  if(line MATCHES "^U\\+([0-9A-Fa-f]+)-([0-9A-Fa-f]+)$")
+    string(APPEND out "0x${CMAKE_MATCH_1}, 0x${CMAKE_MATCH_2},\n")
+  elseif(line MATCHES "^U\\+([0-9A-Fa-f]+)$")
+    string(APPEND out "0x${CMAKE_MATCH_1}, 0x${CMAKE_MATCH_1},\n")
+  else()
+    message(FATAL_ERROR "${INPUT}: cannot read \"${line}\" (expected U+XXXX or U+XXXX-YYYY)")
+  endif()
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "// Generated from ${INPUT} by assets/font/glyph_ranges.cmake. Do not edit.\n${out}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")

@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+// Rare Earth Shock — "Method and sources" as real HTML, generated at build time from
+// the methodology in Markdown, so readers can select, search, translate and hear it,
+// and the WebAssembly carries none of it.
+//   node scripts/make-methodology.mjs SITE_DIR [MARKDOWN ...]
+// MARKDOWN defaults to docs/methodology.md. Each file is one edition: methodology.md
+// is English, methodology.<lang>.md (methodology.de.md, methodology.ja.md) another
+// language. Of each edition only the part for readers is used: everything before
+// the first heading that starts (after an optional section number such as "8.")
+// with the edition's developers' heading (DEVELOPER_HEADINGS below). Every page in
+// SITE_DIR that contains <!--RS:METHOD--> gets, in its place, the edition in the
+// page's language (<html lang="…">), or English if there is none.
+//
+// The Markdown dialect (what docs/methodology.md uses): ATX headings (# … ######),
+// paragraphs, "-", "*" or "1." list items with indented or lazy continuation lines
+// and indented paragraphs inside an item, pipe tables with an alignment row,
+// ``` fenced code, `code`, **bold** (CommonMark's flanking rules, so
+// "xoshiro128** seeded" stays text) and [links](url). Everything else is text,
+// escaped. The output has no inline style or script (the pages' CSP forbids both).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The heading that starts the developers' part, per edition. A new language adds its own.
+export const DEVELOPER_HEADINGS = { en: 'For developers', de: 'Für Entwickler', ja: '開発者向け' };
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MARKER = '<!--RS:METHOD-->';
+
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+// The language of an edition from its file name: methodology.md → en, methodology.de.md → de.
+export function editionLanguage(file) {
+  const m = /\.([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.md$/.exec(path.basename(file));
+  return m ? m[1] : 'en';
+}
+
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+
+// Everything before the developers' heading (the whole text if there is none).
+export function readerPart(markdown, lang = 'en') {
+  const prefix = (DEVELOPER_HEADINGS[lang] || DEVELOPER_HEADINGS.en).toLowerCase();
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  let fence = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*```/.test(lines[i])) fence = !fence;
+    const h = !fence && HEADING.exec(lines[i]);
+    if (h && h[2].replace(/^(\d+(\.\d+)*\.?)\s+/, '').toLowerCase().startsWith(prefix)) return lines.slice(0, i).join('\n');
+  }
+  return lines.join('\n');
+}
+
+// Inline markup: `code`, **bold**, [text](url); the rest escaped.
+export function inlineHtml(text) {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '`') {
+      const run = /^`+/.exec(text.slice(i))[0];
+      const close = text.indexOf(run, i + run.length);
+      if (close > 0) {
+        out += `<code>${escapeHtml(text.slice(i + run.length, close).replace(/^ (.*) $/, '$1'))}</code>`;
+        i = close + run.length;
+        continue;
+      }
+      out += escapeHtml(run);
+      i += run.length;
+      continue;
+    }
+    // Text up to the next code span, with bold and links.
+    const next = text.indexOf('`', i);
+    const chunk = text.slice(i, next < 0 ? text.length : next);
+    out += spanHtml(chunk);
+    i += chunk.length;
+  }
+  return out;
+}
+
+function spanHtml(chunk) {
+  const parts = [];
+  const re = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*(?=\S)([\s\S]*?\S)\*\*/g;
+  let last = 0, m;
+  while ((m = re.exec(chunk))) {
+    parts.push(escapeHtml(chunk.slice(last, m.index)));
+    if (m[1] !== undefined) {
+      const url = m[2];
+      const safe = /^(https?:\/\/|#|\.{0,2}\/|[\w.-]+(\/|$|#))/i.test(url) && !/^\s*javascript:/i.test(url);
+      parts.push(safe ? `<a href="${escapeHtml(url)}">${spanHtml(m[1])}</a>` : spanHtml(m[1]));
+    } else {
+      parts.push(`<strong>${spanHtml(m[3])}</strong>`);
+    }
+    last = re.lastIndex;
+  }
+  parts.push(escapeHtml(chunk.slice(last)));
+  return parts.join('');
+}
+
+// Cells of a table row: split on "|" outside code spans and not escaped.
+function tableCells(row) {
+  let s = row.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  const cells = [];
+  let cell = '', code = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\' && s[i + 1] === '|') { cell += '|'; i++; continue; }
+    if (c === '`') code = !code;
+    if (c === '|' && !code) { cells.push(cell.trim()); cell = ''; continue; }
+    cell += c;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+const isTableRule = (line) => /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line) && line.includes('-');
+const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])\s+(.*)$/;
+const startsBlock = (line, next) => HEADING.test(line) || LIST_ITEM.test(line) || /^\s*```/.test(line) ||
+  (line.trim().startsWith('|') && next !== undefined && isTableRule(next));
+const indentOf = (line) => /^ */.exec(line)[0].length;
+
+// Block structure → HTML. `level` shifts headings (# → h(1 + level)); `slug` makes their ids.
+function blocksHtml(lines, opts) {
+  const out = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (!line.trim()) { i++; continue; }
+    const h = HEADING.exec(line);
+    if (h) {
+      const level = Math.min(6, h[1].length + opts.headingShift);
+      const text = h[2];
+      const id = opts.slug(text);
+      out.push(`<h${level} id="${id}">${inlineHtml(text)}</h${level}>`);
+      i++;
+      continue;
+    }
+    if (/^\s*```/.test(line)) {
+      const body = [];
+      i++;
+      while (i < lines.length && !/^\s*```/.test(lines[i])) body.push(lines[i++]);
+      i++;
+      out.push(`<pre><code>${escapeHtml(body.join('\n'))}</code></pre>`);
+      continue;
+    }
+    if (line.trim().startsWith('|') && i + 1 < lines.length && isTableRule(lines[i + 1])) {
+      const head = tableCells(line);
+      const align = tableCells(lines[i + 1]).map((c) => (c.startsWith(':') && c.endsWith(':') ? 'c' : c.endsWith(':') ? 'r' : ''));
+      const cls = (k) => (align[k] ? ` class="rs-al-${align[k]}"` : '');
+      i += 2;
+      const rows = [];
+      while (i < lines.length && lines[i].trim().startsWith('|')) rows.push(tableCells(lines[i++]));
+      const caption = opts.lastHeading();
+      out.push(`<div class="rs-table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(caption ? `Table: ${caption}` : 'Table')}">` +
+        `<table><thead><tr>${head.map((c, k) => `<th scope="col"${cls(k)}>${inlineHtml(c)}</th>`).join('')}</tr></thead><tbody>` +
+        rows.map((r) => `<tr>${head.map((_, k) => `<td${cls(k)}>${inlineHtml(r[k] || '')}</td>`).join('')}</tr>`).join('') +
+        '</tbody></table></div>');
+      continue;
+    }
+    const item = LIST_ITEM.exec(line);
+    if (item) {
+      const ordered = /\d/.test(item[2]);
+      const items = [];
+      while (i < lines.length) {
+        const m = LIST_ITEM.exec(lines[i]);
+        if (!m || /\d/.test(m[2]) !== ordered) break;
+        const contentIndent = m[1].length + m[2].length + 1;
+        const body = [m[3]];
+        i++;
+        // Continuation: indented lines (and the blank lines between them), or lazy
+        // unindented lines that do not start another block.
+        while (i < lines.length) {
+          const l = lines[i];
+          if (!l.trim()) {
+            let j = i;
+            while (j < lines.length && !lines[j].trim()) j++;
+            if (j >= lines.length || indentOf(lines[j]) < 2) break;
+            for (; i < j; i++) body.push('');
+            continue;
+          }
+          if (indentOf(l) >= 2) { body.push(l.slice(Math.min(indentOf(l), contentIndent))); i++; continue; }
+          if (startsBlock(l, lines[i + 1])) break;
+          body.push(l);
+          i++;
+        }
+        const loose = body.some((b) => !b.trim());
+        const inner = blocksHtml(body, opts);
+        items.push(loose ? inner : inner.replace(/^<p>([\s\S]*)<\/p>$/, '$1'));
+        // Items separated by blank lines still belong to one list.
+        let j = i;
+        while (j < lines.length && !lines[j].trim()) j++;
+        if (j > i && j < lines.length && LIST_ITEM.test(lines[j])) i = j;
+      }
+      const tag = ordered ? 'ol' : 'ul';
+      out.push(`<${tag}>${items.map((x) => `<li>${x}</li>`).join('')}</${tag}>`);
+      continue;
+    }
+    const para = [line.trim()];
+    i++;
+    while (i < lines.length && lines[i].trim() && !startsBlock(lines[i], lines[i + 1])) para.push(lines[i++].trim());
+    out.push(`<p>${inlineHtml(para.join('\n'))}</p>`);
+  }
+  return out.join('\n');
+}
+
+// The reader-facing part of one edition as an HTML fragment. The document's own
+// title (its first "# " heading) is left out: the page's "Method and sources"
+// names the section; "##" stays <h2> (a section of the article), "###" <h3>.
+export function methodologyHtml(markdown, { lang = 'en', idPrefix = 'rs-m-' } = {}) {
+  let text = readerPart(markdown, lang);
+  text = text.replace(/^\s*#\s+[^\n]*\n/, '');
+  const used = new Set();
+  let last = '';
+  const opts = {
+    headingShift: 0,
+    slug: (t) => {
+      last = t.replace(/[`*]/g, '');
+      const base = idPrefix + (last.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section');
+      let id = base, n = 2;
+      while (used.has(id)) id = `${base}-${n++}`;
+      used.add(id);
+      return id;
+    },
+    lastHeading: () => last,
+  };
+  return `<div class="rs-method-body" lang="${escapeHtml(lang)}">\n${blocksHtml(text.split('\n'), opts)}\n</div>`;
+}
+
+// Replaces the marker in every page of the site with the edition in its language.
+export function insertIntoSite(site, editions) {
+  const pages = fs.readdirSync(site).filter((f) => f.endsWith('.html'));
+  const done = [];
+  for (const f of pages) {
+    const file = path.join(site, f);
+    const html = fs.readFileSync(file, 'utf8');
+    if (!html.includes(MARKER)) continue;
+    const lang = (/<html\b[^>]*\blang="([^"]+)"/.exec(html) || [])[1] || 'en';
+    const fragment = editions[lang] || editions[lang.split('-')[0]] || editions.en;
+    if (!fragment) throw new Error(`${f}: no methodology edition for "${lang}" and no English one`);
+    fs.writeFileSync(file, html.split(MARKER).join(fragment));
+    done.push(`${f} (${editions[lang] ? lang : 'en'})`);
+  }
+  return done;
+}
+
+function main() {
+  const [site, ...files] = process.argv.slice(2);
+  if (!site || !fs.existsSync(site)) {
+    console.error('make-methodology: usage: node scripts/make-methodology.mjs SITE_DIR [MARKDOWN ...]');
+    process.exit(2);
+  }
+  const sources = files.length ? files : [path.join(ROOT, 'docs/methodology.md')];
+  const editions = {};
+  for (const f of sources) editions[editionLanguage(f)] = methodologyHtml(fs.readFileSync(f, 'utf8'), { lang: editionLanguage(f) });
+  const done = insertIntoSite(site, editions);
+  const sizes = Object.entries(editions).map(([l, h]) => `${l} ${h.length} bytes`).join(', ');
+  console.log(`make-methodology: ${sizes}; inserted into ${done.join(', ') || 'no page'}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,253 @@
+#!/usr/bin/env node
+// Rare Earth Shock — measures the embed's content height by column width, and
+// writes every figure that depends on it from that one measurement.
+//   node scripts/measure-heights.mjs            measure build/web/site, write assets/embed-heights.json and the README
+//   node scripts/measure-heights.mjs --readme   rewrite the README's generated blocks from the JSON (no browser)
+//   node scripts/measure-heights.mjs --check    exit 1 if the README's blocks differ from what the JSON gives
+//
+// How it measures: embed.html (default scenario, panels closed, light theme) in
+// headless Chromium, once with a mouse and once as a touch phone (coarse pointer:
+// bigger touch targets, so a taller calculator), at widths from 320 px to 1600 px
+// in the UI's three layouts. The height is the embed document's (what the embed
+// posts to its host). One page per pointer type is resized from width to width;
+// each height is read once the app has drawn its last frame for that width.
+//
+// Who reads assets/embed-heights.json: the site build puts it into embed.js (the
+// loader reserves the height for the real column width before the embed reports
+// its own), the README's snippets and table (generated here), and the e2e tests
+// (which fail when the measured heights drift from the file: re-run this script).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const HEIGHTS_FILE = path.join(ROOT, 'assets/embed-heights.json');
+const README = path.join(ROOT, 'README.md');
+
+// The UI's three layouts (one column, stacked, two columns), from the layout
+// breakpoints the build writes into the shared facts (src/ui/facts.h), each
+// measured at its edges and at common column widths inside it. The first width
+// of a band is its narrowest column, where the calculator is tallest.
+const FACTS_FILE = path.join(ROOT, 'build/web/facts/rareshock-facts.json');
+const NARROWEST = 320;
+const COMMON_WIDTHS = [360, 390, 414, 480, 540, 680, 720, 768, 834, 1024, 1280, 1600];
+function layoutBands() {
+  if (!fs.existsSync(FACTS_FILE)) throw new Error(`${FACTS_FILE} not found: build the site first (cmake --build --preset web)`);
+  const { narrow_below_px: narrow, wide_from_px: wide } = JSON.parse(fs.readFileSync(FACTS_FILE, 'utf8')).breakpoints;
+  const band = (min, max) => ({
+    min_width: min, max_width: max,
+    widths: [...new Set([min, ...COMMON_WIDTHS.filter((w) => w > min && (max === null || w < max)), ...(max === null ? [] : [max])])],
+  });
+  return [band(NARROWEST, narrow - 1), band(narrow, wide - 1), band(wide, null)];
+}
+const TYPICAL_COLUMN = 720;  // a desktop article column: the loader snippet's CSS reserve before the script runs
+const SITE_URL = 'https://graphics.example.com/rareshock/';
+const ARTICLE_URL = 'https://news.example.com/2025/rare-earths';
+const TITLE = 'Rare Earth Shock: which car factories stop';
+
+// ---- figures derived from the JSON (shared with the tests) ------------------------------
+const roundUp = (h, step = 10) => Math.ceil(h / step) * step;
+export function loadHeights(file = HEIGHTS_FILE) { return JSON.parse(fs.readFileSync(file, 'utf8')); }
+// The tallest content in a band, either pointer: what a fixed frame for that band needs.
+export function bandMax(band) { return Math.max(...band.fine.map((p) => p[1]), ...band.coarse.map((p) => p[1])); }
+// A fixed iframe that never cuts the calculator off in a column of 320 px or more.
+export function fixedHeight(h) { return roundUp(Math.max(...h.bands.map(bandMax))); }
+// The measured content height at one of the measured widths.
+export function heightAt(h, width, coarse) {
+  for (const b of h.bands) {
+    const p = (coarse ? b.coarse : b.fine).find((q) => q[0] === width);
+    if (p) return p[1];
+  }
+  throw new Error(`${width} px is not a measured width`);
+}
+
+const fmt = (n) => n.toLocaleString('en-GB');
+const range = (pts) => {
+  const hs = pts.map((p) => p[1]);
+  const hi = Math.max(...hs), lo = Math.min(...hs);
+  return hi === lo ? `${fmt(hi)}` : `${fmt(hi)} to ${fmt(lo)}`;
+};
+const wrap = (text, width = 80) => text.split(' ').reduce((lines, word) => {
+  const last = lines[lines.length - 1];
+  if (last && (last + ' ' + word).length <= width) lines[lines.length - 1] = last + ' ' + word; else lines.push(word);
+  return lines;
+}, []).join('\n');
+const bandName = (b) => (b.max_width === null ? `${fmt(b.min_width)} px and wider` : `${b.min_width}–${b.max_width} px`);
+
+// ---- README blocks -----------------------------------------------------------------------
+export function readmeBlocks(h) {
+  const fixed = fixedHeight(h);
+  const reserve = roundUp(heightAt(h, TYPICAL_COLUMN, false));
+  const blocks = {};
+  blocks['loader-snippet'] = [
+    '```html',
+    `<div data-rareshock data-src="${SITE_URL}embed.html"`,
+    `     data-approval="25" data-inventory="45" data-theme="auto" style="min-height:${reserve}px"></div>`,
+    `<script src="${SITE_URL}embed.js" defer></script>`,
+    '```',
+  ].join('\n');
+  blocks['iframe-snippet'] = [
+    '```html',
+    `<iframe src="${SITE_URL}embed.html?approval=25&inventory=45&share=${encodeURIComponent(ARTICLE_URL)}"`,
+    `        title="${TITLE}" width="100%" height="${fixed}"`,
+    '        style="border:0" loading="lazy"></iframe>',
+    '```',
+  ].join('\n');
+  blocks['amp-snippet'] = [
+    '```html',
+    `<amp-iframe src="${SITE_URL}embed.html?approval=25&inventory=45&resize=host&share=${encodeURIComponent(ARTICLE_URL)}"`,
+    `    title="${TITLE}" layout="fixed-height" height="${fixed}" resizable frameborder="0"`,
+    '    sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox">',
+    '  <div overflow tabindex="0" role="button" aria-label="Show the whole calculator">Show the whole calculator</div>',
+    '</amp-iframe>',
+    '```',
+  ].join('\n');
+  const rows = h.bands.map((b) => `| ${bandName(b)} | ${range(b.fine)} | ${range(b.coarse)} | ${fmt(roundUp(bandMax(b)))} |`);
+  blocks['heights-table'] = [
+    '| column width | content height, mouse (px) | content height, touch (px) | fixed `height` for this band |',
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+  blocks['heights-summary'] = wrap(`The loader reserves the measured height for the real column width at once ` +
+    `(${fmt(heightAt(h, 360, true))} px in a 360 px phone column, ${fmt(heightAt(h, TYPICAL_COLUMN, false))} px ` +
+    `in a ${TYPICAL_COLUMN} px desktop column, ${fmt(heightAt(h, 1280, false))} px at 1,280 px) and follows the ` +
+    `embed's own height messages from then on; the \`min-height\` (the height at a ${TYPICAL_COLUMN} px column) only ` +
+    `holds the space until the script runs.`);
+  return blocks;
+}
+
+const BEGIN = (name) => `<!-- measure-heights:${name} -->`;
+const END = (name) => `<!-- /measure-heights:${name} -->`;
+export function applyBlocks(text, blocks) {
+  const missing = [];
+  for (const [name, body] of Object.entries(blocks)) {
+    const a = text.indexOf(BEGIN(name)), b = text.indexOf(END(name));
+    if (a < 0 || b < a) { missing.push(name); continue; }
+    text = text.slice(0, a) + BEGIN(name) + '\n' + body + '\n' + text.slice(b);
+  }
+  return { text, missing };
+}
+
+// ---- measuring -----------------------------------------------------------------------------
+// The height of an element once settled: the app drew its frames for this width and
+// the height held still over two looks 150 ms apart (a measuring tool, not a test).
+async function settledHeight(page, width, selector) {
+  let last = null;
+  for (let i = 0; i < 200; i++) {
+    await page.waitForTimeout(150);
+    const now = await page.evaluate((sel) => ({ frames: window.rareshock.stats().framesRendered, width: innerWidth,
+      height: Math.ceil(document.querySelector(sel).getBoundingClientRect().height) }), selector);
+    if (last && now.width === width && now.frames === last.frames && now.height === last.height) break;
+    last = now;
+  }
+  return last.height;
+}
+
+// The article page (index.html) reserves the canvas's own height per layout band
+// until the app sets it: measured at a typical screen of each band, with the pointer
+// such screens have (phones and tablets touch, desktops a mouse). The site build
+// writes them into style.css as --rs-reserve-narrow / -medium / -wide.
+export const PAGE_SCREENS = [
+  { name: 'narrow', width: 390, coarse: true },
+  { name: 'medium', width: 768, coarse: true },
+  { name: 'wide', width: 1280, coarse: false },
+];
+
+async function measure(site) {
+  const BANDS = layoutBands();
+  const { launch, serve } = await import('../tests/e2e/harness.mjs');
+  const { openWith } = await import('../tests/e2e/util.mjs');
+  for (const f of ['embed.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
+    if (!fs.existsSync(path.join(site, f))) throw new Error(`${path.join(site, f)} not found: build the site first (cmake --build --preset web)`);
+  }
+  const server = await serve({ root: site });
+  const browser = await launch();
+  const out = { fine: {}, coarse: {}, page: {} };
+  try {
+    for (const coarse of [false, true]) {
+      const { page, context, log } = await openWith(browser, `${server.url}/embed.html?theme=light`,
+        { width: BANDS[0].widths[0], height: 900, touch: coarse, mobile: coarse });
+      await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
+        !window.rareshock.getResults().provisional, null, { timeout: 120000 });
+      const pointer = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
+      if (pointer !== coarse) throw new Error(`expected (pointer: coarse) to be ${coarse}`);
+      for (const band of BANDS) {
+        for (const width of band.widths) {
+          await page.setViewportSize({ width, height: 900 });
+          const height = await settledHeight(page, width, 'html');
+          out[coarse ? 'coarse' : 'fine'][width] = height;
+          process.stdout.write(`measure-heights: ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
+        }
+      }
+      if (log.errors.length) throw new Error(`errors in the embed: ${log.errors.join(' | ')}`);
+      await context.close();
+    }
+    for (const screen of PAGE_SCREENS) {
+      const { page, context, log } = await openWith(browser, `${server.url}/index.html?theme=light`,
+        { width: screen.width, height: 900, touch: screen.coarse, mobile: screen.coarse });
+      await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
+        !window.rareshock.getResults().provisional, null, { timeout: 120000 });
+      out.page[screen.name] = await settledHeight(page, screen.width, '#rareshock-canvas');
+      process.stdout.write(`measure-heights: page canvas, ${screen.name} (${screen.width} px) → ${out.page[screen.name]} px\n`);
+      if (log.errors.length) throw new Error(`errors on the page: ${log.errors.join(' | ')}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const model = fs.readFileSync(path.join(ROOT, 'src/model/inputs.h'), 'utf8').match(/kModelVersion = "([^"]+)"/);
+  return {
+    generated_by: 'scripts/measure-heights.mjs',
+    scenario: 'default inputs, panels closed, light theme',
+    model_version: model ? model[1] : '',
+    page: out.page,
+    bands: BANDS.map((b) => ({
+      min_width: b.min_width, max_width: b.max_width,
+      fine: b.widths.map((w) => [w, out.fine[w]]),
+      coarse: b.widths.map((w) => [w, out.coarse[w]]),
+    })),
+  };
+}
+
+function writeJson(h) {
+  // One band per line: small diffs when a height changes.
+  const bands = h.bands.map((b) => '    ' + JSON.stringify(b)).join(',\n');
+  const head = JSON.stringify({ generated_by: h.generated_by, scenario: h.scenario, model_version: h.model_version, page: h.page }, null, 2)
+    .replace(/\n}$/, ',\n  "bands": [\n' + bands + '\n  ]\n}\n');
+  fs.writeFileSync(HEIGHTS_FILE, head);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const check = args.includes('--check'), readmeOnly = args.includes('--readme');
+  let h;
+  if (check || readmeOnly) {
+    h = loadHeights();
+  } else {
+    const i = args.indexOf('--site');
+    h = await measure(path.resolve(i >= 0 ? args[i + 1] : path.join(ROOT, 'build/web/site')));
+    writeJson(h);
+    console.log(`measure-heights: wrote ${path.relative(ROOT, HEIGHTS_FILE)}`);
+  }
+  const before = fs.readFileSync(README, 'utf8');
+  const { text, missing } = applyBlocks(before, readmeBlocks(h));
+  if (missing.length) { console.error(`measure-heights: README.md lacks the blocks ${missing.join(', ')}`); process.exit(1); }
+  if (check) {
+    if (text !== before) {
+      console.error('measure-heights: README.md differs from assets/embed-heights.json: run node scripts/measure-heights.mjs --readme');
+      process.exit(1);
+    }
+    console.log('measure-heights: README.md matches assets/embed-heights.json');
+    return;
+  }
+  if (text !== before) fs.writeFileSync(README, text);
+  for (const b of h.bands) {
+    console.log(`measure-heights: ${bandName(b)}: mouse ${range(b.fine)}, touch ${range(b.coarse)}; fixed frame ${roundUp(bandMax(b))}`);
+  }
+  console.log(`measure-heights: iframe-only and AMP snippet height ${fixedHeight(h)}; README.md ${text !== before ? 'updated' : 'unchanged'}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => { console.error(`measure-heights: ${e && e.stack ? e.stack : e}`); process.exit(1); });
+}

@@ -1,0 +1,43 @@
+// Rare Earth Shock — the interface's text in the reader's language.
+//
+// Every string the interface draws comes from the text tables (model/strings.h,
+// assets/strings/<code>.json) through these functions: ui.* keys for the
+// interface's own words, and the fact tables' texts (fields, presets, events)
+// through translated(). A key no table has would reach the screen as the key
+// itself: these functions remember it, so the headless tests can fail on it.
+#pragma once
+
+#include "model/model.h"
+#include "model/strings.h"
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace rareshock::ui {
+
+std::string_view ui_text(Language lang, std::string_view key);
+std::string ui_format(Language lang, std::string_view key,
+                      std::initializer_list<std::pair<std::string_view, std::string_view>> values);
+
+// The texts that live next to a fact, in the reader's language.
+std::string field_label(Language lang, const InputField& f);
+std::string field_help(Language lang, const InputField& f);
+std::string field_source(Language lang, const InputField& f);
+std::string preset_label(Language lang, const Preset& p);
+std::string preset_description(Language lang, const Preset& p);
+std::string event_label(Language lang, const Event& e);
+
+// A text the page around the canvas shows (the accessible twin, notes), by key:
+// "page.*" and "ui.*" keys, and the facts' texts by their derived keys
+// ("field.approval.label", "field.inventory.unit" (the unit alone: "days",
+// "Tage", "日"), "preset.embargo.label", "region.europe.name").
+std::string page_text(Language lang, std::string_view key);
+
+// For tests: keys asked for that no table has, since the last clear.
+const std::vector<std::string>& missing_text_keys();
+void clear_missing_text_keys();
+
+}  // namespace rareshock::ui

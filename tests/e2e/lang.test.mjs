@@ -1,0 +1,161 @@
+// Rare Earth Shock — the German and Japanese editions: lang= takes the reader to
+// the page in that language (index.de.html, embed.ja.html), whose headline,
+// dates, numbers, twin and static text follow the language's table
+// (assets/strings/<code>.json); the Japanese face is fetched for Japanese only.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, SITE, openPage, waitReady, idle, artifact, assert } from './harness.mjs';
+import { openWith, serveFixtures, waitFrameReady } from './util.mjs';
+
+const table = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/strings', `${lang}.json`), 'utf8'));
+const FACE = 'font-ja.ttf';
+
+// What each language's text must look like: a date and a grouped number.
+const FORMS = {
+  en: { date: /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) 2025\b/, number: /\d,\d{3}/ },
+  de: { date: /\b\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) 2025\b/, number: /\d\.\d{3}/ },
+  ja: { date: /2025年\d{1,2}月\d{1,2}日/, number: /\d,\d{3}|万/ },
+};
+
+async function openEdition(browser, url, size = {}) {
+  return openPage(browser, url, size);
+}
+// The Japanese face's downloads by the page now shown (the Resource Timing entries).
+const facesLoaded = (page) => page.evaluate((face) => performance.getEntriesByType('resource').filter((e) => e.name.includes(face)).length, FACE);
+
+export function langTests({ browser, site }) {
+  const tests = [];
+  for (const lang of ['de', 'ja']) {
+    const t = table(lang);
+    tests.push([`lang: ${lang}: lang= opens the ${lang} page; headline, dates, numbers, twin and page text in ${lang}`, async () => {
+      const { page, context, log } = await openEdition(browser, `${site.url}/index.html?lang=${lang}`);
+      try {
+        await page.waitForURL(new RegExp(`/index\\.${lang}\\.html\\?lang=${lang}$`), { timeout: 15000 });
+        await waitReady(page);
+        await page.waitForFunction(() => !window.rareshock.getResults().provisional, null, { timeout: 30000 });
+        const r = await page.evaluate(() => {
+          const results = window.rareshock.getResults();
+          const label = document.querySelector('label[for="rs-twin-approval"]');
+          return {
+            htmlLang: document.documentElement.lang, language: results.language, summary: results.summary,
+            label: label && label.textContent, twinLang: document.querySelector('section.rs-twin').getAttribute('lang'),
+            table: document.querySelector('.rs-table').textContent, scenarios: document.querySelector('.rs-twin [role="group"]').getAttribute('aria-label'),
+            method: document.querySelector('#rs-method summary').textContent, title: document.title,
+            caption: document.getElementById('rs-fallback-caption').textContent,
+            loading: document.querySelector('.rs-loading-note').textContent,
+            methodLang: document.querySelector('#rs-method .rs-method-body').getAttribute('lang'),
+            methodHeading: document.querySelector('#rs-method .rs-method-body h2, #rs-method .rs-method-body h3').textContent,
+          };
+        });
+        assert(r.htmlLang === lang && r.twinLang === lang, `<html lang> and the twin's lang are ${lang}: ${r.htmlLang}, ${r.twinLang}`);
+        assert(r.language === lang, `getResults().language is ${lang}: ${r.language}`);
+        assert(FORMS[lang].date.test(r.summary), `the headline has a ${lang} date: ${r.summary}`);
+        assert(FORMS[lang].number.test(r.table), `the twin's table has ${lang} numbers: ${r.table}`);
+        assert(r.label === `${t['field.approval.label']} (%)` || r.label === `${t['field.approval.label']}（%）`, `twin label translated: ${r.label}`);
+        assert(r.scenarios === t['page.twin.scenarios'], `twin group translated: ${r.scenarios}`);
+        assert(r.method === t['ui.method.link'] && r.title === t['shell.title'] && r.loading === t['shell.loading'], `page text: ${r.method} | ${r.title} | ${r.loading}`);
+        // "Method and sources" in the page's language (docs/methodology.<lang>.md), reader's part only.
+        const md = fs.readFileSync(path.join(ROOT, 'docs', `methodology.${lang}.md`), 'utf8');
+        const firstHeading = /^##\s+(.*)$/m.exec(md)[1];
+        assert(r.methodLang === lang && r.methodHeading.includes(firstHeading.replace(/^\d+\.\s*/, '')), `method section in ${lang}: ${r.methodLang} "${r.methodHeading}" vs "${firstHeading}"`);
+        // The static caption (made at build time from this edition's app) is the headline of the default scenario.
+        assert(r.caption === r.summary, `the fallback caption is the ${lang} summary: ${r.caption}`);
+        assert(!/[A-Za-z]+\.[a-z_]+\.[a-z_]+/.test(r.table + r.label + r.summary), 'no text key on the page');
+        // Another language later (setInputs) is refused with a warning: the page brought one table.
+        const other = lang === 'de' ? 'ja' : 'de';
+        const w = await page.evaluate((o) => window.rareshock.setInputs({ lang: o }), other);
+        const still = await page.evaluate(() => window.rareshock.getResults().language);
+        assert(w.some((m) => m.startsWith('lang:')) && still === lang, `lang=${other} later warns and keeps ${lang}: ${JSON.stringify(w)} ${still}`);
+        const faces = await facesLoaded(page);
+        assert(lang === 'ja' ? faces === 1 : faces === 0, `the Japanese face is fetched for Japanese only (${faces})`);
+        assert(log.errors.length === 0 && log.failed.length === 0, `no errors: ${log.errors.join(' | ')} ${log.failed.join(' ')}`);
+      } finally {
+        await context.close();
+      }
+    }]);
+
+    tests.push([`lang: ${lang}: the embed follows lang= (embed.${lang}.html)`, async () => {
+      const { page, context, log } = await openEdition(browser, `${site.url}/embed.html?lang=${lang}&approval=40`);
+      try {
+        await page.waitForURL(new RegExp(`/embed\\.${lang}\\.html`), { timeout: 15000 });
+        await waitReady(page);
+        const r = await page.evaluate(() => ({ lang: document.documentElement.lang, title: document.title,
+          approval: window.rareshock.getInputs().approval, language: window.rareshock.getResults().language }));
+        assert(r.lang === lang && r.language === lang && r.title === t['shell.embed_title'], JSON.stringify(r));
+        assert(r.approval === 40, `the other parameters come along: ${r.approval}`);
+        assert(log.errors.length === 0, log.errors.join(' | '));
+      } finally {
+        await context.close();
+      }
+    }]);
+
+    for (const width of [360, 1280]) {
+      for (const dark of [false, true]) {
+        const label = `${lang}-${width}-${dark ? 'dark' : 'light'}`;
+        tests.push([`lang: screenshot ${label}`, async () => {
+          const { page, context, log } = await openEdition(browser, `${site.url}/index.${lang}.html`,
+            { width, height: 900, dpr: width < 600 ? 2 : 1, dark, touch: width < 600 });
+          try {
+            await waitReady(page);
+            await page.waitForFunction(() => !window.rareshock.getResults().provisional, null, { timeout: 30000 });
+            await idle(page, 500);
+            await (await page.$('#rs-widget')).screenshot({ path: artifact(`lang-${label}.png`) });
+            const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            assert(scroll <= 0, `no horizontal scroll (${scroll})`);
+            assert(log.errors.length === 0, log.errors.join(' | '));
+          } finally {
+            await context.close();
+          }
+        }]);
+      }
+    }
+  }
+
+  tests.push(['lang: data-lang="de" on the loader gives a German embed', async () => {
+    const fx = await serveFixtures({ SITE: site.url });
+    const { page, context, log } = await openWith(browser, `${fx.url}/embed-lang.html`);
+    try {
+      const frame = await (await page.waitForSelector('#e1 iframe')).contentFrame();
+      await frame.waitForURL(/\/embed\.de\.html\?/, { timeout: 15000 });
+      await waitFrameReady(frame);
+      const r = await frame.evaluate(() => ({ lang: document.documentElement.lang, results: window.rareshock.getResults() }));
+      assert(r.lang === 'de' && r.results.language === 'de' && r.results.inputs.approval === 30, `German, approval 30: ${r.lang} ${r.results.language} ${r.results.inputs.approval}`);
+      assert(FORMS.de.date.test(r.results.summary), `a German date: ${r.results.summary}`);
+      assert(log.errors.length === 0, log.errors.join(' | '));
+    } finally {
+      await context.close();
+      await fx.close();
+    }
+  }]);
+
+  tests.push(['lang: the Japanese offline file works from file:// with its face and table inside', async () => {
+    const { page, context, log } = await openWith(browser, `file://${path.join(SITE, 'rareshock-offline.ja.html')}`);
+    try {
+      await waitReady(page);
+      const r = await page.evaluate(() => ({ lang: document.documentElement.lang, results: window.rareshock.getResults(),
+        caption: document.getElementById('rs-fallback-caption').textContent }));
+      assert(r.lang === 'ja' && r.results.language === 'ja', `Japanese: ${r.lang} ${r.results.language}`);
+      assert(FORMS.ja.date.test(r.results.summary), `a Japanese date: ${r.results.summary}`);
+      assert(FORMS.ja.date.test(r.caption), `the placeholder's headline is Japanese: ${r.caption}`);
+      const other = log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
+      assert(other.length === 0, `only file: and data: requests: ${other.join(' ')}`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['lang: English asks for no Japanese face; a language the page lacks warns and stays English', async () => {
+    const { page, context, log } = await openEdition(browser, `${site.url}/index.html?lang=fr`);
+    try {
+      await waitReady(page);
+      const r = await page.evaluate(() => ({ url: location.pathname, lang: document.documentElement.lang, language: window.rareshock.getResults().language }));
+      assert(r.url.endsWith('/index.html') && r.lang === 'en' && r.language === 'en', JSON.stringify(r));
+      assert(await facesLoaded(page) === 0, 'no Japanese face');
+      assert(log.warnings.some((w) => w.includes('lang')), `a warning names lang: ${log.warnings.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+  return tests;
+}

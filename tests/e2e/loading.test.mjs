@@ -1,0 +1,78 @@
+// Rare Earth Shock — what a reader sees before and without the calculator: while the
+// WebAssembly loads, the reserved box shows the headline sentence and says it is
+// loading (no screen of blank white); without JavaScript a phone gets the phone
+// picture, a desktop the desktop one (<picture>, made by scripts/make-fallback.mjs).
+import fs from 'node:fs';
+import path from 'node:path';
+import { SITE, waitReady, artifact, assert } from './harness.mjs';
+import { openWith, noErrors } from './util.mjs';
+
+const placeholderState = () => {
+  const vis = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';
+  const box = document.querySelector('.rs-canvas-box').getBoundingClientRect();
+  const cap = document.getElementById('rs-fallback-caption');
+  const note = document.querySelector('.rs-loading-note');
+  const sketch = document.querySelector('.rs-loading');
+  return {
+    boxHeight: Math.round(box.height), caption: vis(cap) ? cap.textContent.trim() : '', captionTop: cap ? Math.round(cap.getBoundingClientRect().top - box.top) : -1,
+    note: vis(note) ? note.textContent.trim() : '', sketchHeight: vis(sketch) ? Math.round(sketch.getBoundingClientRect().height) : 0,
+    picture: vis(document.getElementById('rs-fallback-img')),
+  };
+};
+
+export function loadingTests({ browser, site }) {
+  const tests = [];
+
+  for (const [width, dpr] of [[390, 3], [1280, 1]]) {
+    tests.push([`loading at ${width} px: the reserved box shows the headline sentence and says the calculator is loading`, async () => {
+      const { page, context, log } = await openWith(browser, '', { width, height: 844, dpr, goto: false });
+      let release;
+      const held = new Promise((r) => { release = r; });
+      await page.route('**/rareshock.wasm', async (route) => { await held; await route.continue(); });
+      try {
+        await page.goto(`${site.url}/index.html`);
+        await page.waitForFunction(() => document.querySelector('.rs-loading-note'), null, { timeout: 10000 });
+        const s = await page.evaluate(placeholderState);
+        await (await page.$('.rs-widget')).screenshot({ path: artifact(`loading-${width}.png`) });
+        const summary = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8').match(/<figcaption id="rs-fallback-caption">([^<]*)</)[1];
+        assert(s.caption.length > 40 && s.caption === summary.replace(/&amp;/g, '&'), `the headline sentence shows: "${s.caption}"`);
+        assert(s.captionTop >= 0 && s.captionTop < 40, `at the top of the box, where the headline will be (${s.captionTop} px down)`);
+        assert(/Loading the calculator/.test(s.note), `it says it is loading: "${s.note}"`);
+        assert(s.sketchHeight > 300 && !s.picture, `a sketch of the controls, not the fallback picture: ${JSON.stringify(s)}`);
+        assert(s.boxHeight >= 1300, `the box keeps the calculator's reserved height (${s.boxHeight} px)`);
+        release();
+        await waitReady(page);
+        const after = await page.evaluate(placeholderState);
+        assert(!after.note && !after.sketchHeight && !after.caption, `the placeholder is gone once the calculator is ready: ${JSON.stringify(after)}`);
+        noErrors(log);
+      } finally {
+        release();
+        await context.close();
+      }
+    }]);
+  }
+
+  for (const [width, want] of [[360, 'fallback-phone'], [1280, 'fallback']]) {
+    tests.push([`fallback at ${width} px without JavaScript: the ${want === 'fallback' ? 'desktop' : 'phone'} picture, readable, no loading note`, async () => {
+      const { page, context } = await openWith(browser, `${site.url}/index.html`, { width, height: 800, dpr: 2, js: false });
+      try {
+        await page.waitForLoadState('load');
+        await page.waitForFunction(() => { const i = document.querySelector('img.rs-fallback-static'); return i && i.complete && i.naturalWidth > 0; });
+        const s = await page.evaluate(() => {
+          const i = document.querySelector('img.rs-fallback-static');
+          const note = document.querySelector('.rs-loading-note');
+          return { src: i.currentSrc.split('/').pop(), natural: i.naturalWidth, shown: Math.round(i.getBoundingClientRect().width),
+                   note: !!note && getComputedStyle(note).display !== 'none', scrollW: document.documentElement.scrollWidth };
+        });
+        await page.screenshot({ path: artifact(`fallback-nojs-${width}.png`), fullPage: false });
+        assert(s.src.startsWith(want + '.'), `the ${want} picture is shown (${s.src})`);
+        assert(s.natural >= s.shown, `at least one picture pixel per CSS pixel: ${s.natural} px shown ${s.shown} px wide`);
+        assert(!s.note && s.scrollW <= width, `no loading note and no sideways scroll without JavaScript: ${JSON.stringify(s)}`);
+      } finally {
+        await context.close();
+      }
+    }]);
+  }
+
+  return tests;
+}

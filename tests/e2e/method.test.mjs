@@ -1,0 +1,116 @@
+// Rare Earth Shock — "Method and sources" is real HTML beside the canvas, generated
+// at build time from docs/methodology.md (scripts/make-methodology.mjs): the
+// reader's part only, in the page, the embed and the offline file; the canvas links
+// to it. Also checks the generator's Markdown dialect on small inputs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, SITE, waitReady, assert } from './harness.mjs';
+import { openWith, noErrors } from './util.mjs';
+import { waitIdle, bringIntoView } from './gestures.mjs';
+import { methodologyHtml, readerPart, inlineHtml, editionLanguage } from '../../scripts/make-methodology.mjs';
+
+const METHOD_MD = fs.readFileSync(path.join(ROOT, 'docs/methodology.md'), 'utf8');
+
+// What the section in a page says: headings, tables, and whether the developers' part leaked in.
+const sectionState = () => {
+  const d = document.getElementById('rs-method');
+  if (!d) return null;
+  const body = d.querySelector('.rs-method-body');
+  return {
+    open: d.open, tag: d.tagName, summary: d.querySelector('summary') && d.querySelector('summary').textContent.trim(),
+    headings: [...d.querySelectorAll('h2, h3')].map((h) => h.textContent.trim()),
+    tables: d.querySelectorAll('table').length, lang: body && body.getAttribute('lang'),
+    text: body ? body.textContent : '', inlineStyles: d.querySelectorAll('[style]').length, scripts: d.querySelectorAll('script').length,
+    userSelect: body ? getComputedStyle(body).userSelect : '',
+  };
+};
+
+export function methodTests({ browser, site }) {
+  const tests = [];
+
+  tests.push(['method generator: the reader\'s part only, in the Markdown dialect of docs/methodology.md', async () => {
+    const part = readerPart(METHOD_MD);
+    assert(!/^#+\s+(\d+\.\s+)?For developers/m.test(part), 'the reader\'s part stops before "For developers"');
+    assert(part.length > 2000, `the reader's part is the document's body (${part.length} chars)`);
+    assert(readerPart('# T\n\ntext\n\n## 8. For developers: code\n\nsecret\n') === '# T\n\ntext\n', 'a numbered developers\' heading cuts');
+    assert(readerPart('# T\n\n```\n## For developers\n```\nafter\n').includes('after'), 'a heading inside a code fence does not cut');
+    assert(readerPart('# T\n\nA\n\n## Für Entwickler\n\nB\n', 'de') === '# T\n\nA\n', 'the German edition cuts at its own heading');
+    assert(editionLanguage('docs/methodology.md') === 'en' && editionLanguage('docs/methodology.de.md') === 'de', 'edition language from the file name');
+    const cases = [
+      ['`a | b` and **bold**', '<code>a | b</code> and <strong>bold</strong>'],
+      ['xoshiro128** seeded, 2 ** 3', 'xoshiro128** seeded, 2 ** 3'],
+      ['see [the docs](https://example.test/a?b=1&c=2)', 'see <a href="https://example.test/a?b=1&amp;c=2">the docs</a>'],
+      ['[bad](javascript:alert(1))', 'bad)'],
+      ['<script>x</script> & "q"', '&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;'],
+      ['`t < T` stays code', '<code>t &lt; T</code> stays code'],
+    ];
+    for (const [md, html] of cases) assert(inlineHtml(md) === html, `inline ${JSON.stringify(md)} → ${inlineHtml(md)} (want ${html})`);
+    const doc = methodologyHtml('# Title\n\nIntro **x**.\n\n## 1. One\n\n- a\n  continued\n- b\n\n  para in b\n\n| K | V |\n|---|--:|\n| `k|1` | 2 |\n\n## 2. For developers\n\nhidden\n');
+    assert(!doc.includes('Title') && !doc.includes('hidden'), `title and developers' part left out: ${doc}`);
+    assert(doc.includes('<h2 id="rs-m-1-one">1. One</h2>'), `## is an h2 with an id: ${doc}`);
+    assert(doc.includes('<li>a\ncontinued</li>') && doc.includes('<li><p>b</p>\n<p>para in b</p></li>'), `list items with continuation and paragraphs: ${doc}`);
+    assert(doc.includes('<td><code>k|1</code></td><td class="rs-al-r">2</td>'), `table cells, code with a pipe, alignment: ${doc}`);
+    const real = methodologyHtml(METHOD_MD);
+    assert(!/\sstyle=|<script/i.test(real), 'no inline style or script (CSP)');
+  }]);
+
+  for (const file of ['index.html', 'embed.html']) {
+    tests.push([`method: ${file} has "Method and sources" as HTML beside the canvas, closed, reader's part only`, async () => {
+      const html = fs.readFileSync(path.join(SITE, file), 'utf8');
+      assert(!html.includes('<!--RS:METHOD-->'), `${file}: the marker was replaced`);
+      // An embed's frame is as tall as its content (the host sizes it; the embed itself does not scroll).
+      const { page, context, log } = await openWith(browser, `${site.url}/${file}`, { height: file === 'embed.html' ? 2600 : 900 });
+      try {
+        await waitReady(page);
+        const s = await page.evaluate(sectionState);
+        assert(s && s.tag === 'DETAILS' && s.summary === 'Method and sources', `a <details> "Method and sources": ${JSON.stringify(s && s.summary)}`);
+        assert(!s.open, 'closed at first');
+        assert(s.headings.some((h) => /In plain words/.test(h)) && s.headings.some((h) => /Calibration/.test(h)), `its headings: ${s.headings.join(' | ')}`);
+        assert(!s.headings.some((h) => /For developers/i.test(h)) && !s.text.includes('digest_main.cpp'), 'no developers\' part');
+        assert(s.tables >= 5, `the tables are HTML tables (${s.tables})`);
+        assert(s.lang === 'en' && s.inlineStyles === 0 && s.scripts === 0, `lang, no inline style or script: ${JSON.stringify(s)}`);
+        assert(s.userSelect !== 'none', `its text is selectable (user-select ${s.userSelect})`);
+        // Opening it works without the calculator (a native disclosure).
+        await page.click('#rs-method > summary');
+        assert(await page.evaluate(() => document.getElementById('rs-method').open), 'a click on the summary opens it');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert(overflow <= 0, `the open section does not widen the page (${overflow} px)`);
+        noErrors(log);
+      } finally {
+        await context.close();
+      }
+    }]);
+  }
+
+  tests.push(['method: the offline file carries the same section', async () => {
+    const html = fs.readFileSync(path.join(SITE, 'rareshock-offline.html'), 'utf8');
+    assert(html.includes('id="rs-method"') && html.includes('In plain words'), 'the offline file has the section');
+    assert(!html.includes('<!--RS:METHOD-->'), 'the marker was replaced');
+  }]);
+
+  tests.push(['method: the canvas link opens the section and brings it into view (phone 390 px DPR 3, a tap)', async () => {
+    const { page, context, log } = await openWith(browser, `${site.url}/index.html`, { width: 390, height: 844, dpr: 3, touch: true, mobile: true });
+    try {
+      await waitReady(page);
+      await waitIdle(page);
+      const box = await bringIntoView(page, 'method');
+      assert(box, 'the canvas draws a "Method and sources" link');
+      const cdp = await context.newCDPSession(page);
+      const x = Math.round((box.x0 + box.x1) / 2), y = Math.round((box.y0 + box.y1) / 2);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await page.waitForFunction(() => document.getElementById('rs-method').open, null, { timeout: 10000 });
+      await page.waitForFunction(() => {
+        const r = document.querySelector('#rs-method > summary').getBoundingClientRect();
+        return r.top >= -1 && r.top < window.innerHeight / 2;
+      }, null, { timeout: 10000 });
+      const focused = await page.evaluate(() => document.activeElement === document.querySelector('#rs-method > summary'));
+      assert(focused, 'focus moved to the section (keyboard and screen-reader users land there)');
+      noErrors(log);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  return tests;
+}

@@ -1,0 +1,128 @@
+// Rare Earth Shock — producer options (issue 11): accent=, bg=transparent and
+// headline=off, on the example page (examples/producer-options.html, the
+// loader's data-* attributes) and as URL parameters of embed.html, with bad
+// values warned about and ignored.
+import { assert, artifact } from './harness.mjs';
+import { serveSiteDual, openWith, recordFrameErrors, frameRecord, waitFrameReady } from './util.mjs';
+import { embedFrame } from './embed.test.mjs';
+import { readyInView as loaderReadyInView } from './loader.test.mjs';
+
+// The colour of one page pixel (CSS px), from a screenshot, decoded in a blank
+// page of its own (the example page's CSP allows no data: images).
+async function pixelAt(page, x, y) {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  const blank = await page.context().newPage();
+  try {
+    return await decodePixel(blank, png);
+  } finally {
+    await blank.close();
+  }
+}
+async function decodePixel(blank, png) {
+  return blank.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 1;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3));
+  }, png.toString('base64'));
+}
+const hexRgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+const near = (a, b, tol = 6) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+
+// An embed, once scrolled into view and ready (embeds above it may still grow), with an error recorder.
+async function readyInView(page, selector) {
+  const frame = await embedFrame(page, `${selector} iframe`);
+  await loaderReadyInView(page, selector, frame);
+  await recordFrameErrors(frame);
+  return frame;
+}
+// An item's box in page (viewport) coordinates: the iframe's offset plus the item's box in it.
+async function itemInPage(page, selector, frame, name) {
+  const box = await frame.evaluate((n) => window.rareshock.debugItem(n), name);
+  if (!box) return null;
+  const off = await page.evaluate((s) => { const r = document.querySelector(`${s} iframe`).getBoundingClientRect(); return { x: r.left, y: r.top }; }, selector);
+  return { x0: box.x0 + off.x, y0: box.y0 + off.y, x1: box.x1 + off.x, y1: box.y1 + off.y };
+}
+
+export function producerTests({ browser }) {
+  let site = null;
+  const setup = async () => { if (!site) site = await serveSiteDual(); };
+  const tests = [
+    ['producer options: the example page shows accent, transparent background and headline=off', async () => {
+      await setup();
+      const { page, context, log } = await openWith(browser, `${site.url}/examples/producer-options.html`, { width: 760, height: 1000 });
+      try {
+        // accent: the page's colours and the canvas's slider knob take it (light theme: 9.5:1 on white).
+        const fa = await readyInView(page, '#ex-accent');
+        const css = await fa.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--rs-accent').trim());
+        assert(css === '#8a1538', `the page's --rs-accent is the producer's (${css})`);
+        const knob = await itemInPage(page, '#ex-accent', fa, 'knob:approval');
+        assert(knob, 'the approval knob is on screen');
+        await page.evaluate((y) => window.scrollBy(0, y - 300), knob.y0);
+        const k = await itemInPage(page, '#ex-accent', fa, 'knob:approval');
+        // The track's filled part, just left of the knob's touch target (the knob itself is a ring).
+        const knobPx = await pixelAt(page, k.x0 - 3, (k.y0 + k.y1) / 2);
+        assert(near(knobPx, hexRgb('#8a1538'), 10), `the slider's filled track is drawn in the accent: ${knobPx}`);
+        // The page fixes the light theme, where the accent has 9.5:1: nothing to warn about.
+        assert(!log.warnings.some((w) => /accent:/.test(w)), `no accent warning on a light page: ${log.warnings.join(' | ')}`);
+
+        // bg=transparent: the host's tint shows through the canvas's margins.
+        const ft = await readyInView(page, '#ex-transparent');
+        const head = await itemInPage(page, '#ex-transparent', ft, 'headline');
+        const tint = hexRgb('#f3ede2');
+        const px = await pixelAt(page, head.x1 + 4 > 740 ? head.x0 - 6 : head.x1 + 4, head.y0 - 6);
+        assert(near(px, tint, 3), `the host's background shows through the embed: ${px} (expected ${tint})`);
+        const bodyBg = await ft.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        assert(bodyBg === 'rgba(0, 0, 0, 0)', `the embed's body is transparent (${bodyBg})`);
+
+        // headline=off: no headline sentence on the canvas; the live summary still says it.
+        const fh = await readyInView(page, '#ex-headline');
+        assert((await fh.evaluate(() => window.rareshock.debugItem('headline'))) === null, 'no headline drawn');
+        const live = await fh.evaluate(() => (document.querySelector('[aria-live]') || {}).textContent || '');
+        assert(/vehicles/.test(live), `the aria-live summary still carries the sentence: ${live.slice(0, 80)}`);
+        const caption = await fh.evaluate(() => { const r = document.getElementById('rs-fallback-caption').getBoundingClientRect(); return r.width * r.height; });
+        assert(caption <= 1, 'the placeholder caption is for screen readers only');
+        await page.screenshot({ path: artifact('producer-options-760.png'), fullPage: true });
+        assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+        for (const f of [fa, ft, fh]) {
+          const rec = await frameRecord(f);
+          assert(rec.errors.length === 0, `no errors in an embed: ${rec.errors.join(' | ')}`);
+        }
+      } finally {
+        await context.close();
+      }
+    }],
+    ['producer options: bad values, and an accent too dark for the dark theme, are ignored with a warning; the calculator keeps its defaults', async () => {
+      await setup();
+      const { page, context, log } = await openWith(browser,
+        `${site.url}/embed.html?accent=red&bg=none&headline=maybe&approval=40`, { width: 760, height: 900 });
+      const auto = await openWith(browser, `${site.url}/embed.html?accent=8a1538`, { width: 760, height: 900, dark: true });
+      try {
+        await waitFrameReady(page);
+        const warned = log.warnings.join(' | ');
+        for (const what of ["accent: 'red' is not a colour", "bg: 'none' is not a background", "headline: 'maybe' is not on or off"])
+          assert(warned.includes(what), `warned: ${what} (${warned})`);
+        assert((await page.evaluate(() => window.rareshock.getInputs().approval)) === 40, 'the inputs still apply');
+        assert((await page.evaluate(() => window.rareshock.debugItem('headline'))) !== null, 'the headline stays');
+        const css = await page.evaluate(() => document.documentElement.style.getPropertyValue('--rs-accent'));
+        assert(css === '', `no accent set on the page (${css})`);
+        assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+        // A dark red with the theme left to the reader's system (dark here): said, and the dark theme keeps its accent.
+        await waitFrameReady(auto.page);
+        assert(auto.log.warnings.some((w) => /accent: #8a1538 has .* dark background/.test(w)),
+          `a warning says the accent cannot serve the dark theme: ${auto.log.warnings.join(' | ')}`);
+        const darkAccent = await auto.page.evaluate(() => document.documentElement.style.getPropertyValue('--rs-accent'));
+        assert(darkAccent === '', `the dark page keeps its own accent (${darkAccent})`);
+      } finally {
+        await context.close();
+        await auto.context.close();
+      }
+    }],
+  ];
+  tests.close = async () => { if (site) await site.close(); };
+  return tests;
+}
