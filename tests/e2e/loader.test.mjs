@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, assert, artifact } from './harness.mjs';
-import { serveSiteDual, serveFixtures, openWith, recordFrameErrors, frameRecord, waitFrameReady, nextFrames } from './util.mjs';
+import { ROOT, SITE, assert, artifact, settle } from './harness.mjs';
+import { serveSiteDual, serveFixtures, openWith, recordFrameErrors, frameRecord, waitFrameReady } from './util.mjs';
 import { embedFrame } from './embed.test.mjs';
 import { field } from './facts.mjs';
 import { loadHeights, fixedHeight, heightAt, PAGE_SCREENS } from '../../scripts/measure-heights.mjs';
@@ -43,11 +43,50 @@ function readmeBlock(name) {
 }
 const README_SITE = 'https://graphics.example.com/rareshock/';
 
-export function loaderTests({ browser }) {
+// The host's system colour scheme, switched by the test: a stand-in for matchMedia on
+// (prefers-color-scheme) queries that the test can turn dark, firing the "change" event
+// on every such MediaQueryList the page holds (the loader's own listener among them).
+// No engine's driver here changes prefers-color-scheme of an open page (Playwright's
+// emulateMedia is Chromium's alone; MiniBrowser takes --dark-mode only at launch).
+const HOST_SCHEME = `(function () {
+  if (!window.matchMedia || window.__rsHostScheme) return;
+  var real = window.matchMedia.bind(window), lists = [], forced = null;
+  var matches = Object.getOwnPropertyDescriptor(MediaQueryList.prototype, 'matches').get;
+  window.matchMedia = function (q) {
+    var m = real(q);
+    if (/prefers-color-scheme/.test(String(q))) {
+      lists.push(m);
+      Object.defineProperty(m, 'matches', { get: function () {
+        return forced === null ? matches.call(m) : m.media.indexOf(forced) >= 0; } });
+    }
+    return m;
+  };
+  window.__rsHostScheme = function (scheme) {
+    forced = scheme;
+    lists.forEach(function (m) { m.dispatchEvent(new MediaQueryListEvent('change', { media: m.media, matches: m.matches })); });
+  };
+})();`;
+
+// The site's WebAssembly, held back while a test holds it (the embed then has its
+// message listener but cannot be ready): served by the test server itself, so the
+// same in every engine.
+let wasmHeld = null;
+function holdWasm() {
+  let release;
+  wasmHeld = new Promise((r) => { release = r; });
+  return () => { release(); wasmHeld = null; };
+}
+async function wasmRoute(req, res) {
+  if (wasmHeld) await wasmHeld;
+  res.writeHead(200, { 'Content-Type': 'application/wasm', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' })
+    .end(fs.readFileSync(path.join(SITE, 'rareshock.wasm')));
+}
+
+export function loaderTests({ engine }) {
   let site = null, fx = null;
   const setup = async () => {
     if (site) return;
-    site = await serveSiteDual();
+    site = await serveSiteDual({ extraRoutes: { '/rareshock.wasm': wasmRoute } });
     fx = await serveFixtures({ SITE: site.url });
   };
   const tests = [];
@@ -55,7 +94,7 @@ export function loaderTests({ browser }) {
   // ---- the loader ----------------------------------------------------------------------------
   tests.push(['loader: a data-src that is not http: or https: gets a console error and no iframe', async () => {
     await setup();
-    const { page, context, log } = await openWith(browser, `${fx.url}/loader-gadget.html`, { width: 1000, height: 900 });
+    const { page, context, log } = await openWith(engine, `${fx.url}/loader-gadget.html`, { width: 1000, height: 900 });
     try {
       const f = await embedFrame(page, '#ok iframe');
       await waitFrameReady(f);
@@ -69,11 +108,13 @@ export function loaderTests({ browser }) {
       assert(r.iframes.length === 1 && r.iframes[0] === 'ok', `only the http: embed got an iframe: ${JSON.stringify(r.iframes)}`);
       assert(r.refused.every((v) => v === 'refused'), `the others are marked refused: ${JSON.stringify(r.refused)}`);
       assert(r.kept, 'a refused placeholder keeps its own content');
+      await page.logs();
       const refusals = log.errors.filter((e) => /data-src must be an http: or https: URL/.test(e));
       assert(refusals.length === 4, `one console error per refused data-src (${refusals.length}): ${log.errors.join(' | ')}`);
       assert(refusals.some((e) => e.includes('javascript:parent.__pwned')), `the error quotes the source: ${refusals[0]}`);
       // mount() again refuses silently: no second error, still no iframe.
       await page.evaluate(() => window.RareShockEmbed.mount());
+      await page.logs();
       assert(log.errors.length === 4, `mount() again adds no errors (${log.errors.length})`);
       assert(log.pageErrors.length === 0, `no page errors: ${log.pageErrors.join(' | ')}`);
     } finally {
@@ -83,7 +124,7 @@ export function loaderTests({ browser }) {
 
   tests.push(['loader: a removed embed is dropped (theme switch and set() neither throw nor stop the others)', async () => {
     await setup();
-    const { page, context, log } = await openWith(browser, `${fx.url}/loader-removed.html`, { width: 1000, height: 900 });
+    const { page, context, log } = await openWith(engine, `${fx.url}/loader-removed.html`, { width: 1000, height: 900, init: [HOST_SCHEME] });
     try {
       const f2 = await embedFrame(page, '#h2 iframe');
       await readyInView(page, '#h2', f2);
@@ -97,18 +138,18 @@ export function loaderTests({ browser }) {
       });
       assert(removed === false, 'set() on a removed embed returns false');
       // The host turns dark: the embed still on the page follows.
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await f2.waitForFunction(() => document.documentElement.getAttribute('data-rs-theme') === 'dark', null, { timeout: 10000 });
+      await page.evaluate(() => window.__rsHostScheme('dark'));
+      await f2.waitFor(() => document.documentElement.getAttribute('data-rs-theme') === 'dark', null, 10000);
       const sent = await page.evaluate(() => [window.RareShockEmbed.set(document.getElementById('h2'), { approval: 12 }),
         window.RareShockEmbed.theme(window.__removed, 'light')]);
       assert(sent[0] === true && sent[1] === false, `set() on the live embed sends, theme() on the removed one does not: ${sent}`);
-      await f2.waitForFunction(() => window.rareshock.getInputs().approval === 12, null, { timeout: 10000 });
+      await f2.waitFor(() => window.rareshock.getInputs().approval === 12, null, 10000);
       // Put back on the page: mounted again (the browser reloads a moved iframe).
       await page.evaluate(() => { document.querySelector('main').appendChild(window.__removed); });
       const f1 = await embedFrame(page, '#h1 iframe');
       await readyInView(page, '#h1', f1);
       assert(await page.evaluate(() => window.RareShockEmbed.set(window.__removed, { approval: 14 })), 'set() works once it is back');
-      await f1.waitForFunction(() => window.rareshock.getInputs().approval === 14, null, { timeout: 10000 });
+      await f1.waitFor(() => window.rareshock.getInputs().approval === 14, null, 10000);
       // Added later by a script (single-page apps): mounted by itself.
       await page.evaluate((src) => {
         const el = document.createElement('div');
@@ -118,7 +159,8 @@ export function loaderTests({ browser }) {
         el.setAttribute('data-height', '600');
         document.querySelector('main').appendChild(el);
       }, `${site.url}/embed.html`);
-      await page.waitForFunction(() => document.querySelector('#late iframe') !== null, null, { timeout: 5000 });
+      await page.waitFor(() => document.querySelector('#late iframe') !== null, null, 5000);
+      await page.logs();
       const warnings = log.warnings.filter((w) => /not a Rare Earth Shock embed on this page/.test(w));
       assert(warnings.length === 2, `a warning for each call on the removed embed (${warnings.length}): ${log.warnings.join(' | ')}`);
       assert(log.pageErrors.length === 0, `no page errors (was: TypeError … postMessage): ${log.pageErrors.join(' | ')}`);
@@ -132,7 +174,7 @@ export function loaderTests({ browser }) {
 
   tests.push(['loader: the README snippet pasted twice (two <script>s) — one loader, set() reaches both embeds', async () => {
     await setup();
-    const { page, context, log } = await openWith(browser, `${fx.url}/loader-twice.html`, { width: 1000, height: 900 });
+    const { page, context, log } = await openWith(engine, `${fx.url}/loader-twice.html`, { width: 1000, height: 900 });
     try {
       const fa = await embedFrame(page, '#a iframe');
       const fb = await embedFrame(page, '#b iframe');
@@ -149,10 +191,11 @@ export function loaderTests({ browser }) {
       assert(r.loader === 'rareshock', 'window.RareShockEmbed is the loader\'s');
       assert(r.sent.every(Boolean) && r.themed, `set() and theme() sent to both: ${JSON.stringify(r)}`);
       await show(page, '#a');
-      await fa.waitForFunction(() => window.rareshock.getInputs().approval === 41, null, { timeout: 10000 });
+      await fa.waitFor(() => window.rareshock.getInputs().approval === 41, null, 10000);
       await show(page, '#b');
-      await fb.waitForFunction(() => window.rareshock.getInputs().inventory === 99 &&
-        document.documentElement.getAttribute('data-rs-theme') === 'dark', null, { timeout: 10000 });
+      await fb.waitFor(() => window.rareshock.getInputs().inventory === 99 &&
+        document.documentElement.getAttribute('data-rs-theme') === 'dark', null, 10000);
+      await page.logs();
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
     } finally {
       await context.close();
@@ -162,15 +205,13 @@ export function loaderTests({ browser }) {
   // ---- the embed's messages ------------------------------------------------------------------
   tests.push(['embed: 40 rareshock:set and a theme before ready — the latest inputs (merged) and theme win, one warning', async () => {
     await setup();
-    const { page, context, log } = await openWith(browser, `${fx.url}/loader-removed.html`, { width: 1000, height: 900, goto: false });
     // Hold the WebAssembly download: the embed has its message listener but cannot be ready.
-    let release;
-    const held = new Promise((r) => { release = r; });
-    await context.route('**/rareshock.wasm', async (route) => { await held; await route.continue(); });
+    const release = holdWasm();
+    let page = null, context = null, log = null;
     try {
-      await page.goto(`${fx.url}/loader-removed.html`);
+      ({ page, context, log } = await openWith(engine, `${fx.url}/loader-removed.html`, { width: 1000, height: 900 }));
       const f = await embedFrame(page, '#h1 iframe');
-      await f.waitForFunction(() => document.readyState !== 'loading', null, { timeout: 30000 });  // app.js has run
+      await f.waitFor(() => document.readyState !== 'loading', null, 30000);  // app.js has run
       await recordFrameErrors(f);
       await f.evaluate(() => {
         window.__received = 0;
@@ -187,11 +228,11 @@ export function loaderTests({ browser }) {
         window.RareShockEmbed.set(el, many);
         window.RareShockEmbed.theme(el, 'dark');
       });
-      await f.waitForFunction(() => window.__received === 42, null, { timeout: 10000 });
+      await f.waitFor(() => window.__received === 42, null, 10000);
       release();
       await waitFrameReady(f);
       const inputs = await frameInputs(f);
-      await f.waitForFunction(() => document.documentElement.getAttribute('data-rs-theme') === 'dark', null, { timeout: 10000 });
+      await f.waitFor(() => document.documentElement.getAttribute('data-rs-theme') === 'dark', null, 10000);
       loaderNumbers.queue = { approval: inputs.approval, inventory: inputs.inventory };
       assert(inputs.approval === 40, `the latest approval (40) applied, not the 32nd or the first (${inputs.approval})`);
       assert(inputs.inventory === 77, `inputs of earlier messages merged (inventory ${inputs.inventory})`);
@@ -202,16 +243,17 @@ export function loaderTests({ browser }) {
       assert(refused.length === 1, `one warning for the set that would make the merged one too big: ${rec.warnings.join(' | ')}`);
       assert(rec.warnings.length === 2, `no other warnings (no input of the refused set reached the model): ${rec.warnings.join(' | ')}`);
       assert(rec.errors.length === 0, `no errors in the embed: ${rec.errors.join(' | ')}`);
+      await page.logs();
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
     } finally {
       release();
-      await context.close();
+      if (context) await context.close();
     }
   }]);
 
   tests.push(['embed: a rareshock:set with 20,000 keys or a 1 MB value is refused with one warning; the embed stays responsive', async () => {
     await setup();
-    const { page, context, log } = await openWith(browser, `${fx.url}/loader-removed.html`, { width: 1000, height: 900 });
+    const { page, context, log } = await openWith(engine, `${fx.url}/loader-removed.html`, { width: 1000, height: 900 });
     try {
       const f = await embedFrame(page, '#h1 iframe');
       await waitFrameReady(f);
@@ -227,7 +269,7 @@ export function loaderTests({ browser }) {
         w.postMessage({ type: 'rareshock:set', version: 1, inputs: { approval: 'y'.repeat(1 << 20) } }, '*');
         w.postMessage({ type: 'rareshock:set', version: 1, inputs: { approval: 61 } }, '*');
       });
-      await f.waitForFunction(() => window.rareshock.getInputs().approval === 61, null, { timeout: 15000 });
+      await f.waitFor(() => window.rareshock.getInputs().approval === 61, null, 15000);
       loaderNumbers.bigMessageMs = Date.now() - t0;
       const rec = await frameRecord(f);
       const refused = rec.warnings.filter((w) => /rareshock:set with more than/.test(w));
@@ -236,6 +278,7 @@ export function loaderTests({ browser }) {
       assert(rec.warnings.length === 2, `nothing else warned (${rec.warnings.length} warnings)`);
       assert(before.approval !== 3, 'the refused message set nothing');
       console.log(`     20,000-key and 1 MB messages refused; the next set applied ${loaderNumbers.bigMessageMs} ms after sending`);
+      await page.logs();
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
     } finally {
       await context.close();
@@ -245,7 +288,7 @@ export function loaderTests({ browser }) {
   // ---- share links ---------------------------------------------------------------------------
   tests.push(['loader: share links return to the article (data-share-url, else canonical) and bring their scenario back', async () => {
     await setup();
-    const { page, context, log } = await openWith(browser, `${fx.url}/loader-share.html`, { width: 1000, height: 900 });
+    const { page, context, log } = await openWith(engine, `${fx.url}/loader-share.html`, { width: 1000, height: 900 });
     let round = null;
     try {
       const f1 = await embedFrame(page, '#s1 iframe');
@@ -255,18 +298,20 @@ export function loaderTests({ browser }) {
       await recordFrameErrors(f2);
       const link1 = await f1.evaluate(() => window.rareshock.shareUrl());
       await page.evaluate(() => window.RareShockEmbed.set(document.getElementById('s2'), { approval: 70, inventory: 12 }));
-      await f2.waitForFunction(() => window.rareshock.getInputs().approval === 70, null, { timeout: 10000 });
+      await f2.waitFor(() => window.rareshock.getInputs().approval === 70, null, 10000);
       const link2 = await f2.evaluate(() => window.rareshock.shareUrl());
       loaderNumbers.shareLinks = [link1, link2];
       assert(link1.startsWith('https://news.example.com/story?id=5#s1?v=1&'), `data-share-url is the base: ${link1}`);
       assert(link2.startsWith('https://news.example.com/2025/rare-earths#s2?v=1&') && /approval=70/.test(link2) && /inventory=12/.test(link2),
         `the canonical link is the base: ${link2}`);
+      await page.logs();
       assert(log.warnings.some((w) => /data-share-url must be an http: or https: URL; "javascript:alert\(1\)" ignored/.test(w)),
         `a warning for a javascript: data-share-url: ${log.warnings.join(' | ')}`);
       const third = await page.evaluate(() => new URL(document.querySelectorAll('iframe')[2].src).searchParams.get('share'));
       assert(third === 'https://news.example.com/2025/rare-earths#rareshock', `it falls back to the canonical link: ${third}`);
-      await f2.waitForFunction(() => !window.rareshock.getResults().provisional, null, { timeout: 30000 });  // the bands too
+      await f2.waitFor(() => !window.rareshock.getResults().provisional, null, 30000);  // the bands too
       round = { link: link2, results: await f2.evaluate(() => window.rareshock.getResults()) };
+      await page.logs();
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
     } finally {
       await context.close();
@@ -274,12 +319,12 @@ export function loaderTests({ browser }) {
 
     // The link opened: the article with its fragment; the loader gives embed s2 exactly that scenario.
     const fragment = round.link.slice(round.link.indexOf('#'));
-    const o = await openWith(browser, `${fx.url}/loader-share.html${fragment}`, { width: 1000, height: 900 });
+    const o = await openWith(engine, `${fx.url}/loader-share.html${fragment}`, { width: 1000, height: 900 });
     try {
       const f2 = await embedFrame(o.page, '#s2 iframe');
       await waitFrameReady(f2);
       await recordFrameErrors(f2);
-      await f2.waitForFunction(() => !window.rareshock.getResults().provisional, null, { timeout: 30000 });
+      await f2.waitFor(() => !window.rareshock.getResults().provisional, null, 30000);
       const results = await f2.evaluate(() => window.rareshock.getResults());
       assert(JSON.stringify(results.inputs) === JSON.stringify(round.results.inputs),
         `same inputs: ${JSON.stringify(results.inputs)} vs ${JSON.stringify(round.results.inputs)}`);
@@ -293,11 +338,12 @@ export function loaderTests({ browser }) {
       // Another share link while the article is open: a fresh embed with exactly that scenario
       // (inventory back to its default, not the placeholder's 90 nor the previous 12).
       await o.page.evaluate(() => { window.location.hash = '#s2?v=1&approval=33'; });
-      await o.page.waitForFunction(() => new URL(document.querySelector('#s2 iframe').src).hash === '#v=1&approval=33', null, { timeout: 5000 });
+      await o.page.waitFor(() => new URL(document.querySelector('#s2 iframe').src).hash === '#v=1&approval=33', null, 5000);
       const g2 = await embedFrame(o.page, '#s2 iframe');
-      await g2.waitForFunction(() => window.rareshock && window.rareshock.getInputs().approval === 33, null, { timeout: 30000 });
+      await g2.waitFor(() => window.rareshock && window.rareshock.getInputs().approval === 33, null, 30000);
       const again = await frameInputs(g2);
       assert(again.inventory === field('inventory').default, `inventory is the default of the link (${again.inventory})`);
+      await o.page.logs();
       assert(o.log.errors.length === 0, `no console errors: ${o.log.errors.join(' | ')}`);
       console.log(`     share links: ${loaderNumbers.shareLinks.join('  ')}`);
     } finally {
@@ -313,11 +359,12 @@ export function loaderTests({ browser }) {
       ['share=https%3A%2F%2Fnews.example.com%2Fa%3Fp%3D1&resize=host&lang=en&theme=light&accent=0b5cad&bg=transparent&headline=on',
         'https://news.example.com/a?p=1#rareshock?v=1&', null],
       ['share=https%3A%2F%2Fnews.example.com%2Fa%23calc%3Fjunk', 'https://news.example.com/a#calc?v=1&', null]]) {
-      const o = await openWith(browser, `${site.url}/embed.html?${query}`, { width: 800, height: 900 });
+      const o = await openWith(engine, `${site.url}/embed.html?${query}`, { width: 800, height: 900 });
       try {
         await waitFrameReady(o.page);
         const url = await o.page.evaluate(() => window.rareshock.shareUrl());
         assert(url.startsWith(link), `${query}: share links start ${link}: ${url}`);
+        await o.page.logs();
         const rs = o.log.warnings.filter((w) => /rareshock/.test(w));
         if (warning) assert(rs.length === 1 && warning.test(rs[0]), `one warning for ${query}: ${rs.join(' | ')}`);
         else assert(rs.length === 0, `no warnings for ${query}: ${rs.join(' | ')}`);
@@ -334,7 +381,7 @@ export function loaderTests({ browser }) {
     const block = readmeBlock(name);
     const src = block.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&').replace(README_SITE, `${site.url}/`);
     const height = Number(block.match(/height="(\d+)"/)[1]);
-    const o = await openWith(browser, `${fx.url}/blank-host.html`, { width: width + 32, height: 900, touch, mobile: touch });
+    const o = await openWith(engine, `${fx.url}/blank-host.html`, { width: width + 32, height: 900, touch, mobile: touch });
     await o.page.evaluate(([src, height]) => {
       document.getElementById('col').style.maxWidth = 'none';  // the column is the viewport less its padding
       const f = document.createElement('iframe');
@@ -349,7 +396,7 @@ export function loaderTests({ browser }) {
   }
   const frameState = (f) => f.evaluate(() => ({
     content: Math.ceil(document.documentElement.getBoundingClientRect().height),
-    frame: window.innerHeight, width: window.innerWidth,
+    frame: window.innerHeight, width: window.innerWidth, coarse: matchMedia('(pointer: coarse)').matches,
     note: (() => { const n = document.querySelector('.rs-cutoff'); return n && !n.hidden ? n.textContent : null; })(),
   }));
 
@@ -361,13 +408,15 @@ export function loaderTests({ browser }) {
       for (const [width, touch] of [[320, true], [360, true], [720, false], [1280, false]]) {
         const o = await snippetFrame(name, { width, touch });
         try {
-          await nextFrames(o.f, 3);
+          await settle(o.f);
           const s = await frameState(o.f);
-          loaderNumbers.snippets.push(`${name} ${width}${touch ? ' touch' : ''}: content ${s.content} in ${o.height}`);
+          // (WebKit has no touch emulation: there the narrow columns are laid out for a mouse, as the line says.)
+          loaderNumbers.snippets.push(`${name} ${width}${s.coarse ? ' touch' : ' mouse'}: content ${s.content} in ${o.height}`);
           assert(o.height === fixedHeight(h), `${name}: height ${o.height} is the measured one (${fixedHeight(h)})`);
           assert(s.width === width, `column ${s.width} px`);
           assert(s.content <= s.frame, `${name} at ${width} px: content ${s.content} fits the frame ${s.frame}`);
           assert(s.note === null, `${name} at ${width} px: no cut-off note (${s.note})`);
+          await o.page.logs();
           assert(o.log.errors.length === 0, `no console errors: ${o.log.errors.join(' | ')}`);
         } finally {
           await o.context.close();
@@ -383,10 +432,10 @@ export function loaderTests({ browser }) {
     try {
       // The producer typed a smaller height (the old README's 1400).
       await o.page.evaluate(() => { document.getElementById('snippet').style.height = '1400px'; });
-      await o.f.waitForFunction(() => { const n = document.querySelector('.rs-cutoff'); return n && !n.hidden; }, null, { timeout: 10000 });
+      await o.f.waitFor(() => { const n = document.querySelector('.rs-cutoff'); return n && !n.hidden; }, null, 10000);
       await o.page.evaluate(() => document.getElementById('snippet').scrollIntoView({ block: 'end' }));
-      await nextFrames(o.f, 3);
-      await o.page.screenshot({ path: artifact('embed-cutoff-360.png') });
+      await settle(o.f);
+      fs.writeFileSync(artifact(`${engine.name}-embed-cutoff-360.png`), await o.page.screenshot());
       const note = await o.f.evaluate(() => {
         const n = document.querySelector('.rs-cutoff'), a = n.querySelector('a'), r = a.getBoundingClientRect();
         return { text: n.textContent, href: a.href, target: a.target, rel: a.rel, bottom: r.bottom, top: r.top, height: r.height, inner: innerHeight };
@@ -399,78 +448,94 @@ export function loaderTests({ browser }) {
       assert(note.bottom <= note.inner + 1 && note.top >= note.inner - 80 && note.height >= 44, `at the frame's foot, 44 px or taller: ${JSON.stringify(note)}`);
       // The reader changes the scenario: the link follows.
       await o.f.evaluate(() => window.rareshock.setInputs({ approval: 55 }));
-      await o.f.waitForFunction(() => /approval=55/.test(document.querySelector('.rs-cutoff a').href), null, { timeout: 10000 });
+      await o.f.waitFor(() => /approval=55/.test(document.querySelector('.rs-cutoff a').href), null, 10000);
       // Tall enough again: the note goes.
       await o.page.evaluate(() => { document.getElementById('snippet').style.height = '4000px'; });
-      await o.f.waitForFunction(() => document.querySelector('.rs-cutoff').hidden, null, { timeout: 10000 });
+      await o.f.waitFor(() => document.querySelector('.rs-cutoff').hidden, null, 10000);
     } finally {
       await o.context.close();
     }
   }]);
 
   // ---- the measurement -------------------------------------------------------------------------
-  tests.push(['embed and page: heights match assets/embed-heights.json (README and style.css generated from it; loader reserves it)', async () => {
-    await setup();
-    const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/measure-heights.mjs'), '--check'], { encoding: 'utf8' });
-    assert(check.status === 0, `README.md is generated from the measurement: ${check.stderr || check.stdout}`);
-    const h = loadHeights();
-    const TOLERANCE = 24;  // about one line of text
-    loaderNumbers.drift = [];
-    for (const [width, touch] of [[320, true], [720, false], [1280, false]]) {
-      // The loader in a host column of `width`: what it reserves, and what the embed then reports.
-      const o = await openWith(browser, `${fx.url}/blank-host.html`, { width: width + 32, height: 900, touch, mobile: touch });
-      try {
-        await o.page.evaluate((src) => {
-          document.getElementById('col').style.maxWidth = 'none';
-          const el = document.createElement('div');
-          el.id = 'm';
-          el.setAttribute('data-rareshock', '');
-          el.setAttribute('data-src', src);
-          document.getElementById('col').appendChild(el);
-          const s = document.createElement('script');
-          s.src = src.replace('embed.html', 'embed.js');
-          document.body.appendChild(s);
-        }, `${site.url}/embed.html`);
-        await o.page.waitForFunction(() => document.querySelector('#m iframe') !== null, null, { timeout: 10000 });
-        const reserved = await o.page.evaluate(() => parseFloat(document.querySelector('#m iframe').style.height));
-        const f = await embedFrame(o.page, '#m iframe');
-        await waitFrameReady(f);
-        await nextFrames(f, 3);
-        const s = await frameState(f);
-        await o.page.waitForFunction((h) => Math.abs(parseFloat(document.querySelector('#m iframe').style.height) - h) <= 4,
-          s.content, { timeout: 10000 }).catch(() => {});
-        const final = await o.page.evaluate(() => parseFloat(document.querySelector('#m iframe').style.height));
-        const recorded = heightAt(h, width, touch);
-        loaderNumbers.drift.push({ width, touch, recorded, reserved, content: s.content, final });
-        assert(reserved === recorded, `${width} px: the loader reserved ${reserved}, the measurement says ${recorded}`);
-        assert(Math.abs(s.content - recorded) <= TOLERANCE, `${width} px${touch ? ' (touch)' : ''}: the embed is ${s.content} px tall, ` +
-          `assets/embed-heights.json says ${recorded}: run node scripts/measure-heights.mjs after a layout change`);
-        assert(Math.abs(final - s.content) <= 4, `the loader then follows the embed (${final} vs ${s.content})`);
-      } finally {
-        await o.context.close();
+  // With a mouse (every engine) and on touch screens (a coarse pointer: the sliders' rows are taller).
+  const HEIGHT_CASES = [
+    { pointer: 'mouse', embeds: [720, 1280], screens: PAGE_SCREENS.filter((s) => !s.coarse), needs: [] },
+    { pointer: 'touch', embeds: [320], screens: PAGE_SCREENS.filter((s) => s.coarse), needs: ['coarsePointer'] },
+  ];
+  for (const { pointer, embeds, screens, needs } of HEIGHT_CASES) {
+    const touch = pointer === 'touch';
+    tests.push([`embed and page: heights match assets/embed-heights.json (README and style.css generated from it; loader reserves it): ` +
+      `${pointer}, embed at ${embeds.join(' and ')} px, page at ${screens.map((s) => s.width).join(' and ')} px`, async () => {
+      await setup();
+      const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/measure-heights.mjs'), '--check'], { encoding: 'utf8' });
+      assert(check.status === 0, `README.md is generated from the measurement: ${check.stderr || check.stdout}`);
+      const h = loadHeights();
+      const TOLERANCE = 24;  // about one line of text
+      const drift = [];
+      const samePointer = async (page, what) => {
+        const coarse = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
+        assert(coarse === touch, `${what}: (pointer: coarse) is ${coarse}, the measurement's ${pointer} layout needs ${touch}`);
+      };
+      for (const width of embeds) {
+        // The loader in a host column of `width`: what it reserves, and what the embed then reports.
+        const o = await openWith(engine, `${fx.url}/blank-host.html`, { width: width + 32, height: 900, touch, mobile: touch });
+        try {
+          await samePointer(o.page, `the host at ${width + 32} px`);
+          await o.page.evaluate((src) => {
+            document.getElementById('col').style.maxWidth = 'none';
+            const el = document.createElement('div');
+            el.id = 'm';
+            el.setAttribute('data-rareshock', '');
+            el.setAttribute('data-src', src);
+            document.getElementById('col').appendChild(el);
+            const s = document.createElement('script');
+            s.src = src.replace('embed.html', 'embed.js');
+            document.body.appendChild(s);
+          }, `${site.url}/embed.html`);
+          await o.page.waitFor(() => document.querySelector('#m iframe') !== null, null, 10000);
+          const reserved = await o.page.evaluate(() => parseFloat(document.querySelector('#m iframe').style.height));
+          const f = await embedFrame(o.page, '#m iframe');
+          await waitFrameReady(f);
+          await settle(f);
+          const s = await frameState(f);
+          await o.page.waitFor((h) => Math.abs(parseFloat(document.querySelector('#m iframe').style.height) - h) <= 4,
+            s.content, 10000).catch(() => {});
+          const final = await o.page.evaluate(() => parseFloat(document.querySelector('#m iframe').style.height));
+          const recorded = heightAt(h, width, touch);
+          drift.push({ width, recorded, reserved, content: s.content, final });
+          assert(reserved === recorded, `${width} px: the loader reserved ${reserved}, the measurement says ${recorded}`);
+          assert(Math.abs(s.content - recorded) <= TOLERANCE, `${width} px (${pointer}): the embed is ${s.content} px tall, ` +
+            `assets/embed-heights.json says ${recorded}: run node scripts/measure-heights.mjs after a layout change`);
+          assert(Math.abs(final - s.content) <= 4, `the loader then follows the embed (${final} vs ${s.content})`);
+        } finally {
+          await o.context.close();
+        }
       }
-    }
-    // The article page reserves the canvas's measured height per band (style.css, from the same file).
-    const pageDrift = [];
-    for (const screen of PAGE_SCREENS) {
-      const o = await openWith(browser, `${site.url}/index.html?theme=light`,
-        { width: screen.width, height: 900, touch: screen.coarse, mobile: screen.coarse });
-      try {
-        const reserved = await o.page.evaluate(() => parseFloat(getComputedStyle(document.getElementById('rareshock-canvas')).height));
-        await waitFrameReady(o.page);
-        await nextFrames(o.page, 3);
-        const actual = await o.page.evaluate(() => document.getElementById('rareshock-canvas').getBoundingClientRect().height);
-        pageDrift.push(`${screen.name} ${screen.width}: ${h.page[screen.name]} → ${reserved} → ${Math.round(actual)}`);
-        assert(reserved === h.page[screen.name], `page ${screen.width} px: style.css reserves ${reserved}, the measurement says ${h.page[screen.name]}`);
-        assert(Math.abs(actual - reserved) <= TOLERANCE, `page ${screen.width} px: the canvas is ${Math.round(actual)} px tall, ` +
-          `assets/embed-heights.json says ${reserved}: run node scripts/measure-heights.mjs after a layout change`);
-      } finally {
-        await o.context.close();
+      // The article page reserves the canvas's measured height per band (style.css, from the same file).
+      const pageDrift = [];
+      for (const screen of screens) {
+        const o = await openWith(engine, `${site.url}/index.html?theme=light`,
+          { width: screen.width, height: 900, touch: screen.coarse, mobile: screen.coarse });
+        try {
+          await samePointer(o.page, `the page at ${screen.width} px`);
+          const reserved = await o.page.evaluate(() => parseFloat(getComputedStyle(document.getElementById('rareshock-canvas')).height));
+          await waitFrameReady(o.page);
+          await settle(o.page);
+          const actual = await o.page.evaluate(() => document.getElementById('rareshock-canvas').getBoundingClientRect().height);
+          pageDrift.push(`${screen.name} ${screen.width}: ${h.page[screen.name]} → ${reserved} → ${Math.round(actual)}`);
+          assert(reserved === h.page[screen.name], `page ${screen.width} px: style.css reserves ${reserved}, the measurement says ${h.page[screen.name]}`);
+          assert(Math.abs(actual - reserved) <= TOLERANCE, `page ${screen.width} px: the canvas is ${Math.round(actual)} px tall, ` +
+            `assets/embed-heights.json says ${reserved}: run node scripts/measure-heights.mjs after a layout change`);
+        } finally {
+          await o.context.close();
+        }
       }
-    }
-    console.log(`     heights (recorded → reserved → embed): ${loaderNumbers.drift.map((d) =>
-      `${d.width}${d.touch ? ' touch' : ''}: ${d.recorded} → ${d.reserved} → ${d.content}`).join('; ')}; page canvas: ${pageDrift.join('; ')}`);
-  }]);
+      loaderNumbers.drift = [...(loaderNumbers.drift || []), ...drift.map((d) => ({ ...d, pointer }))];
+      console.log(`     heights, ${pointer} (recorded → reserved → embed): ${drift.map((d) =>
+        `${d.width}: ${d.recorded} → ${d.reserved} → ${d.content}`).join('; ')}; page canvas: ${pageDrift.join('; ')}`);
+    }, { needs }]);
+  }
 
   tests.close = async () => {
     if (fx) await fx.close();

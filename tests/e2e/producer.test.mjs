@@ -2,33 +2,21 @@
 // headline=off, on the example page (examples/producer-options.html, the
 // loader's data-* attributes) and as URL parameters of embed.html, with bad
 // values warned about and ignored.
+import fs from 'node:fs';
 import { assert, artifact } from './harness.mjs';
+import { decodePng } from './png.mjs';
 import { serveSiteDual, openWith, recordFrameErrors, frameRecord, waitFrameReady } from './util.mjs';
 import { embedFrame } from './embed.test.mjs';
 import { readyInView as loaderReadyInView } from './loader.test.mjs';
 
-// The colour of one page pixel (CSS px), from a screenshot, decoded in a blank
-// page of its own (the example page's CSP allows no data: images).
+// The colour of one page pixel (CSS px, in the viewport), from a screenshot of the viewport.
 async function pixelAt(page, x, y) {
-  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
-  const blank = await page.context().newPage();
-  try {
-    return await decodePixel(blank, png);
-  } finally {
-    await blank.close();
-  }
-}
-async function decodePixel(blank, png) {
-  return blank.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = c.height = 1;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3));
-  }, png.toString('base64'));
+  const img = decodePng(await page.screenshot());
+  const k = await page.evaluate(() => window.devicePixelRatio);
+  const px = Math.round(x * k), py = Math.round(y * k);
+  assert(px >= 0 && py >= 0 && px < img.width && py < img.height, `pixel (${x}, ${y}) is in the ${img.width}×${img.height} screenshot`);
+  const i = (py * img.width + px) * 4;
+  return [img.data[i], img.data[i + 1], img.data[i + 2]];
 }
 const hexRgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 const near = (a, b, tol = 6) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
@@ -48,13 +36,13 @@ async function itemInPage(page, selector, frame, name) {
   return { x0: box.x0 + off.x, y0: box.y0 + off.y, x1: box.x1 + off.x, y1: box.y1 + off.y };
 }
 
-export function producerTests({ browser }) {
+export function producerTests({ engine }) {
   let site = null;
   const setup = async () => { if (!site) site = await serveSiteDual(); };
   const tests = [
     ['producer options: the example page shows accent, transparent background and headline=off', async () => {
       await setup();
-      const { page, context, log } = await openWith(browser, `${site.url}/examples/producer-options.html`, { width: 760, height: 1000 });
+      const { page, context, log } = await openWith(engine, `${site.url}/examples/producer-options.html`, { width: 760, height: 1000 });
       try {
         // accent: the page's colours and the canvas's slider knob take it (light theme: 9.5:1 on white).
         const fa = await readyInView(page, '#ex-accent');
@@ -68,6 +56,7 @@ export function producerTests({ browser }) {
         const knobPx = await pixelAt(page, k.x0 - 3, (k.y0 + k.y1) / 2);
         assert(near(knobPx, hexRgb('#8a1538'), 10), `the slider's filled track is drawn in the accent: ${knobPx}`);
         // The page fixes the light theme, where the accent has 9.5:1: nothing to warn about.
+        await page.logs();
         assert(!log.warnings.some((w) => /accent:/.test(w)), `no accent warning on a light page: ${log.warnings.join(' | ')}`);
 
         // bg=transparent: the host's tint shows through the canvas's margins.
@@ -86,7 +75,8 @@ export function producerTests({ browser }) {
         assert(/vehicles/.test(live), `the aria-live summary still carries the sentence: ${live.slice(0, 80)}`);
         const caption = await fh.evaluate(() => { const r = document.getElementById('rs-fallback-caption').getBoundingClientRect(); return r.width * r.height; });
         assert(caption <= 1, 'the placeholder caption is for screen readers only');
-        await page.screenshot({ path: artifact('producer-options-760.png'), fullPage: true });
+        fs.writeFileSync(artifact(`${engine.name}-producer-options-760.png`), await page.screenshot({ fullPage: true }));
+        await page.logs();
         assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
         for (const f of [fa, ft, fh]) {
           const rec = await frameRecord(f);
@@ -98,11 +88,12 @@ export function producerTests({ browser }) {
     }],
     ['producer options: bad values, and an accent too dark for the dark theme, are ignored with a warning; the calculator keeps its defaults', async () => {
       await setup();
-      const { page, context, log } = await openWith(browser,
+      const { page, context, log } = await openWith(engine,
         `${site.url}/embed.html?accent=red&bg=none&headline=maybe&approval=40`, { width: 760, height: 900 });
-      const auto = await openWith(browser, `${site.url}/embed.html?accent=8a1538`, { width: 760, height: 900, dark: true });
+      const auto = await openWith(engine, `${site.url}/embed.html?accent=8a1538`, { width: 760, height: 900, dark: true });
       try {
         await waitFrameReady(page);
+        await page.logs();
         const warned = log.warnings.join(' | ');
         for (const what of ["accent: 'red' is not a colour", "bg: 'none' is not a background", "headline: 'maybe' is not on or off"])
           assert(warned.includes(what), `warned: ${what} (${warned})`);
@@ -113,6 +104,7 @@ export function producerTests({ browser }) {
         assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
         // A dark red with the theme left to the reader's system (dark here): said, and the dark theme keeps its accent.
         await waitFrameReady(auto.page);
+        await auto.page.logs();
         assert(auto.log.warnings.some((w) => /accent: #8a1538 has .* dark background/.test(w)),
           `a warning says the accent cannot serve the dark theme: ${auto.log.warnings.join(' | ')}`);
         const darkAccent = await auto.page.evaluate(() => document.documentElement.style.getPropertyValue('--rs-accent'));
