@@ -124,8 +124,20 @@ function injectHtml(html) {
   const tag = '<script src="/__rs-init.js"></script>';
   return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => m + tag) : tag + html;
 }
+// The page at a phone's width in WebKit: an iframe of that size at the top left of the window.
+function wrapperHtml(src, width, height) {
+  return `<!doctype html><style>html,body{margin:0;padding:0;overflow:hidden}</style>` +
+    `<iframe id="rs-wrap" src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" ` +
+    `style="display:block;border:0;width:${width}px;height:${height}px"></iframe>`;
+}
 export function injectingHandler(handler) {
   return (req, res) => {
+    if (req.url.split('?')[0] === '/__rs-wrap.html') {   // WebKit's narrow frame, on the page's own origin
+      const q = new URL(req.url, 'http://x').searchParams;
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(wrapperHtml(q.get('src') || 'about:blank', Number(q.get('w')) || 390, Number(q.get('h')) || 844));
+      return;
+    }
     if (req.url.split('?')[0] === '/__rs-init.js') {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' })
         .end(RECORDER + injection.scripts.join('\n;\n'));
@@ -498,10 +510,14 @@ async function webkitEngine(xvfb) {
           }
           current = null;
           if (wrapped) {
-            const wrap = `<!doctype html><style>html,body{margin:0;padding:0;overflow:hidden}</style>` +
-              `<iframe id="rs-wrap" src="${target.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" ` +
-              `style="display:block;border:0;width:${size.width}px;height:${size.height}px"></iframe>`;
-            await call('POST', '/url', { url: 'data:text/html;charset=utf-8,' + encodeURIComponent(wrap) });
+            // The wrapper comes from the page's own server (injectingHandler), so the page is not a
+            // cross-origin frame: WebKit ignores focus() by script in a cross-origin frame that
+            // does not have focus (no user gesture), as a data: wrapper made it.
+            const http = /^https?:/.test(target);
+            const wrapUrl = http
+              ? `${new URL(target).origin}/__rs-wrap.html?` + new URLSearchParams({ src: target, w: size.width, h: size.height })
+              : 'data:text/html;charset=utf-8,' + encodeURIComponent(wrapperHtml(target, size.width, size.height));
+            await call('POST', '/url', { url: wrapUrl });
             await main.waitFor(() => document.readyState === 'complete', null, 60000);
             // The page's frame is the focused one, as a top-level page would be (focus(), :focus-within).
             current = null;
