@@ -4,9 +4,8 @@
 // to it. Also checks the generator's Markdown dialect on small inputs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, SITE, waitReady, assert } from './harness.mjs';
-import { openWith, noErrors } from './util.mjs';
-import { waitIdle, bringIntoView } from './gestures.mjs';
+import { ROOT, SITE, openWith, waitReady, clickOn, assert, noErrors } from './harness.mjs';
+import { replay, tapSteps, waitIdle, bringIntoView } from './gestures.mjs';
 import { methodologyHtml, readerPart, inlineHtml, editionLanguage } from '../../scripts/make-methodology.mjs';
 
 const METHOD_MD = fs.readFileSync(path.join(ROOT, 'docs/methodology.md'), 'utf8');
@@ -25,7 +24,7 @@ const sectionState = () => {
   };
 };
 
-export function methodTests({ browser, site }) {
+export function methodTests({ engine, site }) {
   const tests = [];
 
   tests.push(['method generator: the reader\'s part only, in the Markdown dialect of docs/methodology.md', async () => {
@@ -52,14 +51,14 @@ export function methodTests({ browser, site }) {
     assert(doc.includes('<td><code>k|1</code></td><td class="rs-al-r">2</td>'), `table cells, code with a pipe, alignment: ${doc}`);
     const real = methodologyHtml(METHOD_MD);
     assert(!/\sstyle=|<script/i.test(real), 'no inline style or script (CSP)');
-  }]);
+  }, { needs: ['noBrowser'] }]);
 
   for (const file of ['index.html', 'embed.html']) {
     tests.push([`method: ${file} has "Method and sources" as HTML beside the canvas, closed, reader's part only`, async () => {
       const html = fs.readFileSync(path.join(SITE, file), 'utf8');
       assert(!html.includes('<!--RS:METHOD-->'), `${file}: the marker was replaced`);
       // An embed's frame is as tall as its content (the host sizes it; the embed itself does not scroll).
-      const { page, context, log } = await openWith(browser, `${site.url}/${file}`, { height: file === 'embed.html' ? 2600 : 900 });
+      const { page, context } = await openWith(engine, `${site.url}/${file}`, { height: file === 'embed.html' ? 2600 : 900 });
       try {
         await waitReady(page);
         const s = await page.evaluate(sectionState);
@@ -71,11 +70,11 @@ export function methodTests({ browser, site }) {
         assert(s.lang === 'en' && s.inlineStyles === 0 && s.scripts === 0, `lang, no inline style or script: ${JSON.stringify(s)}`);
         assert(s.userSelect !== 'none', `its text is selectable (user-select ${s.userSelect})`);
         // Opening it works without the calculator (a native disclosure).
-        await page.click('#rs-method > summary');
-        assert(await page.evaluate(() => document.getElementById('rs-method').open), 'a click on the summary opens it');
+        await clickOn(page, '#rs-method > summary');
+        await page.waitFor(() => document.getElementById('rs-method').open, null, 10000);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert(overflow <= 0, `the open section does not widen the page (${overflow} px)`);
-        noErrors(log);
+        await noErrors(page);
       } finally {
         await context.close();
       }
@@ -86,27 +85,27 @@ export function methodTests({ browser, site }) {
     const html = fs.readFileSync(path.join(SITE, 'rareshock-offline.html'), 'utf8');
     assert(html.includes('id="rs-method"') && html.includes('In plain words'), 'the offline file has the section');
     assert(!html.includes('<!--RS:METHOD-->'), 'the marker was replaced');
-  }]);
+  }, { needs: ['noBrowser'] }]);
 
+  // The tap as a phone's touch screen sends it (pointer and touch events, replayed in the page
+  // so that it is the same in every engine: gestures.mjs); no compatibility mouse events.
   tests.push(['method: the canvas link opens the section and brings it into view (phone 390 px DPR 3, a tap)', async () => {
-    const { page, context, log } = await openWith(browser, `${site.url}/index.html`, { width: 390, height: 844, dpr: 3, touch: true, mobile: true });
+    const { page, context } = await openWith(engine, `${site.url}/index.html`, { width: 390, height: 844, dpr: 3, touch: true, mobile: true });
     try {
       await waitReady(page);
       await waitIdle(page);
       const box = await bringIntoView(page, 'method');
       assert(box, 'the canvas draws a "Method and sources" link');
-      const cdp = await context.newCDPSession(page);
       const x = Math.round((box.x0 + box.x1) / 2), y = Math.round((box.y0 + box.y1) / 2);
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-      await page.waitForFunction(() => document.getElementById('rs-method').open, null, { timeout: 10000 });
-      await page.waitForFunction(() => {
+      await replay(page, tapSteps(x, y).filter((s) => /^(pointer|touch)/.test(s.type)));
+      await page.waitFor(() => document.getElementById('rs-method').open, null, 10000);
+      await page.waitFor(() => {
         const r = document.querySelector('#rs-method > summary').getBoundingClientRect();
         return r.top >= -1 && r.top < window.innerHeight / 2;
-      }, null, { timeout: 10000 });
+      }, null, 10000);
       const focused = await page.evaluate(() => document.activeElement === document.querySelector('#rs-method > summary'));
       assert(focused, 'focus moved to the section (keyboard and screen-reader users land there)');
-      noErrors(log);
+      await noErrors(page);
     } finally {
       await context.close();
     }
