@@ -3,14 +3,15 @@
 // loader's data-* attributes) and as URL parameters of embed.html, with bad
 // values warned about and ignored.
 import fs from 'node:fs';
-import { assert, artifact } from './harness.mjs';
+import { assert, artifact, animationFrames } from './harness.mjs';
 import { decodePng } from './png.mjs';
 import { serveSiteDual, openWith, recordFrameErrors, frameRecord, waitFrameReady } from './util.mjs';
-import { embedFrame } from './embed.test.mjs';
 import { readyInView as loaderReadyInView } from './loader.test.mjs';
 
-// The colour of one page pixel (CSS px, in the viewport), from a screenshot of the viewport.
+// The colour of one page pixel (CSS px, in the viewport), from a screenshot of the viewport,
+// once the page has drawn what it last did (a scroll; WebKit's shot is of the last painted frame).
 async function pixelAt(page, x, y) {
+  await animationFrames(page, 2);
   const img = decodePng(await page.screenshot());
   const k = await page.evaluate(() => window.devicePixelRatio);
   const px = Math.round(x * k), py = Math.round(y * k);
@@ -23,8 +24,7 @@ const near = (a, b, tol = 6) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
 
 // An embed, once scrolled into view and ready (embeds above it may still grow), with an error recorder.
 async function readyInView(page, selector) {
-  const frame = await embedFrame(page, `${selector} iframe`);
-  await loaderReadyInView(page, selector, frame);
+  const frame = await loaderReadyInView(page, selector);
   await recordFrameErrors(frame);
   return frame;
 }
@@ -71,6 +71,8 @@ export function producerTests({ engine }) {
         // headline=off: no headline sentence on the canvas; the live summary still says it.
         const fh = await readyInView(page, '#ex-headline');
         assert((await fh.evaluate(() => window.rareshock.debugItem('headline'))) === null, 'no headline drawn');
+        // (The summary is written a moment after each result, once they stop changing.)
+        await fh.waitFor(() => ((document.querySelector('[aria-live]') || {}).textContent || '') !== '', null, 10000).catch(() => {});
         const live = await fh.evaluate(() => (document.querySelector('[aria-live]') || {}).textContent || '');
         assert(/vehicles/.test(live), `the aria-live summary still carries the sentence: ${live.slice(0, 80)}`);
         const caption = await fh.evaluate(() => { const r = document.getElementById('rs-fallback-caption').getBoundingClientRect(); return r.width * r.height; });
@@ -90,7 +92,6 @@ export function producerTests({ engine }) {
       await setup();
       const { page, context, log } = await openWith(engine,
         `${site.url}/embed.html?accent=red&bg=none&headline=maybe&approval=40`, { width: 760, height: 900 });
-      const auto = await openWith(engine, `${site.url}/embed.html?accent=8a1538`, { width: 760, height: 900, dark: true });
       try {
         await waitFrameReady(page);
         await page.logs();
@@ -102,7 +103,13 @@ export function producerTests({ engine }) {
         const css = await page.evaluate(() => document.documentElement.style.getPropertyValue('--rs-accent'));
         assert(css === '', `no accent set on the page (${css})`);
         assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
-        // A dark red with the theme left to the reader's system (dark here): said, and the dark theme keeps its accent.
+      } finally {
+        await context.close();
+      }
+      // A dark red with the theme left to the reader's system (dark here): said, and the dark theme keeps its accent.
+      // (One page at a time: MiniBrowser takes the dark scheme only at launch, so this is another browser session.)
+      const auto = await openWith(engine, `${site.url}/embed.html?accent=8a1538`, { width: 760, height: 900, dark: true });
+      try {
         await waitFrameReady(auto.page);
         await auto.page.logs();
         assert(auto.log.warnings.some((w) => /accent: #8a1538 has .* dark background/.test(w)),
@@ -110,7 +117,6 @@ export function producerTests({ engine }) {
         const darkAccent = await auto.page.evaluate(() => document.documentElement.style.getPropertyValue('--rs-accent'));
         assert(darkAccent === '', `the dark page keeps its own accent (${darkAccent})`);
       } finally {
-        await context.close();
         await auto.context.close();
       }
     }],
