@@ -4,8 +4,23 @@
 // picture, a desktop the desktop one (<picture>, made by scripts/make-fallback.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
-import { SITE, waitReady, artifact, assert } from './harness.mjs';
-import { openWith, noErrors } from './util.mjs';
+import { SITE, openWith, serve, waitReady, until, artifact, assert, noErrors } from './harness.mjs';
+
+// The site with its WebAssembly held back by the server until release() (the page
+// loads as on a slow connection, and stays loading as long as the test looks).
+async function serveHoldingWasm() {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let asked = 0;
+  const wasm = (req, res) => {
+    asked++;
+    held.then(() => res.writeHead(200, { 'Content-Type': 'application/wasm', 'Cache-Control': 'no-cache' })
+      .end(fs.readFileSync(path.join(SITE, 'rareshock.wasm'))));
+  };
+  const server = await serve({ extraRoutes: { '/rareshock.wasm': wasm } });
+  return { ...server, release: () => release(), asked: () => asked,
+           close: () => { release(); return server.close(); } };
+}
 
 const placeholderState = () => {
   const vis = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';
@@ -20,58 +35,58 @@ const placeholderState = () => {
   };
 };
 
-export function loadingTests({ browser, site }) {
+export function loadingTests({ engine, site }) {
   const tests = [];
 
   for (const [width, dpr] of [[390, 3], [1280, 1]]) {
     tests.push([`loading at ${width} px: the reserved box shows the headline sentence and says the calculator is loading`, async () => {
-      const { page, context, log } = await openWith(browser, '', { width, height: 844, dpr, goto: false });
-      let release;
-      const held = new Promise((r) => { release = r; });
-      await page.route('**/rareshock.wasm', async (route) => { await held; await route.continue(); });
+      const held = await serveHoldingWasm();
+      const { page, context } = await openWith(engine, `${held.url}/index.html`, { width, height: 844, dpr });
       try {
-        await page.goto(`${site.url}/index.html`);
-        await page.waitForFunction(() => document.querySelector('.rs-loading-note'), null, { timeout: 10000 });
+        await page.waitFor(() => document.querySelector('.rs-loading-note'), null, 10000);
+        await until(() => held.asked() > 0, 30000, 'the page to ask for its WebAssembly');   // and wait for it
         const s = await page.evaluate(placeholderState);
-        await (await page.$('.rs-widget')).screenshot({ path: artifact(`loading-${width}.png`) });
+        fs.writeFileSync(artifact(`${engine.name}-loading-${width}.png`), await page.screenshot({ selector: '.rs-widget' }));
         const summary = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8').match(/<figcaption id="rs-fallback-caption">([^<]*)</)[1];
         assert(s.caption.length > 40 && s.caption === summary.replace(/&amp;/g, '&'), `the headline sentence shows: "${s.caption}"`);
         assert(s.captionTop >= 0 && s.captionTop < 40, `at the top of the box, where the headline will be (${s.captionTop} px down)`);
         assert(/Loading the calculator/.test(s.note), `it says it is loading: "${s.note}"`);
         assert(s.sketchHeight > 300 && !s.picture, `a sketch of the controls, not the fallback picture: ${JSON.stringify(s)}`);
         assert(s.boxHeight >= 1300, `the box keeps the calculator's reserved height (${s.boxHeight} px)`);
-        release();
+        held.release();
         await waitReady(page);
         const after = await page.evaluate(placeholderState);
         assert(!after.note && !after.sketchHeight && !after.caption, `the placeholder is gone once the calculator is ready: ${JSON.stringify(after)}`);
-        noErrors(log);
+        await noErrors(page);
       } finally {
-        release();
         await context.close();
+        await held.close();
       }
     }]);
   }
 
   for (const [width, want] of [[360, 'fallback-phone'], [1280, 'fallback']]) {
     tests.push([`fallback at ${width} px without JavaScript: the ${want === 'fallback' ? 'desktop' : 'phone'} picture, readable, no loading note`, async () => {
-      const { page, context } = await openWith(browser, `${site.url}/index.html`, { width, height: 800, dpr: 2, js: false });
+      const { page, context } = await openWith(engine, `${site.url}/index.html`, { width, height: 800, dpr: 2, js: false });
       try {
-        await page.waitForLoadState('load');
-        await page.waitForFunction(() => { const i = document.querySelector('img.rs-fallback-static'); return i && i.complete && i.naturalWidth > 0; });
+        await page.waitFor(() => {
+          const i = document.querySelector('img.rs-fallback-static');
+          return document.readyState === 'complete' && i && i.complete && i.naturalWidth > 0;
+        }, null, 15000);
         const s = await page.evaluate(() => {
           const i = document.querySelector('img.rs-fallback-static');
           const note = document.querySelector('.rs-loading-note');
           return { src: i.currentSrc.split('/').pop(), natural: i.naturalWidth, shown: Math.round(i.getBoundingClientRect().width),
                    note: !!note && getComputedStyle(note).display !== 'none', scrollW: document.documentElement.scrollWidth };
         });
-        await page.screenshot({ path: artifact(`fallback-nojs-${width}.png`), fullPage: false });
+        fs.writeFileSync(artifact(`${engine.name}-fallback-nojs-${width}.png`), await page.screenshot());
         assert(s.src.startsWith(want + '.'), `the ${want} picture is shown (${s.src})`);
         assert(s.natural >= s.shown, `at least one picture pixel per CSS pixel: ${s.natural} px shown ${s.shown} px wide`);
         assert(!s.note && s.scrollW <= width, `no loading note and no sideways scroll without JavaScript: ${JSON.stringify(s)}`);
       } finally {
         await context.close();
       }
-    }]);
+    }, { needs: ['noJavaScript'] }]);
   }
 
   return tests;
