@@ -134,7 +134,7 @@ export function applyBlocks(text, blocks) {
 async function settledHeight(page, width, selector) {
   let last = null;
   for (let i = 0; i < 200; i++) {
-    await page.waitForTimeout(150);
+    await new Promise((r) => setTimeout(r, 150));
     const now = await page.evaluate((sel) => ({ frames: window.rareshock.stats().framesRendered, width: innerWidth,
       height: Math.ceil(document.querySelector(sel).getBoundingClientRect().height) }), selector);
     if (last && now.width === width && now.frames === last.frames && now.height === last.height) break;
@@ -155,40 +155,42 @@ export const PAGE_SCREENS = [
 
 async function measure(site) {
   const BANDS = layoutBands();
-  const { launch, serve } = await import('../tests/e2e/harness.mjs');
-  const { openWith } = await import('../tests/e2e/util.mjs');
+  const { serve, openWith } = await import('../tests/e2e/harness.mjs');
+  const { startEngine } = await import('../tests/e2e/engines.mjs');
   for (const f of ['embed.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
     if (!fs.existsSync(path.join(site, f))) throw new Error(`${path.join(site, f)} not found: build the site first (cmake --build --preset web)`);
   }
   const server = await serve({ root: site });
-  const browser = await launch();
+  const browser = await startEngine('chromium');  // the measurement is Chromium's (the reference engine)
   const out = { fine: {}, coarse: {}, page: {} };
   try {
     for (const coarse of [false, true]) {
       const { page, context, log } = await openWith(browser, `${server.url}/embed.html?theme=light`,
         { width: BANDS[0].widths[0], height: 900, touch: coarse, mobile: coarse });
-      await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
-        !window.rareshock.getResults().provisional, null, { timeout: 120000 });
+      await page.waitFor(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
+        !window.rareshock.getResults().provisional, null, 120000);
       const pointer = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
       if (pointer !== coarse) throw new Error(`expected (pointer: coarse) to be ${coarse}`);
       for (const band of BANDS) {
         for (const width of band.widths) {
-          await page.setViewportSize({ width, height: 900 });
+          await page.setViewport(width, 900);
           const height = await settledHeight(page, width, 'html');
           out[coarse ? 'coarse' : 'fine'][width] = height;
           process.stdout.write(`measure-heights: ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
         }
       }
+      await page.logs();
       if (log.errors.length) throw new Error(`errors in the embed: ${log.errors.join(' | ')}`);
       await context.close();
     }
     for (const screen of PAGE_SCREENS) {
       const { page, context, log } = await openWith(browser, `${server.url}/index.html?theme=light`,
         { width: screen.width, height: 900, touch: screen.coarse, mobile: screen.coarse });
-      await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
-        !window.rareshock.getResults().provisional, null, { timeout: 120000 });
+      await page.waitFor(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
+        !window.rareshock.getResults().provisional, null, 120000);
       out.page[screen.name] = await settledHeight(page, screen.width, '#rareshock-canvas');
       process.stdout.write(`measure-heights: page canvas, ${screen.name} (${screen.width} px) → ${out.page[screen.name]} px\n`);
+      await page.logs();
       if (log.errors.length) throw new Error(`errors on the page: ${log.errors.join(' | ')}`);
       await context.close();
     }
