@@ -273,12 +273,22 @@ async function firefoxEngine(xvfb) {
     }
     return browsers.get(key);
   };
-  const wrapFrame = (resolve) => nativeFrame(resolve, (f, fn, arg, timeout) => f.waitForFunction(fn, { timeout, polling: 50 }, arg));
+  const waitInPage = (f, fn, arg, timeout) => f.waitForFunction(fn, { timeout, polling: 50 }, arg);
+  // Without JavaScript (javascript.enabled off) WebDriver BiDi still evaluates, but puppeteer's
+  // waitForFunction, which polls inside the page, never returns: poll from here instead.
+  const pollFromNode = async (f, fn, arg, timeout) => {
+    const t0 = Date.now();
+    while (!(await f.evaluate(fn, arg))) {
+      if (Date.now() - t0 > timeout) throw new Error(`waitFor timed out after ${timeout} ms: ${String(fn).slice(0, 160)}`);
+      await sleep(50);
+    }
+  };
   return {
     name: 'firefox',
     async open(url, o) {
-      if (!o.js) throw new Error('firefox: pages without JavaScript are not supported (see exceptions.mjs)');
+      const wrapFrame = (resolve) => nativeFrame(resolve, o.js ? waitInPage : pollFromNode);
       const prefs = { 'layout.css.prefers-color-scheme.content-override': o.dark ? 0 : 1 };
+      if (!o.js) prefs['javascript.enabled'] = false;   // one more Firefox, launched when first needed
       if (o.webgl === false) prefs['webgl.disabled'] = true;
       // A touch screen is the primary pointer, as on a phone: (pointer: coarse), (hover: none).
       if (o.touch) Object.assign(prefs, { 'ui.primaryPointerCapabilities': 1, 'ui.allPointerCapabilities': 1 });

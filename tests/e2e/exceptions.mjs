@@ -17,10 +17,6 @@ export const EXCEPTIONS = {
              'swipe leaves even a plain 5,000 px page unscrolled, with no pointercancel (measured with and without ' +
              'headless and APZ preferences); the replayed swipes (gestures.mjs) still run in Firefox',
   },
-  noJavaScript: {
-    firefox: 'Firefox ESR\'s WebDriver BiDi has no emulation.setScriptingEnabled (unknown command), and the ' +
-             'javascript.enabled preference would need a third Firefox instance',
-  },
   layoutShiftApi: {
     firefox: 'Gecko has no Layout Instability API (PerformanceObserver "layout-shift"), so CLS cannot be measured',
     webkit: 'WebKit has no Layout Instability API (PerformanceObserver "layout-shift"), so CLS cannot be measured',
@@ -32,8 +28,8 @@ export const EXCEPTIONS = {
             'Print Page is not yet in the driver layer',
   },
   noBrowser: {
-    firefox: 'no browser involved (a file-size check): it runs once, in the chromium stage',
-    webkit: 'no browser involved (a file-size check): it runs once, in the chromium stage',
+    firefox: 'no browser involved (Node alone checks a file\'s size or content, or a build script): it runs once, in the chromium stage',
+    webkit: 'no browser involved (Node alone checks a file\'s size or content, or a build script): it runs once, in the chromium stage',
   },
   downloads: {
     firefox: 'the test reads the clipboard and the downloaded files through Playwright (permissions, download events), ' +
@@ -57,8 +53,8 @@ export const EXCEPTIONS = {
   webglEviction: {
     firefox: 'Firefox ESR 153 does not take the oldest WebGL context away when a page makes more: with 1,200 other live ' +
              'WebGL2 contexts (each cleared and finished) the calculator\'s context was not lost within a minute, nor was ' +
-             'any context with webgl.max-contexts and webgl.max-contexts-per-principal set to 16 (Chromium and WebKit lose ' +
-             'the oldest at the 17th); the same loss made by the page and never restored is tested in every engine',
+             'any context with webgl.max-contexts and webgl.max-contexts-per-principal set to 16 (Chromium and WebKit keep ' +
+             '16 and lose the least recently used); the same loss made by the page and never restored is tested in every engine',
   },
 };
 

@@ -67,7 +67,7 @@ export function fallbackTests({ engine, site }) {
       } finally {
         await context.close();
       }
-    }, { needs: ['noJavaScript'] }]);
+    }]);
   }
 
   tests.push(['fallback: without WebAssembly the page shows the picture (rs-failed), no uncaught errors', async () => {

@@ -86,7 +86,7 @@ export function loadingTests({ engine, site }) {
       } finally {
         await context.close();
       }
-    }, { needs: ['noJavaScript'] }]);
+    }]);
   }
 
   return tests;
