@@ -371,7 +371,7 @@ async function webkitEngine(xvfb) {
           try {
             const r = await fetch(`${base}/status`);
             const j = await r.json();
-            if (j.value && 'ready' in j.value) return { base, child, session: null };
+            if (j.value && 'ready' in j.value) return { base, child, session: null, open: 0 };
           } catch { /* not up yet */ }
           await sleep(100);
         }
@@ -399,6 +399,17 @@ async function webkitEngine(xvfb) {
       injection.enabled = true;
       injection.scripts = o.init.slice();
       const driver = await driverFor(o.dpr);
+      // One MiniBrowser window on the screen: X gives keyboard focus to the window under the
+      // pointer, the one on top, so a page in a window under another scale's later window
+      // has no focus (document.hasFocus() false, no :focus-within). Other scales' windows
+      // without an open page are closed (their sessions start again when next needed).
+      for (const [scale, d] of drivers) {
+        const other = scale === o.dpr ? null : await d.catch(() => null);
+        if (other && other.session && other.open === 0) {
+          await wd(other.base, 'DELETE', `/session/${other.session.id}`).catch(() => {});
+          other.session = null;
+        }
+      }
       const args = ['--automation', `--enable-javascript=${o.js}`, `--enable-webgl=${o.webgl !== false}`];
       if (o.dark) args.push('--dark-mode');
       const key = JSON.stringify(args);
@@ -609,6 +620,7 @@ async function webkitEngine(xvfb) {
         async close() {
           current = null;
           injection.scripts = [];
+          driver.open = Math.max(0, driver.open - 1);
           try {
             await call('POST', '/frame', { id: null });
             await call('POST', '/url', { url: 'about:blank' });
@@ -618,6 +630,7 @@ async function webkitEngine(xvfb) {
           }
         },
       };
+      driver.open++;
       if (o.goto) await page.goto(url);
       return page;
     },

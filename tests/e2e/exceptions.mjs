@@ -37,11 +37,6 @@ export const EXCEPTIONS = {
     webkit: 'the test reads the clipboard and the downloaded files through Playwright (permissions, download events), ' +
             'which WebDriver classic does not offer',
   },
-  twinFocusStyles: {
-    webkit: 'the twin is shown by :focus-within; in MiniBrowser under Xvfb (no window manager) focus given by script ' +
-            'inside the phone-width iframe does not take, and these pages do not get :focus-within from it (open question; ' +
-            'the 1280 px twin screenshots and the keyboard and twin-driven tests do run in WebKit)',
-  },
   crossEngine: {
     chromium: 'Chromium is the reference the other engines\' pixels are compared with',
   },

@@ -226,7 +226,7 @@ export function runtimeTests({ engine, site }) {
     } finally {
       await context.close();
     }
-  }, { needs: ['twinFocusStyles'] }];
+  }];
   tests.push(twinOffscreen('phone 390 px DPR 3', '/index.html', { width: 390, height: 844, dpr: 3, touch: true, mobile: true }, 'top'));
   tests.push(twinOffscreen('desktop article page', '/article.html', { width: 1280, height: 800 }, 'tab'));
 

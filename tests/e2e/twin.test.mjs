@@ -71,7 +71,7 @@ export function twinTests({ engine, site }) {
     } finally {
       await context.close();
     }
-  }, { needs: ['twinFocusStyles'] }]);
+  }]);
 
   tests.push(['twin: Copy link, Data (CSV) and Image (PNG) work from the twin with the canvas offscreen', async () => {
     const { page, context, log } = await openWith(engine, `${site.url}/index.html`, { width: 390, height: 844, dpr: 3, touch: true, mobile: true });
@@ -133,7 +133,7 @@ export function twinTests({ engine, site }) {
       } finally {
         await context.close();
       }
-    }, { needs: width < 447 ? ['twinFocusStyles'] : [] }]);
+    }]);
   }
 
   return tests;

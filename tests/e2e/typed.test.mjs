@@ -97,9 +97,8 @@ export function typedTests({ engine, site }) {
   }, { needs: ['touch'] }]);
 
   // The same tap replayed as phones and tablets send it (gestures.mjs: pointer and touch events,
-  // then the compatibility mouse events), so that it runs in every engine, WebKit too. A tablet's
-  // width: WebKit shows narrower pages in an iframe, where a script's focus does not take (see
-  // exceptions.mjs, twinFocusStyles).
+  // then the compatibility mouse events), so that it runs in every engine, WebKit too, at a
+  // tablet's width.
   tests.push(['touch (replayed as a tablet sends it): a tap on a number field opens a real decimal text field; typing updates the calculator', async () => {
     const { page, context } = await openWith(engine, `${site.url}/index.html`, { ...PHONE, width: 768, height: 1024 });
     try {
