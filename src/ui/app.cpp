@@ -651,7 +651,7 @@ void App::draw(const Environment& env) {
             ImGui::PushFont(m.fonts.small);
             ImGui::BeginGroup();
             if (m.chart_rect.readout_day >= 0) draw_readout(m.results, m.chart_rect.readout_day, topt.dated, m.fonts, p, m.lang);
-            else text_wrapped_at_spaces(c.t("ui.chart.touch"), w, true);
+            else text_wrapped_at_spaces(c.t(m.style_coarse ? "ui.chart.touch" : "ui.chart.point"), w, true);  // as the reader reaches it
             ImGui::EndGroup();
             ImGui::PopFont();
             ImGui::Dummy(ImVec2(1, 6));
