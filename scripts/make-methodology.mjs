@@ -9,7 +9,11 @@
 // the first heading that starts (after an optional section number such as "8.")
 // with the edition's developers' heading (DEVELOPER_HEADINGS below). Every page in
 // SITE_DIR that contains <!--RS:METHOD--> gets, in its place, the edition in the
-// page's language (<html lang="…">), or English if there is none.
+// page's language (<html lang="…">), or English if there is none. A page that
+// contains <!--RS:METHOD:LAZY--> instead (the embeds, whose download has a budget)
+// gets a link to the edition's own page, method.html or method.<lang>.html, written
+// beside it: app.js fetches that page's body when the reader opens the section, and
+// the link stays if it cannot (the reader opens the page itself).
 //
 // The Markdown dialect (what docs/methodology.md uses): ATX headings (# … ######),
 // paragraphs, "-", "*" or "1." list items with indented or lazy continuation lines
@@ -25,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 export const DEVELOPER_HEADINGS = { en: 'For developers', de: 'Für Entwickler', ja: '開発者向け' };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MARKER = '<!--RS:METHOD-->';
+const LAZY_MARKER = '<!--RS:METHOD:LAZY-->';
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
@@ -49,7 +54,7 @@ export function readerPart(markdown, lang = 'en') {
   return lines.join('\n');
 }
 
-// Inline markup: `code`, **bold**, [text](url); the rest escaped.
+// Inline markup: `code`, **bold**, *emphasis*, [text](url); the rest escaped.
 export function inlineHtml(text) {
   let out = '';
   let i = 0;
@@ -77,7 +82,8 @@ export function inlineHtml(text) {
 
 function spanHtml(chunk) {
   const parts = [];
-  const re = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*(?=\S)([\s\S]*?\S)\*\*/g;
+  // *emphasis*: a single asterisk not touching a letter, digit or another asterisk on its outer side.
+  const re = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*(?=\S)([\s\S]*?\S)\*\*|(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\p{L}\p{N}*])/gu;
   let last = 0, m;
   while ((m = re.exec(chunk))) {
     parts.push(escapeHtml(chunk.slice(last, m.index)));
@@ -85,8 +91,10 @@ function spanHtml(chunk) {
       const url = m[2];
       const safe = /^(https?:\/\/|#|\.{0,2}\/|[\w.-]+(\/|$|#))/i.test(url) && !/^\s*javascript:/i.test(url);
       parts.push(safe ? `<a href="${escapeHtml(url)}">${spanHtml(m[1])}</a>` : spanHtml(m[1]));
-    } else {
+    } else if (m[3] !== undefined) {
       parts.push(`<strong>${spanHtml(m[3])}</strong>`);
+    } else {
+      parts.push(`<em>${spanHtml(m[4])}</em>`);
     }
     last = re.lastIndex;
   }
@@ -224,19 +232,63 @@ export function methodologyHtml(markdown, { lang = 'en', idPrefix = 'rs-m-' } = 
   return `<div class="rs-method-body" lang="${escapeHtml(lang)}">\n${blocksHtml(text.split('\n'), opts)}\n</div>`;
 }
 
-// Replaces the marker in every page of the site with the edition in its language.
+// The edition's own page: method.html (English) or method.<lang>.html.
+export function methodPageName(lang) {
+  return lang === 'en' ? 'method.html' : `method.${lang}.html`;
+}
+
+// A page of its own for one edition (what the lazy section fetches, and opens
+// without script): the site's style sheet, no script.
+export function methodPage(fragment, lang, title) {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">
+<title>${escapeHtml(title)} · Rare Earth Shock</title>
+<link rel="stylesheet" href="style.css">
+</head>
+<body class="rs-method-page">
+<main>
+<h1>${escapeHtml(title)}</h1>
+${fragment}
+</main>
+</body>
+</html>
+`;
+}
+
+// Replaces the marker in every page of the site with the edition in its language
+// (inline, or for LAZY_MARKER a link to the edition's page, written once per edition).
 export function insertIntoSite(site, editions) {
-  const pages = fs.readdirSync(site).filter((f) => f.endsWith('.html'));
+  const pages = fs.readdirSync(site).filter((f) => f.endsWith('.html') && !/^method(\.[a-z-]+)?\.html$/.test(f));
   const done = [];
+  const written = new Set();
   for (const f of pages) {
     const file = path.join(site, f);
     const html = fs.readFileSync(file, 'utf8');
-    if (!html.includes(MARKER)) continue;
-    const lang = (/<html\b[^>]*\blang="([^"]+)"/.exec(html) || [])[1] || 'en';
-    const fragment = editions[lang] || editions[lang.split('-')[0]] || editions.en;
-    if (!fragment) throw new Error(`${f}: no methodology edition for "${lang}" and no English one`);
-    fs.writeFileSync(file, html.split(MARKER).join(fragment));
-    done.push(`${f} (${editions[lang] ? lang : 'en'})`);
+    const lazy = html.includes(LAZY_MARKER);
+    if (!lazy && !html.includes(MARKER)) continue;
+    const pageLang = (/<html\b[^>]*\blang="([^"]+)"/.exec(html) || [])[1] || 'en';
+    const lang = editions[pageLang] ? pageLang : editions[pageLang.split('-')[0]] ? pageLang.split('-')[0] : 'en';
+    const fragment = editions[lang];
+    if (!fragment) throw new Error(`${f}: no methodology edition for "${pageLang}" and no English one`);
+    if (!lazy) {
+      fs.writeFileSync(file, html.split(MARKER).join(fragment));
+      done.push(`${f} (${lang})`);
+      continue;
+    }
+    const title = ((/<details[^>]*\bid="rs-method"[^>]*>\s*<summary>([^<]*)<\/summary>/.exec(html) || [])[1] || 'Method and sources').trim();
+    const name = methodPageName(lang);
+    if (!written.has(name)) {
+      fs.writeFileSync(path.join(site, name), methodPage(fragment, lang, title.replace(/&amp;/g, '&')));
+      written.add(name);
+    }
+    const link = `<div class="rs-method-body" lang="${escapeHtml(lang)}" data-rs-method-src="${name}">` +
+                 `<p class="rs-method-later"><a href="${name}" target="_blank" rel="noopener">${title}</a></p></div>`;
+    fs.writeFileSync(file, html.split(LAZY_MARKER).join(link));
+    done.push(`${f} (${lang}, on open: ${name})`);
   }
   return done;
 }

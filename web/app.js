@@ -173,31 +173,57 @@
   // calculator is taller than its frame, a note at the frame's foot says so and
   // opens the full page with the same scenario. Hosts that resize the frame (the
   // loader, AMP) pass resize=host.
-  var cut = null;
-  var hostResizes = window.parent !== window && params.get('resize') === 'host';
+  var cut = null;  // <p class="rs-cutoff"> of embed.html
+  // Only inside a frame the host does not resize (opened on its own, the page scrolls).
+  var fixedFrame = window.parent !== window && params.get('resize') !== 'host';
   function updateCutNotice() {
-    if (hostResizes) return;
+    if (!fixedFrame) return;
+    if (!cut) cut = document.getElementById('rs-cutoff');  // in the page, in its language
+    if (!cut) return;
     var content = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (content <= window.innerHeight + 1) {
-      if (cut) cut.hidden = true;
+      cut.hidden = true;
       return;
     }
-    if (!cut) {
-      cut = document.createElement('p');
-      cut.className = 'rs-cutoff';
-      var a = document.createElement('a');
-      a.target = '_blank';
-      a.rel = 'noopener';
-      a.textContent = 'Continues below: open it in full\u00a0\u2197';
-      cut.appendChild(a);
-      document.body.appendChild(cut);
-    }
-    var full = new URL('index.html', window.location.href);
+    // The full page of the same edition (index.html, index.de.html, …).
+    var full = new URL(doc.lang && doc.lang !== 'en' ? 'index.' + doc.lang + '.html' : 'index.html', window.location.href);
     var link = api ? api.shareUrl() : '';
     full.search = link.indexOf('?') >= 0 ? link.slice(link.lastIndexOf('?') + 1) : window.location.search;
     cut.firstChild.href = full.href;
     cut.hidden = false;
   }
+
+  // ---- "Method and sources" on open ------------------------------------------
+  // The embeds do not carry it (their download has a budget): the section holds a
+  // link to its own page (method.html, method.de.html, …), whose body comes in when
+  // the reader opens the section. If it cannot, the link stays: it opens that page.
+  function methodOnOpen() {
+    var section = document.getElementById('rs-method');
+    var body = section && section.querySelector('[data-rs-method-src]');
+    if (!body) return;
+    function load() {
+      if (!section.open || body.getAttribute('data-rs-state')) return;
+      var src = body.getAttribute('data-rs-method-src');
+      body.setAttribute('data-rs-state', 'loading');
+      body.setAttribute('aria-busy', 'true');
+      fetch(src).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.text();
+      }).then(function (text) {
+        var got = new DOMParser().parseFromString(text, 'text/html').querySelector('.rs-method-body');
+        if (!got) throw new Error('no section in it');
+        while (body.firstChild) body.removeChild(body.firstChild);
+        while (got.firstChild) body.appendChild(document.adoptNode(got.firstChild));
+        body.setAttribute('data-rs-state', 'loaded');
+      }).catch(function (e) {
+        body.setAttribute('data-rs-state', 'failed');
+        console.warn('rareshock: "Method and sources" could not be loaded from ' + src + ' (' + (e && e.message ? e.message : e) + '): its link opens it');
+      }).then(function () { body.removeAttribute('aria-busy'); });
+    }
+    section.addEventListener('toggle', load);
+    load();
+  }
+  methodOnOpen();
 
   // The page comes in one edition per language (index.html, index.de.html, …), each
   // listed as <link rel="alternate" hreflang>: a lang= for another edition goes there

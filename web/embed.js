@@ -39,7 +39,8 @@
   var LOADER_ATTRIBUTES = ['rareshock', 'rareshock-mounted', 'src', 'height', 'title', 'share-url'];
   // URL parameters only the loader sets.
   var LOADER_PARAMS = ['origins', 'share', 'resize'];
-  var DEFAULT_TITLE = 'Rare Earth Shock: which car factories stop when China withholds magnet licences';
+  // The frame's title in each language (the pages' shell.title, written in by the build).
+  var TITLES = /*@embed-titles@*/null || { en: 'Rare Earth Shock' };
   var frames = [];  // {el, iframe, origin, themed, anchor}
   var scrolled = false;  // brought an embed into view for the share link in this page's address
 
@@ -174,7 +175,8 @@
     if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth);
     var iframe = document.createElement('iframe');
     iframe.src = url.href;
-    iframe.title = el.getAttribute('data-title') || DEFAULT_TITLE;
+    var lang = el.getAttribute('data-lang');
+    iframe.title = el.getAttribute('data-title') || (lang && Object.prototype.hasOwnProperty.call(TITLES, lang) ? TITLES[lang] : TITLES.en);
     iframe.loading = 'lazy';
     iframe.setAttribute('scrolling', 'no');
     iframe.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + height + 'px';

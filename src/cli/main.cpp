@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
     switch (options.format) {
     case cli::OutputFormat::Text: text = results_to_text(results, options.language, cli::share_link(options.share_base, encode_query(options.inputs))); break;
     case cli::OutputFormat::Json: text = results_to_json(results, options.language); break;
-    case cli::OutputFormat::Csv: text = results_to_csv(results); break;
+    case cli::OutputFormat::Csv: text = results_to_csv(results, cli::share_link(options.share_base, encode_query(options.inputs)), options.language); break;
     }
     if (!text.empty() && text.back() != '\n') text.push_back('\n');
 

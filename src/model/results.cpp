@@ -684,29 +684,32 @@ struct CsvWriter {
 
 }  // namespace
 
-std::string results_to_csv(const Results& r, std::string_view link) {
+std::string results_to_csv(const Results& r, std::string_view link, Language lang) {
     const Inputs& in = r.inputs;
     CsvWriter w;
     w.s.reserve(64 * 1024);
     // The scenario: every input as the share link and the CLI take it.
-    w.section("Scenario", {"key", "value", "unit", "label"});
-    w.row({"model_version", kModelVersion, "", "Model version"});
+    w.section(tr(lang, "csv.section.scenario"), {"key", "value", "unit", "label"});
+    w.row({"model_version", kModelVersion, "", tr(lang, "csv.model_version")});
     const Preset* preset = matching_preset(in);
-    w.row({"preset", preset ? preset->id : std::string_view("custom"), "", preset ? preset->label : std::string_view("Custom scenario")});
+    const std::string preset_name = preset ? std::string(translated(lang, "preset." + std::string(preset->id) + ".label", preset->label))
+                                           : std::string(tr(lang, "csv.custom"));
+    w.row({"preset", preset ? preset->id : std::string_view("custom"), "", preset_name});
     for (const InputField& f : input_fields()) {
         w.cell(f.key);
         if (f.kind == FieldKind::Path) w.cell(path_text(get_path(in, f)));
         else w.number(get_field(in, f), f.kind == FieldKind::Real ? 6 : 0);
         w.cell(f.kind == FieldKind::Path ? std::string_view("day:percent") : f.unit);
-        w.cell(f.label);
+        w.cell(translated(lang, "field." + std::string(f.key) + ".label", f.label));
         w.end_row();
     }
-    w.row({"bands", r.bands_ready ? "P10-P90" : "central estimate only", "", "Ranges"});
-    w.row({"query", encode_query(in), "", "Share link parameters"});
-    if (!link.empty()) w.row({"link", link, "", "Share link"});
-    w.row({"summary", r.summary, "", "Summary"});
+    w.row({"bands", r.bands_ready ? "P10-P90" : tr(lang, "csv.central_only"), "", tr(lang, "csv.ranges")});
+    w.row({"query", encode_query(in), "", tr(lang, "csv.query")});
+    if (!link.empty()) w.row({"link", link, "", tr(lang, "csv.link")});
+    const std::string summary = lang == Language::English ? r.summary : summary_sentence(r, lang);
+    w.row({"summary", summary, "", tr(lang, "csv.summary")});
 
-    w.section("Regions", {"region", "name", "plants", "first_stop_day_p10", "first_stop_day_p50", "first_stop_day_p90",
+    w.section(tr(lang, "csv.section.regions"), {"region", "name", "plants", "first_stop_day_p10", "first_stop_day_p50", "first_stop_day_p90",
                           "first_stop_date_p50", "peak_plants_stopped_p50", "vehicles_lost_p10", "vehicles_lost_p50",
                           "vehicles_lost_p90", "value_lost_usd_p10", "value_lost_usd_p50", "value_lost_usd_p90",
                           "recovery_day_p10", "recovery_day_p50", "recovery_day_p90", "baseline_vehicles"});
@@ -714,7 +717,7 @@ std::string results_to_csv(const Results& r, std::string_view link) {
         const RegionData& rd = region_data()[static_cast<std::size_t>(i)];
         const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
         w.cell(rd.key);
-        w.cell(rd.name);
+        w.cell(region_name(i, lang));
         w.number(rd.plants, 0);
         w.range(rr.first_halt_day, 0);
         w.cell(rr.first_halt_day.p50 ? iso_date(day_int(*rr.first_halt_day.p50)) : std::string());
@@ -727,7 +730,7 @@ std::string results_to_csv(const Results& r, std::string_view link) {
     }
 
     const PlantsPeak peak = world_plants_peak(r);
-    w.section("World (export regions)", {"measure", "p10", "p50", "p90", "unit"});
+    w.section(tr(lang, "csv.section.world"), {"measure", "p10", "p50", "p90", "unit"});
     w.cell("vehicles_lost");
     w.range(r.world_vehicles_lost, 0);
     w.cell("vehicles");
@@ -748,12 +751,12 @@ std::string results_to_csv(const Results& r, std::string_view link) {
     single("peak_plants_stopped", peak.plants, 2, "plants");
     single("peak_day", peak.day >= 0 ? std::optional<double>(peak.day) : std::nullopt, 0, "day");
 
-    w.section("Components", {"component", "name", "time_to_survive_days", "time_to_recover_days", "shortage_days"});
+    w.section(tr(lang, "csv.section.components"), {"component", "name", "time_to_survive_days", "time_to_recover_days", "shortage_days"});
     for (int i = 0; i < kComponentCount; ++i) {
         const ComponentData& cd = component_data()[static_cast<std::size_t>(i)];
         const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];
         w.cell(cd.key);
-        w.cell(cd.name);
+        w.cell(component_name(i, lang));
         w.number(cr.time_to_survive_days, 1);
         w.number(cr.time_to_recover_days, 1);
         w.number(cr.shortage_days, 1);
@@ -761,7 +764,7 @@ std::string results_to_csv(const Results& r, std::string_view link) {
     }
 
     // Share of the region's car plants with a line stopped, per day.
-    w.section("Timeline", {"region", "day", "date", "stopped_share_p10", "stopped_share_p50", "stopped_share_p90",
+    w.section(tr(lang, "csv.section.timeline"), {"region", "day", "date", "stopped_share_p10", "stopped_share_p50", "stopped_share_p90",
                            "stopped_share_central"});
     for (int i = 0; i < kRegionCount; ++i) {
         const RegionTimeline& tl = r.timeline[static_cast<std::size_t>(i)];
@@ -948,12 +951,12 @@ std::string approval_effect_text(const Inputs& in, Language lang) {
                         {"region2", region_name(india, lang)}, {"path2", approval_path_text(in, india, lang)}});
 }
 
-std::vector<std::string> scenario_lines(const Inputs& in) {
+std::vector<std::string> scenario_lines(const Inputs& in, Language lang) {
     const Preset* preset = matching_preset(in);
     const Preset& base = preset ? *preset : presets()[0];
+    const std::string base_name(translated(lang, "preset." + std::string(base.id) + ".label", base.label));
     std::vector<std::string> lines;
-    lines.push_back(preset ? "Scenario: " + std::string(preset->label)
-                           : "Scenario: custom, starting from " + std::string(base.label));
+    lines.push_back(format_text(tr(lang, preset ? "export.scenario" : "export.scenario_custom"), {{"preset", base_name}}));
     std::string changed;
     for (const InputField& f : input_fields()) {
         const bool main = f.key == "approval" || f.key == "inventory";
@@ -961,28 +964,27 @@ std::vector<std::string> scenario_lines(const Inputs& in) {
         std::string value;
         if (f.kind == FieldKind::Path) {
             if (path_text(get_path(in, f)) == path_text(get_path(base.inputs, f))) continue;
-            value = approval_path_text(in, f.region_index);
+            value = approval_path_text(in, f.region_index, lang);
         } else {
             const double v = get_field(in, f);
             if (!main && v == get_field(base.inputs, f)) continue;
-            value = value_with_unit(f, v, Language::English, f.kind == FieldKind::Real ? 2 : 0);
+            value = value_with_unit(f, v, lang, f.kind == FieldKind::Real ? 2 : 0);
         }
+        const std::string label(translated(lang, "field." + std::string(f.key) + ".label", f.label));
+        const std::string item = format_text(tr(lang, "export.input"), {{"label", label}, {"value", value}});
         if (main) {
-            std::string line = std::string(f.label) + ": " + value;
-            if (f.key == "approval") line += ". " + approval_effect_text(in);
-            lines.push_back(line);
+            lines.push_back(f.key == "approval" ? format_text(tr(lang, "export.input_effect"), {{"input", item}, {"effect", approval_effect_text(in, lang)}})
+                                                : item);
         } else {
-            changed += (changed.empty() ? "" : "; ") + std::string(f.label) + ": " + value;
+            changed += (changed.empty() ? "" : std::string(tr(lang, "export.list_separator"))) + item;
         }
     }
-    if (!changed.empty()) lines.push_back("Also changed: " + changed + ".");
+    if (!changed.empty()) lines.push_back(format_text(tr(lang, "export.also_changed"), {{"list", changed}}));
     return lines;
 }
 
-std::string credit_line() {
-    return "Rare Earth Shock model " + std::string(kModelVersion) +
-           ". Sources: China MOFCOM/GAC Announcement No. 18 (2025); OICA 2024 vehicle production; ACEA; VDA; "
-           "Crisil and ICRA; Reuters and industry reports; every other figure is an assumption named in the methodology.";
+std::string credit_line(Language lang) {
+    return format_text(tr(lang, "export.credit"), {{"version", kModelVersion}});
 }
 
 }  // namespace rareshock

@@ -130,7 +130,10 @@ void append_json_string(std::string& s, std::string_view v);
 // line. Numbers are plain (no thousands separators, no units, "." for the
 // decimal point); a missing value (no stop within the horizon) is an empty cell.
 // `link` (the share link, if the caller has one) goes into the Scenario section.
-std::string results_to_csv(const Results& r, std::string_view link = {});
+// In `lang`: the section titles, the labels and names (the reader's columns); the
+// keys, the header rows and the numbers stay as they are in every language, so a
+// script reads any edition's file the same way.
+std::string results_to_csv(const Results& r, std::string_view link = {}, Language lang = Language::English);
 // One CSV cell: quoted (and quotes doubled) when it holds a comma, a quote or a line break.
 std::string csv_cell(std::string_view text);
 // The one-sentence plain-language summary. Produced here only. Results::summary
@@ -152,8 +155,8 @@ std::string export_file_name(const Inputs& in, std::string_view ending);
 // the scenario's name, the approval rate with what it does to the approval
 // paths, the magnet stock, then every other input that differs from the
 // preset's (or, for a custom scenario, from "2025 as reported").
-std::vector<std::string> scenario_lines(const Inputs& in);
+std::vector<std::string> scenario_lines(const Inputs& in, Language lang = Language::English);
 // "Rare Earth Shock model 2.0.0. Sources: …": the credit under every export.
-std::string credit_line();
+std::string credit_line(Language lang = Language::English);
 
 }  // namespace rareshock

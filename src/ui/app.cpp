@@ -121,7 +121,10 @@ struct App::Impl {
             break;
         case Action::DownloadCsv:
             finish_model();
-            host.download_text(export_file_name(inputs, ".csv"), "text/csv", results_to_csv(results, host.share_url(encode_query(inputs))));
+            // With a byte-order mark: Excel reads a CSV as UTF-8 only then (Japanese Excel
+            // would read Shift_JIS, German Excel Windows-1252). The CLI's CSV, for scripts, has none.
+            host.download_text(export_file_name(inputs, ".csv"), "text/csv",
+                               "\xEF\xBB\xBF" + results_to_csv(results, host.share_url(encode_query(inputs)), lang));
             break;
         case Action::DownloadPng:
         case Action::DownloadPngPrint: {
@@ -141,6 +144,8 @@ struct App::Impl {
         o.embed_fonts = embed_fonts;
         o.link = host.share_url(encode_query(inputs));
         o.made_day = today_day >= 0 ? today_day : host.today_day();  // before any frame, the host's clock
+        o.lang = lang;
+        if (lang == Language::Japanese) o.extra_face = &japanese_face;
         return scenario_svg(results, o, FontMeasure(fonts));
     }
     // A download holds the ranges: the Monte Carlo in progress finishes now.
@@ -662,7 +667,7 @@ void App::draw(const Environment& env) {
             ImGui::PushFont(m.fonts.small);
             ImGui::BeginGroup();
             if (m.chart_rect.readout_day >= 0) draw_readout(m.results, m.chart_rect.readout_day, topt.dated, m.fonts, p, m.lang);
-            else text_wrapped_at_spaces(c.t("ui.chart.touch"), w, true);
+            else text_wrapped_at_spaces(c.t(m.style_coarse ? "ui.chart.touch" : "ui.chart.point"), w, true);  // as the reader reaches it
             ImGui::EndGroup();
             ImGui::PopFont();
             ImGui::Dummy(ImVec2(1, 6));

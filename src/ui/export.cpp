@@ -137,6 +137,7 @@ struct Svg {
     std::string s;
     const TextMeasure& measure;
     const Palette& p;
+    Language lang;
 
     enum class Anchor { Start, End, Middle };
     // One line of text; y is its baseline.
@@ -177,11 +178,10 @@ struct Svg {
 //-----------------------------------------------------------------------------
 // The legend: a swatch and a name per export region, flowing over rows. Returns the y below it.
 float legend(Svg& svg, float x, float y, float width, float size) {
-    const auto regions = region_data();
     float cx = 0.0f;
     const float row_h = size * 1.6f;
     for (int i = 0; i < kExportRegionCount; ++i) {
-        const std::string name(regions[static_cast<std::size_t>(i)].name);
+        const std::string name = region_name(i, svg.lang);
         const float w = svg.measure.width(name, size, false) + 26.0f;
         if (cx > 0.0f && cx + w > width) {
             cx = 0.0f;
@@ -211,22 +211,21 @@ void chart(Svg& svg, const Results& r, float x, float y, float width, float heig
         const float s = static_cast<float>(k) * step;
         const float gy = at_y(s);
         svg.line(ox, gy, ox + w, gy, k == 0 ? p.muted : p.grid, 1.0f);
-        char label[16];
-        std::snprintf(label, sizeof label, "%.0f%%", static_cast<double>(s) * 100.0);
-        svg.text(ox - 6.0f, gy + size * 0.36f, label, size, p.muted, false, Svg::Anchor::End);
+        svg.text(ox - 6.0f, gy + size * 0.36f, percent_text(static_cast<double>(s) * 100.0, 0, svg.lang), size, p.muted, false,
+                 Svg::Anchor::End);
     }
     float last_label_end = -1e9f;
     for (int d = 0; d <= days; ++d) {
         if (date_of_day(d).day != 1 && d != 0) continue;
         const float tx = at_x(d);
         svg.line(tx, oy + h, tx, oy + h + 4.0f, p.muted, 1.0f);
-        const std::string label = timeline_month_label(d);
+        const std::string label = timeline_month_label(d, svg.lang);
         const float lw = svg.measure.width(label, size, false);
         if (tx < last_label_end + 8.0f || tx + lw > ox + w + 8.0f) continue;
         svg.text(tx + 2.0f, oy + h + 5.0f + size, label, size, p.muted);
         last_label_end = tx + 2.0f + lw;
     }
-    svg.text(ox, oy + h + 10.0f + size * 2.2f, timeline_x_title(r, true), size, p.muted);
+    svg.text(ox, oy + h + 10.0f + size * 2.2f, timeline_x_title(r, true, svg.lang), size, p.muted);
 
     const bool bands = r.bands_ready;
     const int shaded = timeline_shaded_region(r);
@@ -251,7 +250,7 @@ void chart(Svg& svg, const Results& r, float x, float y, float width, float heig
                  "\" stroke-width=\"2.25\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n";
     }
     if (timeline_last_stop_day(r) < 0)
-        svg.text(ox + w * 0.5f, oy + h * 0.5f, "No assembly line stops in this scenario", size * 1.1f, p.text, false,
+        svg.text(ox + w * 0.5f, oy + h * 0.5f, ui_text(svg.lang, "ui.chart.no_stops"), size * 1.1f, p.text, false,
                  Svg::Anchor::Middle);
 }
 
@@ -261,8 +260,9 @@ float regions_table(Svg& svg, const Results& r, float x, float y, float width, f
     const Palette& p = svg.p;
     const float row_h = size * 1.75f;
     const float col[4] = {x, x + width * 0.21f, x + width * 0.45f, x + width * 0.69f};
-    const char* header[4] = {"Region", "First plant stops", "Most stopped at once", "Vehicles lost (likely range)"};
-    for (int c = 0; c < 4; ++c) svg.text(col[c], y + row_h * 0.5f + size * 0.36f, header[c], size, p.muted);
+    const Language lang = svg.lang;
+    const char* header[4] = {"export.col.region", "export.col.first_stop", "export.col.most_stopped", "export.col.vehicles"};
+    for (int c = 0; c < 4; ++c) svg.text(col[c], y + row_h * 0.5f + size * 0.36f, ui_text(lang, header[c]), size, p.muted);
     y += row_h;
     const auto regions = region_data();
     auto row = [&](int region, std::string_view name, const std::string& first, const std::string& most, const Range& lost) {
@@ -272,10 +272,16 @@ float regions_table(Svg& svg, const Results& r, float x, float y, float width, f
         svg.text(col[0] + (region >= 0 ? 10.0f : 0.0f), base, name, size, p.text, region < 0);
         svg.text(col[1], base, first, size, p.text, region < 0);
         svg.text(col[2], base, most, size, p.text, region < 0);
-        std::string vehicles = vehicles_text(lost.p50);
-        if (r.bands_ready && lost.p90 > 0.5) vehicles += " (" + vehicles_range_text(lost.p10, lost.p90) + ")";
+        std::string vehicles = vehicles_text(lost.p50, lang);
+        if (r.bands_ready && lost.p90 > 0.5) vehicles += " (" + vehicles_range_text(lost.p10, lost.p90, lang) + ")";
         svg.text(col[3], base, vehicles, size, p.text, region < 0);
         y += row_h;
+    };
+    const auto first_text = [lang](const std::optional<double>& day) {
+        return day ? date_text(static_cast<int>(std::lround(*day)), lang) : std::string(ui_text(lang, "export.not_within"));
+    };
+    const auto plants_of = [lang](double plants, double total) {
+        return ui_format(lang, "report.plants_of", {{"plants", plants_text(plants, lang)}, {"total", number_text(total, 0, lang)}});
     };
     std::optional<double> world_first;
     for (int i = 0; i < kExportRegionCount; ++i) {
@@ -283,12 +289,11 @@ float regions_table(Svg& svg, const Results& r, float x, float y, float width, f
         const RegionData& rd = regions[static_cast<std::size_t>(i)];
         const std::optional<double>& first = rr.first_halt_day.p50;
         if (first && (!world_first || *first < *world_first)) world_first = first;
-        row(i, rd.name, first ? date_text(static_cast<int>(std::lround(*first))) : "not within the horizon",
-            plants_text(rr.peak_halted_share_p50 * rd.plants) + " of " + std::to_string(std::lround(rd.plants)), rr.vehicles_lost);
+        row(i, region_name(i, lang), first_text(first), plants_of(rr.peak_halted_share_p50 * rd.plants, rd.plants), rr.vehicles_lost);
     }
     const PlantsPeak peak = world_plants_peak(r);
-    row(-1, "All five", world_first ? date_text(static_cast<int>(std::lround(*world_first))) : "not within the horizon",
-        plants_text(peak.plants) + " of " + std::to_string(std::lround(export_plants_total())), r.world_vehicles_lost);
+    row(-1, ui_text(lang, "export.all_regions"), first_text(world_first), plants_of(peak.plants, export_plants_total()),
+        r.world_vehicles_lost);
     svg.line(x, y, x + width, y, p.rule, 1.0f);
     return y;
 }
@@ -296,28 +301,37 @@ float regions_table(Svg& svg, const Results& r, float x, float y, float width, f
 //-----------------------------------------------------------------------------
 // [SECTION] Composition
 //-----------------------------------------------------------------------------
-std::string font_faces(bool embed) {
+std::string font_faces(bool embed, const std::vector<unsigned char>* extra) {
     if (!embed) return {};
-    return "<style>@font-face{font-family:'RS Inter';font-weight:400;src:url(data:font/otf;base64," +
-           base64(rs_font_inter_regular, rs_font_inter_regular_size) +
-           ") format('opentype')}@font-face{font-family:'RS Inter';font-weight:600;src:url(data:font/otf;base64," +
-           base64(rs_font_inter_semibold, rs_font_inter_semibold_size) + ") format('opentype')}</style>\n";
+    std::string s = "<style>@font-face{font-family:'RS Inter';font-weight:400;src:url(data:font/otf;base64," +
+                    base64(rs_font_inter_regular, rs_font_inter_regular_size) +
+                    ") format('opentype')}@font-face{font-family:'RS Inter';font-weight:600;src:url(data:font/otf;base64," +
+                    base64(rs_font_inter_semibold, rs_font_inter_semibold_size) + ") format('opentype')}";
+    // The characters Inter lacks fall back to this face, for either weight.
+    if (extra && !extra->empty())
+        s += "@font-face{font-family:'RS Extra';src:url(data:font/ttf;base64," + base64(extra->data(), extra->size()) +
+             ") format('truetype')}";
+    return s + "</style>\n";
 }
 
 // The foot: a rule, the credit line, then "Made <date> · <link>". Returns its height.
+// "Made 1 December 2026 · " before the link ("" when no date is printed).
+std::string made_lead(const ExportOptions& o) {
+    if (o.made_day < 0) return {};
+    return ui_format(o.lang, "export.made", {{"date", date_text(o.made_day, o.lang)}}) + (o.link.empty() ? "" : " \u00b7 ");
+}
 float foot_height(const ExportOptions& o, float width, float size, float line_h, const TextMeasure& m) {
-    float h = 12.0f + line_h * static_cast<float>(wrap_text(credit_line(), width, size, false, m).size());
+    float h = 12.0f + line_h * static_cast<float>(wrap_text(credit_line(o.lang), width, size, false, m).size());
     if (o.made_day >= 0 || !o.link.empty()) {
-        const std::string lead = o.made_day >= 0 ? "Made " + date_text(o.made_day) + (o.link.empty() ? "" : " \u00b7 ") : "";
-        h += line_h * static_cast<float>(wrap_anywhere(lead + o.link, width, size, m).size());
+        h += line_h * static_cast<float>(wrap_anywhere(made_lead(o) + o.link, width, size, m).size());
     }
     return h;
 }
 void foot(Svg& svg, const ExportOptions& o, float x, float y, float width, float size, float line_h) {
     svg.line(x, y, x + width, y, svg.p.rule, 1.0f);
-    y = svg.paragraph(x, y + 12.0f, width, credit_line(), size, line_h, svg.p.muted);
+    y = svg.paragraph(x, y + 12.0f, width, credit_line(o.lang), size, line_h, svg.p.muted);
     if (o.made_day < 0 && o.link.empty()) return;
-    const std::string lead = o.made_day >= 0 ? "Made " + date_text(o.made_day) + (o.link.empty() ? "" : " \u00b7 ") : "";
+    const std::string lead = made_lead(o);
     bool first = true;
     for (const std::string& line : wrap_anywhere(lead + o.link, width, size, svg.measure)) {
         // The date in the muted colour, the link in the accent colour.
@@ -343,22 +357,60 @@ float FontMeasure::width(std::string_view utf8, float font_size_px, bool semibol
     return font->CalcTextSizeA(font_size_px * line_height_per_em(), FLT_MAX, 0.0f, utf8.data(), utf8.data() + utf8.size()).x;
 }
 
+namespace {
+// One code point of UTF-8 at `i` (advancing i); U+FFFD for a malformed byte.
+char32_t next_code_point(std::string_view t, std::size_t& i) {
+    const unsigned char c = static_cast<unsigned char>(t[i++]);
+    const int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (extra < 0) return 0xFFFD;
+    char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
+    for (int k = 0; k < extra; ++k) {
+        if (i >= t.size() || (static_cast<unsigned char>(t[i]) >> 6) != 2) return 0xFFFD;
+        cp = cp << 6 | (static_cast<unsigned char>(t[i++]) & 0x3F);
+    }
+    return cp;
+}
+// Kana, CJK ideographs and full-width forms: Japanese sets no spaces, a line may break between them.
+bool is_cjk(char32_t c) { return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF); }
+// Japanese line-breaking rules (kinsoku), in short: no line starts with closing
+// punctuation or a prolonged sound mark, none ends with opening punctuation.
+bool opens(char32_t c) { return c == U'（' || c == U'「' || c == U'『' || c == U'【' || c == U'〔'; }
+bool closes(char32_t c) {
+    return c == U'、' || c == U'。' || c == U'，' || c == U'．' || c == U'）' || c == U'」' || c == U'』' || c == U'】' ||
+           c == U'〕' || c == U'％' || c == U'ー' || c == U'：' || c == U'；' || c == U'～' || c == U'・';
+}
+}  // namespace
+
 std::vector<std::string> wrap_text(std::string_view text, float width, float size, bool semibold, const TextMeasure& measure) {
+    // The text as pieces that may not be broken, each with whether a space preceded it.
+    struct Piece { std::string text; bool after_space; };
+    std::vector<Piece> pieces;
+    bool space = false;
+    char32_t prev = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t at = i;
+        const char32_t c = next_code_point(text, i);
+        if (c == U' ') {
+            space = !pieces.empty();
+            prev = 0;
+            continue;
+        }
+        const bool breakable = space || pieces.empty() || (is_cjk(prev) && is_cjk(c) && !closes(c) && !opens(prev));
+        if (breakable) pieces.push_back({{}, space});
+        pieces.back().text.append(text.substr(at, i - at));
+        space = false;
+        prev = c;
+    }
     std::vector<std::string> lines;
     std::string line;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t space = text.find(' ', i);
-        const std::size_t end = space == std::string_view::npos ? text.size() : space;
-        const std::string_view word = text.substr(i, end - i);
-        const std::string next = line.empty() ? std::string(word) : line + " " + std::string(word);
-        if (!line.empty() && measure.width(next, size, semibold) > width) {
+    for (const Piece& piece : pieces) {
+        const std::string next = line.empty() ? piece.text : line + (piece.after_space ? " " : "") + piece.text;
+        if (!line.empty() && measure.width(next, size, semibold) > width) {  // a piece wider than the line stands alone
             lines.push_back(line);
-            line = std::string(word);
+            line = piece.text;
         } else {
             line = next;
         }
-        i = end + 1;
     }
     if (!line.empty()) lines.push_back(line);
     return lines;
@@ -370,8 +422,8 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
     const float W = card ? kSocialCardWidthPx : kExportPictureWidthPx;
     const float pad = card ? 56.0f : 32.0f;
     const float inner = W - 2 * pad;
-    const std::string headline = r.summary.empty() ? summary_sentence(r) : r.summary;
-    Svg body{{}, measure, p};
+    const std::string headline = o.lang != Language::English || r.summary.empty() ? summary_sentence(r, o.lang) : r.summary;
+    Svg body{{}, measure, p, o.lang};
 
     float y = pad;
     const float kicker = card ? 18.0f : 13.0f;
@@ -388,13 +440,13 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
     if (!card) {
         // The scenario's inputs in words.
         bool first = true;
-        for (const std::string& line : scenario_lines(r.inputs)) {
+        for (const std::string& line : scenario_lines(r.inputs, o.lang)) {
             y = body.paragraph(pad, y, inner, line, 14.0f, 20.0f, p.text, first);
             first = false;
         }
         y += 16.0f;
-        y = body.paragraph(pad, y, inner, std::string(ui_text(Language::English, "ui.chart.title")), 17.0f, 24.0f, p.text, true);
-        y = body.paragraph(pad, y, inner, timeline_subtitle(r), small, small_lh, p.muted);
+        y = body.paragraph(pad, y, inner, std::string(ui_text(o.lang, "ui.chart.title")), 17.0f, 24.0f, p.text, true);
+        y = body.paragraph(pad, y, inner, timeline_subtitle(r, o.lang), small, small_lh, p.muted);
         y += 4.0f;
     }
     y = legend(body, pad, y, inner, small) + 6.0f;
@@ -417,11 +469,11 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
     s.reserve(body.s.size() + 200 * 1024);
     s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(W) + "\" height=\"" + num(H) + "\" viewBox=\"0 0 " + num(W) +
-         " " + num(H) + "\" font-family=\"'RS Inter', Inter, 'Helvetica Neue', Arial, sans-serif\">\n";
+         " " + num(H) + "\" font-family=\"'RS Inter', Inter, 'RS Extra', 'Helvetica Neue', Arial, sans-serif\">\n";
     s += "<title>" + xml_escaped(headline) + "</title>\n<desc>";
-    for (const std::string& line : scenario_lines(r.inputs)) s += xml_escaped(line) + " ";
-    s += xml_escaped(credit_line()) + "</desc>\n";
-    s += font_faces(o.embed_fonts);
+    for (const std::string& line : scenario_lines(r.inputs, o.lang)) s += xml_escaped(line) + " ";
+    s += xml_escaped(credit_line(o.lang)) + "</desc>\n";
+    s += font_faces(o.embed_fonts, o.extra_face);
     s += "<rect width=\"100%\" height=\"100%\" fill=\"" + hex(p.background) + "\"/>\n";
     s += body.s;
     s += "</svg>\n";

@@ -49,6 +49,10 @@ struct ExportOptions {
     std::string link;       // the share link printed at the foot (empty: none)
     int made_day = -1;      // the day it was made, as a day number (date_text); -1: not printed
     bool embed_fonts = true;  // Inter inside the SVG: a browser draws an SVG image without the page's fonts
+    Language lang = Language::English;  // every word and date in the picture
+    // A face for the characters Inter lacks (Japanese: the TrueType subset the app
+    // downloads), put inside the SVG with Inter when embed_fonts; null: none.
+    const std::vector<unsigned char>* extra_face = nullptr;
 };
 
 struct ExportImage {
@@ -60,8 +64,10 @@ struct ExportImage {
 // (results.h), every colour from the theme's palette (theme.h).
 ExportImage scenario_svg(const Results& r, const ExportOptions& options, const TextMeasure& measure);
 
-// Splits `text` into lines no wider than `width` px (breaking at spaces only;
-// a word wider than the line stands alone on its line).
+// Splits `text` into lines no wider than `width` px, breaking at spaces and,
+// for Japanese, between two CJK characters (never before closing or after
+// opening punctuation, never inside a number); a piece wider than the line
+// stands alone on its line.
 std::vector<std::string> wrap_text(std::string_view text, float width, float font_size_px, bool semibold,
                                    const TextMeasure& measure);
 

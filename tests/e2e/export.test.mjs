@@ -18,6 +18,8 @@ export function pngSize(buf) {
 
 // RFC 4180 rows, then sections: a title alone on its row, a header, rows, a blank line.
 export function csvSections(text) {
+  assert(text.charCodeAt(0) === 0xfeff, 'the CSV starts with a byte-order mark (Excel then reads it as UTF-8)');
+  text = text.slice(1);
   const rows = [];
   let row = [], cell = '', quoted = false;
   for (let i = 0; i < text.length; i++) {

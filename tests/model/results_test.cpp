@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -432,6 +433,35 @@ TEST(Csv, SectionsASpreadsheetOpensCleanly) {
     EXPECT_EQ(timeline.rows[366][0], "north_america");
 }
 
+// Every edition's spreadsheet: the reader's words in the reader's language (section
+// titles, labels, names, the summary); keys, header rows and numbers the same in all.
+TEST(Csv, InTheReadersLanguageWithTheSameColumns) {
+    const Results& r = results_2025();
+    const std::string en = results_to_csv(r, "https://example.test/");
+    for (const auto& [lang, titles, region, label] :
+         {std::tuple{Language::German, std::vector<std::string>{"Szenario", "Regionen", "Welt (Exportregionen)", "Bauteile", "Zeitverlauf"},
+                     std::string("Europa"), std::string("Genehmigungsquote")},
+          std::tuple{Language::Japanese, std::vector<std::string>{"シナリオ", "地域", "世界（輸出先地域の合計）", "部品", "推移"},
+                     std::string("欧州"), std::string("輸出許可の承認率")}}) {
+        const std::string csv = results_to_csv(r, "https://example.test/", lang);
+        const std::vector<CsvSection> sections = csv_sections(csv), english = csv_sections(en);
+        ASSERT_EQ(sections.size(), english.size());
+        for (std::size_t i = 0; i < sections.size(); ++i) {
+            EXPECT_EQ(sections[i].title, titles[i]);
+            EXPECT_EQ(sections[i].header, english[i].header) << titles[i];
+            ASSERT_EQ(sections[i].rows.size(), english[i].rows.size()) << titles[i];
+            for (std::size_t k = 0; k < sections[i].rows.size(); ++k) EXPECT_EQ(sections[i].rows[k][0], english[i].rows[k][0]);
+        }
+        std::map<std::string, std::vector<std::string>> scenario;
+        for (const auto& row : sections[0].rows) scenario[row[0]] = row;
+        EXPECT_EQ(scenario["approval"][1], "25");       // the value as the link writes it
+        EXPECT_EQ(scenario["approval"][3], label);      // the label in the reader's language
+        EXPECT_EQ(scenario["summary"][1], summary_sentence(r, lang));
+        EXPECT_EQ(sections[1].rows[0][1], region);
+        EXPECT_EQ(sections[4].rows, english[4].rows);   // the timeline is all numbers and dates
+    }
+}
+
 TEST(Csv, CellsAreQuotedOnlyWhenTheyMustBe) {
     EXPECT_EQ(csv_cell("plain"), "plain");
     EXPECT_EQ(csv_cell("a, b"), "\"a, b\"");
@@ -493,6 +523,31 @@ TEST(Exports, TheScenarioInWords) {
     EXPECT_EQ(lines[3].rfind("Also changed: Licence review: 90 days; Alternative supply: 20", 0), 0u) << lines[3];
     EXPECT_NE(credit_line().find(kModelVersion), std::string::npos);
     EXPECT_NE(credit_line().find("Sources: "), std::string::npos);
+}
+
+TEST(Exports, TheScenarioInWordsInEveryLanguage) {
+    Inputs in;
+    in.licence_lag_days = 90;
+    std::vector<std::string> de = scenario_lines(in, Language::German), ja = scenario_lines(in, Language::Japanese);
+    ASSERT_EQ(de.size(), 4u);
+    ASSERT_EQ(ja.size(), 4u);
+    EXPECT_EQ(de[0], "Szenario: eigene Annahmen, ausgehend von „2025 wie berichtet“");
+    EXPECT_EQ(de[1].rfind("Genehmigungsquote: 25", 0), 0u) << de[1];
+    EXPECT_NE(de[1].find(". Bei dieser Quote: Europa "), std::string::npos) << de[1];
+    EXPECT_NE(de[1].find("1. Juli"), std::string::npos) << de[1];   // dates in German
+    EXPECT_EQ(de[3].rfind("Außerdem geändert: ", 0), 0u) << de[3];
+    EXPECT_EQ(ja[0], "シナリオ：カスタム（「2025年の実際」をもとに変更）");
+    EXPECT_EQ(ja[1].rfind("輸出許可の承認率：25", 0), 0u) << ja[1];
+    EXPECT_NE(ja[1].find("7月1日"), std::string::npos) << ja[1];
+    EXPECT_EQ(ja[3].rfind("その他の変更：", 0), 0u) << ja[3];
+    for (const std::vector<std::string>* lines : {&de, &ja})
+        for (const std::string& line : *lines) {
+            for (const char* english : {"Scenario", "Also changed", "At this rate", "days", "June"})
+                EXPECT_EQ(line.find(english), std::string::npos) << english << " in " << line;
+        }
+    EXPECT_NE(credit_line(Language::German).find("Quellen: "), std::string::npos);
+    EXPECT_NE(credit_line(Language::Japanese).find("出典："), std::string::npos);
+    EXPECT_NE(credit_line(Language::Japanese).find(kModelVersion), std::string::npos);
 }
 
 //-----------------------------------------------------------------------------

@@ -132,7 +132,8 @@ protected:
         if (elements.empty()) return elements;
         EXPECT_EQ(std::atof(elements[0].attribute("width").c_str()), image.width);
         EXPECT_EQ(std::atof(elements[0].attribute("height").c_str()), image.height);
-        EXPECT_EQ(image.svg.find("nan"), std::string::npos);
+        for (const char* bad : {"=\"nan", "=\"-nan", " nan", ",nan", "nan,"})  // a coordinate from NaN (German words hold "nan")
+            EXPECT_EQ(image.svg.find(bad), std::string::npos) << bad;
         EXPECT_EQ(image.svg.find("inf\""), std::string::npos);
         for (const Element& e : elements) {
             for (const char* key : {"x", "y", "x1", "y1", "x2", "y2"}) {
@@ -259,6 +260,55 @@ TEST_F(ExportTest, DarkWhenAskedAndValidWithoutRangesOrStops) {
     if (calm.world_vehicles_lost.p90 < 0.5) {
         EXPECT_NE(quiet.svg.find("No assembly line stops in this scenario"), std::string::npos);
     }
+}
+
+// The German and Japanese editions' picture: every word and date in the reader's
+// language (the words of the English picture do not appear), the Japanese face inside.
+TEST_F(ExportTest, ThePictureInGermanAndJapanese) {
+    const Results& r = results();
+    const std::vector<unsigned char> face(64, 7);  // stands for font-ja.ttf's bytes
+    for (const Language lang : {Language::German, Language::Japanese}) {
+        ExportOptions o;
+        o.lang = lang;
+        o.made_day = 606;
+        o.link = "https://example.test/";
+        o.extra_face = &face;
+        const ExportImage image = scenario_svg(r, o, FontMeasure(fonts));
+        const std::vector<Element> elements = check(image);
+        std::string text;
+        for (const Element& e : elements)
+            if (e.name == "text") text += e.text + " ";
+        for (const char* english : {"Scenario", "Car plants", "Sources", "Made ", "First plant", "Europe", "All five",
+                                    "May", "June", "Licences required", "vehicles", "plants"})
+            EXPECT_EQ(text.find(english), std::string::npos) << english << " in " << text;
+        const bool de = lang == Language::German;
+        for (const char* word : de ? std::vector<const char*>{"Szenario", "Autowerke mit stillstehender Linie", "Quellen", "Erstellt am 1. Dezember 2026",
+                                                               "Europa", "Alle fünf", "Erstes Werk steht", "Mai"}
+                                   : std::vector<const char*>{"シナリオ", "生産ラインが止まった自動車工場", "出典", "2026年12月1日作成", "欧州",
+                                                               "5地域計", "最初の工場停止", "5月"})
+            EXPECT_NE(text.find(xml(word)), std::string::npos) << word << " not in " << text;
+        EXPECT_EQ(elements[1].text.substr(0, elements[1].text.find('\n')), xml(summary_sentence(r, lang)));
+        EXPECT_NE(image.svg.find("@font-face{font-family:'RS Extra';src:url(data:font/ttf;base64,BwcH"), std::string::npos);
+    }
+}
+
+// Japanese sets no spaces: lines break between its characters, never before a
+// closing mark or inside a number, and stay within the width.
+TEST_F(ExportTest, JapaneseWrapsBetweenCharacters) {
+    const FontMeasure m(fonts);
+    const std::string text = "2025年5月17日以降、各地の自動車工場で生産ラインの停止が散発し、世界で1年間に約7.1万台の生産が失われる。";
+    const std::vector<std::string> lines = wrap_text(text, 120.0f, 14.0f, false, m);
+    ASSERT_GT(lines.size(), 1u);
+    std::string joined;
+    for (const std::string& l : lines) {
+        joined += l;
+        EXPECT_NE(l.rfind("、", 0), 0u) << l;   // no line starts with a closing mark
+        EXPECT_NE(l.rfind("。", 0), 0u) << l;
+    }
+    EXPECT_EQ(joined, text);  // nothing lost, no spaces added
+    bool number_whole = false;
+    for (const std::string& l : lines) number_whole |= l.find("2025年5月17日") != std::string::npos || l.find("7.1万台") != std::string::npos;
+    EXPECT_TRUE(number_whole);
 }
 
 TEST_F(ExportTest, WrappingKeepsEveryWordAndTheWidth) {
