@@ -146,6 +146,38 @@ export function exportTests({ engine, site }) {
     }
   }, { needs: ['downloads'] }]);
 
+  // The German and Japanese editions' files speak their language (section titles, labels,
+  // names; keys and numbers as in English); their pictures are kept to be looked at.
+  tests.push(['export: the German and Japanese editions download a CSV and a PNG in their language', async () => {
+    const WORDS = { de: ['Szenario', 'Regionen', 'Genehmigungsquote', 'Europa'], ja: ['シナリオ', '地域', '輸出許可の承認率', '欧州'] };
+    for (const lang of ['de', 'ja']) {
+      const { page, context } = await openWith(engine, `${site.url}/index.${lang}.html`, { width: 1280, height: 900 });
+      try {
+        await waitReady(page);
+        const csv = await downloadOne(page, async () => {
+          await focusOn(page, '.rs-twin [data-action="csv"]');
+          await page.keyboard.press('Enter');
+        });
+        const sections = csvSections(csv.data.toString('utf8'));
+        const scenario = Object.fromEntries(sections[0].rows.map((r) => [r[0], r]));
+        const [title, regions, label, europe] = WORDS[lang];
+        assert(sections[0].title === title && sections[1].title === regions, `${lang}: section titles ${sections.map((x) => x.title)}`);
+        assert(scenario.approval[1] === '25' && scenario.approval[3] === label, `${lang}: the approval row ${scenario.approval}`);
+        assert(sections[1].rows[0][0] === 'europe' && sections[1].rows[0][1] === europe, `${lang}: region key and name ${sections[1].rows[0].slice(0, 2)}`);
+        assert(sections[0].header.join() === 'key,value,unit,label', `${lang}: the header row as in English`);
+        const png = await downloadOne(page, async () => {
+          await focusOn(page, '.rs-twin [data-action="png"]');
+          await page.keyboard.press('Enter');
+        });
+        assert(pngSize(png.data).width === 800, `${lang}: an 800 px picture`);
+        fs.writeFileSync(artifact(`export-${lang}-1x.png`), png.data);
+        await noErrors(page);
+      } finally {
+        await context.close();
+      }
+    }
+  }, { needs: ['downloads'] }]);
+
   tests.push(['export: the page names its 1200×630 social card, made at build time', async () => {
     const { page, context } = await openWith(engine, `${site.url}/index.html`);
     try {

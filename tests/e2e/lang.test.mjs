@@ -129,6 +129,9 @@ export function langTests({ engine, site }) {
       const r = await frame.evaluate(() => ({ lang: document.documentElement.lang, results: window.rareshock.getResults() }));
       assert(r.lang === 'de' && r.results.language === 'de' && r.results.inputs.approval === 30, `German, approval 30: ${r.lang} ${r.results.language} ${r.results.inputs.approval}`);
       assert(FORMS.de.date.test(r.results.summary), `a German date: ${r.results.summary}`);
+      // The loader names the frame in its language (shell.title of the German table).
+      const title = await page.evaluate(() => document.querySelector('#e1 iframe').title);
+      assert(/^Rare Earth Shock: Welche Autowerke stillstehen/.test(title), `the frame's title is German: ${title}`);
       const log = await page.logs();
       assert(log.errors.length === 0, log.errors.join(' | '));
     } finally {

@@ -214,7 +214,8 @@ var RareShockLibrary = {
 
   rs_js_download_text__deps: ['$RS'],
   rs_js_download_text: function (namePtr, mimePtr, dataPtr) {
-    var blob = new Blob([UTF8ToString(dataPtr)], { type: UTF8ToString(mimePtr) });
+    // The bytes as the app wrote them (UTF8ToString's TextDecoder would drop a CSV's byte-order mark).
+    var blob = new Blob([HEAPU8.slice(dataPtr, HEAPU8.indexOf(0, dataPtr))], { type: UTF8ToString(mimePtr) });
     RS.saveBlob(blob, UTF8ToString(namePtr));
   },
 
