@@ -44,7 +44,7 @@ export function loadingTests({ engine, site }) {
       const { page, context } = await openWith(engine, `${held.url}/index.html`, { width, height: 844, dpr });
       try {
         await page.waitFor(() => document.querySelector('.rs-loading-note'), null, 10000);
-        await until(() => held.asked() > 0, 30000, 'the page to ask for its WebAssembly');   // and wait for it
+        await until(() => held.asked() > 0, 30000, 'the page to ask for its WebAssembly');   // which the server holds
         const s = await page.evaluate(placeholderState);
         fs.writeFileSync(artifact(`${engine.name}-loading-${width}.png`), await page.screenshot({ selector: '.rs-widget' }));
         const summary = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8').match(/<figcaption id="rs-fallback-caption">([^<]*)</)[1];
