@@ -9,7 +9,7 @@
 //   page.goto(url)            page.evaluate(fn|string, arg)      page.waitFor(fn, arg, timeout)
 //   page.frame(selector)      → Frame {evaluate, waitFor, url(), frame(selector)}
 //   page.mouse.move/down/up/click     page.keyboard.press(key|'Shift+Tab', {delay})/type(text)
-//   page.touch.start/move/end/tap (chromium, firefox)        page.click(sel), page.focus(sel)
+//   page.touch.start/move/end/tap (chromium, firefox)        (clicks and focus by selector: clickOn, focusOn in harness.mjs)
 //   page.screenshot({selector, fullPage}) → PNG Buffer       page.setViewport(width, height)
 //   page.downloads() → [file name] of the downloads the page started (Chromium: the browser's
 //                      download events; Firefox, WebKit: the page's clicks on <a download>,
