@@ -21,11 +21,11 @@ export const EXCEPTIONS = {
     firefox: 'Gecko has no Layout Instability API (PerformanceObserver "layout-shift"), so CLS cannot be measured',
     webkit: 'WebKit has no Layout Instability API (PerformanceObserver "layout-shift"), so CLS cannot be measured',
   },
-  print: {
-    firefox: 'not ported yet: the print test uses Playwright\'s page.pdf and emulateMedia (Chromium); WebDriver BiDi ' +
-             'has browsingContext.print, not yet in the driver layer',
-    webkit: 'not ported yet: the print test uses Playwright\'s page.pdf and emulateMedia (Chromium); WebDriver\'s ' +
-            'Print Page is not yet in the driver layer',
+  printToPdf: {
+    webkit: 'WebKitWebDriver 2.50 cannot print: WebDriver\'s Print Page (POST /session/{id}/print) answers "unknown command: ' +
+            'Unknown command: /session/<id>/print", and a session asking for WebDriver BiDi (webSocketUrl: true, for ' +
+            'browsingContext.print) is refused with "session not created: Failed to match capabilities"; the print layout ' +
+            '(the page\'s @media print rules after beforeprint) is tested in every engine',
   },
   noBrowser: {
     firefox: 'no browser involved (Node alone checks a file\'s size or content, or a build script): it runs once, in the chromium stage',
