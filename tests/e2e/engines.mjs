@@ -27,7 +27,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodePng, encodePng } from './png.mjs';
 
-export const ENGINES = ['chromium', 'firefox', 'webkit'];
+export const ENGINE_TITLES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };   // as the README names them
+export const ENGINES = Object.keys(ENGINE_TITLES);
 
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
