@@ -19,10 +19,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { syncReadme } from './readme-blocks.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const HEIGHTS_FILE = path.join(ROOT, 'assets/embed-heights.json');
-const README = path.join(ROOT, 'README.md');
 
 // The UI's three layouts (one column, stacked, two columns), from the layout
 // breakpoints the build writes into the shared facts (src/ui/facts.h), each
@@ -114,18 +114,6 @@ export function readmeBlocks(h) {
     `embed's own height messages from then on; the \`min-height\` (the height at a ${TYPICAL_COLUMN} px column) only ` +
     `holds the space until the script runs.`);
   return blocks;
-}
-
-const BEGIN = (name) => `<!-- measure-heights:${name} -->`;
-const END = (name) => `<!-- /measure-heights:${name} -->`;
-export function applyBlocks(text, blocks) {
-  const missing = [];
-  for (const [name, body] of Object.entries(blocks)) {
-    const a = text.indexOf(BEGIN(name)), b = text.indexOf(END(name));
-    if (a < 0 || b < a) { missing.push(name); continue; }
-    text = text.slice(0, a) + BEGIN(name) + '\n' + body + '\n' + text.slice(b);
-  }
-  return { text, missing };
 }
 
 // ---- measuring -----------------------------------------------------------------------------
@@ -232,22 +220,13 @@ async function main() {
     writeJson(h);
     console.log(`measure-heights: wrote ${path.relative(ROOT, HEIGHTS_FILE)}`);
   }
-  const before = fs.readFileSync(README, 'utf8');
-  const { text, missing } = applyBlocks(before, readmeBlocks(h));
-  if (missing.length) { console.error(`measure-heights: README.md lacks the blocks ${missing.join(', ')}`); process.exit(1); }
-  if (check) {
-    if (text !== before) {
-      console.error('measure-heights: README.md differs from assets/embed-heights.json: run node scripts/measure-heights.mjs --readme');
-      process.exit(1);
-    }
-    console.log('measure-heights: README.md matches assets/embed-heights.json');
-    return;
-  }
-  if (text !== before) fs.writeFileSync(README, text);
+  const changed = syncReadme({ tool: 'measure-heights', blocks: readmeBlocks(h), check,
+    source: 'assets/embed-heights.json', command: 'node scripts/measure-heights.mjs --readme' });
+  if (check) return;
   for (const b of h.bands) {
     console.log(`measure-heights: ${bandName(b)}: mouse ${range(b.fine)}, touch ${range(b.coarse)}; fixed frame ${roundUp(bandMax(b))}`);
   }
-  console.log(`measure-heights: iframe-only and AMP snippet height ${fixedHeight(h)}; README.md ${text !== before ? 'updated' : 'unchanged'}`);
+  console.log(`measure-heights: iframe-only and AMP snippet height ${fixedHeight(h)}; README.md ${changed ? 'updated' : 'unchanged'}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

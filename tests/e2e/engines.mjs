@@ -11,6 +11,10 @@
 //   page.mouse.move/down/up/click     page.keyboard.press(key|'Shift+Tab', {delay})/type(text)
 //   page.touch.start/move/end/tap (chromium, firefox)        (clicks and focus by selector: clickOn, focusOn in harness.mjs)
 //   page.screenshot({selector, fullPage}) → PNG Buffer       page.setViewport(width, height)
+//   page.pdf() → PDF Buffer: the page printed on A4 as the browser prints it (beforeprint and
+//                afterprint fire): Chromium Playwright's page.pdf, Firefox puppeteer's page.pdf
+//                (WebDriver BiDi browsingContext.print), WebKit WebDriver's Print Page
+//                (POST /session/{id}/print; see exceptions.mjs, printToPdf)
 //   page.downloads() → [file name] of the downloads the page started (Chromium: the browser's
 //                      download events; Firefox, WebKit: the page's clicks on <a download>,
 //                      as neither driver reports downloads)
@@ -23,7 +27,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodePng, encodePng } from './png.mjs';
 
-export const ENGINES = ['chromium', 'firefox', 'webkit'];
+export const ENGINE_TITLES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };   // as the README names them
+export const ENGINES = Object.keys(ENGINE_TITLES);
 
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -241,6 +246,7 @@ async function chromiumEngine() {
           return p.screenshot({ fullPage });
         },
         async setViewport(width, height) { await p.setViewportSize({ width, height }); },
+        pdf: () => p.pdf({ format: 'A4' }),
         async downloads() { return downloads.slice(); },
         async logs() { return finishLog(log); },
         async close() { await context.close(); },
@@ -333,6 +339,7 @@ async function firefoxEngine(xvfb) {
           return Buffer.from(await p.screenshot({ fullPage }));
         },
         async setViewport(width, height) { await p.setViewport({ ...p.viewport(), width, height }); },
+        async pdf() { return Buffer.from(await p.pdf({ format: 'A4' })); },
         downloads: () => main.evaluate(() => window.__rsDownloads || []),
         async logs() { return finishLog(log); },
         async close() { await context.close(); },
@@ -598,6 +605,10 @@ async function webkitEngine(xvfb) {
               f.style.width = arguments[0] + 'px'; f.style.height = arguments[1] + 'px';`, args: [width, height] }));
           }
           await setWindow();
+        },
+        // W3C WebDriver "Print Page" (sizes in cm): A4.
+        async pdf() {
+          return Buffer.from(await inFrame([], () => call('POST', '/print', { page: { width: 21, height: 29.7 } })), 'base64');
         },
         downloads: () => main.evaluate(() => window.__rsDownloads || []),
         async logs() {

@@ -4,6 +4,7 @@
 // sections a spreadsheet opens. The page names its social card (og:image); print
 // gives the headline, the picture and the link on the first page.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { openWith, waitReady, artifact, assert, noErrors, focusOn } from './harness.mjs';
 import { bringIntoView, waitIdle } from './gestures.mjs';
 import { imageStats } from './png.mjs';
@@ -40,6 +41,25 @@ export function csvSections(text) {
     sections.push(s);
   }
   return sections;
+}
+
+// The pages of a PDF: its page objects (/Type /Page) counted in the file and in its
+// compressed object streams (Firefox's PDFs keep them there), and their MediaBox sizes (pt).
+export function pdfPages(buf) {
+  assert(buf.subarray(0, 5).toString('latin1') === '%PDF-', 'the file is a PDF');
+  const text = buf.toString('latin1');
+  const parts = [text];
+  const stream = /stream\r?\n/g;
+  for (let m; (m = stream.exec(text));) {
+    const start = m.index + m[0].length, end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    try { parts.push(zlib.inflateSync(buf.subarray(start, end)).toString('latin1')); } catch { /* not a Flate stream */ }
+    stream.lastIndex = end + 'endstream'.length;
+  }
+  const all = parts.join('\n');
+  const pages = (all.match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
+  const sizes = [...all.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  return { pages, sizes };
 }
 
 // Runs `act` and returns the one file it downloads; fails on none or a second one.
@@ -199,45 +219,77 @@ export function exportTests({ engine, site }) {
     }
   }]);
 
-  tests.push(['export: print gives the headline, the scenario as vector SVG and its link on the first page', async () => {
-    const { page: driverPage, context } = await openWith(engine, `${site.url}/index.html?approval=40&inventory=30`);
-    const page = driverPage.native;
+  // The print layout in every engine, through one path: the page's own `@media print` rules
+  // applied as a screen style sheet (constructed, as CSSOM is not style-src under the page's
+  // CSP) on a viewport of an A4 sheet at 96 px per inch, after the beforeprint the browser
+  // would send. (Rules under other media queries still follow the screen; the page has none
+  // that touch what print shows.)
+  tests.push(['export: print shows the headline and the scenario as vector SVG on the first page, not the canvas or the twin', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html?approval=40&inventory=30`);
     try {
-      await waitReady(driverPage);
-      // Printing (page.pdf is Chromium's own print) fires beforeprint: the page makes the picture then.
+      await waitReady(page);
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      const rules = await page.evaluate(() => {
+        const css = [];
+        for (const sheet of document.styleSheets) {
+          for (const rule of sheet.cssRules) {
+            if (rule.media && /\bprint\b/.test(rule.media.mediaText)) css.push(...[...rule.cssRules].map((r) => r.cssText));
+          }
+        }
+        const printSheet = new CSSStyleSheet();
+        printSheet.replaceSync(css.join('\n'));
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+        return css.length;
+      });
+      assert(rules > 0, 'the page has @media print rules');
+      await page.setViewport(794, 1123);
+      await page.waitFor(() => innerWidth === 794);
+      const shown = await page.evaluate(() => {
+        const visible = (el) => !!el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).display !== 'none';
+        const svg = document.querySelector('.rs-print svg');
+        return { h1: visible(document.querySelector('h1')), canvas: visible(document.getElementById('rareshock-canvas')),
+                 twin: visible(document.querySelector('.rs-twin')), svg: visible(svg), svgTop: svg ? Math.round(svg.getBoundingClientRect().top) : null };
+      });
+      assert(shown.h1 && shown.svg && !shown.canvas && !shown.twin, `print shows the headline and picture, not the canvas or controls: ${JSON.stringify(shown)}`);
+      assert(shown.svgTop < 400, `the picture starts on the first page (top ${shown.svgTop} px)`);
+      fs.writeFileSync(artifact(`print-preview-${engine.name}.png`), await page.screenshot({ fullPage: true }));
+      console.log(`     print layout: ${rules} @media print rules, the picture from ${shown.svgTop} px`);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  // Printing for real (page.pdf: the browser's own print to PDF): beforeprint makes the
+  // picture with the reader's scenario, and the whole prints on one or two A4 pages.
+  tests.push(['export: print gives one or two A4 pages, beforeprint making the picture with the reader\'s scenario, sources and link', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html?approval=40&inventory=30`);
+    try {
+      await waitReady(page);
       await page.evaluate(() => window.addEventListener('beforeprint', () => {
         const svg = document.querySelector('.rs-print svg');
         window.__printed = { svg: !!svg, text: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent).join(' ') : '' };
       }));
-      const pdf = await page.pdf({ format: 'A4' });
-      fs.writeFileSync(artifact('print.pdf'), pdf);
-      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      const pdf = await page.pdf();
+      fs.writeFileSync(artifact(`print-${engine.name}.pdf`), pdf);
+      const { pages, sizes } = pdfPages(pdf);
       const printed = await page.evaluate(() => window.__printed);
       const link = await page.evaluate(() => window.rareshock.shareUrl());
       assert(printed && printed.svg, 'printing made the scenario\'s picture');
       assert(printed.text.includes(link.slice(0, 30)) && /Sources: /.test(printed.text) && /Licence approval rate: 40/.test(printed.text),
         `the printed picture holds the reader's scenario, the sources and the link: ${printed.text.slice(0, 200)}`);
       assert(pages >= 1 && pages <= 2, `print is one or two pages (${pages})`);
-      // The print layout, to look at: the headline, the picture on the first page, no canvas or controls.
-      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-      await page.emulateMedia({ media: 'print' });
-      await page.setViewportSize({ width: 794, height: 1123 });
-      const shown = await page.evaluate(() => {
-        const visible = (el) => !!el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).display !== 'none';
-        const svg = document.querySelector('.rs-print svg');
-        return { h1: visible(document.querySelector('h1')), canvas: visible(document.getElementById('rareshock-canvas')),
-                 twin: visible(document.querySelector('.rs-twin')), svg: visible(svg), svgTop: svg ? svg.getBoundingClientRect().top : null };
-      });
-      assert(shown.h1 && shown.svg && !shown.canvas && !shown.twin, `print shows the headline and picture, not the canvas or controls: ${JSON.stringify(shown)}`);
-      assert(shown.svgTop < 400, `the picture starts on the first page (top ${shown.svgTop} px)`);
-      fs.writeFileSync(artifact('print-preview.png'), await page.screenshot({ fullPage: true }));
+      // A4 is 595.28 × 841.89 pt; each engine rounds it its own way (to the point, or to a device pixel).
+      assert(sizes.length > 0 && sizes.every(([w, h]) => Math.abs(w - 595.28) < 1.5 && Math.abs(h - 841.89) < 1.5),
+        `the pages are A4: ${JSON.stringify(sizes)}`);
+      assert(await page.evaluate(() => document.querySelector('.rs-print').childElementCount === 0), 'afterprint took the picture away');
       console.log(`     print: ${pages} page(s) of A4, ${pdf.length} B`);
-      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-      await noErrors(driverPage);
+      await noErrors(page);
     } finally {
       await context.close();
     }
-  }, { needs: ['print'] }]);
+  }, { needs: ['printToPdf'] }]);
 
   return tests;
 }

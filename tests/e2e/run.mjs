@@ -27,6 +27,7 @@ import { canvasTests } from './canvas.test.mjs';
 import { loadingTests } from './loading.test.mjs';
 import { langTests } from './lang.test.mjs';
 import { producerTests } from './producer.test.mjs';
+import { exceptionsTests } from './exceptions.test.mjs';
 
 const args = process.argv.slice(2);
 let engineArg = 'chromium', filter;
@@ -50,7 +51,7 @@ for (const name of names) {
   const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
                   sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
                   exportTests(ctx), pixelTests(ctx), clipboardTests(ctx), typedTests(ctx), methodTests(ctx),
-                  canvasTests(ctx), loadingTests(ctx), langTests(ctx), loaderTests(ctx), producerTests(ctx)];
+                  canvasTests(ctx), loadingTests(ctx), langTests(ctx), loaderTests(ctx), producerTests(ctx), exceptionsTests()];
   try {
     ok = (await runTests(suites.flat(), name, filter)) && ok;
   } finally {
