@@ -492,10 +492,15 @@ void model_task() {
 //-----------------------------------------------------------------------------
 // The canvas is as tall as the content (the page scrolls, not the canvas), so its
 // drawing buffer is CSS size × scale, where the scale is the devicePixelRatio
-// unless that would pass the GPU's largest buffer side or kMaxCanvasPixels; then
+// unless that would pass the largest buffer side (the GPU's, at most kMaxBufferSide) or
+// kMaxCanvasPixels; then
 // the canvas renders at a lower resolution than the screen. The browser may give
 // a smaller drawing buffer still: the scale follows what it gives.
 constexpr double kMaxCanvasPixels = 8.0 * 1024 * 1024;  // 8 Mi pixels, 32 MiB a buffer: half iOS Safari's 16.7-megapixel canvas limit
+// A buffer side never passes 8,192 px, the largest renderbuffer many phone GPUs (and
+// Chromium's software renderer) allow, even where the GPU allows more (iPhones: 16,384):
+// a tall phone canvas then has the same pixels in every engine and on every device.
+constexpr int kMaxBufferSide = 8192;
 // Glyphs are rasterised for the buffer's scale, in quarter steps, at most 3× (a DPR 4
 // screen gets 3× glyphs): the font atlas, 5 bytes a pixel while it is uploaded, stays small.
 constexpr float kMaxFontScale = 3.0f;
@@ -511,7 +516,7 @@ void query_gpu_limits() {
     int side = 0;
     for (GLint v : {renderbuffer, texture, viewport[0], viewport[1]})
         if (v > 0) side = side == 0 ? static_cast<int>(v) : std::min(side, static_cast<int>(v));
-    g.max_buffer_side = side > 0 ? side : 4096;
+    g.max_buffer_side = side > 0 ? std::min(side, kMaxBufferSide) : 4096;
 }
 
 // Sizes the drawing buffer for the canvas's CSS size within the limits above, and
