@@ -814,6 +814,22 @@ void pad_to(std::string& line, std::size_t width) {
     }
 }
 
+// One line of a text table: two spaces, then each cell starting at its column's stop
+// (stops[i] is where cell i + 1 starts, in terminal columns).
+template <std::size_t N>
+std::string table_row(const std::array<std::size_t, N>& stops, std::initializer_list<std::string> cells) {
+    std::string line = "  ";
+    std::size_t i = 0;
+    for (const std::string& cell : cells) {
+        if (i > 0 && i - 1 < N) pad_to(line, stops[i - 1]);
+        line += cell;
+        ++i;
+    }
+    return line;
+}
+constexpr std::array<std::size_t, 5> kRegionColumns{23, 58, 79, 108, 127};
+constexpr std::array<std::size_t, 3> kComponentColumns{42, 59, 76};
+
 std::string day_range_text(const OptionalRange& r, bool bands, Language lang) {
     if (!r.p50) return r.p10 ? format_text(tr(lang, "report.after_horizon"), {{"date", date_text(day_int(*r.p10), lang)}})
                              : std::string(tr(lang, "report.none"));
@@ -867,35 +883,21 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
     }
     s += "\n" + (bands ? format_text(tr(lang, "report.regions.bands"), {{"draws", std::to_string(in.draws)}})
                        : std::string(tr(lang, "report.regions.central"))) + "\n";
-    std::string head = "  " + std::string(tr(lang, "report.col.region"));
-    pad_to(head, 23);
-    head += tr(lang, "report.col.first_stop");
-    pad_to(head, 58);
-    head += tr(lang, "report.col.most_plants");
-    pad_to(head, 79);
-    head += tr(lang, "report.col.vehicles");
-    pad_to(head, 108);
-    head += tr(lang, "report.col.value");
-    pad_to(head, 127);
-    head += tr(lang, "report.col.recovery");
-    s += head + "\n";
+    s += table_row(kRegionColumns, {std::string(tr(lang, "report.col.region")), std::string(tr(lang, "report.col.first_stop")),
+                                    std::string(tr(lang, "report.col.most_plants")), std::string(tr(lang, "report.col.vehicles")),
+                                    std::string(tr(lang, "report.col.value")), std::string(tr(lang, "report.col.recovery"))}) +
+         "\n";
     for (int i = 0; i < kRegionCount; ++i) {
         const RegionData& rd = region_data()[static_cast<std::size_t>(i)];
         const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
-        std::string line = "  " + region_name(i, lang);
-        pad_to(line, 23);
-        line += day_range_text(rr.first_halt_day, bands, lang);
-        pad_to(line, 58);
-        line += format_text(tr(lang, "report.plants_of"), {{"plants", plants_text(rr.peak_halted_share_p50 * rd.plants, lang)},
-                                                           {"total", fixed(rd.plants, 0)}});
-        pad_to(line, 79);
-        line += vehicles_with_range(rr.vehicles_lost, bands, lang);
-        pad_to(line, 108);
-        line += usd_text(rr.value_lost_usd.p50, lang);
-        pad_to(line, 127);
-        line += rr.recovery_day.p50 ? date_text(day_int(*rr.recovery_day.p50), lang)
-                                    : std::string(rr.first_halt_day.p50 ? tr(lang, "report.not_within") : "-");
-        s += line + "\n";
+        s += table_row(kRegionColumns,
+                       {region_name(i, lang), day_range_text(rr.first_halt_day, bands, lang),
+                        format_text(tr(lang, "report.plants_of"), {{"plants", plants_text(rr.peak_halted_share_p50 * rd.plants, lang)},
+                                                                   {"total", fixed(rd.plants, 0)}}),
+                        vehicles_with_range(rr.vehicles_lost, bands, lang), usd_text(rr.value_lost_usd.p50, lang),
+                        rr.recovery_day.p50 ? date_text(day_int(*rr.recovery_day.p50), lang)
+                                            : std::string(rr.first_halt_day.p50 ? tr(lang, "report.not_within") : "-")}) +
+             "\n";
     }
     const PlantsPeak peak = world_plants_peak(r);
     s += format_text(tr(lang, "report.world"), {{"vehicles", vehicles_with_range(r.world_vehicles_lost, bands, lang)},
@@ -905,24 +907,15 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
                                                 {"date", peak.day >= 0 ? date_text(peak.day, lang) : std::string("-")}}) +
          "\n";
     s += "\n" + std::string(tr(lang, "report.components")) + "\n";
-    std::string chead = "  " + std::string(tr(lang, "report.col.component"));
-    pad_to(chead, 42);
-    chead += tr(lang, "report.col.survive");
-    pad_to(chead, 59);
-    chead += tr(lang, "report.col.recover");
-    pad_to(chead, 76);
-    chead += tr(lang, "report.col.shortage");
-    s += chead + "\n";
+    s += table_row(kComponentColumns, {std::string(tr(lang, "report.col.component")), std::string(tr(lang, "report.col.survive")),
+                                       std::string(tr(lang, "report.col.recover")), std::string(tr(lang, "report.col.shortage"))}) +
+         "\n";
     for (int i = 0; i < kComponentCount; ++i) {
         const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];
-        std::string line = "  " + component_name(i, lang);
-        pad_to(line, 42);
-        line += format_text(tr(lang, "unit.days"), {{"n", fixed(cr.time_to_survive_days, 0)}});
-        pad_to(line, 59);
-        line += format_text(tr(lang, "unit.days"), {{"n", fixed(cr.time_to_recover_days, 0)}});
-        pad_to(line, 76);
-        line += format_text(tr(lang, "unit.days"), {{"n", fixed(cr.shortage_days, 0)}});
-        s += line + "\n";
+        const auto days = [lang](double n) { return format_text(tr(lang, "unit.days"), {{"n", fixed(n, 0)}}); };
+        s += table_row(kComponentColumns, {component_name(i, lang), days(cr.time_to_survive_days), days(cr.time_to_recover_days),
+                                           days(cr.shortage_days)}) +
+             "\n";
     }
     s += "\n" + format_text(tr(lang, "report.footer"), {{"model", kModelVersion},
                                                         {"seed", std::to_string(in.seed)},
