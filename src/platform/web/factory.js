@@ -62,8 +62,8 @@
       // options.lang first: a lang= in options.query (the page's own link) wins over it.
       // Only when the query names none: a page's own lang=en is not "given more than once".
       var ownLang = /(^|[?&#])lang=/.test(String(options.query || ''));
-      var lang = options.lang && !ownLang ? 'lang=' + encodeURIComponent(String(options.lang)) : '';
-      var query = [lang, String(options.query || '').replace(/^[?#]/, ''), toQuery(inputs)].filter(Boolean).join('&');
+      var langParam = options.lang && !ownLang ? 'lang=' + encodeURIComponent(String(options.lang)) : '';
+      var query = [langParam, String(options.query || '').replace(/^[?#]/, ''), toQuery(inputs)].filter(Boolean).join('&');
       var settled = false, watchdog = 0;
       var fail = function (e) {
         if (settled) return;

@@ -493,8 +493,7 @@ void model_task() {
 // The canvas is as tall as the content (the page scrolls, not the canvas), so its
 // drawing buffer is CSS size × scale, where the scale is the devicePixelRatio
 // unless that would pass the largest buffer side (the GPU's, at most kMaxBufferSide) or
-// kMaxCanvasPixels; then
-// the canvas renders at a lower resolution than the screen. The browser may give
+// kMaxCanvasPixels; then the canvas renders at a lower resolution than the screen. The browser may give
 // a smaller drawing buffer still: the scale follows what it gives.
 constexpr double kMaxCanvasPixels = 8.0 * 1024 * 1024;  // 8 Mi pixels, 32 MiB a buffer: half iOS Safari's 16.7-megapixel canvas limit
 // A buffer side never passes 8,192 px, the largest renderbuffer many phone GPUs (and
