@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { field } from './facts.mjs';
 import { openWith, waitReady, settle, animationFrames, framesOf, drawnSince, artifact, assert, noErrors } from './harness.mjs';
+import { replay } from './gestures.mjs';
 
 const SIZES = [
   { name: 'desktop-1280-dpr1', width: 1280, height: 900, dpr: 1 },
@@ -99,6 +100,37 @@ export function pageTests({ engine, site }) {
         .catch(() => {});
       const end = await page.evaluate(() => window.rareshock.getResults().inputs.approval);
       assert(end > start + 20, `approval moved from ${start} to ${end}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  // A slow device (WebKit under load draws a few frames a second) or a fast flick
+  // delivers the drag's last move and the release between two frames. The slider
+  // must end where the reader let go, not where the previous frame saw the pointer.
+  tests.push(['mouse: a drag whose last move and release come between two frames ends where it was released', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      await settle(page);
+      const { y, x0, x1 } = await approvalTrack(page);
+      const start = await page.evaluate(() => window.rareshock.getInputs().approval);
+      const from = x0 + (x1 - x0) * 0.25, to = x0 + (x1 - x0) * 0.75;
+      const before = await framesOf(page);
+      await replay(page, [{ type: 'mousemove', x: from, y }, { type: 'mousedown', x: from, y }]);
+      await drawnSince(page, before);  // a frame has seen the press
+      // The move and the release in one task: no frame can run between them.
+      await replay(page, [{ type: 'mousemove', x: to, y }, { type: 'mouseup', x: to, y }]);
+      await page.waitFor((start) => window.rareshock.getResults().inputs.approval > start + 20, start, 15000)
+        .catch(() => {});
+      await settle(page);
+      const end = await page.evaluate(() => window.rareshock.getResults().inputs.approval);
+      assert(end > start + 20, `approval moved from ${start} to ${end} (released at 75 % of the track)`);
+      // Released: moving back without a button leaves the value alone.
+      await replay(page, [{ type: 'mousemove', x: from, y }]);
+      await settle(page);
+      const after = await page.evaluate(() => window.rareshock.getInputs().approval);
+      assert(after === end, `the slider let go: approval ${end} became ${after} on a move without a button`);
     } finally {
       await context.close();
     }

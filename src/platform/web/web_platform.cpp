@@ -112,22 +112,29 @@ void push(const InputEvent& e) {
 }
 
 // Applies queued events to ImGuiIO, stopping before a second change of the
-// same mouse button or key in one frame (a down+up within one frame would be lost).
+// same mouse button or key in one frame (a down+up within one frame would be lost),
+// and before a release that follows a move in the same frame: ImGui reads a
+// dragged slider's pointer only while the button is down, so a drag released
+// before the next frame (a fast flick, or a slow device) would end where the
+// previous frame saw the pointer instead of where the reader let go.
 void apply_input_queue(ImGuiIO& io) {
     bool button_changed[3] = {};
     bool any_button_change = false;
+    bool moved = false;
     bool key_changed[512] = {};
     size_t i = 0;
     for (; i < g.queue.size(); ++i) {
         const InputEvent& e = g.queue[i];
         if (e.kind == InputEvent::MouseButton) {
             if (button_changed[e.button_or_key]) break;
+            if (!e.down && moved && io.MouseDown[e.button_or_key]) break;
             button_changed[e.button_or_key] = true;
             any_button_change = true;
             io.MouseDown[e.button_or_key] = e.down;
         } else if (e.kind == InputEvent::MousePos) {
             // Moving away (touch lift) after a release in this frame would turn a tap into nothing.
             if (e.x == -FLT_MAX && any_button_change) break;
+            if (e.x != io.MousePos.x || e.y != io.MousePos.y) moved = true;
             io.MousePos = ImVec2(e.x, e.y);
         } else if (e.kind == InputEvent::Wheel) {
             io.MouseWheelH += e.x;
