@@ -2,7 +2,8 @@
 // Rare Earth Shock — makes the static fallback from the real app (run by the web build).
 //   node scripts/make-fallback.mjs [build/web/site]
 // Serves the built site and opens index.html in headless Chromium, light theme,
-// twice: at 1280 px, DPR 1 (the desktop picture, 1248 px: one pixel per CSS pixel) and at
+// without the canvas's headline (the page's caption, in HTML, carries the sentence
+// above the picture: drawn in the picture too, a reader saw it twice), twice: at 1280 px, DPR 1 (the desktop picture, 1248 px: one pixel per CSS pixel) and at
 // 390 px, DPR 2, as a touch phone (the phone picture, at most 720 px wide). Each
 // time it waits for the default scenario with its bands, screenshots the canvas
 // and saves it as PNG or, when much smaller, JPEG: fallback.jpg (or .png) and
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { editionName } from './make-pages.mjs';
 
 const SHOTS = [
   { name: 'fallback', width: 1280, height: 900, dpr: 1, maxWidth: 1280 },
@@ -93,6 +95,8 @@ async function takeShot(browser, url, shot) {
       };
       requestAnimationFrame(tick);
     }));
+    // The caption carries the sentence: the picture must not (headline=off worked).
+    if (await page.evaluate(() => window.rareshock.debugItem('headline'))) fail('the picture would show the headline under the caption');
     const summary = await page.evaluate(() => window.rareshock.getResults().summary);
     if (!summary || summary.length < 20) fail(`no summary sentence (${JSON.stringify(summary)})`);
     const shotPng = await (await page.$('#rareshock-canvas')).screenshot({ type: 'png' });
@@ -133,7 +137,6 @@ function siteLanguages() {
   const langs = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)"/g)].map((m) => m[1]);
   return langs.length ? langs : ['en'];
 }
-const edition = (name, lang) => (lang === 'en' ? name : name.replace(/(\.[a-z]+)$/, `.${lang}$1`));
 
 async function main() {
   for (const f of ['index.html', 'embed.html', 'rareshock-offline.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
@@ -145,16 +148,16 @@ async function main() {
   try {
     // Each language's pictures, from its own edition of the page, and its summary as caption.
     for (const lang of siteLanguages()) {
-      const url = `http://127.0.0.1:${server.address().port}/${edition('index.html', lang)}?theme=light`;
+      const url = `http://127.0.0.1:${server.address().port}/${editionName('index.html', lang)}?theme=light&headline=off`;
       const [desktop, phone] = [await takeShot(browser, url, SHOTS[0]), await takeShot(browser, url, SHOTS[1])];
       if (desktop.summary !== phone.summary) fail(`the two pictures disagree: "${desktop.summary}" vs "${phone.summary}"`);
       for (const shot of [desktop, phone]) {
-        shot.src = edition(shot.src, lang);
+        shot.src = editionName(shot.src, lang);
         for (const ext of ['png', 'jpg']) fs.rmSync(path.join(site, shot.src.replace(/\.[a-z]+$/, `.${ext}`)), { force: true });
         fs.writeFileSync(path.join(site, shot.src), shot.data);
       }
       const fields = { src: desktop.src, width: desktop.width, height: desktop.height, summary: desktop.summary, phone };
-      for (const file of ['index.html', 'embed.html', 'rareshock-offline.html'].map((f) => edition(f, lang))) {
+      for (const file of ['index.html', 'embed.html', 'rareshock-offline.html'].map((f) => editionName(f, lang))) {
         const p = path.join(site, file);
         if (!fs.existsSync(p)) fail(`${file} not found (make-pages.mjs makes one edition per language)`);
         const out = rewriteHtml(fs.readFileSync(p, 'utf8'), { ...fields, captionOnly: file.startsWith('rareshock-offline') });

@@ -31,9 +31,10 @@ export function readTables(dir) {
   return files.map((f) => ({ lang: f.slice(0, -5), table: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
 }
 
-// The file name of a page's edition: index.html (English), index.de.html.
+// The file name of a file's edition: index.html (English), index.de.html,
+// social-card.ja.png ({{page:…}} in a shell names the edition in the page's language).
 export function editionName(page, lang) {
-  return lang === 'en' ? page : page.replace(/\.html$/, `.${lang}.html`);
+  return lang === 'en' ? page : page.replace(/(\.[a-z0-9]+)$/, `.${lang}$1`);
 }
 
 export function makeEdition(html, page, lang, tables) {

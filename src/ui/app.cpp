@@ -159,30 +159,10 @@ struct App::Impl {
 App::App(Host& host, ModelRunner& runner) : impl_(std::make_unique<Impl>(host, runner)) {}
 App::~App() = default;
 
-// The characters Japanese needs beyond Inter's subset: every one of the Japanese
-// table's texts at U+3000 and above, as Dear ImGui glyph ranges.
-const ImWchar* japanese_ranges() {
-    static ImVector<ImWchar> ranges;
-    if (ranges.empty()) {
-        ImFontGlyphRangesBuilder builder;
-        for (std::string_view key : string_keys(Language::Japanese)) {
-            const std::string_view text = tr(Language::Japanese, key);
-            for (const char* s = text.data(); s < text.data() + text.size();) {
-                unsigned c = 0;
-                const int n = ImTextCharFromUtf8(&c, s, text.data() + text.size());
-                s += n > 0 ? n : 1;
-                if (c >= 0x3000 && c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));
-            }
-        }
-        builder.BuildRanges(&ranges);
-    }
-    return ranges.Data;
-}
-
 void App::build_fonts(float dpr) {
     Impl& m = *impl_;
     const bool japanese = m.lang == Language::Japanese && !m.japanese_face.empty();
-    const ExtraFace face{m.japanese_face.data(), m.japanese_face.size(), japanese_ranges()};
+    const ExtraFace face{m.japanese_face.data(), m.japanese_face.size(), japanese_glyph_ranges()};
     rareshock::ui::build_fonts(m.fonts, dpr, japanese ? &face : nullptr);
     m.fonts_with_japanese = japanese;
 }

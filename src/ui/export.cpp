@@ -29,31 +29,6 @@ namespace {
 //-----------------------------------------------------------------------------
 // [SECTION] Text
 //-----------------------------------------------------------------------------
-// ImGui sizes a font by its line height (hhea ascender − descender); CSS and SVG
-// by its em. The ratio comes from the embedded face's own tables.
-float line_height_per_em() {
-    static const float ratio = [] {
-        const unsigned char* f = rs_font_inter_regular;
-        const std::size_t n = rs_font_inter_regular_size;
-        auto u16 = [&](std::size_t at) { return at + 2 <= n ? static_cast<unsigned>(f[at] << 8 | f[at + 1]) : 0u; };
-        auto u32 = [&](std::size_t at) { return at + 4 <= n ? (static_cast<std::uint32_t>(u16(at)) << 16 | u16(at + 2)) : 0u; };
-        double units_per_em = 0, ascender = 0, descender = 0;
-        const unsigned tables = u16(4);
-        for (unsigned i = 0; i < tables; ++i) {
-            const std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
-            const std::uint32_t offset = u32(rec + 8);
-            if (std::equal(f + rec, f + rec + 4, "head")) units_per_em = u16(offset + 18);
-            if (std::equal(f + rec, f + rec + 4, "hhea")) {
-                ascender = static_cast<std::int16_t>(u16(offset + 4));
-                descender = static_cast<std::int16_t>(u16(offset + 6));
-            }
-        }
-        const double r = units_per_em > 0 ? (ascender - descender) / units_per_em : 0.0;
-        return r > 0.5 && r < 3.0 ? static_cast<float>(r) : 1.2f;
-    }();
-    return ratio;
-}
-
 std::string xml_escaped(std::string_view text) {
     std::string s;
     s.reserve(text.size() + 8);
@@ -370,15 +345,6 @@ char32_t next_code_point(std::string_view t, std::size_t& i) {
     }
     return cp;
 }
-// Kana, CJK ideographs and full-width forms: Japanese sets no spaces, a line may break between them.
-bool is_cjk(char32_t c) { return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF); }
-// Japanese line-breaking rules (kinsoku), in short: no line starts with closing
-// punctuation or a prolonged sound mark, none ends with opening punctuation.
-bool opens(char32_t c) { return c == U'（' || c == U'「' || c == U'『' || c == U'【' || c == U'〔'; }
-bool closes(char32_t c) {
-    return c == U'、' || c == U'。' || c == U'，' || c == U'．' || c == U'）' || c == U'」' || c == U'』' || c == U'】' ||
-           c == U'〕' || c == U'％' || c == U'ー' || c == U'：' || c == U'；' || c == U'～' || c == U'・';
-}
 }  // namespace
 
 std::vector<std::string> wrap_text(std::string_view text, float width, float size, bool semibold, const TextMeasure& measure) {
@@ -395,7 +361,7 @@ std::vector<std::string> wrap_text(std::string_view text, float width, float siz
             prev = 0;
             continue;
         }
-        const bool breakable = space || pieces.empty() || (is_cjk(prev) && is_cjk(c) && !closes(c) && !opens(prev));
+        const bool breakable = space || pieces.empty() || may_break_between(prev, c);  // text.h
         if (breakable) pieces.push_back({{}, space});
         pieces.back().text.append(text.substr(at, i - at));
         space = false;
@@ -468,8 +434,10 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
     std::string& s = image.svg;
     s.reserve(body.s.size() + 200 * 1024);
     s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    // IPAGothic: the system's copy of the Japanese face, for the social card, which
+    // rsvg-convert draws at build time with the system's fonts (no embedded faces).
     s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(W) + "\" height=\"" + num(H) + "\" viewBox=\"0 0 " + num(W) +
-         " " + num(H) + "\" font-family=\"'RS Inter', Inter, 'RS Extra', 'Helvetica Neue', Arial, sans-serif\">\n";
+         " " + num(H) + "\" font-family=\"'RS Inter', Inter, 'RS Extra', IPAGothic, 'Helvetica Neue', Arial, sans-serif\">\n";
     s += "<title>" + xml_escaped(headline) + "</title>\n<desc>";
     for (const std::string& line : scenario_lines(r.inputs, o.lang)) s += xml_escaped(line) + " ";
     s += xml_escaped(credit_line(o.lang)) + "</desc>\n";

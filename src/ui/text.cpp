@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "model/results.h"
 
@@ -18,7 +19,33 @@ std::string fact_text(Language lang, std::string_view prefix, std::string_view k
     k.append(prefix).append(".").append(key).append(".").append(part);
     return std::string(translated(lang, k, english));
 }
+// Kana, CJK ideographs and punctuation, full-width forms: Japanese sets no spaces.
+bool is_cjk(char32_t c) {
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+// No line starts with these: closing punctuation, small kana, iteration and prolonged sound marks.
+bool no_break_before(char32_t c) {
+    static constexpr char32_t kClosing[] = {
+        U'、', U'。', U'，', U'．', U'・', U'：', U'；', U'？', U'！', U'）', U'」', U'』', U'】', U'〕', U'〉', U'》',
+        U'ー', U'々', U'％', U'～', U'ぁ', U'ぃ', U'ぅ', U'ぇ', U'ぉ', U'っ', U'ゃ', U'ゅ', U'ょ', U'ゎ', U'ァ', U'ィ',
+        U'ゥ', U'ェ', U'ォ', U'ッ', U'ャ', U'ュ', U'ョ', U'ヮ', U'ヵ', U'ヶ', U')', U']', U',', U'.', U'%', U':', U';'};
+    return std::find(std::begin(kClosing), std::end(kClosing), c) != std::end(kClosing);
+}
+// No line ends with these: opening brackets.
+bool no_break_after(char32_t c) {
+    static constexpr char32_t kOpening[] = {U'（', U'「', U'『', U'【', U'〔', U'〈', U'《', U'(', U'['};
+    return std::find(std::begin(kOpening), std::end(kOpening), c) != std::end(kOpening);
+}
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_space(char32_t c) { return c == U' ' || c == U'\n' || c == 0; }
 }  // namespace
+
+bool may_break_between(char32_t before, char32_t after) {
+    if (is_space(before) || is_space(after) || no_break_before(after) || no_break_after(before)) return false;
+    const bool a = is_cjk(before), b = is_cjk(after);
+    if (a) return true;                    // CJK, then CJK or a number or word
+    return b && !is_digit(before);         // a word or symbol, then CJK; a number keeps its unit
+}
 
 std::string_view ui_text(Language lang, std::string_view key) {
     const std::string_view s = tr(lang, key);

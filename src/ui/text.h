@@ -36,6 +36,16 @@ std::string event_label(Language lang, const Event& e);
 // "Tage", "日"), "preset.embargo.label", "region.europe.name").
 std::string page_text(Language lang, std::string_view key);
 
+// Where a line may break inside text without spaces (Japanese), between the
+// characters `before` and `after` (kinsoku, in short): between two CJK characters,
+// from a CJK character to a number or a Latin word ("に|25%", "約|7.1万台"), and
+// from a Latin word or symbol to a CJK character ("60%|に"); never before closing
+// punctuation, small kana or the prolonged sound mark, never after an opening
+// bracket, never inside a run of digits and Latin letters, nor between a number
+// and the character after it ("2025年", "7.1万"). The canvas (widgets.h) and the
+// exported picture (export.h) wrap by this one rule.
+bool may_break_between(char32_t before, char32_t after);
+
 // For tests: keys asked for that no table has, since the last clear.
 const std::vector<std::string>& missing_text_keys();
 void clear_missing_text_keys();

@@ -1,10 +1,15 @@
 // Rare Earth Shock — themes and fonts (see theme.h).
 #include "theme.h"
 
+#include "model/strings.h"
+
+#include "imgui_internal.h"  // ImTextCharFromUtf8
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 
 namespace rareshock::ui {
@@ -147,6 +152,48 @@ void apply_style(const Palette& p, bool coarse_pointer, bool transparent) {
     c[ImGuiCol_ScrollbarGrab] = col(p.rule);
 }
 
+float line_height_per_em(const unsigned char* f, std::size_t n) {
+    auto u16 = [&](std::size_t at) { return at + 2 <= n ? static_cast<unsigned>(f[at] << 8 | f[at + 1]) : 0u; };
+    auto u32 = [&](std::size_t at) { return at + 4 <= n ? (static_cast<std::uint32_t>(u16(at)) << 16 | u16(at + 2)) : 0u; };
+    double units_per_em = 0, ascender = 0, descender = 0;
+    const unsigned tables = u16(4);
+    for (unsigned i = 0; i < tables; ++i) {
+        const std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
+        if (rec + 16 > n) break;
+        const std::uint32_t offset = u32(rec + 8);
+        if (std::equal(f + rec, f + rec + 4, "head")) units_per_em = u16(offset + 18);
+        if (std::equal(f + rec, f + rec + 4, "hhea")) {
+            ascender = static_cast<std::int16_t>(u16(offset + 4));
+            descender = static_cast<std::int16_t>(u16(offset + 6));
+        }
+    }
+    const double r = units_per_em > 0 ? (ascender - descender) / units_per_em : 0.0;
+    return r > 0.5 && r < 3.0 ? static_cast<float>(r) : 1.2f;
+}
+
+float line_height_per_em() {
+    static const float ratio = line_height_per_em(rs_font_inter_regular, rs_font_inter_regular_size);
+    return ratio;
+}
+
+const ImWchar* japanese_glyph_ranges() {
+    static ImVector<ImWchar> ranges;
+    if (ranges.empty()) {
+        ImFontGlyphRangesBuilder builder;
+        for (std::string_view key : string_keys(Language::Japanese)) {
+            const std::string_view text = tr(Language::Japanese, key);
+            for (const char* s = text.data(); s < text.data() + text.size();) {
+                unsigned c = 0;
+                const int n = ImTextCharFromUtf8(&c, s, text.data() + text.size());
+                s += n > 0 ? n : 1;
+                if (c >= 0x3000 && c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));
+            }
+        }
+        builder.BuildRanges(&ranges);
+    }
+    return ranges.Data;
+}
+
 void build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -164,11 +211,15 @@ void build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra) {
     ImFontConfig merge = cfg;
     merge.MergeMode = true;
     merge.OversampleH = 1;  // CJK glyphs are wide and many: no horizontal oversampling
+    const float extra_scale = extra && extra->data ? line_height_per_em(extra->data, extra->size) / line_height_per_em() : 1.0f;
     auto add = [&](const unsigned char* data, std::size_t size, float px, bool with_extra) {
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px * dpr, &cfg, glyphs);
+        // The extra face at Inter's em, as CSS and SVG set them: sized by line height
+        // alike, IPA Gothic (1.0 em) would be drawn 21 % larger than Inter (1.21 em),
+        // and the exports' wrapping would not match what a browser draws.
         if (with_extra && extra && extra->data && extra->ranges)
-            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(extra->data), static_cast<int>(extra->size), px * dpr, &merge,
-                                           extra->ranges);
+            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(extra->data), static_cast<int>(extra->size),
+                                           px * dpr * extra_scale, &merge, extra->ranges);
         return font;
     };
     fonts.body = add(rs_font_inter_regular, rs_font_inter_regular_size, 16.0f, true);

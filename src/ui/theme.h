@@ -67,6 +67,14 @@ struct ExtraFace {
     std::size_t size = 0;
     const ImWchar* ranges = nullptr;  // the characters to take from it (0-terminated pairs)
 };
+// ImGui sizes a font by its line height (hhea ascender − descender); CSS and SVG
+// by its em. The ratio for the embedded Inter, and for any face, from its own
+// tables (1.2 when they cannot be read).
+float line_height_per_em();
+float line_height_per_em(const unsigned char* face, std::size_t size);
+// The characters Japanese needs beyond Inter's subset: every one of the Japanese
+// table's texts at U+3000 and above, as Dear ImGui glyph ranges (0-terminated pairs).
+const ImWchar* japanese_glyph_ranges();
 // Rebuilds io.Fonts with every face at size × dpr, and sets FontGlobalScale = 1/dpr
 // so that layout stays in CSS pixels while glyphs are rasterised for the device.
 // `extra` (if given) is merged into every face the text is drawn in.

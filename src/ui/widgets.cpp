@@ -1,6 +1,8 @@
 // Rare Earth Shock — widgets (see widgets.h).
 #include "widgets.h"
 
+#include "text.h"
+
 #include "imgui_internal.h"
 
 #include <algorithm>
@@ -110,27 +112,6 @@ void flow_layout(float& x, float item_width, float width, float spacing) {
 
 namespace {
 
-// Where Japanese text may break: between two CJK characters, except before
-// closing punctuation and small kana, and after opening brackets (kinsoku).
-// A run of Latin letters or digits stays whole ("6月4日", "25%" never split).
-bool is_cjk(unsigned c) {
-    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
-}
-bool no_break_before(unsigned c) {
-    static constexpr unsigned kClosing[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x30FB, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, 0xFF09,
-                                            0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x300B, 0x30FC, 0x3005, 0x3041, 0x3043,
-                                            0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x30A1, 0x30A3,
-                                            0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0xFF05};
-    return std::find(std::begin(kClosing), std::end(kClosing), c) != std::end(kClosing);
-}
-bool no_break_after(unsigned c) {
-    static constexpr unsigned kOpening[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A};
-    return std::find(std::begin(kOpening), std::end(kOpening), c) != std::end(kOpening);
-}
-bool may_break_between(unsigned a, unsigned b) {
-    return is_cjk(a) && is_cjk(b) && !no_break_before(b) && !no_break_after(a);
-}
-
 // The end of the unbreakable piece of text that starts at `q` (a word, or one CJK character with what clings to it).
 const char* piece_end(const char* q, const char* end) {
     unsigned prev = 0;
@@ -138,7 +119,7 @@ const char* piece_end(const char* q, const char* end) {
     while (s < end && *s != ' ' && *s != '\n') {
         unsigned c = 0;
         const int n = ImTextCharFromUtf8(&c, s, end);
-        if (s > q && may_break_between(prev, c)) break;
+        if (s > q && may_break_between(prev, c)) break;  // text.h: the one line-breaking rule
         prev = c;
         s += n > 0 ? n : 1;
     }

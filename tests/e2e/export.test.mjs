@@ -198,25 +198,39 @@ export function exportTests({ engine, site }) {
     }
   }, { needs: ['downloads'] }]);
 
-  tests.push(['export: the page names its 1200×630 social card, made at build time', async () => {
-    const { page, context } = await openWith(engine, `${site.url}/index.html`);
-    try {
-      const meta = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
-        .map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.getAttribute('content')])));
-      assert(meta['og:image'] && meta['twitter:image'] === meta['og:image'] && meta['twitter:card'] === 'summary_large_image' &&
-        meta['og:image:width'] === '1200' && meta['og:image:height'] === '630', `og:image and twitter:card: ${JSON.stringify(meta)}`);
-      const res = await fetch(new URL(meta['og:image'], `${site.url}/index.html`).href);
-      assert(res.ok && res.headers.get('content-type') === 'image/png', `the card is served (${res.status})`);
-      const card = Buffer.from(await res.arrayBuffer());
-      const size = pngSize(card);
-      assert(size.width === 1200 && size.height === 630, `the card is 1200×630 (${size.width}×${size.height})`);
-      const stats = imageStats(card);
-      assert(stats.colours > 30, `the card has text and a chart (${stats.colours} colours)`);
-      fs.writeFileSync(artifact('social-card.png'), card);
-      await noErrors(page);
-    } finally {
-      await context.close();
+  tests.push(['export: each edition names its own 1200×630 social card, made at build time, and its words in its language', async () => {
+    const cards = {};
+    for (const [lang, file, locale] of [['en', 'index.html', 'en_GB'], ['de', 'index.de.html', 'de_DE'], ['ja', 'index.ja.html', 'ja_JP']]) {
+      const { page, context } = await openWith(engine, `${site.url}/${file}`);
+      try {
+        const meta = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
+          .map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.getAttribute('content')])));
+        const head = await page.evaluate(() => ({ title: document.title, description: document.querySelector('meta[name="description"]').content }));
+        const want = lang === 'en' ? 'social-card.png' : `social-card.${lang}.png`;
+        assert(meta['og:image'] === want && meta['twitter:image'] === want && meta['twitter:card'] === 'summary_large_image' &&
+          meta['og:image:width'] === '1200' && meta['og:image:height'] === '630', `${file}: og:image ${want} and twitter:card: ${JSON.stringify(meta)}`);
+        // The card's words are the edition's: title, description, alt text and locale.
+        assert(meta['og:title'] === head.title && meta['og:description'] === head.description && meta['og:locale'] === locale,
+          `${file}: og:title, og:description and og:locale follow the page (${JSON.stringify(meta)})`);
+        assert(meta['og:image:alt'] && meta['twitter:image:alt'] === meta['og:image:alt'], `${file}: the card has alt text`);
+        if (lang === 'ja') assert(/[\u3040-\u30ff\u4e00-\u9fff]/.test(meta['og:image:alt'] + meta['og:title']), `${file}: Japanese words (${meta['og:image:alt']})`);
+        if (lang === 'de') assert(meta['og:image:alt'] !== cards.en.alt, `${file}: German alt text`);
+        const res = await fetch(new URL(meta['og:image'], `${site.url}/${file}`).href);
+        assert(res.ok && res.headers.get('content-type') === 'image/png', `${file}: the card is served (${res.status})`);
+        const card = Buffer.from(await res.arrayBuffer());
+        const size = pngSize(card);
+        assert(size.width === 1200 && size.height === 630, `${file}: the card is 1200×630 (${size.width}×${size.height})`);
+        const stats = imageStats(card);
+        assert(stats.colours > 30, `${file}: the card has text and a chart (${stats.colours} colours)`);
+        cards[lang] = { bytes: card, alt: meta['og:image:alt'] };
+        fs.writeFileSync(artifact(want), card);
+        await noErrors(page);
+      } finally {
+        await context.close();
+      }
     }
+    assert(!cards.de.bytes.equals(cards.en.bytes) && !cards.ja.bytes.equals(cards.en.bytes) && !cards.ja.bytes.equals(cards.de.bytes),
+      'three different cards');
   }]);
 
   // The print layout in every engine, through one path: the page's own `@media print` rules

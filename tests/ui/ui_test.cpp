@@ -561,6 +561,26 @@ TEST_F(UiTest, PageTextsComeFromTheTables) {
     clear_missing_text_keys();
 }
 
+// The one line-breaking rule the canvas and the picture share (text.h): a line
+// may break where Japanese allows (before, a particle stayed glued to the number
+// after it, so a headline line ended short: "…までに25%、" moved whole).
+TEST_F(UiTest, JapaneseLineBreaksFollowKinsoku) {
+    EXPECT_TRUE(may_break_between(U'承', U'認'));   // between ideographs
+    EXPECT_TRUE(may_break_between(U'に', U'2'));    // before a number
+    EXPECT_TRUE(may_break_between(U'%', U'に'));    // after a symbol
+    EXPECT_TRUE(may_break_between(U'l', U'モ'));    // after a Latin word
+    EXPECT_FALSE(may_break_between(U'5', U'年'));   // a number keeps its unit
+    EXPECT_FALSE(may_break_between(U'2', U'0'));    // inside a number
+    EXPECT_FALSE(may_break_between(U'5', U'%'));
+    EXPECT_FALSE(may_break_between(U'日', U'、'));  // no line starts with closing punctuation
+    EXPECT_FALSE(may_break_between(U'率', U'）'));
+    EXPECT_FALSE(may_break_between(U'ラ', U'ー'));  // nor with the prolonged sound mark
+    EXPECT_FALSE(may_break_between(U'ち', U'ょ'));  // nor with small kana
+    EXPECT_FALSE(may_break_between(U'（', U'可'));  // no line ends with an opening bracket
+    EXPECT_FALSE(may_break_between(U'a', U'b'));    // Latin breaks at spaces only
+    EXPECT_FALSE(may_break_between(U' ', U'日'));
+}
+
 // Japanese breaks between its characters (no spaces), never inside a number
 // or before 、。; Latin text still breaks only at spaces.
 TEST_F(UiTest, JapaneseWrapsBetweenCharactersButNotInsideNumbers) {
@@ -654,6 +674,31 @@ TEST_F(UiTest, EveryCharacterOfJapaneseHasAGlyphFromTheJapaneseFace) {
     expect_every_glyph(Language::Japanese, 1);
     frames(3);  // and it draws
     EXPECT_GT(app->content_height(), 400.0f);
+}
+
+// The Japanese face is drawn at Inter's em, as a browser sets both faces in the
+// exported picture: a full-width character is one em wide, a digit as wide as in
+// English. (Sized by line height alike, IPA Gothic came out 21 % larger than Inter,
+// and the picture's Japanese lines wrapped a fifth short of the margin.)
+TEST_F(UiTest, TheJapaneseFaceIsDrawnAtInterEm) {
+    const std::vector<unsigned char> face = read_file(RS_JA_FACE);
+    ASSERT_GT(face.size(), 10000u) << RS_JA_FACE;
+    const float ja_ratio = line_height_per_em(face.data(), face.size());
+    EXPECT_NEAR(ja_ratio, 1.0f, 0.01f);  // IPA Gothic: ascender + descender = one em
+    EXPECT_NEAR(line_height_per_em(), 1.21f, 0.01f);  // Inter
+    ImFont* body = ImGui::GetIO().Fonts->Fonts[0];
+    const float digits_before = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0.0f, "2025").x;
+    app->set_japanese_face(face.data(), face.size());
+    app->set_language(Language::Japanese);
+    app->build_fonts(1.0f);
+    body = ImGui::GetIO().Fonts->Fonts[0];
+    const float em = body->FontSize / line_height_per_em();
+    EXPECT_NEAR(body->CalcTextSizeA(body->FontSize, FLT_MAX, 0.0f, "日本").x, 2.0f * em, 0.5f);
+    EXPECT_NEAR(body->CalcTextSizeA(body->FontSize, FLT_MAX, 0.0f, "2025").x, digits_before, 0.01f);
+    // A face whose tables cannot be read is taken at a plain ratio, never a crash.
+    const unsigned char junk[5] = {0, 1, 0, 0, 0};
+    EXPECT_FLOAT_EQ(line_height_per_em(junk, sizeof junk), 1.2f);
+    EXPECT_FLOAT_EQ(line_height_per_em(junk, 0), 1.2f);
 }
 
 }  // namespace
