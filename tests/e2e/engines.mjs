@@ -116,7 +116,9 @@ export const RECORDER = DOWNLOAD_RECORDER + `(function () {
   window.addEventListener('error', function (e) {
     var t = e.target;
     if (t && t !== window && (t.src || t.href)) L.failed.push(t.src || t.href);
-    else L.pageErrors.push(String(e.error || e.message));
+    // With the stack: WebKit names the JavaScript line only; wasm frames give the function
+    // index (rareshock.js.symbols in the build maps it to C++).
+    else L.pageErrors.push(String(e.error || e.message) + (e.error && e.error.stack ? ' | stack: ' + String(e.error.stack).replace(/\s+/g, ' ').slice(0, 1500) : ''));
   }, true);
   window.addEventListener('unhandledrejection', function (e) { L.pageErrors.push('Unhandled rejection: ' + String(e.reason)); });
   try {
