@@ -39,7 +39,6 @@ namespace {
 #define RS_QUERY_NATIVE_CHARCONV 0
 #endif
 
-constexpr std::size_t kMaxQueryBytes = 8192;  // whole query string
 constexpr std::size_t kMaxValueChars = 64;    // one value; the longest shortest-form double is 24
 constexpr std::size_t kMaxShownChars = 40;    // a value quoted in a message
 constexpr std::size_t kMaxPathChars = 6 * (2 * 24 + 2);  // six points of two shortest-form doubles
@@ -437,13 +436,16 @@ std::string encode_query(const Inputs& in, std::string_view preset_id) {
 //-----------------------------------------------------------------------------
 // [SECTION] decode_query
 //-----------------------------------------------------------------------------
+std::string query_too_long_message(std::size_t bytes) {
+    return "query string is too long (" + std::to_string(bytes) + " bytes; at most " + std::to_string(kMaxQueryBytes) +
+           "); nothing was applied";
+}
+
 DecodedQuery decode_query(std::string_view query, const Inputs& base) {
     DecodedQuery result;
     result.inputs = base;
     if (query.size() > kMaxQueryBytes) {
-        add_message(result.errors, "",
-                    "query string is too long (" + std::to_string(query.size()) + " bytes; at most " +
-                        std::to_string(kMaxQueryBytes) + "); nothing was applied");
+        add_message(result.errors, "", query_too_long_message(query.size()));
         return result;
     }
     if (!query.empty() && (query.front() == '?' || query.front() == '#')) query.remove_prefix(1);

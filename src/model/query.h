@@ -8,6 +8,7 @@
 
 #include "inputs.h"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,11 +61,16 @@ std::string range_text(const InputField& f);
 // "#0b5cad" for "0b5cad", "#0B5CAD" or "#0b5" (CSS's short form); "" for anything else.
 std::string parse_hex_colour(std::string_view text);
 
+// The longest query decode_query takes, in bytes; a longer one is refused whole.
+inline constexpr std::size_t kMaxQueryBytes = 8192;
+// What decode_query says of a query `bytes` long, over kMaxQueryBytes.
+std::string query_too_long_message(std::size_t bytes);
+
 // Decodes "a=1&b=2" (a leading '?' or '#' is skipped; '+' and %XX are decoded).
 // "preset=" is applied first, then the other fields, in any order. "theme" and
 // the producer options (accent, bg, headline) are decoded into their members;
-// the embed's own keys (origins, share, resize, …) are accepted without warning. Inputs
-// larger than 8 KiB are rejected as a whole.
+// the embed's own keys (origins, share, resize, …) are accepted without warning. A
+// query longer than kMaxQueryBytes is rejected as a whole.
 DecodedQuery decode_query(std::string_view query, const Inputs& base = Inputs{});
 
 }  // namespace rareshock

@@ -135,6 +135,7 @@ var RareShockLibrary = {
     var face = Module['rsJapaneseFace'];
     if (face) face.then(function (buffer) {
       var bytes = new Uint8Array(buffer), p = _malloc(bytes.length);
+      if (!p) { RS.warn('no memory for the Japanese face (' + bytes.length + ' bytes): Japanese characters stay missing'); return; }
       HEAPU8.set(bytes, p);
       Module['_rs_api_set_japanese_face'](p, bytes.length);
       _free(p);

@@ -69,8 +69,18 @@ EMSCRIPTEN_KEEPALIVE char* rs_api_apply_query(const char* query) {
     rareshock::web::request_frames();   // the canvas shows the new inputs (when it is drawn)
     rareshock::web::schedule_model();   // the model runs whether or not it is
     char* p = static_cast<char*>(std::malloc(out.size() + 1));
-    std::copy(out.c_str(), out.c_str() + out.size() + 1, p);
-    return p;
+    if (p) std::copy(out.c_str(), out.c_str() + out.size() + 1, p);
+    return p;  // null: no memory for the messages (the page says so)
+}
+// The longest query the model takes, and what it says of a longer one: the page
+// refuses such a query before copying it into the heap (a string of hundreds of
+// megabytes does not fit, and the heap never shrinks after growing).
+EMSCRIPTEN_KEEPALIVE double rs_api_max_query_bytes() { return static_cast<double>(rareshock::kMaxQueryBytes); }
+EMSCRIPTEN_KEEPALIVE const char* rs_api_query_too_long(double bytes) {
+    g_out = "[";
+    rareshock::append_json_string(g_out, rareshock::query_too_long_message(static_cast<std::size_t>(bytes)));
+    g_out += "]";
+    return g_out.c_str();
 }
 // The text of input field `index` (input_fields() order) when it is not a
 // number: an approval path, "61:25,83:60". "" for numeric fields.

@@ -78,6 +78,7 @@ RSPage.read = function (ptr) {
 // string, or (`borrowed`) one that C++ keeps.
 RSPage.call = function (name, s, borrowed) {
   var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+  if (!p) throw new Error('no memory for ' + n + ' bytes of text');  // never write through a null pointer
   stringToUTF8(s, p, n);
   RSPage.bytes += n;
   var r = Module['_' + name](p), out = RSPage.read(r);
@@ -127,7 +128,12 @@ RSPage.resultsText = function () {
 
 // Applies a query ("approval=30&preset=embargo"); returns the model's messages.
 RSPage.applyQuery = function (q) {
-  return /** @type {!Array<string>} */ (JSON.parse(RSPage.call('rs_api_apply_query', q)));
+  // A query longer than the model takes is refused here, with the model's message,
+  // before it is copied into the heap.
+  var n = lengthBytesUTF8(q);
+  if (n > Module['_rs_api_max_query_bytes']()) return /** @type {!Array<string>} */ (JSON.parse(RSPage.read(Module['_rs_api_query_too_long'](n))));
+  var r = RSPage.call('rs_api_apply_query', q);
+  return r ? /** @type {!Array<string>} */ (JSON.parse(r)) : ['nothing was applied: the calculator has no memory left'];
 };
 
 // C++ published new results (see js_bridge.h for the layout of `data`):
@@ -421,7 +427,9 @@ RSPage.say = function (text) {
 //-----------------------------------------------------------------------------
 // Where the UI drew a named control, in canvas CSS px, or null.
 RSPage.itemBox = function (name) {
+  name = name.slice(0, 200);  // control names are short
   var n = lengthBytesUTF8(name) + 1, p = _malloc(n), out = _malloc(32);
+  if (!p || !out) { _free(p); _free(out); return null; }
   stringToUTF8(name, p, n);
   var found = Module['_rs_api_item_rect'](p, out);
   var box = found ? { x0: HEAPF64[out >> 3], y0: HEAPF64[(out >> 3) + 1], x1: HEAPF64[(out >> 3) + 2], y1: HEAPF64[(out >> 3) + 3] } : null;
