@@ -162,7 +162,9 @@ App::~App() = default;
 void App::build_fonts(float dpr) {
     Impl& m = *impl_;
     const bool japanese = m.lang == Language::Japanese && !m.japanese_face.empty();
-    const ExtraFace face{m.japanese_face.data(), m.japanese_face.size(), japanese_glyph_ranges()};
+    // The ranges only when they are used: they come from the Japanese table, which a
+    // web page installs at start, and are kept once made.
+    const ExtraFace face{m.japanese_face.data(), m.japanese_face.size(), japanese ? japanese_glyph_ranges() : nullptr};
     rareshock::ui::build_fonts(m.fonts, dpr, japanese ? &face : nullptr);
     m.fonts_with_japanese = japanese;
 }
