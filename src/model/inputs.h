@@ -18,7 +18,7 @@
 namespace rareshock {
 
 // Bumped whenever results for the same inputs and seed may change.
-inline constexpr std::string_view kModelVersion = "2.0.0";
+inline constexpr std::string_view kModelVersion = "2.1.0";
 
 //-----------------------------------------------------------------------------
 // [SECTION] Identifiers
@@ -70,8 +70,10 @@ std::string_view path_problem(const ApprovalPath& path);
 struct Inputs {
     // Share of licence requests approved by 4 June 2025 (day 61), percent
     // [0, 100]. Default 25: CLEPA statement of 4 June 2025 (Reuters), "about a
-    // quarter". The rate scales the pace of every approval path (0: nothing is
-    // ever approved; 100: every request at once); at 25 the paths are as reported.
+    // quarter". Every approval path passes through this share on the day it
+    // reaches a quarter as reported (4 June for all but India's) and moves with
+    // it (approved_hazard in model.h; 0: nothing is ever approved; 100: every
+    // request as soon as it is reviewed); at 25 the paths are as reported.
     double approval_pct = 25.0;
     // Days of magnet stock held along a plant's supply chain when the regime
     // starts (median plant), days [0, 365]. Default 65: Crisil (10 June 2025,

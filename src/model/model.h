@@ -71,10 +71,28 @@ struct Mechanics {
 };
 const Mechanics& default_mechanics();
 
-// The pace of approvals at the reader's approval rate, relative to the paths
-// as reported (1 at kReferenceApprovalPct, 0 at 0 %, infinite at 100 %): a
-// path's share licensed by day t becomes 1 - (1 - share)^pace. See
+// The reader's approval rate is the share of licence requests approved by the
+// day a path as reported reaches kReferenceApprovalPct: 4 June 2025 (day 61)
+// for every default path but India's. approved_hazard maps a path's cumulative
+// hazard as reported, -ln(1 - share), to the hazard at the reader's rate: the
+// identity at 25 %, 0 at 0 %, everything at 100 %; exactly -ln(1 - rate) at
+// the anchor, so the share there is the slider's number. See
 // docs/methodology.md, "The approval rate".
+double approved_hazard(double approval_pct, double reported_hazard);
+// The same map with its constants worked out once per approval rate.
+class ApprovalCurve {
+public:
+    explicit ApprovalCurve(double approval_pct);
+    double hazard(double reported_hazard) const;
+    bool all = false;  // 100 %: every request as soon as it is reviewed
+private:
+    double anchor_ = 1.0;      // H*, the hazard of kReferenceApprovalPct
+    double at_anchor_ = 0.0;   // -ln(1 - rate): the hazard on the anchor day
+    double pace_ = 0.0;        // past the anchor, per unit of reported hazard
+    double steepness_ = 1.0;   // before it: the curve's start over a straight line's
+};
+// The pace of emergency supply at the reader's rate, relative to the reference
+// rate: 1 at kReferenceApprovalPct, 0 at 0 %, infinite at 100 %.
 double approval_pace(double approval_pct);
 // Share of an export region's supply chains holding a licence by `day`, [0, 1]:
 // its approval path at the inputs' approval rate and licence review.

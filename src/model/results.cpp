@@ -230,7 +230,7 @@ std::string vehicles_range_text(double lo, double hi, Language lang) {
 double path_share_at_rate(double approval_pct, double path_pct) {
     if (approval_pct <= 0.0 || path_pct <= 0.0) return 0.0;
     if (approval_pct >= 100.0 || path_pct >= 100.0) return 100.0;
-    return 100.0 * (1.0 - detail::exp_det(approval_pace(approval_pct) * detail::log_det(1.0 - path_pct / 100.0)));
+    return 100.0 * (1.0 - detail::exp_det(-approved_hazard(approval_pct, -detail::log_det(1.0 - path_pct / 100.0))));
 }
 
 double export_plants_total() {

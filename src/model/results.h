@@ -98,7 +98,7 @@ std::string unit_pattern_text(const InputField& f, bool one, Language lang = Lan
 std::string value_with_unit_text(const InputField& f, double v, int decimals, Language lang = Language::English);
 std::string region_name(int region, Language lang = Language::English);         // "Europe"; "Europa"; "欧州"
 std::string component_name(int component, Language lang = Language::English);
-// A path's share at this approval rate: 1 - (1 - pct/100)^k, in percent.
+// A path point's share at this approval rate (approved_hazard applied to its hazard), in percent.
 double path_share_at_rate(double approval_pct, double path_pct);
 // "25% by 4 June, rising to 60% by late June" for an export region's path at
 // the reader's approval rate ("none ever" at 0 %).

@@ -199,15 +199,14 @@ struct RunSetup {
 void setup_run(const Inputs& in, const Mechanics& mech, RunSetup& rs) {
     rs.scale = approval_scale(in.approval_pct, mech);
     const double shift = kReferenceLagDays - in.licence_lag_days;  // a shorter review: every date earlier
+    const ApprovalCurve curve(in.approval_pct);
     for (int r = 0; r < kExport; ++r) {
         const PathHazard path(in.approval_paths[static_cast<std::size_t>(r)]);
         double* w = rs.waiting[static_cast<std::size_t>(r)].data();
         for (int i = 0; i < kQueueLookBack + in.horizon_days + 1; ++i) {
             const double t = static_cast<double>(i - kQueueLookBack) + shift;
             const double h = path.at(t);
-            double licensed;
-            if (rs.scale.all) licensed = h > 0.0 ? 1.0 : 0.0;
-            else licensed = 1.0 - exp_det(-rs.scale.k * h);
+            const double licensed = rs.scale.all ? (h > 0.0 ? 1.0 : 0.0) : 1.0 - exp_det(-curve.hazard(h));
             w[i] = 1.0 - (1.0 - rs.scale.refusal) * licensed;
         }
     }
@@ -359,25 +358,46 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     const double warning = mech.warning_days;
     // (1 - e)^n for every whole n a step or the warning window needs.
     const int max_power = std::max(st.step_days, static_cast<int>(warning) + 1);
-    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + static_cast<std::size_t>(st.steps));
+    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + 2 * static_cast<std::size_t>(st.steps));
     double* keep_power = step_scratch.data();
     keep_power[0] = 1.0;
     for (int i = 1; i <= max_power; ++i) keep_power[i] = keep_power[i - 1] * keep;
-    double* not_rescued = keep_power + max_power + 1;
+    // Per step, the share of the lines running out in its first half (early)
+    // and in its second half (late) that were not rescued by asking early: the
+    // mean over the days of that half (a line running out on day d had
+    // d - escalation_day days of warning, at most `warning`), so that moving
+    // the escalation day by one day moves a week's step by a seventh.
+    double* not_rescued_early = keep_power + max_power + 1;
+    double* not_rescued_late = not_rescued_early + st.steps;
     // (1 - e) over the first and the second half of a full step (a shorter
     // last step computes its own).
     const double keep_early_full = keep_power[st.step_days - st.step_days / 2];
     const double keep_late_full = keep_power[st.step_days / 2];
+    auto not_rescued_on = [&](int day) {
+        if (!(day > escalation_day)) return 1.0;
+        double y = day - escalation_day;
+        if (y > warning) y = warning;
+        const int whole = static_cast<int>(y);
+        return keep_power[whole] * (1.0 - (y - whole) * rescue);
+    };
+    const double not_rescued_after_warning = not_rescued_on(static_cast<int>(escalation_day + warning) + 1);
+    auto mean_not_rescued = [&](int first_day, int last_day) {  // days first..last, first <= last
+        if (!(last_day > escalation_day)) return 1.0;                            // before the escalation day
+        if (first_day - escalation_day >= warning) return not_rescued_after_warning;  // the full warning
+        double sum = 0.0;
+        for (int d = first_day; d <= last_day; ++d) sum += not_rescued_on(d);
+        return sum / (last_day - first_day + 1);
+    };
     for (int j = 0; j < st.steps; ++j) {
         const int t = st.day[static_cast<std::size_t>(j)];
-        double w = 1.0;
-        if (t > escalation_day) {
-            double y = t - escalation_day;
-            if (y > warning) y = warning;
-            const int whole = static_cast<int>(y);
-            w = keep_power[whole] * (1.0 - (y - whole) * rescue);
+        const int length = st.length[static_cast<std::size_t>(j)];
+        if (length == 1) {
+            not_rescued_early[j] = not_rescued_late[j] = not_rescued_on(t);
+        } else {
+            const int middle = t - length / 2;  // the early half is (t - length, middle], the late (middle, t]
+            not_rescued_early[j] = mean_not_rescued(t - length + 1, middle);
+            not_rescued_late[j] = mean_not_rescued(middle + 1, t);
         }
-        not_rescued[j] = w;
     }
     const double controlled = in.controlled_pct / 100.0;
 
@@ -412,15 +432,15 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
             double new_stops;     // lines that stopped during the step
             double stopped_days;  // the step's stopped share times its days
             if (length == 1) {
-                new_stops = run_out * queue_free[j] * not_rescued[j];
+                new_stops = run_out * queue_free[j] * not_rescued_late[j];
                 stopped = stopped * keep * queue_ratio[j] + new_stops;
                 stopped_days = stopped;
             } else {
                 // Half the lines run out by the middle of the step (those still
                 // waiting there stop), half by its end; the step's days take the
                 // share at its middle.
-                const double early_stops = 0.5 * run_out * queue_free_middle[j] * not_rescued[j];
-                const double late_stops = 0.5 * run_out * queue_free[j] * not_rescued[j];
+                const double early_stops = 0.5 * run_out * queue_free_middle[j] * not_rescued_early[j];
+                const double late_stops = 0.5 * run_out * queue_free[j] * not_rescued_late[j];
                 new_stops = early_stops + late_stops;
                 const bool full = length == st.step_days;
                 const double keep_early = full ? keep_early_full : keep_power[length - length / 2];
@@ -525,13 +545,17 @@ float max_of(const std::vector<float>& v) {
 
 }  // namespace
 
-// Proportional hazards, k = ln(1 - a) / ln(1 - 0.25), bent at both ends so
-// that the slider moves the result evenly: below the reference rate the pace
-// falls faster towards an embargo (a 1 % rate is nearly one), above it it
-// rises faster towards every licence at once (99 % is nearly that). The bends
-// vanish, with their slope, at the reference rate.
+// The pace of emergency supply relative to the reference rate: proportional
+// hazards, k = ln(1 - a) / ln(1 - 0.25), bent at both ends so that the slider
+// moves the result evenly: below the reference rate the pace falls faster towards an
+// embargo (a 1 % rate is nearly one), above it it rises faster towards every
+// licence at once (99 % is nearly that). The bends vanish, with their slope,
+// at the reference rate.
+namespace {
+constexpr double kLowBend = 2.0, kHighBend = 3.6;
+}  // namespace
+
 double approval_pace(double approval_pct) {
-    constexpr double kLowBend = 2.0, kHighBend = 3.6;
     const double a = approval_pct / 100.0, ref = kReferenceApprovalPct / 100.0;
     if (!(a > 0.0)) return 0.0;
     if (a >= 1.0) return std::numeric_limits<double>::infinity();
@@ -546,11 +570,62 @@ double approval_pace(double approval_pct) {
     return exp_det(log_pace);
 }
 
+// The reader's rate on a path: the anchor is the hazard of the reference
+// share, H* = -ln(1 - 0.25), the day a path as reported reaches a quarter
+// (4 June 2025 for every path but India's). With k0 = ln(1 - a) / ln(0.75)
+// (proportional hazards) and r = H / H*:
+//   - up to the anchor, the hazard is scaled so that the share there is exactly
+//     the reader's rate, along a curve whose start is m times steeper:
+//         H_a = -ln(1 - a) * m r / (1 + (m - 1) r),
+//     m = 1 up to the reference rate, e^(3.6 x^2) above it (the high bend), so
+//     a regime that approves nearly everything approves it as soon as it is
+//     reviewed (continuous with 100 %);
+//   - past the anchor the hazard grows at the pace k0, bent below the
+//     reference rate, k0 e^(-2 x^2) (the low bend), so that later approvals
+//     fade towards an embargo (continuous with 0 %):
+//         H_a = -ln(1 - a) + k (H - H*).
+// Monotone in a and in H, continuous, the identity at the reference rate.
+ApprovalCurve::ApprovalCurve(double approval_pct) {
+    const double a = approval_pct / 100.0, ref = kReferenceApprovalPct / 100.0;
+    if (!(a > 0.0)) return;  // none: every hazard 0
+    if (a >= 1.0) {
+        all = true;
+        return;
+    }
+    anchor_ = -log_det(1.0 - ref);
+    at_anchor_ = -log_det(1.0 - a);
+    pace_ = at_anchor_ / anchor_;  // k0
+    if (a < ref) {
+        const double x = (ref - a) / ref;
+        pace_ *= exp_det(-kLowBend * x * x);
+    } else if (a > ref) {
+        const double x = (a - ref) / (1.0 - ref);
+        steepness_ = exp_det(kHighBend * x * x);
+    }
+}
+
+double ApprovalCurve::hazard(double reported_hazard) const {
+    if (!(reported_hazard > 0.0)) return 0.0;
+    if (all) return kMaxHazard;
+    double h;
+    if (reported_hazard >= anchor_) {
+        h = at_anchor_ + pace_ * (reported_hazard - anchor_);
+    } else {
+        const double r = reported_hazard / anchor_;  // (0, 1)
+        h = at_anchor_ * (steepness_ * r / (1.0 + (steepness_ - 1.0) * r));
+    }
+    return h < kMaxHazard ? h : kMaxHazard;
+}
+
+double approved_hazard(double approval_pct, double reported_hazard) {
+    return ApprovalCurve(approval_pct).hazard(reported_hazard);
+}
+
 double licensed_share_on_day(const Inputs& in, int region, double day) {
     if (region < 0 || region >= kExportRegionCount) return 0.0;
     const ApprovalScale scale = approval_scale(in.approval_pct, default_mechanics());
     const double h = PathHazard(in.approval_paths[static_cast<std::size_t>(region)]).at(day + kReferenceLagDays - in.licence_lag_days);
-    const double licensed = scale.all ? (h > 0.0 ? 1.0 : 0.0) : 1.0 - exp_det(-scale.k * h);
+    const double licensed = scale.all ? (h > 0.0 ? 1.0 : 0.0) : 1.0 - exp_det(-approved_hazard(in.approval_pct, h));
     return (1.0 - scale.refusal) * licensed;
 }
 

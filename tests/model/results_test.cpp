@@ -608,6 +608,44 @@ TEST(Summary, TheMainSliderSpansEmbargoToNoDisruption) {
     }
 }
 
+// The number on the slider is the number in the sentence: the approval rate is
+// the share of requests approved by 4 June 2025, for every preset (the fast
+// track's shorter review moves the date, not the number), every whole rate
+// from 1 to 99 and every language; the model's own licensed share on that day
+// agrees (less the few requests refused for good).
+TEST(Summary, TheSlidersNumberIsTheSentencesNumber) {
+    Simulator sim;
+    Results r;
+    for (const Preset& p : presets()) {
+        for (int a = 1; a <= 99; ++a) {
+            Inputs in = p.inputs;
+            in.approval_pct = a;
+            EXPECT_NEAR(path_share_at_rate(a, 25.0), a, 1e-9) << p.id;
+            const double anchor_day = 61.0 + (in.licence_lag_days - kReferenceLagDays);
+            EXPECT_NEAR(licensed_share_on_day(in, static_cast<int>(Region::Europe), anchor_day), a / 100.0, 0.01)
+                << p.id << " at " << a << "%";
+            sim.run_central(in, r);
+            for (int l = 0; l < kLanguageCount; ++l) {
+                const Language lang = static_cast<Language>(l);
+                const std::string pct = format_text(tr(lang, "number.percent"), {{"n", std::to_string(a)}});
+                const std::string first = format_text(tr(lang, "path.first"), {{"pct", pct}, {"when", day_month_text(static_cast<int>(anchor_day), lang)}});
+                EXPECT_EQ(approval_path_text(in, static_cast<int>(Region::Europe), lang).rfind(first, 0), 0u)
+                    << p.id << " at " << a << "%: " << approval_path_text(in, 0, lang);
+                const std::string sentence = summary_sentence(r, lang);
+                const std::string clause_start = lang == Language::Japanese ? day_month_text(static_cast<int>(anchor_day), lang) + "までに" + pct
+                                                                            : pct;
+                EXPECT_NE(sentence.find(clause_start), std::string::npos) << p.id << " at " << a << "%: " << sentence;
+            }
+        }
+    }
+    // Model 2.0.0 said 5 % at 10 % and 64 % at 50 %.
+    Inputs in;
+    in.approval_pct = 10.0;
+    EXPECT_EQ(approval_path_text(in, 0), "10% by 4 June, rising to 20% by late June");
+    in.approval_pct = 50.0;
+    EXPECT_EQ(approval_path_text(in, 0).rfind("50% by 4 June", 0), 0u);
+}
+
 TEST(Display, OneRoundingForEveryNumber) {
     EXPECT_EQ(vehicles_text(30647.0), "31,000");
     EXPECT_EQ(vehicles_text(4321.0), "4,300");
