@@ -19,8 +19,8 @@ namespace {
 // Keys are the public URL / CLI / JSON names (PRODUCT.md): never rename one.
 constexpr std::array<InputField, 21> kFields{{
     {"approval", "Licence approval rate", "%", 0.0, 100.0, 1.0, FieldKind::Real,
-     "Share of licence requests approved by 4 June 2025 (about 25% was reported); every approval path passes "
-     "through it and moves with it: higher, every licence comes sooner; lower, later; 0% is an embargo",
+     "Share of requests approved by 4 June 2025 (25% was reported); higher, every licence comes sooner; lower, "
+     "later; 0% is an embargo",
      "CLEPA statement, 4 June 2025 (Reuters): about a quarter of requests approved", false,
      &Inputs::approval_pct, -1},
     {"inventory", "Magnet stock at the start", "days", 0.0, 365.0, 1.0, FieldKind::Real,
