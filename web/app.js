@@ -40,7 +40,7 @@
   var DISPLAY_OPTIONS = ['theme', 'lang', 'accent', 'bg', 'headline'];
   function startQuery() {
     var scenario = isEmbed ? window.location.hash.slice(1) : '';
-    if (!scenario) return window.location.search;
+    if (!scenario) return search;
     var kept = [];
     params.forEach(function (v, k) {
       if (DISPLAY_OPTIONS.indexOf(k) >= 0) kept.push(encodeURIComponent(k) + '=' + encodeURIComponent(v));
@@ -229,11 +229,21 @@
   // listed as <link rel="alternate" hreflang>: a lang= for another edition goes there
   // at once, before anything big loads. The calculator speaks the page's language
   // unless lang= says otherwise (the offline file has one edition per file).
-  var lang = params.get('lang');
-  if (lang && lang !== doc.lang) {
-    var other = document.querySelector('link[rel="alternate"][hreflang="' + lang.replace(/[^a-z-]/gi, '') + '"]');
-    if (other) {
-      window.location.replace(other.getAttribute('href') + window.location.search + window.location.hash);
+  // lang= names an edition in any case, with spaces around ("JA", "de "): the reader goes
+  // there once, with lang= spelt as the edition's code, so that page stays; a value that
+  // names no edition goes nowhere (the calculator warns once that it is no language).
+  var search = window.location.search;
+  var lang = (params.get('lang') || '').trim().toLowerCase();
+  var editions = {};
+  editions[doc.lang] = '';
+  [].forEach.call(document.querySelectorAll('link[rel="alternate"][hreflang]'), function (link) {
+    editions[link.getAttribute('hreflang')] = link.getAttribute('href');
+  });
+  if (lang && Object.prototype.hasOwnProperty.call(editions, lang)) {
+    search = search.replace(/([?&])lang=[^&]*/g, '$1lang=' + lang);
+    params = new URLSearchParams(search);
+    if (lang !== doc.lang) {
+      window.location.replace(editions[lang] + search + window.location.hash);
       return;
     }
   }

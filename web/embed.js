@@ -175,8 +175,8 @@
     if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth);
     var iframe = document.createElement('iframe');
     iframe.src = url.href;
-    var lang = el.getAttribute('data-lang');
-    iframe.title = el.getAttribute('data-title') || (lang && Object.prototype.hasOwnProperty.call(TITLES, lang) ? TITLES[lang] : TITLES.en);
+    var lang = (el.getAttribute('data-lang') || '').trim().toLowerCase();  // "DE", "de " name German too (the embed takes them)
+    iframe.title = el.getAttribute('data-title') || (Object.prototype.hasOwnProperty.call(TITLES, lang) ? TITLES[lang] : TITLES.en);
     iframe.loading = 'lazy';
     iframe.setAttribute('scrolling', 'no');
     iframe.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + height + 'px';
