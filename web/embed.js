@@ -163,9 +163,12 @@
     }
     if (el.getAttribute('data-rareshock-mounted')) return;  // refused, or mounted by another copy of the loader
     var raw = el.getAttribute('data-src');
+    if (raw !== null && !raw.trim()) raw = null;  // empty or blank: none given, the embed beside this script
     var src = httpUrl(raw !== null ? raw : base + 'embed.html');
-    if (!src) {
-      error('data-src must be an http: or https: URL; ' + shown(raw !== null ? raw : base) + ' refused, no embed loaded');
+    var problem = !src ? 'must be an http: or https: URL' :
+      src.href.split('#')[0] === window.location.href.split('#')[0] ? 'is this page itself' : '';
+    if (problem) {
+      error('data-src ' + problem + '; ' + shown(raw !== null ? raw : base) + ' refused, no embed loaded');
       el.setAttribute('data-rareshock-mounted', 'refused');
       return;
     }

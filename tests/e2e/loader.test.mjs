@@ -124,6 +124,29 @@ export function loaderTests({ engine }) {
     }
   }]);
 
+  tests.push(['loader: an empty or blank data-src is the default embed; one that is the host page itself is refused', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine, `${fx.url}/loader-src.html`, { width: 1000, height: 900 });
+    try {
+      for (const id of ['empty', 'blank']) {
+        const f = await readyInView(page, `#${id}`);
+        assert((await f.url()).startsWith(`${site.url}/embed.html?`), `#${id}: the embed beside embed.js: ${await f.url()}`);
+      }
+      const r = await page.evaluate(() => ({
+        iframes: [...document.querySelectorAll('iframe')].map((i) => i.parentElement.id),
+        refused: ['self', 'self-path'].map((id) => document.getElementById(id).getAttribute('data-rareshock-mounted')),
+        kept: document.querySelector('#self a') !== null,
+      }));
+      assert(JSON.stringify(r.iframes) === '["empty","blank"]', `no embed of the host page in itself: iframes in ${JSON.stringify(r.iframes)}`);
+      assert(r.refused.every((v) => v === 'refused') && r.kept, `a data-src that is this page is refused: ${JSON.stringify(r)}`);
+      await page.logs();
+      const refusals = log.errors.filter((e) => /is this page itself/.test(e));
+      assert(refusals.length === 2 && log.errors.length === 2, `one console error for each: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['loader: a removed embed is dropped (theme switch and set() neither throw nor stop the others)', async () => {
     await setup();
     const { page, context, log } = await openWith(engine, `${fx.url}/loader-removed.html`, { width: 1000, height: 900, init: [HOST_SCHEME] });
