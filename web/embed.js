@@ -34,6 +34,7 @@
   var MIN_HEIGHT = 200, MAX_HEIGHT = 20000;
   var MAX_ATTRIBUTE_CHARS = 256;   // a data-* value; the embed checks what it means
   var MAX_SCENARIO_CHARS = 2048;   // the scenario part of a share link
+  var MAX_QUEUED = 64;             // messages held for an embed that is not ready yet
   // data-* attributes the loader reads itself; every other data-* becomes a URL
   // parameter of the embed (data-path-india → path_india), which checks it.
   var LOADER_ATTRIBUTES = ['rareshock', 'rareshock-mounted', 'src', 'height', 'title', 'share-url'];
@@ -41,7 +42,7 @@
   var LOADER_PARAMS = ['origins', 'share', 'resize'];
   // The frame's title in each language (the pages' shell.title, written in by the build).
   var TITLES = /*@embed-titles@*/null || { en: 'Rare Earth Shock' };
-  var frames = [];  // {el, iframe, origin, themed, anchor}
+  var frames = [];  // {el, iframe, origin, themed, anchor, ready, queue}
   var scrolled = false;  // brought an embed into view for the share link in this page's address
 
   function warn(msg) { if (window.console) console.warn('rareshock embed: ' + msg); }
@@ -157,8 +158,11 @@
   }
 
   function mount(el) {
-    if (el.__rareshock) {  // mounted before; back on the page after being moved?
-      if (frames.indexOf(el.__rareshock) < 0 && el.__rareshock.iframe.isConnected) frames.push(el.__rareshock);
+    if (el.__rareshock) {  // mounted before; back on the page after being moved (the iframe loads again)?
+      if (frames.indexOf(el.__rareshock) < 0 && el.__rareshock.iframe.isConnected) {
+        el.__rareshock.ready = false;
+        frames.push(el.__rareshock);
+      }
       return;
     }
     if (el.getAttribute('data-rareshock-mounted')) return;  // refused, or mounted by another copy of the loader
@@ -188,7 +192,8 @@
     el.appendChild(iframe);
     // The iframe now holds the measured height for this width: the snippet's CSS reserve has done its job.
     el.style.minHeight = '0';
-    var f = { el: el, iframe: iframe, origin: url.origin, themed: el.getAttribute('data-theme') === 'host', anchor: anchor };
+    var f = { el: el, iframe: iframe, origin: url.origin, themed: el.getAttribute('data-theme') === 'host', anchor: anchor,
+              ready: false, queue: [] };
     el.__rareshock = f;
     frames.push(f);
     if (url.hash && !scrolled) {  // opened from a share link: show the reader that embed
@@ -237,6 +242,7 @@
       next.src = url.href;
       f.el.replaceChild(next, f.iframe);
       f.iframe = next;
+      f.ready = false;
       if (!scrolled) { scrolled = true; f.el.scrollIntoView(); }
     });
   });
@@ -256,6 +262,10 @@
     var h = m.height;
     var isResize = (m.type === 'rareshock:resize' && m.version === 1) || (m.sentinel === 'amp' && m.type === 'embed-size');
     if (!isResize) return;
+    if (!f.ready) {  // its first message: the embed is ready; what was held for it goes now, in order
+      f.ready = true;
+      f.queue.splice(0).forEach(function (message) { post(f, message); });
+    }
     if (typeof h !== 'number' || !isFinite(h) || h < MIN_HEIGHT || h > MAX_HEIGHT) { warn('bad height ignored'); return; }
     f.iframe.style.height = Math.ceil(h) + 'px';
   });
@@ -263,7 +273,7 @@
   if (window.matchMedia) {
     var mq = window.matchMedia('(prefers-color-scheme: dark)');
     var onTheme = function () {
-      live().forEach(function (f) { if (f.themed) post(f, { type: 'rareshock:theme', version: 1, theme: hostTheme() }); });
+      live().forEach(function (f) { if (f.themed) deliver(f, { type: 'rareshock:theme', version: 1, theme: hostTheme() }); });
     };
     if (mq.addEventListener) mq.addEventListener('change', onTheme); else if (mq.addListener) mq.addListener(onTheme);
   }
@@ -271,21 +281,39 @@
   //---------------------------------------------------------------------------
   // [SECTION] API
   //---------------------------------------------------------------------------
+  // A getter that throws, a function or a Proxy inside the inputs cannot be copied.
+  function notSent(message, why) {
+    warn(message.type + ' not sent: ' + why);
+    return false;
+  }
+  function copyError(e) { return e && e.name ? e.name : 'the value cannot be copied'; }
   function post(f, message) {
     try {
       f.iframe.contentWindow.postMessage(message, f.origin);
       return true;
-    } catch (e) {  // a getter that throws, a function or a Proxy inside the inputs
-      warn(message.type + ' not sent: ' + (e && e.name ? e.name : 'the value cannot be copied'));
-      return false;
+    } catch (e) {
+      return notSent(message, copyError(e));
     }
   }
 
-  // Sends to the embed of a placeholder (or its iframe). Returns true if sent.
+  // Posts to a ready embed (true); holds the message, a copy as postMessage would take,
+  // until the embed is ready ('queued'); false (with a warning) if it cannot.
+  function deliver(f, message) {
+    if (f.ready) return post(f, message);
+    if (f.queue.length >= MAX_QUEUED) return notSent(message, MAX_QUEUED + ' messages already wait for this embed to be ready');
+    try {
+      f.queue.push(window.structuredClone ? structuredClone(message) : message);
+    } catch (e) {
+      return notSent(message, copyError(e));
+    }
+    return 'queued';
+  }
+
+  // Sends to the embed of a placeholder (or its iframe): true, 'queued' or false (see deliver).
   function send(what, el, message) {
     var list = live(), sent = false, matched = false;
     for (var i = 0; i < list.length; i++) {
-      if (list[i].el === el || list[i].iframe === el) { matched = true; sent = post(list[i], message) || sent; }
+      if (list[i].el === el || list[i].iframe === el) { matched = true; sent = deliver(list[i], message) || sent; }
     }
     if (!matched) warn('RareShockEmbed.' + what + ': not a Rare Earth Shock embed on this page (removed, or not mounted yet)');
     return sent;

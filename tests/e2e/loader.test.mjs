@@ -195,6 +195,27 @@ export function loaderTests({ engine }) {
     }
   }]);
 
+  tests.push(['loader: set() and theme() before the embeds are ready are held and delivered in order, lazy embeds too', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine, `${fx.url}/loader-early.html`, { width: 1000, height: 900 });
+    try {
+      const returned = await page.evaluate(() => window.__returned);
+      assert(JSON.stringify(returned) === JSON.stringify(Array(5).fill('queued')), `each call says it is held ('queued'): ${JSON.stringify(returned)}`);
+      for (const [id, approval, inventory] of [['top', 61, 50], ['lazy', 62, field('inventory').default]]) {
+        const f = await readyInView(page, `#${id}`);
+        await f.waitFor(([a, i]) => window.rareshock.getInputs().approval === a && window.rareshock.getInputs().inventory === i &&
+          document.documentElement.getAttribute('data-rs-theme') === 'dark', [approval, inventory], 10000)
+          .catch(async () => { throw new Error(`#${id}: approval ${approval}, inventory ${inventory}, dark: ${JSON.stringify(await frameInputs(f))} ${await frameTheme(f)}`); });
+      }
+      // Once ready, a call is sent at once and says so.
+      assert(await page.evaluate(() => window.RareShockEmbed.set(document.getElementById('top'), { approval: 70 })) === true, 'set() on a ready embed returns true');
+      await page.logs();
+      assert(log.errors.length === 0 && log.pageErrors.length === 0, `no errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['loader: the README snippet pasted twice (two <script>s) — one loader, set() reaches both embeds', async () => {
     await setup();
     const { page, context, log } = await openWith(engine, `${fx.url}/loader-twice.html`, { width: 1000, height: 900 });
@@ -240,14 +261,16 @@ export function loaderTests({ engine }) {
       });
       const ready = await f.evaluate(() => !!window.rareshock);
       assert(!ready, 'the embed is not ready while its WebAssembly is held');
+      // Posted straight to the embed (the loader holds its own until the embed is ready).
       await page.evaluate(() => {
-        const el = document.getElementById('h1');
-        for (let i = 1; i <= 40; i++) window.RareShockEmbed.set(el, i === 10 ? { approval: i, inventory: 77 } : { approval: i });
+        const frame = document.querySelector('#h1 iframe'), origin = new URL(frame.src).origin;
+        const post = (m) => frame.contentWindow.postMessage({ version: 1, ...m }, origin);
+        for (let i = 1; i <= 40; i++) post({ type: 'rareshock:set', inputs: i === 10 ? { approval: i, inventory: 77 } : { approval: i } });
         // Small alone, too many inputs once merged with the others: refused.
         const many = {};
         for (let i = 0; i < 63; i++) many['x' + i] = i;
-        window.RareShockEmbed.set(el, many);
-        window.RareShockEmbed.theme(el, 'dark');
+        post({ type: 'rareshock:set', inputs: many });
+        post({ type: 'rareshock:theme', theme: 'dark' });
       });
       await f.waitFor(() => window.__received === 42, null, 10000);
       release();
