@@ -35,9 +35,15 @@
 
   // The embed's starting query. A share link opened on the article arrives in the
   // fragment (from the loader): its scenario replaces the inputs of the embed's
-  // address, and only the display options of the address are kept. The fragment
-  // goes to the model's query decoder only, so it can set nothing else.
+  // address, and only the display options of the address are kept. A share link
+  // carries the scenario only: display options in the fragment are dropped, with
+  // one warning; the rest goes to the model's query decoder only.
   var DISPLAY_OPTIONS = ['theme', 'lang', 'accent', 'bg', 'headline'];
+  function isDisplayOption(part) {
+    var key = part.split('=')[0];
+    try { key = decodeURIComponent(key); } catch (e) { /* not a name the model takes either */ }
+    return DISPLAY_OPTIONS.indexOf(key) >= 0;
+  }
   function startQuery() {
     var scenario = isEmbed ? window.location.hash.slice(1) : '';
     if (!scenario) return search;
@@ -45,7 +51,13 @@
     params.forEach(function (v, k) {
       if (DISPLAY_OPTIONS.indexOf(k) >= 0) kept.push(encodeURIComponent(k) + '=' + encodeURIComponent(v));
     });
-    return kept.concat(scenario.slice(0, MAX_URL_CHARS)).join('&');
+    var parts = scenario.slice(0, MAX_URL_CHARS).split('&');
+    var dropped = parts.filter(isDisplayOption);
+    if (dropped.length) {
+      console.warn('rareshock: ' + dropped.map(function (p) { return p.split('=')[0].slice(0, 20); }).join(', ') +
+        ' in the share link ignored: a share link carries the scenario only; this embed keeps its own display options');
+    }
+    return kept.concat(parts.filter(function (p) { return !isDisplayOption(p); })).join('&');
   }
 
   // The static picture is fetched only when it is needed (the app could not start).

@@ -392,6 +392,26 @@ export function loaderTests({ engine }) {
     }
   }]);
 
+  tests.push(['loader: a share link carries the scenario only: its theme, accent and lang are ignored with one warning', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine,
+      `${fx.url}/loader-share.html#s1?v=1&approval=33&theme=dark&accent=ff0000&lang=ja`, { width: 1000, height: 900 });
+    try {
+      const f = await readyInView(page, '#s1');
+      await f.waitFor(() => window.rareshock.getInputs().approval === 33, null, 10000);
+      const r = await f.evaluate(() => ({ path: location.pathname, language: window.rareshock.getResults().language,
+        theme: document.documentElement.getAttribute('data-rs-theme'),
+        accent: getComputedStyle(document.documentElement).getPropertyValue('--rs-accent').trim() }));
+      assert(r.path === '/embed.html' && r.language === 'en', `the placeholder's language stays: ${JSON.stringify(r)}`);
+      assert(r.theme === 'light' && r.accent === '#8a1538', `its data-theme and data-accent stay: ${JSON.stringify(r)}`);
+      const ignored = (await page.logs()).warnings.filter((w) => /share link/.test(w));
+      assert(ignored.length === 1 && /theme, accent, lang/.test(ignored[0]), `one warning names what was ignored: ${ignored.join(' | ')}`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['embed: share= takes only http(s) URLs; share, resize and the later page options raise no warning', async () => {
     await setup();
     for (const [query, link, warning] of [
