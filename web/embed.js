@@ -8,7 +8,7 @@
  * page (data-share-url, else <link rel=canonical>, else this address), and a
  * share link opened here gives the embed its scenario. Forwards the host's
  * theme when data-theme="host". Exposes nothing global but
- * window.RareShockEmbed = { mount(), set(el, inputs), theme(el, theme) }.
+ * window.RareShockEmbed = { mount(root?), set(el, inputs), theme(el, theme) }.
  *
  * [SECTION] One loader per page
  * [SECTION] URLs (http/https only, share base, scenario from a share link)
@@ -35,6 +35,9 @@
   var MAX_ATTRIBUTE_CHARS = 256;   // a data-* value; the embed checks what it means
   var MAX_SCENARIO_CHARS = 2048;   // the scenario part of a share link
   var MAX_QUEUED = 64;             // messages held for an embed that is not ready yet
+  var MAX_SRC_CHARS = 2048;        // a data-src (browsers load no frame from a URL of megabytes)
+  // Placeholders that cannot show an iframe inside them (besides elements that are not HTML, e.g. <svg>).
+  var NO_CONTENT = /^(AREA|AUDIO|BASE|BR|CANVAS|COL|EMBED|HR|IFRAME|IMG|INPUT|LINK|META|NOSCRIPT|OBJECT|OPTION|PARAM|PICTURE|SCRIPT|SELECT|SOURCE|STYLE|TEMPLATE|TEXTAREA|TITLE|TRACK|VIDEO|WBR)$/;
   // data-* attributes the loader reads itself; every other data-* becomes a URL
   // parameter of the embed (data-path-india → path_india), which checks it.
   var LOADER_ATTRIBUTES = ['rareshock', 'rareshock-mounted', 'src', 'height', 'title', 'share-url'];
@@ -47,6 +50,10 @@
 
   function warn(msg) { if (window.console) console.warn('rareshock embed: ' + msg); }
   function error(msg) { if (window.console) console.error('rareshock embed: ' + msg); }
+  function refuse(el, msg) {
+    error(msg + ' refused, no embed loaded');
+    el.setAttribute('data-rareshock-mounted', 'refused');
+  }
   function shown(s) { s = String(s); return JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…' : s); }
 
   //---------------------------------------------------------------------------
@@ -98,6 +105,10 @@
     }
     if (!url) url = httpUrl(window.location.href);
     if (!url) return null;  // e.g. a file: page: links go to the calculator's own page
+    if (url.username || url.password) {  // readers' links must not hand them on
+      warn('share links carry no user name or password: removed from the page they lead to');
+      url.username = url.password = '';
+    }
     url.hash = anchor;
     return url.href;
   }
@@ -166,14 +177,20 @@
       return;
     }
     if (el.getAttribute('data-rareshock-mounted')) return;  // refused, or mounted by another copy of the loader
+    if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml' || NO_CONTENT.test(el.tagName)) {
+      refuse(el, 'a <' + el.tagName.toLowerCase() + '> cannot hold an embed (use a <div data-rareshock>):');
+      return;
+    }
     var raw = el.getAttribute('data-src');
     if (raw !== null && !raw.trim()) raw = null;  // empty or blank: none given, the embed beside this script
-    var src = httpUrl(raw !== null ? raw : base + 'embed.html');
-    var problem = !src ? 'must be an http: or https: URL' :
+    var long = raw !== null && raw.length > MAX_SRC_CHARS;
+    var src = long ? null : httpUrl(raw !== null ? raw : base + 'embed.html');
+    var secret = src && (src.username || src.password);
+    var problem = long ? 'is longer than ' + MAX_SRC_CHARS + ' characters' : !src ? 'must be an http: or https: URL' :
+      secret ? 'must not carry a user name or password' :
       src.href.split('#')[0] === window.location.href.split('#')[0] ? 'is this page itself' : '';
     if (problem) {
-      error('data-src ' + problem + '; ' + shown(raw !== null ? raw : base) + ' refused, no embed loaded');
-      el.setAttribute('data-rareshock-mounted', 'refused');
+      refuse(el, 'data-src ' + problem + ';' + (secret ? '' : ' ' + shown(raw !== null ? raw : base)));
       return;
     }
     var anchor = anchorOf(el);
@@ -202,8 +219,16 @@
     }
   }
 
-  function mountAll() {
-    var els = document.querySelectorAll('[data-rareshock]');
+  // Placeholders in the document, or in `root`: an open shadow root (watched from then
+  // on, as the document is) or an element.
+  var observer = null, watched = [];
+  function mountAll(root) {
+    root = root && root.querySelectorAll ? root : document;
+    if (root.host && observer && watched.indexOf(root) < 0) {
+      watched.push(root);
+      observer.observe(root, { childList: true, subtree: true });
+    }
+    var els = root.querySelectorAll('[data-rareshock]');
     for (var i = 0; i < els.length; i++) mount(els[i]);
     return live().length;
   }
@@ -217,17 +242,21 @@
   // Placeholders added later (single-page apps, late CMS blocks) mount themselves;
   // removed ones are dropped.
   if (typeof MutationObserver !== 'undefined') {
-    new MutationObserver(function (records) {
-      var added = false, removed = false;
+    observer = new MutationObserver(function (records) {
+      var removed = false;
       records.forEach(function (r) {
         removed = removed || r.removedNodes.length > 0;
-        for (var i = 0; i < r.addedNodes.length && !added; i++) {
+        for (var i = 0; i < r.addedNodes.length; i++) {
           var n = r.addedNodes[i];
-          added = n.nodeType === 1 && (n.hasAttribute('data-rareshock') || !!n.querySelector('[data-rareshock]'));
+          if (n.nodeType === 1 && (n.hasAttribute('data-rareshock') || n.querySelector('[data-rareshock]'))) {
+            mountAll(r.target.getRootNode ? r.target.getRootNode() : document);
+            break;
+          }
         }
       });
-      if (added) mountAll(); else if (removed) live();
-    }).observe(document.documentElement, { childList: true, subtree: true });
+      if (removed) live();
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
   }
 
   // A share link to this page opened while it is open: a fresh embed with that scenario.
@@ -332,5 +361,5 @@
     theme: function (el, theme) { return send('theme', el, { type: 'rareshock:theme', version: 1, theme: theme }); },
   };
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll); else mountAll();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { mountAll(); }); else mountAll();
 })();

@@ -147,6 +147,97 @@ export function loaderTests({ engine }) {
     }
   }]);
 
+  // Placeholders made by the test on a blank host page, then the loader.
+  const addLoader = (page) => page.evaluate((src) => {
+    const s = document.createElement('script');
+    s.src = src;
+    document.body.appendChild(s);
+  }, `${site.url}/embed.js`);
+
+  tests.push(['loader: credentials or 2 MB in data-src, and elements that cannot hold an embed, get a console error and no iframe; ' +
+    'data-share-url loses its credentials', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine, `${fx.url}/blank-host.html`, { width: 1000, height: 900 });
+    try {
+      const secret = site.url.replace('http://', 'http://reader:s3cret@');
+      await page.evaluate(([embed, secret]) => {
+        const col = document.getElementById('col');
+        const add = (tag, id, attrs, ns) => {
+          const el = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
+          el.id = id;
+          el.setAttribute('data-rareshock', '');
+          for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+          col.appendChild(el);
+        };
+        add('div', 'cred', { 'data-src': `${secret}/embed.html` });
+        add('div', 'long', { 'data-src': `${embed}?x=${'a'.repeat(2100000)}` });
+        add('img', 'img', { 'data-src': embed });
+        add('svg', 'svg', { 'data-src': embed }, 'http://www.w3.org/2000/svg');
+        add('template', 'tpl', { 'data-src': embed });
+        add('input', 'inp', { 'data-src': embed });
+        add('div', 'ok', { 'data-src': embed, 'data-share-url': 'https://editor:s3cret@news.example.com/a', 'data-height': '600' });
+      }, [`${site.url}/embed.html`, secret]);
+      await addLoader(page);
+      await page.waitFor(() => document.querySelector('#ok iframe') !== null, null, 10000);
+      const r = await page.evaluate(() => ({
+        iframes: [...document.querySelectorAll('iframe')].map((i) => i.parentElement.id),
+        refused: ['cred', 'long', 'img', 'svg', 'tpl', 'inp'].map((id) => document.getElementById(id).getAttribute('data-rareshock-mounted')),
+        share: new URL(document.querySelector('#ok iframe').src).searchParams.get('share'),
+      }));
+      assert(JSON.stringify(r.iframes) === '["ok"]', `only #ok has an iframe: ${JSON.stringify(r.iframes)}`);
+      assert(r.refused.every((v) => v === 'refused'), `the others are refused: ${JSON.stringify(r.refused)}`);
+      assert(r.share === 'https://news.example.com/a#ok', `share links lead to the page without credentials: ${r.share}`);
+      await page.logs();
+      for (const re of [/data-src must not carry a user name or password/, /data-src is longer than 2048 characters/,
+        /a <img> cannot hold an embed/, /a <svg> cannot hold an embed/, /a <template> cannot hold an embed/, /a <input> cannot hold an embed/]) {
+        assert(log.errors.filter((e) => re.test(e)).length === 1, `one console error ${re}: ${log.errors.map((e) => e.slice(0, 120)).join(' | ')}`);
+      }
+      assert(log.errors.length === 6, `no other errors: ${log.errors.length}`);
+      const removed = log.warnings.filter((w) => /no user name or password/.test(w));
+      assert(removed.length === 1, `one warning that the share address lost its credentials: ${log.warnings.join(' | ')}`);
+      assert(![...log.errors, ...log.warnings].some((m) => m.includes('s3cret')), 'no password in the console');
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['loader: RareShockEmbed.mount(shadowRoot) mounts placeholders inside an open shadow root, and later ones there too', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine, `${fx.url}/blank-host.html`, { width: 1000, height: 900 });
+    try {
+      await page.evaluate((embed) => {
+        const host = document.createElement('div');
+        host.id = 'host';
+        document.getElementById('col').appendChild(host);
+        const root = host.attachShadow({ mode: 'open' });
+        root.innerHTML = `<div id="in" data-rareshock data-src="${embed}" data-height="300"></div>`;
+      }, `${site.url}/embed.html`);
+      await addLoader(page);
+      await page.waitFor(() => window.RareShockEmbed !== undefined, null, 10000);
+      const before = await page.evaluate(() => document.getElementById('host').shadowRoot.querySelector('iframe') !== null);
+      assert(!before, 'the document scan does not reach into a shadow root');
+      const n = await page.evaluate(() => window.RareShockEmbed.mount(document.getElementById('host').shadowRoot));
+      assert(n === 1, `mount(root) mounts it (${n} embeds)`);
+      // The embed talks to the loader: its posted height replaces the reserved 300 px, and set() reaches it.
+      await page.waitFor(() => parseFloat(document.getElementById('host').shadowRoot.querySelector('iframe').style.height) > 1000, null, 60000);
+      const sent = await page.evaluate(() => window.RareShockEmbed.set(document.getElementById('host').shadowRoot.getElementById('in'), { approval: 44 }));
+      assert(sent === true, `set() reaches the embed in the shadow root: ${sent}`);
+      // Added there later: mounted by itself.
+      await page.evaluate((embed) => {
+        const el = document.createElement('div');
+        el.setAttribute('data-rareshock', '');
+        el.setAttribute('data-src', embed);
+        el.setAttribute('data-height', '300');
+        document.getElementById('host').shadowRoot.appendChild(el);
+      }, `${site.url}/embed.html`);
+      await page.waitFor(() => document.getElementById('host').shadowRoot.querySelectorAll('iframe').length === 2, null, 10000);
+      await page.logs();
+      assert(log.errors.length === 0 && log.pageErrors.length === 0, `no errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['loader: a removed embed is dropped (theme switch and set() neither throw nor stop the others)', async () => {
     await setup();
     const { page, context, log } = await openWith(engine, `${fx.url}/loader-removed.html`, { width: 1000, height: 900, init: [HOST_SCHEME] });
