@@ -35,17 +35,29 @@
 
   // The embed's starting query. A share link opened on the article arrives in the
   // fragment (from the loader): its scenario replaces the inputs of the embed's
-  // address, and only the display options of the address are kept. The fragment
-  // goes to the model's query decoder only, so it can set nothing else.
+  // address, and only the display options of the address are kept. A share link
+  // carries the scenario only: display options in the fragment are dropped, with
+  // one warning; the rest goes to the model's query decoder only.
   var DISPLAY_OPTIONS = ['theme', 'lang', 'accent', 'bg', 'headline'];
+  function isDisplayOption(part) {
+    var key = part.split('=')[0];
+    try { key = decodeURIComponent(key); } catch (e) { /* not a name the model takes either */ }
+    return DISPLAY_OPTIONS.indexOf(key) >= 0;
+  }
   function startQuery() {
     var scenario = isEmbed ? window.location.hash.slice(1) : '';
-    if (!scenario) return window.location.search;
+    if (!scenario) return search;
     var kept = [];
     params.forEach(function (v, k) {
       if (DISPLAY_OPTIONS.indexOf(k) >= 0) kept.push(encodeURIComponent(k) + '=' + encodeURIComponent(v));
     });
-    return kept.concat(scenario.slice(0, MAX_URL_CHARS)).join('&');
+    var parts = scenario.slice(0, MAX_URL_CHARS).split('&');
+    var dropped = parts.filter(isDisplayOption);
+    if (dropped.length) {
+      console.warn('rareshock: ' + dropped.map(function (p) { return p.split('=')[0].slice(0, 20); }).join(', ') +
+        ' in the share link ignored: a share link carries the scenario only; this embed keeps its own display options');
+    }
+    return kept.concat(parts.filter(function (p) { return !isDisplayOption(p); })).join('&');
   }
 
   // The static picture is fetched only when it is needed (the app could not start).
@@ -229,11 +241,21 @@
   // listed as <link rel="alternate" hreflang>: a lang= for another edition goes there
   // at once, before anything big loads. The calculator speaks the page's language
   // unless lang= says otherwise (the offline file has one edition per file).
-  var lang = params.get('lang');
-  if (lang && lang !== doc.lang) {
-    var other = document.querySelector('link[rel="alternate"][hreflang="' + lang.replace(/[^a-z-]/gi, '') + '"]');
-    if (other) {
-      window.location.replace(other.getAttribute('href') + window.location.search + window.location.hash);
+  // lang= names an edition in any case, with spaces around ("JA", "de "): the reader goes
+  // there once, with lang= spelt as the edition's code, so that page stays; a value that
+  // names no edition goes nowhere (the calculator warns once that it is no language).
+  var search = window.location.search;
+  var lang = (params.get('lang') || '').trim().toLowerCase();
+  var editions = {};
+  editions[doc.lang] = '';
+  [].forEach.call(document.querySelectorAll('link[rel="alternate"][hreflang]'), function (link) {
+    editions[link.getAttribute('hreflang')] = link.getAttribute('href');
+  });
+  if (lang && Object.prototype.hasOwnProperty.call(editions, lang)) {
+    search = search.replace(/([?&])lang=[^&]*/g, '$1lang=' + lang);
+    params = new URLSearchParams(search);
+    if (lang !== doc.lang) {
+      window.location.replace(editions[lang] + search + window.location.hash);
       return;
     }
   }

@@ -8,7 +8,7 @@
  * page (data-share-url, else <link rel=canonical>, else this address), and a
  * share link opened here gives the embed its scenario. Forwards the host's
  * theme when data-theme="host". Exposes nothing global but
- * window.RareShockEmbed = { mount(), set(el, inputs), theme(el, theme) }.
+ * window.RareShockEmbed = { mount(root?), set(el, inputs), theme(el, theme) }.
  *
  * [SECTION] One loader per page
  * [SECTION] URLs (http/https only, share base, scenario from a share link)
@@ -34,6 +34,10 @@
   var MIN_HEIGHT = 200, MAX_HEIGHT = 20000;
   var MAX_ATTRIBUTE_CHARS = 256;   // a data-* value; the embed checks what it means
   var MAX_SCENARIO_CHARS = 2048;   // the scenario part of a share link
+  var MAX_QUEUED = 64;             // messages held for an embed that is not ready yet
+  var MAX_SRC_CHARS = 2048;        // a data-src (browsers load no frame from a URL of megabytes)
+  // Placeholders that cannot show an iframe inside them (besides elements that are not HTML, e.g. <svg>).
+  var NO_CONTENT = /^(AREA|AUDIO|BASE|BR|CANVAS|COL|EMBED|HR|IFRAME|IMG|INPUT|LINK|META|NOSCRIPT|OBJECT|OPTION|PARAM|PICTURE|SCRIPT|SELECT|SOURCE|STYLE|TEMPLATE|TEXTAREA|TITLE|TRACK|VIDEO|WBR)$/;
   // data-* attributes the loader reads itself; every other data-* becomes a URL
   // parameter of the embed (data-path-india → path_india), which checks it.
   var LOADER_ATTRIBUTES = ['rareshock', 'rareshock-mounted', 'src', 'height', 'title', 'share-url'];
@@ -41,11 +45,15 @@
   var LOADER_PARAMS = ['origins', 'share', 'resize'];
   // The frame's title in each language (the pages' shell.title, written in by the build).
   var TITLES = /*@embed-titles@*/null || { en: 'Rare Earth Shock' };
-  var frames = [];  // {el, iframe, origin, themed, anchor}
+  var frames = [];  // {el, iframe, origin, themed, anchor, ready, queue}
   var scrolled = false;  // brought an embed into view for the share link in this page's address
 
   function warn(msg) { if (window.console) console.warn('rareshock embed: ' + msg); }
   function error(msg) { if (window.console) console.error('rareshock embed: ' + msg); }
+  function refuse(el, msg) {
+    error(msg + ' refused, no embed loaded');
+    el.setAttribute('data-rareshock-mounted', 'refused');
+  }
   function shown(s) { s = String(s); return JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…' : s); }
 
   //---------------------------------------------------------------------------
@@ -97,6 +105,10 @@
     }
     if (!url) url = httpUrl(window.location.href);
     if (!url) return null;  // e.g. a file: page: links go to the calculator's own page
+    if (url.username || url.password) {  // readers' links must not hand them on
+      warn('share links carry no user name or password: removed from the page they lead to');
+      url.username = url.password = '';
+    }
     url.hash = anchor;
     return url.href;
   }
@@ -157,16 +169,28 @@
   }
 
   function mount(el) {
-    if (el.__rareshock) {  // mounted before; back on the page after being moved?
-      if (frames.indexOf(el.__rareshock) < 0 && el.__rareshock.iframe.isConnected) frames.push(el.__rareshock);
+    if (el.__rareshock) {  // mounted before; back on the page after being moved (the iframe loads again)?
+      if (frames.indexOf(el.__rareshock) < 0 && el.__rareshock.iframe.isConnected) {
+        el.__rareshock.ready = false;
+        frames.push(el.__rareshock);
+      }
       return;
     }
     if (el.getAttribute('data-rareshock-mounted')) return;  // refused, or mounted by another copy of the loader
+    if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml' || NO_CONTENT.test(el.tagName)) {
+      refuse(el, 'a <' + el.tagName.toLowerCase() + '> cannot hold an embed (use a <div data-rareshock>):');
+      return;
+    }
     var raw = el.getAttribute('data-src');
-    var src = httpUrl(raw !== null ? raw : base + 'embed.html');
-    if (!src) {
-      error('data-src must be an http: or https: URL; ' + shown(raw !== null ? raw : base) + ' refused, no embed loaded');
-      el.setAttribute('data-rareshock-mounted', 'refused');
+    if (raw !== null && !raw.trim()) raw = null;  // empty or blank: none given, the embed beside this script
+    var long = raw !== null && raw.length > MAX_SRC_CHARS;
+    var src = long ? null : httpUrl(raw !== null ? raw : base + 'embed.html');
+    var secret = src && (src.username || src.password);
+    var problem = long ? 'is longer than ' + MAX_SRC_CHARS + ' characters' : !src ? 'must be an http: or https: URL' :
+      secret ? 'must not carry a user name or password' :
+      src.href.split('#')[0] === window.location.href.split('#')[0] ? 'is this page itself' : '';
+    if (problem) {
+      refuse(el, 'data-src ' + problem + ';' + (secret ? '' : ' ' + shown(raw !== null ? raw : base)));
       return;
     }
     var anchor = anchorOf(el);
@@ -175,8 +199,8 @@
     if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth);
     var iframe = document.createElement('iframe');
     iframe.src = url.href;
-    var lang = el.getAttribute('data-lang');
-    iframe.title = el.getAttribute('data-title') || (lang && Object.prototype.hasOwnProperty.call(TITLES, lang) ? TITLES[lang] : TITLES.en);
+    var lang = (el.getAttribute('data-lang') || '').trim().toLowerCase();  // "DE", "de " name German too (the embed takes them)
+    iframe.title = el.getAttribute('data-title') || (Object.prototype.hasOwnProperty.call(TITLES, lang) ? TITLES[lang] : TITLES.en);
     iframe.loading = 'lazy';
     iframe.setAttribute('scrolling', 'no');
     iframe.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + height + 'px';
@@ -185,7 +209,8 @@
     el.appendChild(iframe);
     // The iframe now holds the measured height for this width: the snippet's CSS reserve has done its job.
     el.style.minHeight = '0';
-    var f = { el: el, iframe: iframe, origin: url.origin, themed: el.getAttribute('data-theme') === 'host', anchor: anchor };
+    var f = { el: el, iframe: iframe, origin: url.origin, themed: el.getAttribute('data-theme') === 'host', anchor: anchor,
+              ready: false, queue: [] };
     el.__rareshock = f;
     frames.push(f);
     if (url.hash && !scrolled) {  // opened from a share link: show the reader that embed
@@ -194,8 +219,16 @@
     }
   }
 
-  function mountAll() {
-    var els = document.querySelectorAll('[data-rareshock]');
+  // Placeholders in the document, or in `root`: an open shadow root (watched from then
+  // on, as the document is) or an element.
+  var observer = null, watched = [];
+  function mountAll(root) {
+    root = root && root.querySelectorAll ? root : document;
+    if (root.host && observer && watched.indexOf(root) < 0) {
+      watched.push(root);
+      observer.observe(root, { childList: true, subtree: true });
+    }
+    var els = root.querySelectorAll('[data-rareshock]');
     for (var i = 0; i < els.length; i++) mount(els[i]);
     return live().length;
   }
@@ -209,17 +242,21 @@
   // Placeholders added later (single-page apps, late CMS blocks) mount themselves;
   // removed ones are dropped.
   if (typeof MutationObserver !== 'undefined') {
-    new MutationObserver(function (records) {
-      var added = false, removed = false;
+    observer = new MutationObserver(function (records) {
+      var removed = false;
       records.forEach(function (r) {
         removed = removed || r.removedNodes.length > 0;
-        for (var i = 0; i < r.addedNodes.length && !added; i++) {
+        for (var i = 0; i < r.addedNodes.length; i++) {
           var n = r.addedNodes[i];
-          added = n.nodeType === 1 && (n.hasAttribute('data-rareshock') || !!n.querySelector('[data-rareshock]'));
+          if (n.nodeType === 1 && (n.hasAttribute('data-rareshock') || n.querySelector('[data-rareshock]'))) {
+            mountAll(r.target.getRootNode ? r.target.getRootNode() : document);
+            break;
+          }
         }
       });
-      if (added) mountAll(); else if (removed) live();
-    }).observe(document.documentElement, { childList: true, subtree: true });
+      if (removed) live();
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
   }
 
   // A share link to this page opened while it is open: a fresh embed with that scenario.
@@ -234,6 +271,7 @@
       next.src = url.href;
       f.el.replaceChild(next, f.iframe);
       f.iframe = next;
+      f.ready = false;
       if (!scrolled) { scrolled = true; f.el.scrollIntoView(); }
     });
   });
@@ -253,6 +291,10 @@
     var h = m.height;
     var isResize = (m.type === 'rareshock:resize' && m.version === 1) || (m.sentinel === 'amp' && m.type === 'embed-size');
     if (!isResize) return;
+    if (!f.ready) {  // its first message: the embed is ready; what was held for it goes now, in order
+      f.ready = true;
+      f.queue.splice(0).forEach(function (message) { post(f, message); });
+    }
     if (typeof h !== 'number' || !isFinite(h) || h < MIN_HEIGHT || h > MAX_HEIGHT) { warn('bad height ignored'); return; }
     f.iframe.style.height = Math.ceil(h) + 'px';
   });
@@ -260,7 +302,7 @@
   if (window.matchMedia) {
     var mq = window.matchMedia('(prefers-color-scheme: dark)');
     var onTheme = function () {
-      live().forEach(function (f) { if (f.themed) post(f, { type: 'rareshock:theme', version: 1, theme: hostTheme() }); });
+      live().forEach(function (f) { if (f.themed) deliver(f, { type: 'rareshock:theme', version: 1, theme: hostTheme() }); });
     };
     if (mq.addEventListener) mq.addEventListener('change', onTheme); else if (mq.addListener) mq.addListener(onTheme);
   }
@@ -268,21 +310,39 @@
   //---------------------------------------------------------------------------
   // [SECTION] API
   //---------------------------------------------------------------------------
+  // A getter that throws, a function or a Proxy inside the inputs cannot be copied.
+  function notSent(message, why) {
+    warn(message.type + ' not sent: ' + why);
+    return false;
+  }
+  function copyError(e) { return e && e.name ? e.name : 'the value cannot be copied'; }
   function post(f, message) {
     try {
       f.iframe.contentWindow.postMessage(message, f.origin);
       return true;
-    } catch (e) {  // a getter that throws, a function or a Proxy inside the inputs
-      warn(message.type + ' not sent: ' + (e && e.name ? e.name : 'the value cannot be copied'));
-      return false;
+    } catch (e) {
+      return notSent(message, copyError(e));
     }
   }
 
-  // Sends to the embed of a placeholder (or its iframe). Returns true if sent.
+  // Posts to a ready embed (true); holds the message, a copy as postMessage would take,
+  // until the embed is ready ('queued'); false (with a warning) if it cannot.
+  function deliver(f, message) {
+    if (f.ready) return post(f, message);
+    if (f.queue.length >= MAX_QUEUED) return notSent(message, MAX_QUEUED + ' messages already wait for this embed to be ready');
+    try {
+      f.queue.push(window.structuredClone ? structuredClone(message) : message);
+    } catch (e) {
+      return notSent(message, copyError(e));
+    }
+    return 'queued';
+  }
+
+  // Sends to the embed of a placeholder (or its iframe): true, 'queued' or false (see deliver).
   function send(what, el, message) {
     var list = live(), sent = false, matched = false;
     for (var i = 0; i < list.length; i++) {
-      if (list[i].el === el || list[i].iframe === el) { matched = true; sent = post(list[i], message) || sent; }
+      if (list[i].el === el || list[i].iframe === el) { matched = true; sent = deliver(list[i], message) || sent; }
     }
     if (!matched) warn('RareShockEmbed.' + what + ': not a Rare Earth Shock embed on this page (removed, or not mounted yet)');
     return sent;
@@ -301,5 +361,5 @@
     theme: function (el, theme) { return send('theme', el, { type: 'rareshock:theme', version: 1, theme: theme }); },
   };
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll); else mountAll();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { mountAll(); }); else mountAll();
 })();

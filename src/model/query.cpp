@@ -489,7 +489,11 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
             else add_message(result.errors, key, "lang: '" + sanitise(value) + "' is not a language (expected en, de or ja)");
             continue;
         }
-        if (key == "preset" || is_embed_option(key)) continue;
+        if (key == "preset") continue;
+        if (is_embed_option(key)) {
+            result.page_options.push_back(key);
+            continue;
+        }
         if (key == "v") {
             double version = 0.0;
             if (parse_whole(value, &version) != ParseFailure::None) {

@@ -34,6 +34,10 @@ struct DecodedQuery {
     std::string accent;                  // "#rrggbb", lower case, when valid; else ""
     bool transparent = false;            // bg=transparent: the host page's background shows through
     bool headline = true;                // headline=off: the host writes its own headline
+    // Parameters of the page's or the embed's address that are no input ("share",
+    // "origins", "resize", …): accepted without a message in a link, and listed here
+    // for callers that take inputs only (setInputs), which say they are ignored.
+    std::vector<std::string> page_options;
     std::vector<QueryMessage> errors;    // values that were rejected (field left unchanged)
     std::vector<QueryMessage> warnings;  // unknown keys, version mismatch (ignored)
     bool ok() const { return errors.empty(); }

@@ -65,6 +65,31 @@ export function apiTests({ engine, site }) {
     }
   }]);
 
+  tests.push(['api: setInputs warns once for a Map and for the page\'s share and origins; an object without a prototype works', async () => {
+    const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      const r = await page.evaluate(() => {
+        const api = window.rareshock;
+        const bare = Object.create(null);
+        bare.approval = 33;
+        return { map: api.setInputs(new Map([['approval', 40]])), afterMap: api.getInputs().approval,
+          page: api.setInputs({ share: 'https://x.example/', origins: 'https://a.example', inventory: 50 }),
+          bare: api.setInputs(bare), inputs: api.getInputs() };
+      });
+      assert(r.map.length === 1 && /plain object/.test(r.map[0]) && /Map/.test(r.map[0]) && r.afterMap === 25,
+        `a Map: one warning that names it, nothing applied: ${JSON.stringify(r.map)} (approval ${r.afterMap})`);
+      assert(r.page.length === 2 && /^share: .*not an input/.test(r.page[0]) && /^origins: .*not an input/.test(r.page[1]),
+        `share and origins: one warning each: ${JSON.stringify(r.page)}`);
+      assert(r.bare.length === 0 && r.inputs.approval === 33 && r.inputs.inventory === 50, `the rest applies: ${JSON.stringify(r)}`);
+      const printed = (await page.logs()).warnings.filter((w) => /plain object|not an input/.test(w));
+      assert(printed.length === 3, `each warning printed once: ${printed.join(' | ')}`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['api: createRareShock works with any canvas: no id, "calc.1", "1abc", "a b"; other instances untouched', async () => {
     const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
     try {

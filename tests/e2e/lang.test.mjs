@@ -4,9 +4,10 @@
 // (assets/strings/<code>.json); the Japanese face is fetched for Japanese only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, SITE, openWith, waitReady, artifact, assert } from './harness.mjs';
+import { ROOT, SITE, openWith, waitReady, artifact, assert, until, animationFrames, testServer, listen } from './harness.mjs';
 import { serveFixtures, waitFrameReady } from './util.mjs';
 import { waitIdle } from './gestures.mjs';
+import { createServer } from '../../scripts/serve.mjs';
 
 const table = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/strings', `${lang}.json`), 'utf8'));
 const FACE = 'font-ja.ttf';
@@ -23,6 +24,20 @@ const waitForUrl = (frameOrPage, re, timeout = 15000) =>
   frameOrPage.waitFor((src) => new RegExp(src).test(location.href), re.source, timeout);
 // The Japanese face's downloads by the page now shown (the Resource Timing entries).
 const facesLoaded = (page) => page.evaluate((face) => performance.getEntriesByType('resource').filter((e) => e.name.includes(face)).length, FACE);
+
+// The site, recording every page it serves (index*.html, embed*.html, with the query):
+// a navigation is one more request, in every engine.
+async function countingSite() {
+  const pages = [];
+  const inner = createServer(SITE).listeners('request')[0];
+  const server = testServer((req, res) => {
+    if (/^\/(index|embed)(\.[a-z]+)?\.html(\?|$)/.test(req.url)) pages.push(req.url);
+    inner(req, res);
+  });
+  const port = await listen(server, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, pages, close: () => new Promise((r) => server.close(r)) };
+}
+const calculatorReady = () => !!(window.rareshock && window.rareshock.getResults().regions.length > 0);
 
 export function langTests({ engine, site }) {
   const tests = [];
@@ -155,6 +170,76 @@ export function langTests({ engine, site }) {
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
     } finally {
       await context.close();
+    }
+  }]);
+
+  // lang= in another case or with a space selects that edition in one navigation, to a URL
+  // whose lang= is the edition's code; what is no language is ignored with one warning, and
+  // nothing navigates. (Was: 12-19 reloads in 6 s, forever: the raw value was compared with
+  // the page's language, the edition looked up with a cleaned one.)
+  const VARIANTS = [  // [lang=, the edition it gives, navigates, warns]
+    ['JA', 'ja', true, false], ['EN', 'en', false, false], ['de%20', 'de', true, false], ['ja%00', 'en', false, true], ['e.n', 'en', false, true],
+  ];
+  for (const page of ['index', 'embed']) {
+    tests.push([`lang: ${page}.html with lang=JA, EN, de%20, ja%00, e.n settles in one navigation at most`, async () => {
+      const counting = await countingSite();
+      try {
+        for (const [value, lang, moves, warns] of VARIANTS) {
+          const first = counting.pages.length;
+          const o = await openWith(engine, `${counting.url}/${page}.html?lang=${value}&approval=40`);
+          try {
+            const loads = () => counting.pages.length - first;
+            // Ready, or still navigating past the one allowed move.
+            await until(async () => loads() > 2 || await o.page.evaluate(calculatorReady), 60000, `${page}.html?lang=${value} to be ready`);
+            assert(loads() <= 2, `lang=${value}: ${loads() - 1} navigations (${counting.pages.slice(first, first + 4).join(' ')} …)`);
+            await animationFrames(o.page, 30);
+            const r = await o.page.evaluate(() => ({ path: location.pathname, search: location.search, html: document.documentElement.lang,
+              language: window.rareshock.getResults().language, approval: window.rareshock.getInputs().approval }));
+            assert(loads() === (moves ? 2 : 1), `lang=${value}: ${moves ? 'one navigation' : 'no navigation'} (${counting.pages.slice(first).join(' ')})`);
+            const edition = lang === 'en' ? `/${page}.html` : `/${page}.${lang}.html`;
+            assert(r.path === edition && r.html === lang && r.language === lang, `lang=${value}: the ${lang} edition: ${JSON.stringify(r)}`);
+            if (moves) assert(r.search === `?lang=${lang}&approval=40`, `lang=${value}: the new address has lang=${lang}: ${r.search}`);
+            assert(r.approval === 40, `lang=${value}: the other parameters come along (${r.approval})`);
+            const log = await o.page.logs();
+            const about = log.warnings.filter((w) => /\blang\b/.test(w));
+            assert(about.length === (warns ? 1 : 0), `lang=${value}: ${warns ? 'one warning' : 'no warning'} about lang: ${about.join(' | ')}`);
+            assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+          } finally {
+            await o.context.close();
+          }
+        }
+      } finally {
+        await counting.close();
+      }
+    }]);
+  }
+
+  tests.push(['lang: data-lang="DE", "Ja", "de " on the loader: German, Japanese, German embeds, one navigation each', async () => {
+    const counting = await countingSite();
+    const fx = await serveFixtures({ SITE: counting.url });
+    const { page, context } = await openWith(engine, `${fx.url}/embed-lang-variants.html`, { width: 1000, height: 900 });
+    try {
+      for (const [id, lang] of [['upper', 'de'], ['mixed', 'ja'], ['space', 'de']]) {
+        const f = page.frame(`#${id} iframe`);
+        // A lazy iframe loads near the viewport; the embeds above grow to their heights meanwhile.
+        await until(async () => {
+          await page.evaluate((id) => document.getElementById(id).scrollIntoView(), id);
+          return new RegExp(`/embed\\.${lang}\\.html`).test(await f.url()) && await f.evaluate(calculatorReady);
+        }, 60000, `the ${lang} embed in #${id}`);
+        const r = await f.evaluate(() => ({ path: location.pathname, search: new URLSearchParams(location.search).get('lang'),
+          language: window.rareshock.getResults().language }));
+        assert(r.path === `/embed.${lang}.html` && r.search === lang && r.language === lang, `${id}: the ${lang} embed: ${JSON.stringify(r)}`);
+        const frameTitle = await page.evaluate((id) => document.querySelector(`#${id} iframe`).title, id);
+        assert(frameTitle === table(lang)['shell.title'], `${id}: the frame's title is in ${lang}: ${frameTitle}`);
+      }
+      await animationFrames(page, 30);
+      assert(counting.pages.length === 6, `each embed loaded twice (embed.html, then its edition): ${counting.pages.join(' ')}`);
+      const log = await page.logs();
+      assert(log.errors.length === 0, log.errors.join(' | '));
+    } finally {
+      await context.close();
+      await fx.close();
+      await counting.close();
     }
   }]);
 

@@ -124,6 +124,120 @@ export function loaderTests({ engine }) {
     }
   }]);
 
+  tests.push(['loader: an empty or blank data-src is the default embed; one that is the host page itself is refused', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine, `${fx.url}/loader-src.html`, { width: 1000, height: 900 });
+    try {
+      for (const id of ['empty', 'blank']) {
+        const f = await readyInView(page, `#${id}`);
+        assert((await f.url()).startsWith(`${site.url}/embed.html?`), `#${id}: the embed beside embed.js: ${await f.url()}`);
+      }
+      const r = await page.evaluate(() => ({
+        iframes: [...document.querySelectorAll('iframe')].map((i) => i.parentElement.id),
+        refused: ['self', 'self-path'].map((id) => document.getElementById(id).getAttribute('data-rareshock-mounted')),
+        kept: document.querySelector('#self a') !== null,
+      }));
+      assert(JSON.stringify(r.iframes) === '["empty","blank"]', `no embed of the host page in itself: iframes in ${JSON.stringify(r.iframes)}`);
+      assert(r.refused.every((v) => v === 'refused') && r.kept, `a data-src that is this page is refused: ${JSON.stringify(r)}`);
+      await page.logs();
+      const refusals = log.errors.filter((e) => /is this page itself/.test(e));
+      assert(refusals.length === 2 && log.errors.length === 2, `one console error for each: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  // Placeholders made by the test on a blank host page, then the loader.
+  const addLoader = (page) => page.evaluate((src) => {
+    const s = document.createElement('script');
+    s.src = src;
+    document.body.appendChild(s);
+  }, `${site.url}/embed.js`);
+
+  tests.push(['loader: credentials or 2 MB in data-src, and elements that cannot hold an embed, get a console error and no iframe; ' +
+    'data-share-url loses its credentials', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine, `${fx.url}/blank-host.html`, { width: 1000, height: 900 });
+    try {
+      const secret = site.url.replace('http://', 'http://reader:s3cret@');
+      await page.evaluate(([embed, secret]) => {
+        const col = document.getElementById('col');
+        const add = (tag, id, attrs, ns) => {
+          const el = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
+          el.id = id;
+          el.setAttribute('data-rareshock', '');
+          for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+          col.appendChild(el);
+        };
+        add('div', 'cred', { 'data-src': `${secret}/embed.html` });
+        add('div', 'long', { 'data-src': `${embed}?x=${'a'.repeat(2100000)}` });
+        add('img', 'img', { 'data-src': embed });
+        add('svg', 'svg', { 'data-src': embed }, 'http://www.w3.org/2000/svg');
+        add('template', 'tpl', { 'data-src': embed });
+        add('input', 'inp', { 'data-src': embed });
+        add('div', 'ok', { 'data-src': embed, 'data-share-url': 'https://editor:s3cret@news.example.com/a', 'data-height': '600' });
+      }, [`${site.url}/embed.html`, secret]);
+      await addLoader(page);
+      await page.waitFor(() => document.querySelector('#ok iframe') !== null, null, 10000);
+      const r = await page.evaluate(() => ({
+        iframes: [...document.querySelectorAll('iframe')].map((i) => i.parentElement.id),
+        refused: ['cred', 'long', 'img', 'svg', 'tpl', 'inp'].map((id) => document.getElementById(id).getAttribute('data-rareshock-mounted')),
+        share: new URL(document.querySelector('#ok iframe').src).searchParams.get('share'),
+      }));
+      assert(JSON.stringify(r.iframes) === '["ok"]', `only #ok has an iframe: ${JSON.stringify(r.iframes)}`);
+      assert(r.refused.every((v) => v === 'refused'), `the others are refused: ${JSON.stringify(r.refused)}`);
+      assert(r.share === 'https://news.example.com/a#ok', `share links lead to the page without credentials: ${r.share}`);
+      await page.logs();
+      for (const re of [/data-src must not carry a user name or password/, /data-src is longer than 2048 characters/,
+        /a <img> cannot hold an embed/, /a <svg> cannot hold an embed/, /a <template> cannot hold an embed/, /a <input> cannot hold an embed/]) {
+        assert(log.errors.filter((e) => re.test(e)).length === 1, `one console error ${re}: ${log.errors.map((e) => e.slice(0, 120)).join(' | ')}`);
+      }
+      assert(log.errors.length === 6, `no other errors: ${log.errors.length}`);
+      const removed = log.warnings.filter((w) => /no user name or password/.test(w));
+      assert(removed.length === 1, `one warning that the share address lost its credentials: ${log.warnings.join(' | ')}`);
+      assert(![...log.errors, ...log.warnings].some((m) => m.includes('s3cret')), 'no password in the console');
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['loader: RareShockEmbed.mount(shadowRoot) mounts placeholders inside an open shadow root, and later ones there too', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine, `${fx.url}/blank-host.html`, { width: 1000, height: 900 });
+    try {
+      await page.evaluate((embed) => {
+        const host = document.createElement('div');
+        host.id = 'host';
+        document.getElementById('col').appendChild(host);
+        const root = host.attachShadow({ mode: 'open' });
+        root.innerHTML = `<div id="in" data-rareshock data-src="${embed}" data-height="300"></div>`;
+      }, `${site.url}/embed.html`);
+      await addLoader(page);
+      await page.waitFor(() => window.RareShockEmbed !== undefined, null, 10000);
+      const before = await page.evaluate(() => document.getElementById('host').shadowRoot.querySelector('iframe') !== null);
+      assert(!before, 'the document scan does not reach into a shadow root');
+      const n = await page.evaluate(() => window.RareShockEmbed.mount(document.getElementById('host').shadowRoot));
+      assert(n === 1, `mount(root) mounts it (${n} embeds)`);
+      // The embed talks to the loader: its posted height replaces the reserved 300 px, and set() reaches it.
+      await page.waitFor(() => parseFloat(document.getElementById('host').shadowRoot.querySelector('iframe').style.height) > 1000, null, 60000);
+      const sent = await page.evaluate(() => window.RareShockEmbed.set(document.getElementById('host').shadowRoot.getElementById('in'), { approval: 44 }));
+      assert(sent === true, `set() reaches the embed in the shadow root: ${sent}`);
+      // Added there later: mounted by itself.
+      await page.evaluate((embed) => {
+        const el = document.createElement('div');
+        el.setAttribute('data-rareshock', '');
+        el.setAttribute('data-src', embed);
+        el.setAttribute('data-height', '300');
+        document.getElementById('host').shadowRoot.appendChild(el);
+      }, `${site.url}/embed.html`);
+      await page.waitFor(() => document.getElementById('host').shadowRoot.querySelectorAll('iframe').length === 2, null, 10000);
+      await page.logs();
+      assert(log.errors.length === 0 && log.pageErrors.length === 0, `no errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['loader: a removed embed is dropped (theme switch and set() neither throw nor stop the others)', async () => {
     await setup();
     const { page, context, log } = await openWith(engine, `${fx.url}/loader-removed.html`, { width: 1000, height: 900, init: [HOST_SCHEME] });
@@ -167,6 +281,27 @@ export function loaderTests({ engine }) {
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
       const rec = await frameRecord(f2);
       assert(rec.errors.length === 0, `no errors in the embed: ${rec.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['loader: set() and theme() before the embeds are ready are held and delivered in order, lazy embeds too', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine, `${fx.url}/loader-early.html`, { width: 1000, height: 900 });
+    try {
+      const returned = await page.evaluate(() => window.__returned);
+      assert(JSON.stringify(returned) === JSON.stringify(Array(5).fill('queued')), `each call says it is held ('queued'): ${JSON.stringify(returned)}`);
+      for (const [id, approval, inventory] of [['top', 61, 50], ['lazy', 62, field('inventory').default]]) {
+        const f = await readyInView(page, `#${id}`);
+        await f.waitFor(([a, i]) => window.rareshock.getInputs().approval === a && window.rareshock.getInputs().inventory === i &&
+          document.documentElement.getAttribute('data-rs-theme') === 'dark', [approval, inventory], 10000)
+          .catch(async () => { throw new Error(`#${id}: approval ${approval}, inventory ${inventory}, dark: ${JSON.stringify(await frameInputs(f))} ${await frameTheme(f)}`); });
+      }
+      // Once ready, a call is sent at once and says so.
+      assert(await page.evaluate(() => window.RareShockEmbed.set(document.getElementById('top'), { approval: 70 })) === true, 'set() on a ready embed returns true');
+      await page.logs();
+      assert(log.errors.length === 0 && log.pageErrors.length === 0, `no errors: ${log.errors.join(' | ')}`);
     } finally {
       await context.close();
     }
@@ -217,14 +352,16 @@ export function loaderTests({ engine }) {
       });
       const ready = await f.evaluate(() => !!window.rareshock);
       assert(!ready, 'the embed is not ready while its WebAssembly is held');
+      // Posted straight to the embed (the loader holds its own until the embed is ready).
       await page.evaluate(() => {
-        const el = document.getElementById('h1');
-        for (let i = 1; i <= 40; i++) window.RareShockEmbed.set(el, i === 10 ? { approval: i, inventory: 77 } : { approval: i });
+        const frame = document.querySelector('#h1 iframe'), origin = new URL(frame.src).origin;
+        const post = (m) => frame.contentWindow.postMessage({ version: 1, ...m }, origin);
+        for (let i = 1; i <= 40; i++) post({ type: 'rareshock:set', inputs: i === 10 ? { approval: i, inventory: 77 } : { approval: i } });
         // Small alone, too many inputs once merged with the others: refused.
         const many = {};
         for (let i = 0; i < 63; i++) many['x' + i] = i;
-        window.RareShockEmbed.set(el, many);
-        window.RareShockEmbed.theme(el, 'dark');
+        post({ type: 'rareshock:set', inputs: many });
+        post({ type: 'rareshock:theme', theme: 'dark' });
       });
       await f.waitFor(() => window.__received === 42, null, 10000);
       release();
@@ -343,6 +480,26 @@ export function loaderTests({ engine }) {
       console.log(`     share links: ${loaderNumbers.shareLinks.join('  ')}`);
     } finally {
       await o.context.close();
+    }
+  }]);
+
+  tests.push(['loader: a share link carries the scenario only: its theme, accent and lang are ignored with one warning', async () => {
+    await setup();
+    const { page, context, log } = await openWith(engine,
+      `${fx.url}/loader-share.html#s1?v=1&approval=33&theme=dark&accent=ff0000&lang=ja`, { width: 1000, height: 900 });
+    try {
+      const f = await readyInView(page, '#s1');
+      await f.waitFor(() => window.rareshock.getInputs().approval === 33, null, 10000);
+      const r = await f.evaluate(() => ({ path: location.pathname, language: window.rareshock.getResults().language,
+        theme: document.documentElement.getAttribute('data-rs-theme'),
+        accent: getComputedStyle(document.documentElement).getPropertyValue('--rs-accent').trim() }));
+      assert(r.path === '/embed.html' && r.language === 'en', `the placeholder's language stays: ${JSON.stringify(r)}`);
+      assert(r.theme === 'light' && r.accent === '#8a1538', `its data-theme and data-accent stay: ${JSON.stringify(r)}`);
+      const ignored = (await page.logs()).warnings.filter((w) => /share link/.test(w));
+      assert(ignored.length === 1 && /theme, accent, lang/.test(ignored[0]), `one warning names what was ignored: ${ignored.join(' | ')}`);
+      assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
     }
   }]);
 

@@ -48,16 +48,21 @@ rareshock::ui::ModelRunner* g_runner = nullptr;
 rareshock::ui::App* g_app = nullptr;
 std::string g_out;  // storage for strings returned to JavaScript
 
-// Applies a query and returns its messages as a JSON array of strings.
-std::string apply_query_messages(const char* query) {
+// Applies a query and returns its messages as a JSON array of strings. The JS API
+// (`inputs_only`) takes inputs: a parameter of the page's address in it is named.
+std::string apply_query_messages(const char* query, bool inputs_only) {
     const rareshock::DecodedQuery d = g_app->apply_query(query ? query : "");
     std::string out = "[";
-    auto add = [&](const rareshock::QueryMessage& m) {
+    auto add = [&](const std::string& message) {
         if (out.size() > 1) out += ',';
-        rareshock::append_json_string(out, m.message);
+        rareshock::append_json_string(out, message);
     };
-    for (const auto& m : d.errors) add(m);
-    for (const auto& m : d.warnings) add(m);
+    for (const auto& m : d.errors) add(m.message);
+    for (const auto& m : d.warnings) add(m.message);
+    if (inputs_only) {
+        for (const std::string& key : d.page_options)
+            add(key + ": a parameter of the page's address, not an input: ignored here");
+    }
     return out + "]";
 }
 
@@ -65,7 +70,7 @@ std::string apply_query_messages(const char* query) {
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE char* rs_api_apply_query(const char* query) {
-    const std::string out = apply_query_messages(query);
+    const std::string out = apply_query_messages(query, true);
     rareshock::web::request_frames();   // the canvas shows the new inputs (when it is drawn)
     rareshock::web::schedule_model();   // the model runs whether or not it is
     char* p = static_cast<char*>(std::malloc(out.size() + 1));
@@ -192,7 +197,7 @@ int main() {
     std::free(translation);
 
     char* query = rs_js_page_query();
-    const std::string messages = apply_query_messages(query);
+    const std::string messages = apply_query_messages(query, false);
     std::free(query);
     if (messages != "[]") rs_js_warn(("URL parameters: " + messages).c_str());
 

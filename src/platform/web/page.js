@@ -213,6 +213,12 @@ RSPage.query = function (obj, warnings) {
   var keys;
   try {
     if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return null;
+    // A Map, a Date, …: their entries are no properties (an object without a prototype is plain).
+    var kind = Object.prototype.toString.call(obj);
+    if (kind !== '[object Object]') {
+      warnings.push('setInputs expects a plain object such as {approval: 30}; a ' + kind.slice(8, -1).slice(0, 40) + ' gives no inputs');
+      return '';
+    }
     keys = Object.keys(obj);
   } catch (e) {
     warnings.push('setInputs: the object could not be read (' + RSPage.describe(e) + ')');
