@@ -26,13 +26,16 @@
   }
   // Japanese needs its own face (Inter has no Japanese): fetched only then, from
   // options.japaneseFace (bytes, the offline file) or font-ja.ttf beside the script.
+  // Resolves to {bytes} or {error} and never rejects: a rejection still unhandled when
+  // it happens (the module attaches its handler later) is reported as uncaught.
   function japaneseFace(options) {
-    if (options.japaneseFace) return Promise.resolve(options.japaneseFace);
     var url = (options.base || scriptDir) + 'font-ja.ttf';
-    return fetch(url).then(function (r) {
+    var got = options.japaneseFace ? Promise.resolve(options.japaneseFace) : fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
       return r.arrayBuffer();
     });
+    return got.then(function (bytes) { return { 'bytes': bytes }; },
+                    function (e) { return { 'error': String(e && e.message ? e.message : e) }; });
   }
   function toQuery(obj) {
     var parts = [];

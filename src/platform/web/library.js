@@ -20,10 +20,11 @@ var RareShockLibrary = {
     // the oldest when a page makes too many) gives way to the static picture.
     giveWayMs: 3000,
     // The picture and its summary in place of the canvas, the DOM controls shown and
-    // a word on what happened; the model, the twin and the API go on without frames.
-    giveWay: function () {
+    // a word on what happened (the text of `noteKey`); the model, the twin and the API
+    // go on without frames. True if it gave way now (not already).
+    giveWay: function (noteKey) {
       var box = RS.container;
-      if (!box || box.classList.contains('rs-gave-way')) return;
+      if (!box || box.classList.contains('rs-gave-way')) return false;
       box.classList.add('rs-gave-way');
       [].forEach.call(box.querySelectorAll('[data-srcset]'), function (el) { el.setAttribute('srcset', el.getAttribute('data-srcset')); });
       [].forEach.call(box.querySelectorAll('img[data-src]'), function (el) {
@@ -35,7 +36,7 @@ var RareShockLibrary = {
         var note = document.createElement('p');
         note.className = 'rs-paused';
         note.setAttribute('role', 'status');
-        note.textContent = RSPage.t('page.paused') + ' ';
+        note.textContent = RSPage.t(noteKey) + ' ';
         var again = document.createElement('button');
         again.type = 'button';
         again.textContent = RSPage.t('page.reload');
@@ -49,9 +50,13 @@ var RareShockLibrary = {
       }
       var fig = box.querySelector('figure');
       if (fig) fig.insertBefore(RS.pausedNote, fig.firstChild); else box.appendChild(RS.pausedNote);
-      RS.warn('the browser took the WebGL context and did not give it back: showing the static picture; the controls still work');
+      return true;
+    },
+    contextGone: function () {
+      if (RS.giveWay('page.paused')) RS.warn('the browser took the WebGL context and did not give it back: showing the static picture; the controls still work');
     },
     comeBack: function () {
+      if (RS.faceRefused) return;  // a context given back does not bring the Japanese face back
       if (!RS.container || !RS.container.classList.contains('rs-gave-way')) return;
       RS.container.classList.remove('rs-gave-way');
       if (RSPage.twin) RSPage.twin.classList.remove('rs-twin-shown');
@@ -62,6 +67,28 @@ var RareShockLibrary = {
       var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
       stringToUTF8(s, p, n);
       return p;
+    },
+    // The Japanese face (font-ja.ttf's bytes) to C++, which checks it before Dear ImGui
+    // gets it (ui/face_check.h); a file over its limit is refused by its size, uncopied.
+    // Returns why the face cannot be used ("" when it was taken).
+    installFace: function (buffer) {
+      var bytes;
+      try { bytes = new Uint8Array(buffer); } catch (e) { return 'it is not a byte buffer'; }
+      var n = bytes.length, copy = n > 0 && n <= Module['_rs_api_max_face_bytes'](), p = copy ? _malloc(n) : 0;
+      if (copy && !p) return 'there is no memory for its ' + n + ' bytes';
+      if (p) HEAPU8.set(bytes, p);
+      var problem = UTF8ToString(Module['_rs_api_set_japanese_face'](p, n));
+      _free(p);
+      return problem;
+    },
+    faceRefused: false,
+    // A face that cannot be used (not loaded, not a font, corrupt) would leave every
+    // Japanese character a "?" on the canvas: the static picture and the page's controls
+    // (real text, in the browser's own Japanese font) take its place, with one warning.
+    refuseFace: function (problem) {
+      RS.faceRefused = true;
+      RS.warn('the Japanese face (font-ja.ttf) cannot be used: ' + problem + '; showing the picture and the controls instead of the chart');
+      RS.giveWay('page.face_failed');
     },
     saveBlob: function (blob, name) {
       var a = document.createElement('a');
@@ -89,7 +116,7 @@ var RareShockLibrary = {
     // A lost context that does not come back gives way to the static picture.
     canvas.addEventListener('webglcontextlost', function () {
       clearTimeout(RS.lostTimer);
-      RS.lostTimer = setTimeout(RS.giveWay, RS.giveWayMs);
+      RS.lostTimer = setTimeout(RS.contextGone, RS.giveWayMs);
     });
     canvas.addEventListener('webglcontextrestored', function () {
       clearTimeout(RS.lostTimer);
@@ -132,15 +159,11 @@ var RareShockLibrary = {
     RSPage.buildTwin();
     // Japanese: the face for its characters (font-ja.ttf), fetched by the factory
     // only for lang=ja, goes to C++ when it arrives (the next frame draws with it).
+    // The factory's promise resolves to {bytes} or {error}; it never rejects.
     var face = Module['rsJapaneseFace'];
-    if (face) face.then(function (buffer) {
-      var bytes = new Uint8Array(buffer), p = _malloc(bytes.length);
-      if (!p) { RS.warn('no memory for the Japanese face (' + bytes.length + ' bytes): Japanese characters stay missing'); return; }
-      HEAPU8.set(bytes, p);
-      Module['_rs_api_set_japanese_face'](p, bytes.length);
-      _free(p);
-    }, function (e) {
-      RS.warn('the Japanese face (font-ja.ttf) could not be loaded: ' + (e && e.message ? e.message : e));
+    if (face) face.then(function (got) {
+      var problem = got['error'] ? 'it could not be loaded (' + got['error'] + ')' : RS.installFace(got['bytes']);
+      if (problem) RS.refuseFace(problem);
     });
   },
 

@@ -4,6 +4,7 @@
 #include "js_bridge.h"
 #include "web_platform.h"
 #include "ui/app.h"
+#include "ui/face_check.h"
 #include "ui/model_runner.h"
 #include "ui/text.h"
 
@@ -138,12 +139,15 @@ EMSCRIPTEN_KEEPALIVE const char* rs_api_language() {
     g_out = std::string(rareshock::language_code(g_app->language()));
     return g_out.c_str();
 }
-// The Japanese face (font-ja.ttf, fetched by the page only for Japanese): copied,
-// drawn from the next frame.
-EMSCRIPTEN_KEEPALIVE void rs_api_set_japanese_face(const unsigned char* data, int size) {
-    if (!data || size <= 0) return;
-    g_app->set_japanese_face(data, static_cast<std::size_t>(size));
-    rareshock::web::request_frames();
+// The Japanese face (font-ja.ttf, fetched by the page only for Japanese): checked
+// (ui/face_check.h) and copied, drawn from the next frame. Returns why it was
+// refused, "" if it was taken (the page then shows the static picture instead).
+// A face over rs_api_max_face_bytes() comes with `data` null: refused by its size alone.
+EMSCRIPTEN_KEEPALIVE double rs_api_max_face_bytes() { return static_cast<double>(rareshock::ui::kMaxFaceBytes); }
+EMSCRIPTEN_KEEPALIVE const char* rs_api_set_japanese_face(const unsigned char* data, double size) {
+    g_out = g_app->set_japanese_face(data, size > 0 ? static_cast<std::size_t>(std::min(size, 4294967295.0)) : 0);
+    if (g_out.empty()) rareshock::web::request_frames();
+    return g_out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* rs_api_share_url() {
     g_out = g_host.share_url(rareshock::encode_query(g_app->inputs()));
