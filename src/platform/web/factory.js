@@ -3,7 +3,9 @@
 // options: query (a query string), lang ("en", "de", "ja"; the query's lang= wins),
 // strings ({lang, text}: that language's table, else strings-<lang>.json is fetched),
 // japaneseFace (font-ja.ttf's bytes, else fetched for Japanese), shareBase,
-// base (where rareshock.wasm, strings-*.json and font-ja.ttf are), wasmBinary.
+// base (where rareshock.wasm, strings-*.json and font-ja.ttf are), wasmBinary, and for
+// tests testHooks ({failMallocs: N}: the page's next N allocations in the WebAssembly heap
+// fail, as in a full heap; the object is read at each allocation, so a test may set it later).
 // instance: setInputs(obj), getInputs(), getResults(), onChange(cb), stats(), setTheme(t), shareUrl()
 // Any <canvas> will do: with or without an id, whatever its id; each call makes
 // an instance of its own, which never looks the canvas up by id (library.js).
@@ -93,6 +95,7 @@
       var lang = languageOf(query);
       if (lang === 'ja') moduleArg['rsJapaneseFace'] = japaneseFace(options);
       if (options.wasmBinary) moduleArg['wasmBinary'] = options.wasmBinary;
+      if (options.testHooks && typeof options.testHooks === 'object') moduleArg['rsTestHooks'] = options.testHooks;
       if (options.base) moduleArg['locateFile'] = function (p) { return options.base + p; };
       // The app carries English only: another language's table comes with the page
       // (options.strings = {lang, text}) or from strings-<code>.json beside the script.

@@ -63,10 +63,17 @@ var RareShockLibrary = {
       if (RS.pausedNote && RS.pausedNote.parentNode) RS.pausedNote.parentNode.removeChild(RS.pausedNote);
     },
     warn: function (msg) { console.warn('rareshock: ' + msg); },
-    alloc: function (s) {  // an owned C string for C++ (it frees it)
-      var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
-      stringToUTF8(s, p, n);
+    alloc: function (s, what) {  // an owned C string for C++ (it frees it); 0 without memory
+      var n = lengthBytesUTF8(s) + 1, p = RSPage.malloc(n, what);
+      if (p) stringToUTF8(s, p, n);
       return p;
+    },
+    // The UTF-8 length of `s` when it is at most `max` bytes, else -1. A string of more
+    // UTF-16 units than `max` has more bytes too: refused at once, without a scan.
+    within: function (s, max) {
+      if (s.length > max) return -1;
+      var n = lengthBytesUTF8(s);
+      return n > max ? -1 : n;
     },
     // The Japanese face (font-ja.ttf's bytes) to C++, which checks it before Dear ImGui
     // gets it (ui/face_check.h); a file over its limit is refused by its size, uncopied.
@@ -74,7 +81,7 @@ var RareShockLibrary = {
     installFace: function (buffer) {
       var bytes;
       try { bytes = new Uint8Array(buffer); } catch (e) { return 'it is not a byte buffer'; }
-      var n = bytes.length, copy = n > 0 && n <= Module['_rs_api_max_face_bytes'](), p = copy ? _malloc(n) : 0;
+      var n = bytes.length, copy = n > 0 && n <= Module['_rs_api_max_face_bytes'](), p = copy ? RSPage.malloc(n, 'the Japanese face') : 0;
       if (copy && !p) return 'there is no memory for its ' + n + ' bytes';
       if (p) HEAPU8.set(bytes, p);
       var problem = UTF8ToString(Module['_rs_api_set_japanese_face'](p, n));
@@ -270,24 +277,47 @@ var RareShockLibrary = {
   rs_js_share_url: function (queryPtr) {
     var q = UTF8ToString(queryPtr);
     var base = Module['rsShareBase'];
+    // A base longer than a query the model takes is not a link anyone can use (--query
+    // reads a whole link): refused once, before it is copied; the page's own address serves.
+    if (base && (typeof base !== 'string' || RS.within(base, Module['_rs_api_max_query_bytes']()) < 0)) {
+      RS.warn('shareBase ignored: not a string of at most ' + Module['_rs_api_max_query_bytes']() + ' bytes (' +
+              (typeof base === 'string' ? base.length + ' characters' : typeof base) + '); share links open this page');
+      base = Module['rsShareBase'] = '';
+    }
     if (!base) {
       var loc = window.location;
       base = (loc.protocol === 'http:' || loc.protocol === 'https:') ? loc.origin + loc.pathname : loc.href.split('?')[0].split('#')[0];
       if (base.indexOf('embed.html') >= 0) base = base.replace('embed.html', 'index.html');
     }
-    return RS.alloc(base + '?' + q);
+    return RS.alloc(base + '?' + q, 'the share link');
   },
 
+  // The page's query (URL parameters, createRareShock's inputs and query), refused with
+  // the model's own message before it is copied when it is longer than the model takes.
   rs_js_page_query__deps: ['$RS'],
-  rs_js_page_query: function () { return RS.alloc(Module['rsInitialQuery'] || ''); },
+  rs_js_page_query: function () {
+    var q = Module['rsInitialQuery'] || '';
+    if (RS.within(q, Module['_rs_api_max_query_bytes']()) < 0) {
+      RS.warn('URL parameters: ' + UTF8ToString(Module['_rs_api_query_too_long'](lengthBytesUTF8(q))));
+      q = '';
+    }
+    return RS.alloc(q, 'the URL parameters');
+  },
 
   // The table of the page's language (the web app embeds English only): the page's
   // inline <script type="application/json" id="rs-strings">, or strings-<code>.json
   // fetched by the factory, as Module.rsStrings = {lang, text}.
+  // A table over the model's limit is refused before it is copied (English shows).
   rs_js_translation__deps: ['$RS'],
   rs_js_translation: function () {
     var t = Module['rsStrings'];
-    return RS.alloc(t && t['lang'] && t['text'] ? t['lang'] + '\n' + t['text'] : '');
+    if (!t || !t['lang'] || !t['text']) return 0;
+    var lang = String(t['lang']).slice(0, 8), text = String(t['text']), max = Module['_rs_api_max_translation_bytes']();
+    if (RS.within(text, max) < 0) {
+      RS.warn('the text table for \'' + lang + '\' is longer than the ' + max + ' bytes taken; showing English');
+      return 0;
+    }
+    return RS.alloc(lang + '\n' + text, 'the text table');
   },
 
   rs_js_warn__deps: ['$RS'],
@@ -319,7 +349,7 @@ var RareShockLibrary = {
   rs_js_canvas_selector__deps: ['$RS', '$specialHTMLTargets'],
   rs_js_canvas_selector: function () {
     specialHTMLTargets['!rareshock'] = Module['canvas'];
-    return RS.alloc('!rareshock');
+    return RS.alloc('!rareshock', 'the canvas\'s name');
   },
 
   rs_js_failed__deps: ['$RS'],
