@@ -106,7 +106,7 @@ inline std::vector<BrokenFace> broken_faces(const Bytes& face) {
     {
         Bytes b = face;
         b[record_of(b, "cmap") + 3] = 'q';
-        out.push_back({"no cmap", b, "no 'cmap' table"});
+        out.push_back({"no cmap", b, "'cmap' table is missing"});
     }
     {
         Bytes b = face;
@@ -116,7 +116,7 @@ inline std::vector<BrokenFace> broken_faces(const Bytes& face) {
     {
         Bytes b = face;
         put16(b, table_at(b, "maxp") + 4, glyphs + 1000);
-        out.push_back({"1000 glyphs more than loca holds", b, "glyphs need"});
+        out.push_back({"1000 glyphs more than loca holds", b, "too short for its"});
     }
     {
         Bytes b = face;  // two glyphs' offsets swapped: loca goes backwards
@@ -136,7 +136,7 @@ inline std::vector<BrokenFace> broken_faces(const Bytes& face) {
     {
         Bytes b = face;
         put16(b, outline, 0x7FFF);
-        out.push_back({"a glyph of 32767 contours", b, "contours, more than its bytes hold"});
+        out.push_back({"a glyph of 32767 contours", b, "more contours than its bytes hold"});
     }
     {
         Bytes b = face;  // a glyph made a composite of itself (stb_truetype would recurse for ever)
@@ -145,6 +145,21 @@ inline std::vector<BrokenFace> broken_faces(const Bytes& face) {
         put16(b, outline + 12, outlined);
         put32(b, outline + 14, 0);
         out.push_back({"a glyph that contains itself", b, "contains itself"});
+    }
+    {
+        Bytes b = face;  // ten glyphs made composites, each of the one before: nested 11 deep, as stb_truetype would recurse
+        unsigned previous = outlined, made = 0;
+        for (unsigned g = outlined + 1; g < glyphs && made < 10; ++g) {
+            if (loca_get(b, g + 1) - loca_get(b, g) < 18) continue;
+            const std::size_t at = glyf + loca_get(b, g);
+            put16(b, at, 0xFFFF);
+            put16(b, at + 10, 0x0003);
+            put16(b, at + 12, previous);
+            put32(b, at + 14, 0);
+            previous = g;
+            ++made;
+        }
+        out.push_back({"composites nested 11 deep", b, "nest more than 8 deep"});
     }
     {
         Bytes b = face;  // the format 4 subtable's binary-search fields changed

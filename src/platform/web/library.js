@@ -63,8 +63,8 @@ var RareShockLibrary = {
       if (RS.pausedNote && RS.pausedNote.parentNode) RS.pausedNote.parentNode.removeChild(RS.pausedNote);
     },
     warn: function (msg) { console.warn('rareshock: ' + msg); },
-    alloc: function (s, what) {  // an owned C string for C++ (it frees it); 0 without memory
-      var n = lengthBytesUTF8(s) + 1, p = RSPage.malloc(n, what);
+    alloc: function (s) {  // an owned C string for C++ (it frees it); 0 without memory
+      var n = lengthBytesUTF8(s) + 1, p = RSPage.malloc(n);
       if (p) stringToUTF8(s, p, n);
       return p;
     },
@@ -81,7 +81,7 @@ var RareShockLibrary = {
     installFace: function (buffer) {
       var bytes;
       try { bytes = new Uint8Array(buffer); } catch (e) { return 'it is not a byte buffer'; }
-      var n = bytes.length, copy = n > 0 && n <= Module['_rs_api_max_face_bytes'](), p = copy ? RSPage.malloc(n, 'the Japanese face') : 0;
+      var n = bytes.length, copy = n > 0 && n <= Module['_rs_api_max_face_bytes'](), p = copy ? RSPage.malloc(n) : 0;
       if (copy && !p) return 'there is no memory for its ' + n + ' bytes';
       if (p) HEAPU8.set(bytes, p);
       var problem = UTF8ToString(Module['_rs_api_set_japanese_face'](p, n));
@@ -289,7 +289,7 @@ var RareShockLibrary = {
       base = (loc.protocol === 'http:' || loc.protocol === 'https:') ? loc.origin + loc.pathname : loc.href.split('?')[0].split('#')[0];
       if (base.indexOf('embed.html') >= 0) base = base.replace('embed.html', 'index.html');
     }
-    return RS.alloc(base + '?' + q, 'the share link');
+    return RS.alloc(base + '?' + q);
   },
 
   // The page's query (URL parameters, createRareShock's inputs and query), refused with
@@ -301,7 +301,7 @@ var RareShockLibrary = {
       RS.warn('URL parameters: ' + UTF8ToString(Module['_rs_api_query_too_long'](lengthBytesUTF8(q))));
       q = '';
     }
-    return RS.alloc(q, 'the URL parameters');
+    return RS.alloc(q);
   },
 
   // The table of the page's language (the web app embeds English only): the page's
@@ -317,7 +317,7 @@ var RareShockLibrary = {
       RS.warn('the text table for \'' + lang + '\' is longer than the ' + max + ' bytes taken; showing English');
       return 0;
     }
-    return RS.alloc(lang + '\n' + text, 'the text table');
+    return RS.alloc(lang + '\n' + text);
   },
 
   rs_js_warn__deps: ['$RS'],
@@ -349,7 +349,7 @@ var RareShockLibrary = {
   rs_js_canvas_selector__deps: ['$RS', '$specialHTMLTargets'],
   rs_js_canvas_selector: function () {
     specialHTMLTargets['!rareshock'] = Module['canvas'];
-    return RS.alloc('!rareshock', 'the canvas\'s name');
+    return RS.alloc('!rareshock');
   },
 
   rs_js_failed__deps: ['$RS'],

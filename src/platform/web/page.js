@@ -60,10 +60,10 @@ RSPage.warn = function (msg) { console.warn('rareshock: ' + msg); };
 // here, and every caller checks it: 0 when the heap is full (it may grow to 128 MiB,
 // no further). Tests make the next N fail with createRareShock's testHooks option
 // ({failMallocs: N}, an object the test keeps and may change later); a link cannot.
-RSPage.malloc = function (n, what) {
+RSPage.malloc = function (n) {
   var hooks = Module['rsTestHooks'];
   var p = hooks && hooks['failMallocs'] > 0 ? (hooks['failMallocs']--, 0) : _malloc(n);
-  if (!p) RSPage.warn('no memory for ' + n + ' bytes (' + what + ')');
+  if (!p) RSPage.warn('no memory for ' + n + ' bytes');
   return p;
 };
 
@@ -90,7 +90,7 @@ RSPage.read = function (ptr) {
 // Calls a C function that takes one string and returns an owned (malloc'd)
 // string, or (`borrowed`) one that C++ keeps. null if there is no memory for `s`.
 RSPage.call = function (name, s, borrowed) {
-  var n = lengthBytesUTF8(s) + 1, p = RSPage.malloc(n, 'text for ' + name);
+  var n = lengthBytesUTF8(s) + 1, p = RSPage.malloc(n);
   if (!p) return null;  // never write through a null pointer
   stringToUTF8(s, p, n);
   RSPage.bytes += n;
@@ -121,7 +121,7 @@ RSPage.fieldValue = function (i, number) {
 // that, the inputs last published (they differ only within the task of a setInputs).
 RSPage.published = {};
 RSPage.inputs = function () {
-  var fields = RSPage.facts['fields'], n = fields.length, out = RSPage.malloc(8 * n, 'the inputs');
+  var fields = RSPage.facts['fields'], n = fields.length, out = RSPage.malloc(8 * n);
   var inputs = {};
   if (!out) {
     Object.keys(RSPage.published).forEach(function (k) { inputs[k] = RSPage.published[k]; });
@@ -455,7 +455,7 @@ RSPage.say = function (text) {
 // Where the UI drew a named control, in canvas CSS px, or null.
 RSPage.itemBox = function (name) {
   name = name.slice(0, 200);  // control names are short
-  var n = lengthBytesUTF8(name) + 1, p = RSPage.malloc(n, 'a control\'s name'), out = p ? RSPage.malloc(32, 'a control\'s box') : 0;
+  var n = lengthBytesUTF8(name) + 1, p = RSPage.malloc(n), out = p ? RSPage.malloc(32) : 0;
   if (!p || !out) { _free(p); return null; }
   stringToUTF8(name, p, n);
   var found = Module['_rs_api_item_rect'](p, out);
