@@ -55,7 +55,7 @@ struct CliParse {
 };
 
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitOutputFailed = 1;  // --output could not be written
+inline constexpr int kExitOutputFailed = 1;  // the output (--output or standard output) could not be written
 inline constexpr int kExitUsage = 2;         // bad option or value
 
 //-----------------------------------------------------------------------------

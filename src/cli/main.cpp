@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -34,6 +35,10 @@ int write_stdout(const std::string& text, const char* what) {
 
 int main(int argc, char** argv) {
     using namespace rareshock;
+    // A reader that closes the pipe early (`rareshock --format csv | head`) is a write
+    // error, reported with exit status 1 as the README says, not a silent death by
+    // SIGPIPE (status 141): with the signal ignored, the write fails with EPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
     std::vector<std::string_view> args;
     for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
 

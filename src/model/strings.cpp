@@ -282,7 +282,13 @@ std::string_view strings_problem(Language lang) { return table(lang).problem; }
 bool set_translation(Language lang, std::string_view table_json) {
     Tables& all = all_tables();
     const std::size_t i = static_cast<std::size_t>(lang);
-    all.tables[i] = parse(table_json);
+    if (table_json.size() > kMaxTranslationBytes) {
+        all.tables[i] = Table{};
+        all.tables[i].problem = "the table is " + std::to_string(table_json.size()) + " bytes long; at most " +
+                                std::to_string(kMaxTranslationBytes) + " are taken";
+    } else {
+        all.tables[i] = parse(table_json);
+    }
     all.loaded[i] = true;
     return all.tables[i].problem.empty();
 }

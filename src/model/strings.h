@@ -14,6 +14,7 @@
 // Pure C++: no I/O.
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -47,7 +48,9 @@ std::string format_text(std::string_view pattern,
 // Builds that do not carry the translations (the web app: RS_EMBED_TRANSLATIONS
 // off; each page brings the table of its language) install one here before
 // use: `table_json` is assets/strings/<code>.json's text. Returns false (and
-// keeps the table empty: English shows) if it does not parse.
+// keeps the table empty: English shows) if it does not parse, or is longer than
+// kMaxTranslationBytes (each table is a few tens of kilobytes).
+inline constexpr std::size_t kMaxTranslationBytes = 1u << 20;
 bool set_translation(Language lang, std::string_view table_json);
 bool has_translation(Language lang);  // English always; another language once installed or embedded
 

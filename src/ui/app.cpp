@@ -7,6 +7,7 @@
 
 #include "chart.h"
 #include "export.h"
+#include "face_check.h"
 #include "format.h"
 #include "text.h"
 #include "theme.h"
@@ -165,11 +166,14 @@ void App::build_fonts(float dpr) {
     // The ranges only when they are used: they come from the Japanese table, which a
     // web page installs at start, and are kept once made.
     const ExtraFace face{m.japanese_face.data(), m.japanese_face.size(), japanese ? japanese_glyph_ranges() : nullptr};
-    rareshock::ui::build_fonts(m.fonts, dpr, japanese ? &face : nullptr);
-    m.fonts_with_japanese = japanese;
+    // A face the atlas could not take after all is dropped (the atlas is built without it).
+    if (!rareshock::ui::build_fonts(m.fonts, dpr, japanese ? &face : nullptr)) m.japanese_face.clear();
+    m.fonts_with_japanese = japanese && !m.japanese_face.empty();
 }
-void App::set_japanese_face(const unsigned char* data, std::size_t size) {
-    impl_->japanese_face.assign(data, data + size);
+std::string App::set_japanese_face(const unsigned char* data, std::size_t size) {
+    std::string problem = face_problem(data, size);
+    if (problem.empty()) impl_->japanese_face.assign(data, data + size);
+    return problem;
 }
 bool App::fonts_stale() const {
     const Impl& m = *impl_;

@@ -88,9 +88,11 @@ public:
     void build_fonts(float device_pixel_ratio);
     float fonts_dpr() const;
     // A face for the characters of Japanese (TrueType, e.g. the build's font-ja.ttf),
-    // copied; drawn once the fonts are built again while the language is Japanese.
+    // checked (face_check.h) and copied; drawn once the fonts are built again while
+    // the language is Japanese. Returns why it was refused ("" if taken): a refused
+    // face leaves the one before it (none, at first) in place.
     // fonts_stale() says a build is due (a new face, or a new language that needs one).
-    void set_japanese_face(const unsigned char* data, std::size_t size);
+    std::string set_japanese_face(const unsigned char* data, std::size_t size);
     bool fonts_stale() const;
 
     // Inputs: clamped into range and handed to the runner (it schedules the model).

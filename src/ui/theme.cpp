@@ -194,7 +194,7 @@ const ImWchar* japanese_glyph_ranges() {
     return ranges.Data;
 }
 
-void build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra) {
+bool build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig cfg;
@@ -228,10 +228,14 @@ void build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra) {
     fonts.headline = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 22.0f, true);
     fonts.lede = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 19.0f, true);
     fonts.number = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 26.0f, false);  // digits only
-    io.Fonts->Build();
+    if (!io.Fonts->Build() && extra && extra->data) {
+        build_fonts(fonts, dpr, nullptr);
+        return false;
+    }
     io.FontGlobalScale = 1.0f / dpr;
     io.FontDefault = fonts.body;
     fonts.dpr = dpr;
+    return true;
 }
 
 }  // namespace rareshock::ui

@@ -77,7 +77,9 @@ float line_height_per_em(const unsigned char* face, std::size_t size);
 const ImWchar* japanese_glyph_ranges();
 // Rebuilds io.Fonts with every face at size × dpr, and sets FontGlobalScale = 1/dpr
 // so that layout stays in CSS pixels while glyphs are rasterised for the device.
-// `extra` (if given) is merged into every face the text is drawn in.
-void build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra = nullptr);
+// `extra` (if given, and checked by face_problem first) is merged into every face the
+// text is drawn in. Returns false if the atlas could not be built with `extra`: it is
+// then built without it.
+bool build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra = nullptr);
 
 }  // namespace rareshock::ui

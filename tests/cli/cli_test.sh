@@ -117,6 +117,13 @@ if [ -w /dev/full ]; then
   done
 fi
 
+# A reader that closes the pipe early (head) is a write error too: exit 1 with a message,
+# not death by SIGPIPE (141). The CSV of a two-year horizon is far larger than a pipe's buffer.
+"$BIN" --format csv --horizon 730 --draws 20 2>"$TMP/err" | head -c 10 >/dev/null
+status=${PIPESTATUS[0]}
+if [ "$status" -eq 1 ] && grep -qF "rareshock: could not write the results to standard output: Broken pipe" "$TMP/err"; then pass
+else fail "rareshock --format csv --horizon 730 | head -c 10: exit $status, expected 1 with a message"; cat "$TMP/err"; fi
+
 # Units are plural where plural.
 if run_ok --help && grep -qF "1 to 90 days, default 10 days" "$TMP/out" && ! grep -qE "[0-9] day(,|$)" "$TMP/out"; then pass
 else fail "--help: a singular 'day' after a range or default"; grep -nE "[0-9] day(,|$)" "$TMP/out"; fi

@@ -152,5 +152,125 @@ export function apiTests({ engine, site }) {
     }
   }]);
 
+  // Creates a calculator on a new canvas of the page: {ok, error, warnings (rareshock's, printed
+  // while it started), heap (capacity in bytes)}; the instance stays as window.__made.
+  const makeOne = async (page, args) => page.evaluate(async ([inputsArg, optionsArg, huge, where]) => {
+    const big = huge ? 'x'.repeat(huge) : '';
+    if (where) {  // the huge string goes where the test says: an input, the query, a table, the share base
+      if (where === 'input') inputsArg = { approval: big };
+      if (where === 'query') optionsArg = { query: 'inventory=' + big };
+      if (where === 'strings') optionsArg = { lang: 'de', strings: { lang: 'de', text: big } };
+      if (where === 'shareBase') optionsArg = { shareBase: 'https://news.example.com/' + big };
+    }
+    if (optionsArg && optionsArg.testHooks) optionsArg.testHooks = window.__hooks = { failMallocs: optionsArg.testHooks.failMallocs };
+    const box = document.createElement('div');
+    box.style.width = '600px';
+    const c = document.createElement('canvas');
+    box.appendChild(c);
+    document.querySelector('main').appendChild(box);
+    const warnings = [], warn = console.warn;
+    console.warn = (...a) => { warnings.push(a.join(' ')); warn.apply(console, a); };
+    try {
+      const made = await window.createRareShock(c, inputsArg, optionsArg);
+      window.__made = made;
+      made.shareUrl();  // the share base is used (and checked) when a link is made
+      return { ok: true, warnings: warnings.filter((w) => w.startsWith('rareshock:')), heap: made.stats().heapCapacityBytes };
+    } catch (e) {
+      return { ok: false, error: String(e && e.message), warnings: warnings.filter((w) => w.startsWith('rareshock:')) };
+    } finally {
+      console.warn = warn;
+    }
+  }, args);
+  const MiB = 1024 * 1024;
+
+  // Each was copied into the heap before any limit applied: past the heap's 128 MiB, malloc
+  // returned 0 and the copy wrote through it ("memory access out of bounds").
+  for (const where of ['input', 'query', 'strings', 'shareBase']) {
+    tests.push([`api: a 140 MB string through createRareShock (${where}) is refused before it is copied; the calculator starts and works`, async () => {
+      const { page, context } = await openWith(engine, `${site.url}/index.html`);
+      try {
+        await waitReady(page);
+        const r = await makeOne(page, [null, null, 140e6, where]);
+        assert(r.ok, `createRareShock resolved: ${r.error}`);
+        const expected = { input: /URL parameters: \["query string is too long \(140000009 bytes; at most \d+\)/,
+                           query: /URL parameters: \["query string is too long \(140000010 bytes; at most \d+\)/,
+                           strings: /text table for 'de' is longer than the \d+ bytes taken; showing English/,
+                           shareBase: /shareBase ignored: not a string of at most \d+ bytes \(140000025 characters\)/ }[where];
+        // With its table refused, the query's lang=de also says the German texts are not loaded.
+        const alsoLang = (w) => where === 'strings' && /lang: the de texts are not loaded/.test(w);
+        assert(expected.test(r.warnings[0]) && r.warnings.slice(1).every(alsoLang) && r.warnings.length <= (where === 'strings' ? 2 : 1),
+               `one warning that says so: ${JSON.stringify(r.warnings)}`);
+        assert(r.heap < 40 * MiB, `the heap did not grow (${r.heap / MiB} MiB)`);
+        const after = await page.evaluate(() => ({ w: window.__made.setInputs({ approval: 33 }), approval: window.__made.getInputs().approval,
+                                                   link: window.__made.shareUrl(), language: window.__made.getResults().language }));
+        assert(after.w.length === 0 && after.approval === 33, `setInputs works: ${JSON.stringify(after)}`);
+        assert(/^http:\/\/127\.0\.0\.1:\d+\/index\.html\?v=1&.*approval=33/.test(after.link), `share links open this page: ${after.link}`);
+        assert(after.language === 'en', `English shows (${after.language})`);
+        await noErrors(page);
+      } finally {
+        await context.close();
+      }
+    }]);
+  }
+
+  // Encoding a 200 MB value before the model refused it froze the page for seconds.
+  tests.push(['api: setInputs with a 200 MB value is refused at once, before it is encoded; the other values apply', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      const r = await page.evaluate(() => {
+        const big = 'x'.repeat(200e6);
+        const before = window.rareshock.stats().heapCapacityBytes;
+        const t0 = performance.now();
+        const w = window.rareshock.setInputs({ approval: big, inventory: 77 });
+        const ms = performance.now() - t0;
+        return { w, ms, before, after: window.rareshock.stats().heapCapacityBytes, inventory: window.rareshock.getInputs().inventory };
+      });
+      assert(r.w.length === 1 && /input "approval" ignored: 200000009 characters long, more than a whole query takes \(\d+ bytes\)/.test(r.w[0]),
+             `one warning: ${JSON.stringify(r.w)}`);
+      assert(r.ms < 250, `refused at once (${r.ms.toFixed(1)} ms)`);
+      assert(r.inventory === 77 && r.after === r.before, `the other value applied (${r.inventory}); the heap stayed (${r.before} → ${r.after})`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  // The page's every allocation in the WebAssembly heap is checked: with the heap full
+  // (testHooks.failMallocs, the next N allocations fail) each call answers without throwing,
+  // and once memory is back everything works as before.
+  tests.push(['api: with no memory left in the heap every call answers (testHooks); afterwards all works again', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      const start = await makeOne(page, [null, { testHooks: { failMallocs: 1000 } }, 0, '']);
+      assert(!start.ok && /no memory/.test(start.error), `with no memory at start, createRareShock rejects with a clear error: ${JSON.stringify(start)}`);
+      const made = await makeOne(page, [{ approval: 44 }, { testHooks: { failMallocs: 0 } }, 0, '']);
+      assert(made.ok, `createRareShock resolved: ${made.error}`);
+      const r = await page.evaluate(() => {
+        const api = window.__made, out = {};
+        window.__hooks.failMallocs = 1000;
+        const calls = { getInputs: () => api.getInputs().approval, shareUrl: () => api.shareUrl(), setInputs: () => api.setInputs({ approval: 55 }),
+                        setTheme: () => api.setTheme('dark'), debugItem: () => api.debugItem('share'), getResults: () => api.getResults().inputs.approval };
+        for (const [name, call] of Object.entries(calls)) {
+          try { out[name] = call(); } catch (e) { out[name] = 'threw: ' + e; }
+        }
+        window.__hooks.failMallocs = 0;
+        out.again = api.setInputs({ approval: 55 });
+        out.approval = api.getInputs().approval;
+        out.link = api.shareUrl();
+        return out;
+      });
+      assert(r.getInputs === 44 && r.getResults === 44, `getInputs and getResults answer: ${JSON.stringify(r)}`);
+      assert(/^\?v=1&.*approval=44/.test(r.shareUrl), `shareUrl gives the scenario's query at least: ${r.shareUrl}`);
+      assert(r.setInputs.length === 1 && /no memory left/.test(r.setInputs[0]) && /no memory left/.test(r.setTheme[0]), `setInputs and setTheme say why nothing was applied: ${JSON.stringify(r)}`);
+      assert(r.debugItem === null, `debugItem answers null: ${r.debugItem}`);
+      assert(r.again.length === 0 && r.approval === 55 && /^http:.*approval=55/.test(r.link), `then all works again: ${JSON.stringify(r)}`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   return tests;
 }

@@ -4,7 +4,7 @@
 // (assets/strings/<code>.json); the Japanese face is fetched for Japanese only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, SITE, openWith, waitReady, artifact, assert, until, animationFrames, testServer, listen } from './harness.mjs';
+import { ROOT, SITE, openWith, serve, waitReady, artifact, assert, until, animationFrames, testServer, listen } from './harness.mjs';
 import { serveFixtures, waitFrameReady } from './util.mjs';
 import { waitIdle } from './gestures.mjs';
 import { createServer } from '../../scripts/serve.mjs';
@@ -39,8 +39,75 @@ async function countingSite() {
 }
 const calculatorReady = () => !!(window.rareshock && window.rareshock.getResults().regions.length > 0);
 
+// What a server, a cache or a proxy may hand a page for font-ja.ttf. Each was trusted:
+// an HTML page, random bytes or a corrupt table gave a black canvas (or trapped with
+// "memory access out of bounds" on every frame) while the page said it was ready; a 404
+// or an empty file drew every Japanese character as "?" with an unhandled rejection.
+const face = () => fs.readFileSync(path.join(SITE, FACE));
+const tableAt = (f, tag) => {
+  for (let i = 0; i < f.readUInt16BE(4); i++) if (f.toString('latin1', 12 + 16 * i, 16 + 16 * i) === tag) return f.readUInt32BE(12 + 16 * i + 8);
+  throw new Error(`${FACE} has no ${tag}`);
+};
+function withLocaBackwards(f) {  // two glyphs' offsets swapped, so glyph g ends before it starts
+  const b = Buffer.from(f), long = b.readUInt16BE(tableAt(b, 'head') + 50) === 1, loca = tableAt(b, 'loca');
+  const get = (g) => (long ? b.readUInt32BE(loca + 4 * g) : b.readUInt16BE(loca + 2 * g));
+  const put = (g, v) => (long ? b.writeUInt32BE(v, loca + 4 * g) : b.writeUInt16BE(v, loca + 2 * g));
+  let g = 1;
+  while (get(g) === get(g + 1)) g++;
+  const [x, y] = [get(g), get(g + 1)];
+  put(g, y); put(g + 1, x);
+  return b;
+}
+function randomBytes(n) {  // the same bytes every run
+  const b = Buffer.alloc(n);
+  for (let i = 0, x = 19; i < n; i++) { x = (x * 1103515245 + 12345) >>> 0; b[i] = x >>> 24; }
+  return b;
+}
+const BROKEN_FACES = [
+  ['an HTML page served with 200', 200, 'text/html', () => Buffer.from('<!DOCTYPE html>\n<html><head><title>Not Found</title></head><body><h1>Not Found</h1></body></html>\n')],
+  ['random bytes', 200, 'font/ttf', () => randomBytes(face().length)],
+  ['a corrupt glyph-offset table (loca)', 200, 'font/ttf', () => withLocaBackwards(face())],
+  ['missing (404)', 404, 'text/plain', () => Buffer.from('Not Found')],
+  ['empty', 200, 'font/ttf', () => Buffer.alloc(0)],
+];
+
 export function langTests({ engine, site }) {
   const tests = [];
+
+  for (const [what, status, type, body] of BROKEN_FACES) {
+    tests.push([`lang: ja: a Japanese face that is ${what}: the picture and the controls, ready, one warning, no page error`, async () => {
+      const bytes = body();
+      const server = await serve({ extraRoutes: { [`/${FACE}`]: (req, res) => res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(bytes) } });
+      const { page, context } = await openWith(engine, `${server.url}/index.ja.html?approval=40`);
+      try {
+        await waitReady(page);
+        await page.waitFor(() => document.querySelector('.rs-canvas-box.rs-gave-way'), null, 30000);
+        await page.waitFor(() => { const i = document.getElementById('rs-fallback-img'); return i && i.complete && i.naturalWidth > 0; }, null, 15000);
+        const r = await page.evaluate(() => {
+          const vis = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+          const note = document.querySelector('.rs-paused');
+          return { picture: vis(document.getElementById('rs-fallback-img')), canvas: vis(document.getElementById('rareshock-canvas')),
+                   note: note && vis(note) ? note.firstChild.textContent.trim() : '', twin: document.querySelector('.rs-twin').getBoundingClientRect().height,
+                   language: window.rareshock.getResults().language, approval: window.rareshock.getInputs().approval };
+        });
+        assert(r.picture && !r.canvas, `the Japanese edition's picture takes the canvas's place: ${JSON.stringify(r)}`);
+        assert(r.note === table('ja')['page.face_failed'], `a note says why, in Japanese: "${r.note}"`);
+        assert(r.twin > 100 && r.language === 'ja' && r.approval === 40, `the calculator is ready, with its controls: ${JSON.stringify(r)}`);
+        const w = await page.evaluate(() => window.rareshock.setInputs({ inventory: 90 }));
+        assert(w.length === 0, `the API goes on: ${JSON.stringify(w)}`);
+        const log = await page.logs();
+        const ours = log.warnings.filter((m) => m.includes('rareshock'));
+        assert(ours.length === 1 && /Japanese face \(font-ja\.ttf\) cannot be used: /.test(ours[0]), `one warning: ${JSON.stringify(ours)}`);
+        assert(log.pageErrors.length === 0, `no page error or unhandled rejection: ${log.pageErrors.join(' | ')}`);
+        // The browser's own line for a response of 404 ("Failed to load resource") is not the page's error.
+        const errors = log.errors.filter((m) => !(status === 404 && /Failed to load resource/.test(m)));
+        assert(errors.length === 0, `no console errors: ${errors.join(' | ')}`);
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    }]);
+  }
   for (const lang of ['de', 'ja']) {
     const t = table(lang);
     tests.push([`lang: ${lang}: lang= opens the ${lang} page; headline, dates, numbers, twin and page text in ${lang}`, async () => {

@@ -119,8 +119,8 @@ export function soakTests({ engine, site }) {
   // A value of tens of megabytes was copied into the heap before the model refused it
   // (the heap grew and never shrank); one of a few hundred megabytes did not fit, and the
   // copy wrote through a null pointer: every later call failed with "memory access out of
-  // bounds". Now the page refuses a query longer than the model takes before copying it.
-  tests.push(['API: setInputs with a 40 MB value is refused with the model\'s warning; the heap does not grow; the widget goes on', async () => {
+  // bounds". Now the page refuses a value longer than a query the model takes before encoding it.
+  tests.push(['API: setInputs with a 40 MB value is refused with one warning; the heap does not grow; the widget goes on', async () => {
     const { page, context } = await openWith(engine, `${site.url}/index.html`);
     try {
       await waitReady(page);
@@ -133,7 +133,7 @@ export function soakTests({ engine, site }) {
         return { msgs, error, before, after, next, approval: window.rareshock.getInputs().approval };
       });
       assert(r.error === null, `setInputs threw: ${r.error}`);
-      assert(r.msgs.length === 1 && /too long \(40000009 bytes; at most \d+\)/.test(r.msgs[0]), `one warning from the model: ${JSON.stringify(r.msgs)}`);
+      assert(r.msgs.length === 1 && /ignored: 40000009 characters long, more than a whole query takes \(\d+ bytes\)/.test(r.msgs[0]), `one warning: ${JSON.stringify(r.msgs)}`);
       assert(r.after === r.before, `the heap stayed at ${r.before} bytes (now ${r.after})`);
       assert(r.next.length === 0 && r.approval === 40, `the next call works: ${JSON.stringify(r.next)}, approval ${r.approval}`);
       const log = await page.logs();

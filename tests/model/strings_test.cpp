@@ -159,6 +159,13 @@ TEST(Strings, ATranslationCanBeInstalledAndABrokenOneShowsEnglish) {
     EXPECT_TRUE(has_translation(Language::German));
     EXPECT_EQ(tr(Language::German, "ui.advanced"), "Weitere Annahmen");
     EXPECT_EQ(strings_problem(Language::German), "");
+    // A table past kMaxTranslationBytes is refused unread (the page refuses it uncopied).
+    std::string huge = german;
+    huge.insert(huge.size() - 1, ",\"x\":\"" + std::string(kMaxTranslationBytes, 'x') + "\"");
+    EXPECT_FALSE(set_translation(Language::German, huge));
+    EXPECT_NE(strings_problem(Language::German).find("at most"), std::string_view::npos);
+    EXPECT_FALSE(has_translation(Language::German));
+    EXPECT_TRUE(set_translation(Language::German, german));
 }
 
 }  // namespace

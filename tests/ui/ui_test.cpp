@@ -1,5 +1,6 @@
 // Rare Earth Shock — headless Dear ImGui tests: a real ImGui context and the real
 // App, no GL. They click, drag and type on the controls and check the app state.
+#include "broken_faces.h"
 #include "ui/app.h"
 #include "ui/theme.h"
 #include "ui/text.h"
@@ -647,15 +648,7 @@ TEST_F(UiTest, EveryCharacterOfEnglishAndGermanHasAGlyph) {
 namespace rareshock::ui {
 namespace {
 
-std::vector<unsigned char> read_file(const char* path) {
-    std::vector<unsigned char> data;
-    if (FILE* f = std::fopen(path, "rb")) {
-        unsigned char buf[65536];
-        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) data.insert(data.end(), buf, buf + n);
-        std::fclose(f);
-    }
-    return data;
-}
+using test::read_file;
 
 // Japanese: the build's subset of IPA Gothic (font-ja.ttf) holds every character
 // of the Japanese texts, and the app merges it into its faces once the language
@@ -699,6 +692,34 @@ TEST_F(UiTest, TheJapaneseFaceIsDrawnAtInterEm) {
     const unsigned char junk[5] = {0, 1, 0, 0, 0};
     EXPECT_FLOAT_EQ(line_height_per_em(junk, sizeof junk), 1.2f);
     EXPECT_FLOAT_EQ(line_height_per_em(junk, 0), 1.2f);
+}
+
+// A broken Japanese face (an HTML error page served as font-ja.ttf, random bytes, a
+// corrupt table) never reaches the atlas: the calculator is drawn in Inter (the page
+// shows its picture instead), and the build's face still works after it. Before the
+// check, an HTML page failed the whole atlas build and a corrupt table made
+// stb_truetype read outside the face.
+TEST_F(UiTest, ABrokenJapaneseFaceNeverReachesTheAtlas) {
+    const std::vector<unsigned char> face = read_file(RS_JA_FACE);
+    ASSERT_GT(face.size(), 10000u) << RS_JA_FACE;
+    app->set_language(Language::Japanese);
+    for (const test::BrokenFace& b : test::broken_faces(face)) {
+        app->set_japanese_face(b.bytes.data(), b.bytes.size());
+        app->build_fonts(1.0f);
+        ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+        ASSERT_TRUE(atlas->IsBuilt()) << b.name;
+        EXPECT_NE(atlas->Fonts[0]->FindGlyphNoFallback('A'), nullptr) << b.name;
+        EXPECT_EQ(atlas->Fonts[0]->FindGlyphNoFallback(0x65E5), nullptr) << b.name;  // 日: no Japanese face
+        EXPECT_FALSE(app->fonts_stale()) << b.name;
+        frames(2);
+    }
+    EXPECT_GT(app->content_height(), 400.0f);
+    EXPECT_EQ(app->set_japanese_face(face.data(), face.size()), "");
+    EXPECT_NE(app->set_japanese_face(nullptr, 0), "");  // refused: the good face stays
+    EXPECT_TRUE(app->fonts_stale());
+    app->build_fonts(1.0f);
+    EXPECT_NE(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(0x65E5), nullptr);
+    expect_every_glyph(Language::Japanese, 1);
 }
 
 }  // namespace

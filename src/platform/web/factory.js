@@ -3,7 +3,9 @@
 // options: query (a query string), lang ("en", "de", "ja"; the query's lang= wins),
 // strings ({lang, text}: that language's table, else strings-<lang>.json is fetched),
 // japaneseFace (font-ja.ttf's bytes, else fetched for Japanese), shareBase,
-// base (where rareshock.wasm, strings-*.json and font-ja.ttf are), wasmBinary.
+// base (where rareshock.wasm, strings-*.json and font-ja.ttf are), wasmBinary, and for
+// tests testHooks ({failMallocs: N}: the page's next N allocations in the WebAssembly heap
+// fail, as in a full heap; the object is read at each allocation, so a test may set it later).
 // instance: setInputs(obj), getInputs(), getResults(), onChange(cb), stats(), setTheme(t), shareUrl()
 // Any <canvas> will do: with or without an id, whatever its id; each call makes
 // an instance of its own, which never looks the canvas up by id (library.js).
@@ -26,13 +28,16 @@
   }
   // Japanese needs its own face (Inter has no Japanese): fetched only then, from
   // options.japaneseFace (bytes, the offline file) or font-ja.ttf beside the script.
+  // Resolves to {bytes} or {error} and never rejects: a rejection still unhandled when
+  // it happens (the module attaches its handler later) is reported as uncaught.
   function japaneseFace(options) {
-    if (options.japaneseFace) return Promise.resolve(options.japaneseFace);
     var url = (options.base || scriptDir) + 'font-ja.ttf';
-    return fetch(url).then(function (r) {
+    var got = options.japaneseFace ? Promise.resolve(options.japaneseFace) : fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
       return r.arrayBuffer();
     });
+    return got.then(function (bytes) { return { 'bytes': bytes }; },
+                    function (e) { return { 'error': String(e && e.message ? e.message : e) }; });
   }
   function toQuery(obj) {
     var parts = [];
@@ -90,6 +95,7 @@
       var lang = languageOf(query);
       if (lang === 'ja') moduleArg['rsJapaneseFace'] = japaneseFace(options);
       if (options.wasmBinary) moduleArg['wasmBinary'] = options.wasmBinary;
+      if (options.testHooks && typeof options.testHooks === 'object') moduleArg['rsTestHooks'] = options.testHooks;
       if (options.base) moduleArg['locateFile'] = function (p) { return options.base + p; };
       // The app carries English only: another language's table comes with the page
       // (options.strings = {lang, text}) or from strings-<code>.json beside the script.

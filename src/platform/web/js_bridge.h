@@ -18,9 +18,11 @@ int rs_js_copy_text(const char* text, int report);
 void rs_js_download_text(const char* filename, const char* mime, const char* data);
 // Rasterises an SVG document (width × height CSS px) on a 2D canvas at `scale` and offers it as a PNG.
 void rs_js_download_image(const char* filename, const char* svg, double width, double height, double scale);
+// The char* functions return malloc'd strings the caller frees, or null when the heap
+// has no room for them (the page has warned); callers check.
 char* rs_js_share_url(const char* query);  // malloc'd; caller frees
 char* rs_js_page_query();                  // malloc'd; the page's query string (URL or data-attributes)
-char* rs_js_translation();                 // malloc'd; "<code>\n<table JSON>" the page brought (strings.h set_translation), or ""
+char* rs_js_translation();                 // malloc'd; "<code>\n<table JSON>" the page brought (strings.h set_translation), or null
 void rs_js_warn(const char* message);
 int rs_js_has_method_section();   // the page has "Method and sources" (#rs-method) beside the canvas
 void rs_js_show_method_section(); // opens it and brings it into view

@@ -20,10 +20,11 @@ var RareShockLibrary = {
     // the oldest when a page makes too many) gives way to the static picture.
     giveWayMs: 3000,
     // The picture and its summary in place of the canvas, the DOM controls shown and
-    // a word on what happened; the model, the twin and the API go on without frames.
-    giveWay: function () {
+    // a word on what happened (the text of `noteKey`); the model, the twin and the API
+    // go on without frames. True if it gave way now (not already).
+    giveWay: function (noteKey) {
       var box = RS.container;
-      if (!box || box.classList.contains('rs-gave-way')) return;
+      if (!box || box.classList.contains('rs-gave-way')) return false;
       box.classList.add('rs-gave-way');
       [].forEach.call(box.querySelectorAll('[data-srcset]'), function (el) { el.setAttribute('srcset', el.getAttribute('data-srcset')); });
       [].forEach.call(box.querySelectorAll('img[data-src]'), function (el) {
@@ -35,7 +36,7 @@ var RareShockLibrary = {
         var note = document.createElement('p');
         note.className = 'rs-paused';
         note.setAttribute('role', 'status');
-        note.textContent = RSPage.t('page.paused') + ' ';
+        note.textContent = RSPage.t(noteKey) + ' ';
         var again = document.createElement('button');
         again.type = 'button';
         again.textContent = RSPage.t('page.reload');
@@ -49,19 +50,52 @@ var RareShockLibrary = {
       }
       var fig = box.querySelector('figure');
       if (fig) fig.insertBefore(RS.pausedNote, fig.firstChild); else box.appendChild(RS.pausedNote);
-      RS.warn('the browser took the WebGL context and did not give it back: showing the static picture; the controls still work');
+      return true;
+    },
+    contextGone: function () {
+      if (RS.giveWay('page.paused')) RS.warn('the browser took the WebGL context and did not give it back: showing the static picture; the controls still work');
     },
     comeBack: function () {
+      if (RS.faceRefused) return;  // a context given back does not bring the Japanese face back
       if (!RS.container || !RS.container.classList.contains('rs-gave-way')) return;
       RS.container.classList.remove('rs-gave-way');
       if (RSPage.twin) RSPage.twin.classList.remove('rs-twin-shown');
       if (RS.pausedNote && RS.pausedNote.parentNode) RS.pausedNote.parentNode.removeChild(RS.pausedNote);
     },
     warn: function (msg) { console.warn('rareshock: ' + msg); },
-    alloc: function (s) {  // an owned C string for C++ (it frees it)
-      var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
-      stringToUTF8(s, p, n);
+    alloc: function (s) {  // an owned C string for C++ (it frees it); 0 without memory
+      var n = lengthBytesUTF8(s) + 1, p = RSPage.malloc(n);
+      if (p) stringToUTF8(s, p, n);
       return p;
+    },
+    // The UTF-8 length of `s` when it is at most `max` bytes, else -1. A string of more
+    // UTF-16 units than `max` has more bytes too: refused at once, without a scan.
+    within: function (s, max) {
+      if (s.length > max) return -1;
+      var n = lengthBytesUTF8(s);
+      return n > max ? -1 : n;
+    },
+    // The Japanese face (font-ja.ttf's bytes) to C++, which checks it before Dear ImGui
+    // gets it (ui/face_check.h); a file over its limit is refused by its size, uncopied.
+    // Returns why the face cannot be used ("" when it was taken).
+    installFace: function (buffer) {
+      var bytes;
+      try { bytes = new Uint8Array(buffer); } catch (e) { return 'it is not a byte buffer'; }
+      var n = bytes.length, copy = n > 0 && n <= Module['_rs_api_max_face_bytes'](), p = copy ? RSPage.malloc(n) : 0;
+      if (copy && !p) return 'there is no memory for its ' + n + ' bytes';
+      if (p) HEAPU8.set(bytes, p);
+      var problem = UTF8ToString(Module['_rs_api_set_japanese_face'](p, n));
+      _free(p);
+      return problem;
+    },
+    faceRefused: false,
+    // A face that cannot be used (not loaded, not a font, corrupt) would leave every
+    // Japanese character a "?" on the canvas: the static picture and the page's controls
+    // (real text, in the browser's own Japanese font) take its place, with one warning.
+    refuseFace: function (problem) {
+      RS.faceRefused = true;
+      RS.warn('the Japanese face (font-ja.ttf) cannot be used: ' + problem + '; showing the picture and the controls instead of the chart');
+      RS.giveWay('page.face_failed');
     },
     saveBlob: function (blob, name) {
       var a = document.createElement('a');
@@ -89,7 +123,7 @@ var RareShockLibrary = {
     // A lost context that does not come back gives way to the static picture.
     canvas.addEventListener('webglcontextlost', function () {
       clearTimeout(RS.lostTimer);
-      RS.lostTimer = setTimeout(RS.giveWay, RS.giveWayMs);
+      RS.lostTimer = setTimeout(RS.contextGone, RS.giveWayMs);
     });
     canvas.addEventListener('webglcontextrestored', function () {
       clearTimeout(RS.lostTimer);
@@ -132,15 +166,11 @@ var RareShockLibrary = {
     RSPage.buildTwin();
     // Japanese: the face for its characters (font-ja.ttf), fetched by the factory
     // only for lang=ja, goes to C++ when it arrives (the next frame draws with it).
+    // The factory's promise resolves to {bytes} or {error}; it never rejects.
     var face = Module['rsJapaneseFace'];
-    if (face) face.then(function (buffer) {
-      var bytes = new Uint8Array(buffer), p = _malloc(bytes.length);
-      if (!p) { RS.warn('no memory for the Japanese face (' + bytes.length + ' bytes): Japanese characters stay missing'); return; }
-      HEAPU8.set(bytes, p);
-      Module['_rs_api_set_japanese_face'](p, bytes.length);
-      _free(p);
-    }, function (e) {
-      RS.warn('the Japanese face (font-ja.ttf) could not be loaded: ' + (e && e.message ? e.message : e));
+    if (face) face.then(function (got) {
+      var problem = got['error'] ? 'it could not be loaded (' + got['error'] + ')' : RS.installFace(got['bytes']);
+      if (problem) RS.refuseFace(problem);
     });
   },
 
@@ -247,6 +277,13 @@ var RareShockLibrary = {
   rs_js_share_url: function (queryPtr) {
     var q = UTF8ToString(queryPtr);
     var base = Module['rsShareBase'];
+    // A base longer than a query the model takes is not a link anyone can use (--query
+    // reads a whole link): refused once, before it is copied; the page's own address serves.
+    if (base && (typeof base !== 'string' || RS.within(base, Module['_rs_api_max_query_bytes']()) < 0)) {
+      RS.warn('shareBase ignored: not a string of at most ' + Module['_rs_api_max_query_bytes']() + ' bytes (' +
+              (typeof base === 'string' ? base.length + ' characters' : typeof base) + '); share links open this page');
+      base = Module['rsShareBase'] = '';
+    }
     if (!base) {
       var loc = window.location;
       base = (loc.protocol === 'http:' || loc.protocol === 'https:') ? loc.origin + loc.pathname : loc.href.split('?')[0].split('#')[0];
@@ -255,16 +292,32 @@ var RareShockLibrary = {
     return RS.alloc(base + '?' + q);
   },
 
+  // The page's query (URL parameters, createRareShock's inputs and query), refused with
+  // the model's own message before it is copied when it is longer than the model takes.
   rs_js_page_query__deps: ['$RS'],
-  rs_js_page_query: function () { return RS.alloc(Module['rsInitialQuery'] || ''); },
+  rs_js_page_query: function () {
+    var q = Module['rsInitialQuery'] || '';
+    if (RS.within(q, Module['_rs_api_max_query_bytes']()) < 0) {
+      RS.warn('URL parameters: ' + UTF8ToString(Module['_rs_api_query_too_long'](lengthBytesUTF8(q))));
+      q = '';
+    }
+    return RS.alloc(q);
+  },
 
   // The table of the page's language (the web app embeds English only): the page's
   // inline <script type="application/json" id="rs-strings">, or strings-<code>.json
   // fetched by the factory, as Module.rsStrings = {lang, text}.
+  // A table over the model's limit is refused before it is copied (English shows).
   rs_js_translation__deps: ['$RS'],
   rs_js_translation: function () {
     var t = Module['rsStrings'];
-    return RS.alloc(t && t['lang'] && t['text'] ? t['lang'] + '\n' + t['text'] : '');
+    if (!t || !t['lang'] || !t['text']) return 0;
+    var lang = String(t['lang']).slice(0, 8), text = String(t['text']), max = Module['_rs_api_max_translation_bytes']();
+    if (RS.within(text, max) < 0) {
+      RS.warn('the text table for \'' + lang + '\' is longer than the ' + max + ' bytes taken; showing English');
+      return 0;
+    }
+    return RS.alloc(lang + '\n' + text);
   },
 
   rs_js_warn__deps: ['$RS'],

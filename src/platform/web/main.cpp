@@ -4,6 +4,7 @@
 #include "js_bridge.h"
 #include "web_platform.h"
 #include "ui/app.h"
+#include "ui/face_check.h"
 #include "ui/model_runner.h"
 #include "ui/text.h"
 
@@ -35,7 +36,7 @@ struct WebHost final : rareshock::ui::Host {
     void show_method_section() override { rs_js_show_method_section(); }
     std::string share_url(const std::string& query) override {
         char* url = rs_js_share_url(query.c_str());
-        std::string out = url ? url : "";
+        std::string out = url ? url : "?" + query;  // no memory for the page's address: the query alone
         std::free(url);
         return out;
     }
@@ -81,6 +82,8 @@ EMSCRIPTEN_KEEPALIVE char* rs_api_apply_query(const char* query) {
 // refuses such a query before copying it into the heap (a string of hundreds of
 // megabytes does not fit, and the heap never shrinks after growing).
 EMSCRIPTEN_KEEPALIVE double rs_api_max_query_bytes() { return static_cast<double>(rareshock::kMaxQueryBytes); }
+// The longest language table the model takes (the page refuses a longer one uncopied).
+EMSCRIPTEN_KEEPALIVE double rs_api_max_translation_bytes() { return static_cast<double>(rareshock::kMaxTranslationBytes); }
 EMSCRIPTEN_KEEPALIVE const char* rs_api_query_too_long(double bytes) {
     g_out = "[";
     rareshock::append_json_string(g_out, rareshock::query_too_long_message(static_cast<std::size_t>(bytes)));
@@ -143,12 +146,15 @@ EMSCRIPTEN_KEEPALIVE const char* rs_api_language() {
     g_out = std::string(rareshock::language_code(g_app->language()));
     return g_out.c_str();
 }
-// The Japanese face (font-ja.ttf, fetched by the page only for Japanese): copied,
-// drawn from the next frame.
-EMSCRIPTEN_KEEPALIVE void rs_api_set_japanese_face(const unsigned char* data, int size) {
-    if (!data || size <= 0) return;
-    g_app->set_japanese_face(data, static_cast<std::size_t>(size));
-    rareshock::web::request_frames();
+// The Japanese face (font-ja.ttf, fetched by the page only for Japanese): checked
+// (ui/face_check.h) and copied, drawn from the next frame. Returns why it was
+// refused, "" if it was taken (the page then shows the static picture instead).
+// A face over rs_api_max_face_bytes() comes with `data` null: refused by its size alone.
+EMSCRIPTEN_KEEPALIVE double rs_api_max_face_bytes() { return static_cast<double>(rareshock::ui::kMaxFaceBytes); }
+EMSCRIPTEN_KEEPALIVE const char* rs_api_set_japanese_face(const unsigned char* data, double size) {
+    g_out = g_app->set_japanese_face(data, size > 0 ? static_cast<std::size_t>(std::min(size, 4294967295.0)) : 0);
+    if (g_out.empty()) rareshock::web::request_frames();
+    return g_out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* rs_api_share_url() {
     g_out = g_host.share_url(rareshock::encode_query(g_app->inputs()));
@@ -185,8 +191,8 @@ int main() {
     g_app = &app;
 
     // The table of the page's language, before the query picks a language.
-    char* translation = rs_js_translation();
-    const std::string_view t = translation;
+    char* translation = rs_js_translation();  // null: none (or no memory for it: the page said so)
+    const std::string_view t = translation ? translation : "";
     if (const std::size_t nl = t.find('\n'); nl != std::string_view::npos) {
         rareshock::Language lang = rareshock::Language::English;
         if (!rareshock::parse_language(t.substr(0, nl), &lang) || !rareshock::set_translation(lang, t.substr(nl + 1)))
@@ -196,13 +202,17 @@ int main() {
     }
     std::free(translation);
 
-    char* query = rs_js_page_query();
+    char* query = rs_js_page_query();  // null: no memory for it (the page said so)
     const std::string messages = apply_query_messages(query, false);
     std::free(query);
     if (messages != "[]") rs_js_warn(("URL parameters: " + messages).c_str());
 
     static std::string selector;
     char* sel = rs_js_canvas_selector();
+    if (!sel) {
+        rs_js_failed("the calculator could not start: no memory left in the page");
+        return 0;
+    }
     selector = sel;
     std::free(sel);
     rareshock::web::PlatformDesc desc;

@@ -56,13 +56,26 @@ var RSPage = {
 //-----------------------------------------------------------------------------
 RSPage.warn = function (msg) { console.warn('rareshock: ' + msg); };
 
+// Every allocation the page's JavaScript makes in the WebAssembly heap goes through
+// here, and every caller checks it: 0 when the heap is full (it may grow to 128 MiB,
+// no further). Tests make the next N fail with createRareShock's testHooks option
+// ({failMallocs: N}, an object the test keeps and may change later); a link cannot.
+RSPage.malloc = function (n) {
+  var hooks = Module['rsTestHooks'];
+  var p = hooks && hooks['failMallocs'] > 0 ? (hooks['failMallocs']--, 0) : _malloc(n);
+  if (!p) RSPage.warn('no memory for ' + n + ' bytes');
+  return p;
+};
+
 // A text in the reader's language, by key, from the tables compiled into the
 // WebAssembly (assets/strings/<code>.json; ui/text.h page_text): the page keeps
 // no copy of its own. Each key crosses once.
 RSPage.texts = {};
 RSPage.t = function (key, values) {
   var s = RSPage.texts[key];
-  if (s === undefined) s = RSPage.texts[key] = RSPage.call('rs_api_text', key, true);
+  if (s === undefined) s = RSPage.call('rs_api_text', key, true);
+  if (s === null) s = key;  // no memory for the question: the key, this time
+  else RSPage.texts[key] = s;
   return !values ? s : s.replace(/\{([a-z0-9_]+)\}/g, function (m, name) { return values[name] !== undefined ? String(values[name]) : m; });
 };
 
@@ -75,10 +88,10 @@ RSPage.read = function (ptr) {
 };
 
 // Calls a C function that takes one string and returns an owned (malloc'd)
-// string, or (`borrowed`) one that C++ keeps.
+// string, or (`borrowed`) one that C++ keeps. null if there is no memory for `s`.
 RSPage.call = function (name, s, borrowed) {
-  var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
-  if (!p) throw new Error('no memory for ' + n + ' bytes of text');  // never write through a null pointer
+  var n = lengthBytesUTF8(s) + 1, p = RSPage.malloc(n);
+  if (!p) return null;  // never write through a null pointer
   stringToUTF8(s, p, n);
   RSPage.bytes += n;
   var r = Module['_' + name](p), out = RSPage.read(r);
@@ -104,11 +117,17 @@ RSPage.fieldValue = function (i, number) {
   return f['kind'] === 'path' ? RSPage.read(Module['_rs_api_field_text'](i)) : RSPage.asJson(number, f['kind']);
 };
 
-// The current inputs, read from the model (one number per field).
+// The current inputs, read from the model (one number per field); without memory for
+// that, the inputs last published (they differ only within the task of a setInputs).
+RSPage.published = {};
 RSPage.inputs = function () {
-  var fields = RSPage.facts['fields'], n = fields.length, out = _malloc(8 * n);
-  Module['_rs_api_inputs'](out, n);
+  var fields = RSPage.facts['fields'], n = fields.length, out = RSPage.malloc(8 * n);
   var inputs = {};
+  if (!out) {
+    Object.keys(RSPage.published).forEach(function (k) { inputs[k] = RSPage.published[k]; });
+    return inputs;
+  }
+  Module['_rs_api_inputs'](out, n);
   for (var i = 0; i < n; i++) inputs[fields[i]['key']] = RSPage.fieldValue(i, HEAPF64[(out >> 3) + i]);
   RSPage.bytes += 8 * n;
   _free(out);
@@ -152,6 +171,7 @@ RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
   for (var at = 2 + nf; at + 6 <= count; at += 6)
     regions.push({ firstHalt: [d[at], d[at + 1], d[at + 2]], vehiclesLost: [d[at + 3], d[at + 4], d[at + 5]] });
   RSPage.regions = regions;
+  RSPage.published = inputs;
   RSPage.summary = RSPage.read(summaryPtr);
   RSPage.syncTwin(inputs);
   RSPage.speak(RSPage.summary);
@@ -228,7 +248,7 @@ RSPage.query = function (obj, warnings) {
     warnings.push('setInputs: ' + keys.length + ' keys ignored: at most ' + RSPage.MAX_INPUT_KEYS + ' are taken');
     return '';
   }
-  var parts = [];
+  var parts = [], max = Module['_rs_api_max_query_bytes']();
   keys.forEach(function (k) {
     var name = '"' + k.slice(0, 40) + '"', v;
     try {
@@ -239,6 +259,13 @@ RSPage.query = function (obj, warnings) {
     }
     if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') {
       warnings.push('input ' + name + ' ignored: expected a number or a string');
+      return;
+    }
+    // Refused before it is encoded or copied (encoding 200 MB took seconds): a key and
+    // value of more UTF-16 units than the query's limit in bytes cannot fit in it.
+    var units = k.length + 1 + (typeof v === 'string' ? v.length : 0);
+    if (units > max) {
+      warnings.push('input ' + name + ' ignored: ' + units + ' characters long, more than a whole query takes (' + max + ' bytes)');
       return;
     }
     try {
@@ -434,8 +461,8 @@ RSPage.say = function (text) {
 // Where the UI drew a named control, in canvas CSS px, or null.
 RSPage.itemBox = function (name) {
   name = name.slice(0, 200);  // control names are short
-  var n = lengthBytesUTF8(name) + 1, p = _malloc(n), out = _malloc(32);
-  if (!p || !out) { _free(p); _free(out); return null; }
+  var n = lengthBytesUTF8(name) + 1, p = RSPage.malloc(n), out = p ? RSPage.malloc(32) : 0;
+  if (!p || !out) { _free(p); return null; }
   stringToUTF8(name, p, n);
   var found = Module['_rs_api_item_rect'](p, out);
   var box = found ? { x0: HEAPF64[out >> 3], y0: HEAPF64[(out >> 3) + 1], x1: HEAPF64[(out >> 3) + 2], y1: HEAPF64[(out >> 3) + 3] } : null;
