@@ -4,6 +4,8 @@
 # inlined, and the WebAssembly (and, in Japanese, the Japanese face) as gzip in
 # base64, which app.js decompresses with the browser's DecompressionStream and
 # hands to createRareShock (half the size of Emscripten's SINGLE_FILE base64).
+# Once a file's inline parts are final, scripts/offline-csp.mjs gives it its
+# Content-Security-Policy <meta> (its inline scripts and styles by hash).
 file(READ "${SITE}/style.css" css)  # with the generated themes (make_style.cmake)
 file(READ "${APP_JS}" js)
 file(READ "${SOURCE}/web/app.js" boot)
@@ -23,6 +25,10 @@ foreach(page IN LISTS pages)
   endif()
   string(REPLACE "<!--RS:DATA-->" "${data}" html "${html}")
   file(WRITE "${SITE}/${out}" "${html}")
+  execute_process(COMMAND node "${SOURCE}/scripts/offline-csp.mjs" "${SITE}/${out}" RESULT_VARIABLE csp_failed)
+  if(csp_failed)
+    message(FATAL_ERROR "scripts/offline-csp.mjs failed on ${out}")
+  endif()
   file(REMOVE "${page}")
 endforeach()
 file(REMOVE_RECURSE "${SITE}/build")
