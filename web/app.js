@@ -33,6 +33,14 @@
     return url.href;
   }
 
+  // The offline file opened from file:// names the page where the calculator is
+  // published (RS_PUBLIC_URL, written in by the build): with no share=, its share
+  // links lead there, never to the file's path (which can hold the reader's name).
+  function publicBase() {
+    var meta = window.location.protocol === 'file:' && document.querySelector('meta[name="rareshock-public-url"]');
+    return meta ? meta.getAttribute('content') || '' : '';
+  }
+
   // The embed's starting query. A share link opened on the article arrives in the
   // fragment (from the loader): its scenario replaces the inputs of the embed's
   // address, and only the display options of the address are kept. A share link
@@ -266,7 +274,7 @@
     fail('WebAssembly is not available: showing the static picture instead');
     return;
   }
-  var options = { query: startQuery(), shareBase: shareBase(), lang: doc.lang };
+  var options = { query: startQuery(), shareBase: shareBase() || publicBase(), lang: doc.lang };
   // The page's language table (not English: the app carries that), inline in the page.
   var table = document.getElementById('rs-strings');
   if (table && table.textContent) options.strings = { lang: doc.lang, text: table.textContent };

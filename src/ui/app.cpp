@@ -60,6 +60,7 @@ struct App::Impl {
     bool advanced_open = false;
     float content_height = 900.0f;
     std::string status;            // "Link copied", shown for a few seconds
+    bool link_local = false;       // the last copied link is no http(s) address (the offline file, with no public page)
     std::string notice;            // a share link made with another model version: said under the headline
     std::map<std::string, std::string, std::less<>> path_text;  // advanced path fields being edited
     double status_until = 0.0;
@@ -97,7 +98,8 @@ struct App::Impl {
     // Success only once the clipboard has the link; a refusal stays up while the page
     // offers the link in a field under it to copy by hand.
     void copy_status(bool ok) {
-        set_status(std::string(ui_text(lang, ok ? "ui.status.copied" : "ui.status.copy_failed")), ok ? 3.0 : 10.0);
+        const char* key = !ok ? "ui.status.copy_failed" : link_local ? "ui.status.copied_local" : "ui.status.copied";
+        set_status(std::string(ui_text(lang, key)), ok && !link_local ? 3.0 : 10.0);
     }
     // The headline: the summary sentence in the reader's language, made once per result.
     const std::string& summary() {
@@ -112,6 +114,7 @@ struct App::Impl {
         switch (a) {
         case Action::CopyLink: {
             const std::string url = host.share_url(encode_query(inputs));
+            link_local = !url.starts_with("http://") && !url.starts_with("https://");
             const Host::CopyOutcome o = host.copy_text(url);
             if (o != Host::CopyOutcome::Pending) copy_status(o == Host::CopyOutcome::Copied);
             break;

@@ -4,7 +4,8 @@ import { serve, waitReady, settle, drawnSince, framesOf, assert, noErrors } from
 import { openWith } from './util.mjs';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
 
-const RECORD_CSP = `
+// Records the page's securitypolicyviolation events in window.__cspViolations (an init script).
+export const RECORD_CSP = `
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', function (e) {
   window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber);

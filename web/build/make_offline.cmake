@@ -4,10 +4,15 @@
 # inlined, and the WebAssembly (and, in Japanese, the Japanese face) as gzip in
 # base64, which app.js decompresses with the browser's DecompressionStream and
 # hands to createRareShock (half the size of Emscripten's SINGLE_FILE base64).
+# Once a file's inline parts are final, scripts/offline-csp.mjs gives it its
+# Content-Security-Policy <meta> (its inline scripts and styles by hash).
 file(READ "${SITE}/style.css" css)  # with the generated themes (make_style.cmake)
 file(READ "${APP_JS}" js)
 file(READ "${SOURCE}/web/app.js" boot)
 file(READ "${WASM_B64}" wasm)
+# Where the calculator's page is published (RS_PUBLIC_URL, checked in CMakeLists.txt):
+# share links from the file lead there (app.js); empty, they are local and say so.
+string(REPLACE "&" "&amp;" public_url "${PUBLIC_URL}")
 file(GLOB pages "${SITE}/offline*.html")  # each language's edition (make-pages.mjs): "Method and sources" is already in it
 foreach(page IN LISTS pages)
   get_filename_component(name "${page}" NAME)
@@ -22,7 +27,12 @@ foreach(page IN LISTS pages)
     string(APPEND data "\n<script type=\"application/octet-stream\" id=\"rs-japanese-face\" data-encoding=\"gzip\">${face}</script>")
   endif()
   string(REPLACE "<!--RS:DATA-->" "${data}" html "${html}")
+  string(REPLACE "<!--RS:PUBLIC-->" "<meta name=\"rareshock-public-url\" content=\"${public_url}\">" html "${html}")
   file(WRITE "${SITE}/${out}" "${html}")
+  execute_process(COMMAND node "${SOURCE}/scripts/offline-csp.mjs" "${SITE}/${out}" RESULT_VARIABLE csp_failed)
+  if(csp_failed)
+    message(FATAL_ERROR "scripts/offline-csp.mjs failed on ${out}")
+  endif()
   file(REMOVE "${page}")
 endforeach()
 file(REMOVE_RECURSE "${SITE}/build")

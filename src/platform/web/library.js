@@ -286,7 +286,11 @@ var RareShockLibrary = {
     }
     if (!base) {
       var loc = window.location;
-      base = (loc.protocol === 'http:' || loc.protocol === 'https:') ? loc.origin + loc.pathname : loc.href.split('?')[0].split('#')[0];
+      // A page on file:// with no public page to name (the offline file built without
+      // RS_PUBLIC_URL): its file name only, never its path, which can hold the reader's
+      // name; the app says the link is local.
+      base = (loc.protocol === 'http:' || loc.protocol === 'https:') ? loc.origin + loc.pathname
+           : loc.protocol === 'file:' ? loc.pathname.slice(loc.pathname.lastIndexOf('/') + 1) : '';
       if (base.indexOf('embed.html') >= 0) base = base.replace('embed.html', 'index.html');
     }
     return RS.alloc(base + '?' + q);
