@@ -391,8 +391,18 @@ async function webkitEngine(xvfb) {
     drivers.set(scale, promise);
     return promise;
   };
+  // A command the driver never answers (Node's fetch gives up after 300 s of silence) or a
+  // dropped connection is a driver failure, and the error says so (the runner gives such a
+  // test one more run: harness.mjs driverFailure).
   const wd = async (base, method, p, body) => {
-    const r = await fetch(base + p, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    let r;
+    try {
+      r = await fetch(base + p, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (cause) {
+      const e = new Error(`webdriver ${method} ${p.replace(/^\/session\/[^/]+/, '')}: no answer from WebKitWebDriver (${cause.name}: ${cause.message})`);
+      e.driverFailure = true;
+      throw e;
+    }
     const j = await r.json();
     if (j.value && j.value.error) {
       const e = new Error(`webdriver ${method} ${p.replace(/^\/session\/[^/]+/, '')}: ${j.value.error}: ${j.value.message}`);

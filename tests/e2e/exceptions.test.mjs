@@ -1,7 +1,7 @@
 // Rare Earth Shock — the README's table of what each engine cannot express is generated
 // from tests/e2e/exceptions.mjs (node tests/e2e/exceptions.mjs --readme): one place for each fact.
 import fs from 'node:fs';
-import { assert } from './harness.mjs';
+import { assert, runTests } from './harness.mjs';
 import { README, applyBlocks } from '../../scripts/readme-blocks.mjs';
 import { README_TOOL, readmeBlocks } from './exceptions.mjs';
 
@@ -17,5 +17,25 @@ export function exceptionsTests() {
         `"${a[i]}" where the list gives "${b[i]}": run node tests/e2e/exceptions.mjs --readme`);
     }
     console.log(`     ${readmeBlocks().table.split('\n').length - 2} capabilities in the table`);
+  }, { needs: ['noBrowser'] }],
+  ['harness: a driver failure runs the test once more; a failed check, or a second driver failure, fails it', async () => {
+    const driverDown = () => Object.assign(new Error('webdriver POST /url: no answer from WebKitWebDriver'), { driverFailure: true });
+    let runs = 0;
+    const log = console.log;
+    const lines = [];
+    console.log = (...a) => lines.push(a.join(' '));
+    let ok;
+    try {
+      ok = [
+        await runTests([['flaky driver', async () => { if (runs++ === 0) throw driverDown(); }]], 'webkit'),
+        await runTests([['a check fails', async () => { assert(false, 'checked'); }]], 'webkit'),
+        await runTests([['driver down twice', async () => { throw driverDown(); }]], 'webkit'),
+      ];
+    } finally {
+      console.log = log;
+    }
+    assert(ok[0] === true && runs === 2, `a test whose driver failed once ran again and passed (${runs} runs)`);
+    assert(lines.some((l) => l.includes('flaky driver: the webkit driver failed')), `the hiccup is printed: ${lines.join(' / ')}`);
+    assert(ok[1] === false && ok[2] === false, 'a failed check and a driver that fails twice fail the test');
   }, { needs: ['noBrowser'] }]];
 }

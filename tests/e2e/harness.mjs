@@ -134,6 +134,12 @@ export async function noErrors(page, what = '') {
 
 // Runs the tests in order in `engine`: [name, fn, {needs}]; prints one line each, the
 // exceptions as "skipped in <engine>: <reason>", and the closing count.
+// A failure of the connection to the browser's driver (WebKitWebDriver's HTTP: refused,
+// reset, or no answer within its time limit), not of anything the test checked.
+export function driverFailure(e) {
+  return !!e && (e.driverFailure === true || (e.name === 'TypeError' && e.message === 'fetch failed'));
+}
+
 export async function runTests(tests, engine, filter) {
   let passed = 0, failed = 0, skipped = 0;
   for (const [name, fn, opts = {}] of tests) {
@@ -146,7 +152,16 @@ export async function runTests(tests, engine, filter) {
     }
     const t0 = Date.now();
     try {
-      await fn();
+      try {
+        await fn();
+      } catch (e) {
+        // The driver itself fell over (its connection dropped or a command never answered):
+        // that says nothing about the page, so the test runs once more, in a new session, and
+        // the hiccup is printed. A test that fails again, or fails on an assertion, fails.
+        if (!driverFailure(e)) throw e;
+        console.log(`     ${name}: the ${engine} driver failed (${e.message}); running the test once more`);
+        await fn();
+      }
       passed++;
       console.log(`ok   ${name} (${Date.now() - t0} ms)`);
     } catch (e) {
