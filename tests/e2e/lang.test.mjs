@@ -124,6 +124,7 @@ export function langTests({ engine, site }) {
             label: label && label.textContent, twinLang: document.querySelector('section.rs-twin').getAttribute('lang'),
             table: document.querySelector('.rs-table').textContent, scenarios: document.querySelector('.rs-twin [role="group"]').getAttribute('aria-label'),
             method: document.querySelector('#rs-method summary').textContent, title: document.title,
+            masthead: document.querySelector('.rs-masthead h1').textContent,
             caption: document.getElementById('rs-fallback-caption').textContent,
             loading: document.querySelector('.rs-loading-note').textContent,
             methodLang: document.querySelector('#rs-method .rs-method-body').getAttribute('lang'),
@@ -137,6 +138,9 @@ export function langTests({ engine, site }) {
         assert(r.label === `${t['field.approval.label']} (%)` || r.label === `${t['field.approval.label']}（%）`, `twin label translated: ${r.label}`);
         assert(r.scenarios === t['page.twin.scenarios'], `twin group translated: ${r.scenarios}`);
         assert(r.method === t['ui.method.link'] && r.title === t['shell.title'] && r.loading === t['shell.loading'], `page text: ${r.method} | ${r.title} | ${r.loading}`);
+        // The masthead is the edition's, not the English name (it stayed English in every edition).
+        assert(r.masthead === t['shell.masthead'] && (lang === 'en' || r.masthead !== table('en')['shell.masthead']),
+          `the masthead in ${lang}: ${r.masthead}`);
         // "Method and sources" in the page's language (docs/methodology.<lang>.md), reader's part only.
         const md = fs.readFileSync(path.join(ROOT, 'docs', `methodology.${lang}.md`), 'utf8');
         const firstHeading = /^##\s+(.*)$/m.exec(md)[1];

@@ -68,6 +68,26 @@ TEST(Strings, TranslationsHaveEveryKeyAndNoOtherAndTheSamePlaceholders) {
     }
 }
 
+// Words a reader would not trust: a pointer named as a mouse (phones have none, and
+// the hint has a touch form), a trade truce called a ceasefire ("Waffenruhe"); the
+// touch hint says tap.
+TEST(Strings, CopyAReaderWouldTrust) {
+    for (int l = 0; l < kLanguageCount; ++l) {
+        const Language lang = static_cast<Language>(l);
+        for (std::string_view k : string_keys(lang)) {
+            const std::string_view text = tr(lang, k);
+            for (std::string_view word : {"mouse", "Mouse", "Maus", "\u30de\u30a6\u30b9" /* マウス */, "Waffenruhe"})
+                EXPECT_EQ(text.find(word), std::string_view::npos) << language_code(lang) << " " << k << ": " << text;
+        }
+    }
+    EXPECT_NE(tr(Language::English, "ui.chart.touch").find("Tap "), std::string_view::npos);
+    EXPECT_NE(tr(Language::German, "ui.chart.touch").find("Tippen"), std::string_view::npos);
+    EXPECT_NE(tr(Language::Japanese, "ui.chart.touch").find("\u30bf\u30c3\u30d7" /* タップ */), std::string_view::npos);
+    // The masthead is each edition's own.
+    EXPECT_NE(tr(Language::German, "shell.masthead"), tr(Language::English, "shell.masthead"));
+    EXPECT_NE(tr(Language::Japanese, "shell.masthead"), tr(Language::English, "shell.masthead"));
+}
+
 TEST(Strings, CodesAndFallbacks) {
     Language lang = Language::English;
     EXPECT_TRUE(parse_language("de", &lang));
