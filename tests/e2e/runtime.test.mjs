@@ -199,13 +199,17 @@ export function runtimeTests({ engine, site }) {
         await page.keyboard.press('Tab');
         assert(await page.evaluate(() => document.activeElement.id) === 'rs-twin-approval', 'Tab from the article lands on the twin');
       } else {
+        // The twin's start (its hint, then the approval row) at the top, as a virtual cursor
+        // entering the section leaves it; the focused input stays in view below it.
         await focusOn(page, '#rs-twin-approval');
-        await page.evaluate(() => document.getElementById('rs-twin-approval').scrollIntoView({ block: 'start' }));
+        await page.evaluate(() => document.getElementById('rs-twin-approval').closest('section.rs-twin').scrollIntoView({ block: 'start' }));
       }
       const where = await page.evaluate(() => {
         const c = document.getElementById('rareshock-canvas').getBoundingClientRect();
-        return { canvasTop: Math.round(c.top), viewport: window.innerHeight };
+        const input = document.getElementById('rs-twin-approval').getBoundingClientRect();
+        return { canvasTop: Math.round(c.top), viewport: window.innerHeight, inputTop: Math.round(input.top), inputBottom: Math.round(input.bottom) };
       });
+      assert(where.inputTop >= 0 && where.inputBottom <= where.viewport, `the focused input is in view (${where.inputTop}–${where.inputBottom} of ${where.viewport})`);
       assert(where.canvasTop > where.viewport + 200,
              `the focused twin pushes the canvas below the fold (canvas top ${where.canvasTop}, viewport ${where.viewport})`);
       // Offscreen (IntersectionObserver, 200 px margin): frames stop.
