@@ -34,6 +34,13 @@ std::string peak_plants(const Results& r, int region) {
     return plants_text(rr.peak_halted_share_p50 * plants) + " of " + std::to_string(static_cast<int>(plants));
 }
 
+std::string supplier_lines(const Results& r, int region) {
+    const RegionResult& rr = r.regions[static_cast<std::size_t>(region)];
+    const OptionalRange& f = rr.supplier_first_stop_day;
+    return "first stop " + (f.p50 ? day_text(f.p50) : std::string("none")) + "; " + plants_text(rr.peak_supplier_lines_stopped.p50) +
+           " of " + std::to_string(static_cast<int>(rr.supplier_lines)) + " at the worst";
+}
+
 std::string lost(const Range& v) { return vehicles_text(v.p50) + " (" + vehicles_range_text(v.p10, v.p90) + ")"; }
 
 // Share of supply chains holding a licence, averaged over days [begin, end),
@@ -67,7 +74,7 @@ int main() {
     const Mechanics defaults = default_mechanics();
     int best_halves = 0;
     double best_error = 1e300;
-    for (int halves = 2; halves <= 10; ++halves) {
+    for (int halves = 1; halves <= 10; ++halves) {
         Mechanics m = defaults;
         m.cover_shape_halves = halves;
         sim.set_mechanics(m);
@@ -97,6 +104,10 @@ int main() {
     std::printf("| First stop, Japan | Suzuki halts the Swift at Sagara, 26 May (day 52; Reuters) | %s |\n", first_stop(r, kJapan).c_str());
     std::printf("| Approvals, Europe | about 25%% by 4 June, about 60%% by late June (CLEPA) | the path's points (inputs) |\n");
     std::printf("| **Not fitted** | | |\n");
+    std::printf("| Supplier lines, Europe | CLEPA, 4 June (day 61): several supplier plants and lines already shut, more expected "
+                "within three to four weeks | %s |\n", supplier_lines(r, kEurope).c_str());
+    std::printf("| Supplier lines, North America / Japan | the Ford and Suzuki stops came from suppliers' shortages | %s / %s |\n",
+                supplier_lines(r, kNorthAmerica).c_str(), supplier_lines(r, kJapan).c_str());
     std::printf("| First stop, Europe | no carmaker stop reported; CLEPA, 4 June: several supplier plants and lines shut; "
                 "BMW, Mercedes, VW: own plants normal | %s |\n", first_stop(r, kEurope).c_str());
     std::printf("| Plants with a line stopped at once | two named single-model stops (Ford, Suzuki) | %s of %s at the worst (%s) |\n",
@@ -124,13 +135,13 @@ int main() {
                 100.0 * licensed_share(in, 215, 216, kEurope));
 
     // 3. What the unsourced mechanics do: each varied alone.
-    std::printf("\n## Sensitivity to the assumptions (world vehicles lost, P50; plants at the worst)\n\n");
-    std::printf("| Assumption | Value | Vehicles lost | Plants at the worst |\n|---|---|---|---|\n");
+    std::printf("\n## Sensitivity to the assumptions (world vehicles lost, P50; car plants and supplier lines at the worst)\n\n");
+    std::printf("| Assumption | Value | Vehicles lost | Car plants at the worst | Supplier lines at the worst |\n|---|---|---|---|---|\n");
     auto row = [&](const char* name, const std::string& value, const Mechanics& m, const Inputs& inputs) {
         sim.set_mechanics(m);
         sim.run(inputs, r);
-        std::printf("| %s | %s | %s | %s |\n", name, value.c_str(), lost(r.world_vehicles_lost).c_str(),
-                    plants_text(world_plants_peak(r).plants).c_str());
+        std::printf("| %s | %s | %s | %s | %s |\n", name, value.c_str(), lost(r.world_vehicles_lost).c_str(),
+                    plants_text(world_plants_peak(r).plants).c_str(), plants_text(r.world_peak_supplier_lines_stopped.p50).c_str());
     };
     row("(as published)", "-", defaults, in);
     for (double w : {7.0, 28.0}) {
@@ -142,6 +153,20 @@ int main() {
         Mechanics m = defaults;
         m.escalation_day = day;
         row("Expedited licences from", date_text(static_cast<int>(day)) + " (7 June)", m, in);
+    }
+    for (const auto& [lo, hi] : {std::pair{2.0, 6.0}, std::pair{15.0, 25.0}}) {
+        Mechanics m = defaults;
+        m.parts_buffer_days_min = lo;
+        m.parts_buffer_days_max = hi;
+        row("Finished parts between supplier and car plant", std::to_string(static_cast<int>(lo)) + "-" +
+            std::to_string(static_cast<int>(hi)) + " days (5-15)", m, in);
+    }
+    for (const auto& [lo, hi] : {std::pair{0.0, 0.2}, std::pair{0.8, 1.0}}) {
+        Mechanics m = defaults;
+        m.other_supplier_share_min = lo;
+        m.other_supplier_share_max = hi;
+        row("Share other suppliers make up", std::to_string(static_cast<int>(lo * 100)) + "-" +
+            std::to_string(static_cast<int>(hi * 100)) + "% (30-70%)", m, in);
     }
     for (int lines : {1, 3}) {
         Mechanics m = defaults;

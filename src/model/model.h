@@ -51,7 +51,7 @@ std::span<const ComponentData> component_data();
 struct Mechanics {
     // Plants' days of stock are log-logistic; its shape is this many halves
     // (5: shape 2.5). Fitted on the first recorded stops in North America and Japan.
-    int cover_shape_halves = 5;
+    int cover_shape_halves = 2;
     // Assembly lines per plant, each with its own magnet supply (assumption).
     int lines_per_plant = 2;
     // Days from a licence to magnets at the plant: certificate and freight
@@ -68,6 +68,18 @@ struct Mechanics {
     double escalation_day = 64.0;
     // A plant this close to stopping asks for an expedited licence (assumption).
     double warning_days = 14.0;
+    // The supplier tier (docs/methodology.md, "Suppliers and car plants").
+    // Days of finished parts between a supplier line and the car plants it
+    // serves (in transit, at the supplier, at the plant): a car-plant line
+    // stops only once they are used up. Varies across plants (two-stage
+    // Erlang); its mean is drawn in this range (assumption).
+    double parts_buffer_days_min = 5.0;
+    double parts_buffer_days_max = 15.0;
+    // Share of a stopped supplier line's deliveries that other suppliers of
+    // the part can make up (dual sourcing, re-sourcing); drawn in this range
+    // (assumption).
+    double other_supplier_share_min = 0.3;
+    double other_supplier_share_max = 0.7;
 };
 const Mechanics& default_mechanics();
 

@@ -239,6 +239,12 @@ double export_plants_total() {
     return total;
 }
 
+double export_supplier_lines_total(const Results& r) {
+    double lines = 0.0;
+    for (int i = 0; i < kExportRegionCount; ++i) lines += r.regions[static_cast<std::size_t>(i)].supplier_lines;
+    return lines;
+}
+
 PlantsPeak world_plants_peak(const Results& r) {
     PlantsPeak peak;
     const std::size_t days = r.timeline[0].p50.size();
@@ -407,17 +413,35 @@ std::string summary_sentence(const Results& r, Language lang) {
     const std::string horizon = horizon_text(in, lang);
     const std::string vehicles = vehicles_text(world.p50, lang);
     const std::string days = int_text(in.horizon_days);
+
+    // The supplier tier first: the earliest P50 day a supplier line stops, and
+    // the most stopped at once (P50 of whole counts).
+    int supplier_day = -1;
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const std::optional<double>& d = r.regions[static_cast<std::size_t>(i)].supplier_first_stop_day.p50;
+        if (d && (supplier_day < 0 || day_int(*d) < supplier_day)) supplier_day = day_int(*d);
+    }
+    const double supplier_lines = r.world_peak_supplier_lines_stopped.p50;
+    const bool suppliers_stop = supplier_day >= 0 || supplier_lines >= 1.0;
+    std::string suppliers;
+    if (suppliers_stop)
+        suppliers = format_text(tr(lang, "summary.suppliers"),
+                                {{"from", supplier_day >= 0 ? format_text(tr(lang, "summary.from"), {{"date", date_text(supplier_day, lang)}})
+                                                            : std::string()},
+                                 {"lines", plants_text(supplier_lines > 1.0 ? supplier_lines : 1.0, lang)}});
     auto sentence = [&](const char* key, std::initializer_list<std::pair<std::string_view, std::string_view>> more) {
         std::string out = format_text(tr(lang, key), more);
-        out = format_text(out, {{"vehicles", vehicles}, {"horizon", horizon}, {"range", range}, {"clause", clause.text},
-                                {"join", clause.join}, {"stock", stock}, {"horizon_days", days}});
+        out = format_text(out, {{"suppliers", suppliers}, {"vehicles", vehicles}, {"horizon", horizon}, {"range", range},
+                                {"clause", clause.text}, {"join", clause.join}, {"stock", stock}, {"horizon_days", days}});
         if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');  // a sentence starts with a capital
         return out;
     };
+    const char* loss = world.p50 >= 1000.0 ? "some_loss" : (world.p50 >= 0.5 ? "little_loss" : "no_loss");
 
     if (first_region < 0 && peak.plants < 0.5) {
-        if (world.p50 >= 1000.0) return sentence("summary.none.some_loss", {});
-        return sentence(world.p50 >= 0.5 ? "summary.none.little_loss" : "summary.none.no_loss", {});
+        // No car plant stops: either nothing stops at all, or the suppliers'
+        // finished parts and the other suppliers carry the car plants through.
+        return sentence((std::string(suppliers_stop ? "summary.cars_run." : "summary.none.") + loss).c_str(), {});
     }
     if (big_share >= 0.2) {
         // Most plants of a region stop, often creeping up for months: name the
@@ -434,12 +458,21 @@ std::string summary_sentence(const Results& r, Language lang) {
         return sentence("summary.most", {{"date", date_text(day, lang)}, {"share", share_of_plants(share, lang)},
                                          {"adjective", tr(lang, key)}, {"region", region_name(big_region, lang)}});
     }
-    const std::string from = first_region >= 0 ? format_text(tr(lang, "summary.from"), {{"date", date_text(day_int(first_day), lang)}})
+    // After the suppliers' clause the car plants' date continues the sentence.
+    const std::string from = first_region >= 0 ? format_text(tr(lang, suppliers_stop ? "summary.from_then" : "summary.from"),
+                                                             {{"date", date_text(day_int(first_day), lang)}})
                                                : std::string();
     if (peak.plants < 1.5) return sentence("summary.rare", {{"from", from}});
     const char* key = peak.plants < 5.5 ? "summary.few" : (peak.plants < 30.5 ? "summary.some" : "summary.many");
     return sentence(key, {{"from", from}, {"plants", plants_text(peak.plants, lang)},
                           {"total", grouped(round_to(export_plants_total(), 1.0), lang)}});
+}
+
+std::string card_title(const Results& r, Language lang) {
+    const double vehicles = r.world_vehicles_lost.p50;
+    return format_text(tr(lang, vehicles >= 0.5 ? "summary.card.loss" : "summary.card.none"),
+                       {{"vehicles", vehicles_text(vehicles, lang)}, {"horizon", horizon_text(r.inputs, lang)},
+                        {"pct", percent_text(r.inputs.approval_pct, 0, lang)}});
 }
 
 //-----------------------------------------------------------------------------
@@ -552,6 +585,12 @@ std::string results_to_json(const Results& r, Language lang) {
         append_fixed(s, rr.baseline_vehicles, 0);
         s += ",\"peak_plants_stopped\":";
         append_fixed(s, rr.peak_halted_share_p50 * rd.plants, 2);
+        s += ",\"supplier_lines\":";
+        append_fixed(s, rr.supplier_lines, 0);
+        s += ",\"supplier_first_stop_day\":";
+        append_range(s, rr.supplier_first_stop_day, 0);
+        s += ",\"peak_supplier_lines_stopped\":";
+        append_range(s, rr.peak_supplier_lines_stopped, 0);
         s += ",\"display\":";
         append_display_range(s, rr.vehicles_lost, r.bands_ready, lang);
         s += ",\"name\":";
@@ -562,6 +601,10 @@ std::string results_to_json(const Results& r, Language lang) {
         append_json_string(s, usd_text(rr.value_lost_usd.p50, lang));
         s += ",\"peak_plants_stopped\":";
         append_json_string(s, plants_text(rr.peak_halted_share_p50 * rd.plants, lang));
+        s += ",\"supplier_first_stop\":";
+        append_json_string(s, rr.supplier_first_stop_day.p50 ? date_text(day_int(*rr.supplier_first_stop_day.p50), lang) : std::string());
+        s += ",\"peak_supplier_lines_stopped\":";
+        append_json_string(s, plants_text(rr.peak_supplier_lines_stopped.p50, lang));
         s += "}}";
     }
     const PlantsPeak peak = world_plants_peak(r);
@@ -576,12 +619,18 @@ std::string results_to_json(const Results& r, Language lang) {
     s += ",\"peak_day\":";
     if (peak.day >= 0) append_int(s, peak.day);
     else s += "null";
+    s += ",\"supplier_lines\":";
+    append_fixed(s, export_supplier_lines_total(r), 0);
+    s += ",\"peak_supplier_lines_stopped\":";
+    append_range(s, r.world_peak_supplier_lines_stopped, 0);
     s += ",\"display\":";
     append_display_range(s, r.world_vehicles_lost, r.bands_ready, lang);
     s += ",\"value_lost\":";
     append_json_string(s, usd_text(r.world_value_lost_usd.p50, lang));
     s += ",\"peak_plants_stopped\":";
     append_json_string(s, plants_text(peak.plants, lang));
+    s += ",\"peak_supplier_lines_stopped\":";
+    append_json_string(s, plants_text(r.world_peak_supplier_lines_stopped.p50, lang));
     s += "}},\"timeline\":{\"start_date\":";
     append_json_string(s, iso_date(0));
     s += ",\"measure\":\"share of car plants with a line stopped\",\"days\":";
@@ -712,7 +761,9 @@ std::string results_to_csv(const Results& r, std::string_view link, Language lan
     w.section(tr(lang, "csv.section.regions"), {"region", "name", "plants", "first_stop_day_p10", "first_stop_day_p50", "first_stop_day_p90",
                           "first_stop_date_p50", "peak_plants_stopped_p50", "vehicles_lost_p10", "vehicles_lost_p50",
                           "vehicles_lost_p90", "value_lost_usd_p10", "value_lost_usd_p50", "value_lost_usd_p90",
-                          "recovery_day_p10", "recovery_day_p50", "recovery_day_p90", "baseline_vehicles"});
+                          "recovery_day_p10", "recovery_day_p50", "recovery_day_p90", "baseline_vehicles", "supplier_lines",
+                          "supplier_first_stop_day_p10", "supplier_first_stop_day_p50", "supplier_first_stop_day_p90",
+                          "peak_supplier_lines_stopped_p10", "peak_supplier_lines_stopped_p50", "peak_supplier_lines_stopped_p90"});
     for (int i = 0; i < kRegionCount; ++i) {
         const RegionData& rd = region_data()[static_cast<std::size_t>(i)];
         const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
@@ -726,6 +777,9 @@ std::string results_to_csv(const Results& r, std::string_view link, Language lan
         w.range(rr.value_lost_usd, 0);
         w.range(rr.recovery_day, 0);
         w.number(rr.baseline_vehicles, 0);
+        w.number(rr.supplier_lines, 0);
+        w.range(rr.supplier_first_stop_day, 0);
+        w.range(rr.peak_supplier_lines_stopped, 0);
         w.end_row();
     }
 
@@ -750,6 +804,11 @@ std::string results_to_csv(const Results& r, std::string_view link, Language lan
     single("plants", export_plants_total(), 0, "plants");
     single("peak_plants_stopped", peak.plants, 2, "plants");
     single("peak_day", peak.day >= 0 ? std::optional<double>(peak.day) : std::nullopt, 0, "day");
+    single("supplier_lines", export_supplier_lines_total(r), 0, "lines");
+    w.cell("peak_supplier_lines_stopped");
+    w.range(r.world_peak_supplier_lines_stopped, 0);
+    w.cell("lines");
+    w.end_row();
 
     w.section(tr(lang, "csv.section.components"), {"component", "name", "time_to_survive_days", "time_to_recover_days", "shortage_days"});
     for (int i = 0; i < kComponentCount; ++i) {
@@ -829,6 +888,7 @@ std::string table_row(const std::array<std::size_t, N>& stops, std::initializer_
 }
 constexpr std::array<std::size_t, 5> kRegionColumns{23, 58, 79, 108, 127};
 constexpr std::array<std::size_t, 3> kComponentColumns{42, 59, 76};
+constexpr std::array<std::size_t, 2> kSupplierColumns{23, 58};
 
 std::string day_range_text(const OptionalRange& r, bool bands, Language lang) {
     if (!r.p50) return r.p10 ? format_text(tr(lang, "report.after_horizon"), {{"date", date_text(day_int(*r.p10), lang)}})
@@ -905,6 +965,22 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
                                                 {"plants", plants_text(peak.plants, lang)},
                                                 {"total", fixed(export_plants_total(), 0)},
                                                 {"date", peak.day >= 0 ? date_text(peak.day, lang) : std::string("-")}}) +
+         "\n";
+    s += "\n" + std::string(tr(lang, "report.suppliers")) + "\n";
+    s += table_row(kSupplierColumns, {std::string(tr(lang, "report.col.region")), std::string(tr(lang, "report.col.supplier_first_stop")),
+                                      std::string(tr(lang, "report.col.most_lines"))}) +
+         "\n";
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        const Range& lines = rr.peak_supplier_lines_stopped;
+        s += table_row(kSupplierColumns,
+                       {region_name(i, lang), day_range_text(rr.supplier_first_stop_day, bands, lang),
+                        format_text(tr(lang, "report.plants_of"), {{"plants", plants_text(lines.p50, lang)}, {"total", fixed(rr.supplier_lines, 0)}}) +
+                            (bands ? " [" + fixed(lines.p10, 0) + "–" + fixed(lines.p90, 0) + "]" : std::string())}) +
+             "\n";
+    }
+    s += format_text(tr(lang, "report.suppliers.world"), {{"lines", plants_text(r.world_peak_supplier_lines_stopped.p50, lang)},
+                                                          {"total", fixed(export_supplier_lines_total(r), 0)}}) +
          "\n";
     s += "\n" + std::string(tr(lang, "report.components")) + "\n";
     s += table_row(kComponentColumns, {std::string(tr(lang, "report.col.component")), std::string(tr(lang, "report.col.survive")),

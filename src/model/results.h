@@ -42,6 +42,13 @@ struct RegionResult {
     OptionalRange recovery_day;        // the day after the last one with half a plant or more stopped
     double baseline_vehicles = 0.0;    // production over the horizon without the shock
     double peak_halted_share_p50 = 0.0;  // max over days of the P50 share of plants with a line stopped, [0, 1]
+    // The supplier tier: lines making magnet parts for this region's car
+    // plants (one per car-plant line), the day by which a first one has (more
+    // likely than not) stopped, and the most stopped on one day: per draw a
+    // whole count, then P10/P50/P90 across draws.
+    double supplier_lines = 0.0;
+    OptionalRange supplier_first_stop_day;
+    Range peak_supplier_lines_stopped;
 };
 
 // Share of the region's car plants with a line stopped, per day: P10/P50/P90
@@ -71,6 +78,9 @@ struct Results {
     // (not the sum of regional percentiles). Used by the summary sentence.
     Range world_vehicles_lost;
     Range world_value_lost_usd;
+    // The most supplier lines stopped on one day, all export regions together:
+    // per draw a whole count, then P10/P50/P90 across draws.
+    Range world_peak_supplier_lines_stopped;
     std::string summary;       // the one-sentence summary (summary_sentence)
 };
 
@@ -111,6 +121,7 @@ std::string approval_effect_text(const Inputs& in, Language lang = Language::Eng
 struct PlantsPeak { double plants = 0.0; int day = -1; };
 PlantsPeak world_plants_peak(const Results& r);
 double export_plants_total();  // car plants in the export regions
+double export_supplier_lines_total(const Results& r);  // supplier lines in the export regions
 
 //-----------------------------------------------------------------------------
 // [SECTION] Output formats
@@ -139,6 +150,9 @@ std::string csv_cell(std::string_view text);
 // The one-sentence plain-language summary. Produced here only. Results::summary
 // holds the English one.
 std::string summary_sentence(const Results& r, Language lang = Language::English);
+// The short title of a social card: the key figure and the slider's number
+// ("About 26,000 vehicles lost worldwide over a year if 25% of licences are approved").
+std::string card_title(const Results& r, Language lang = Language::English);
 // Text a journalist can quote (CLI --format text).
 // It ends with the link that reproduces it: share_link if given, else the bare "?v=1&…" share query.
 std::string results_to_text(const Results& r, Language lang = Language::English, std::string_view share_link = {});

@@ -92,6 +92,8 @@ struct DrawParams {
     double expedite_multiplier = 1.0;   // uniform 0.7..1.3
     double exposure_multiplier = 1.0;   // uniform 0.8..1.2 on the share not embedded in parts
     std::array<double, kExport> dependence_multiplier{1.0, 1.0, 1.0, 1.0, 1.0};  // uniform 0.95..1.05 each
+    double parts_buffer_days = -1.0;     // uniform in the mechanics' range; -1: its middle
+    double other_supplier_share = -1.0;  // uniform in the mechanics' range; -1: its middle
 };
 
 DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mech) {
@@ -106,11 +108,21 @@ DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mec
     p.expedite_multiplier = 0.7 + 0.6 * rng.uniform();
     p.exposure_multiplier = 0.8 + 0.4 * rng.uniform();
     for (double& m : p.dependence_multiplier) m = 0.95 + 0.10 * rng.uniform();
+    p.parts_buffer_days = mech.parts_buffer_days_min + (mech.parts_buffer_days_max - mech.parts_buffer_days_min) * rng.uniform();
+    p.other_supplier_share = mech.other_supplier_share_min +
+                             (mech.other_supplier_share_max - mech.other_supplier_share_min) * rng.uniform();
     return p;
 }
 
 int shipping_days(const DrawParams& p, const Mechanics& mech) {
     return p.shipping_days >= 0 ? p.shipping_days : (mech.shipping_days_min + mech.shipping_days_max) / 2;
+}
+double parts_buffer_days(const DrawParams& p, const Mechanics& mech) {
+    return p.parts_buffer_days >= 0.0 ? p.parts_buffer_days : 0.5 * (mech.parts_buffer_days_min + mech.parts_buffer_days_max);
+}
+double other_supplier_share(const DrawParams& p, const Mechanics& mech) {
+    return p.other_supplier_share >= 0.0 ? p.other_supplier_share
+                                         : 0.5 * (mech.other_supplier_share_min + mech.other_supplier_share_max);
 }
 
 //-----------------------------------------------------------------------------
@@ -239,6 +251,9 @@ void setup_run(const Inputs& in, const Mechanics& mech, RunSetup& rs) {
 //     with probability 1 - (1 - x h)^lines; vehicles lost per day are
 //     vehicles_per_day * x * h (a stopped line builds nothing).
 struct DrawOutcome {
+    std::array<float, kExport> supplier_first_stop_day{};
+    std::array<double, kExport> supplier_peak{};  // most supplier lines stopped on one step, whole
+    double world_supplier_peak = 0.0;             // the same, all regions on the same step
     std::array<float, kExport> first_stop_day{};
     std::array<float, kExport> recovery_day{};
     std::array<double, kExport> vehicles_lost{};
@@ -336,7 +351,8 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
 //     the stopped share of all lines is x * h; a plant has a line stopped
 //     with probability 1 - (1 - x h)^lines; vehicles lost per day are
 //     vehicles_per_day * x * h (a stopped line builds nothing).
-// Calls record(region, step, day, plants_share, vehicles_lost_in_step) for
+// Calls record(region, step, day, plants_share, vehicles_lost_in_step,
+// supplier_lines_share) for
 // every step from the first on which a line can run out.
 template <class Record>
 void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, const StepTables& st,
@@ -358,7 +374,7 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     const double warning = mech.warning_days;
     // (1 - e)^n for every whole n a step or the warning window needs.
     const int max_power = std::max(st.step_days, static_cast<int>(warning) + 1);
-    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + 2 * static_cast<std::size_t>(st.steps));
+    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + 3 * static_cast<std::size_t>(st.steps));
     double* keep_power = step_scratch.data();
     keep_power[0] = 1.0;
     for (int i = 1; i <= max_power; ++i) keep_power[i] = keep_power[i - 1] * keep;
@@ -369,6 +385,8 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     // the escalation day by one day moves a week's step by a seventh.
     double* not_rescued_early = keep_power + max_power + 1;
     double* not_rescued_late = not_rescued_early + st.steps;
+    double* world_supplier = not_rescued_late + st.steps;  // supplier lines stopped per step, all regions
+    std::fill(world_supplier, world_supplier + st.steps, 0.0);
     // (1 - e) over the first and the second half of a full step (a shorter
     // last step computes its own).
     const double keep_early_full = keep_power[st.step_days - st.step_days / 2];
@@ -400,6 +418,21 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         }
     }
     const double controlled = in.controlled_pct / 100.0;
+    // The finished-parts buffer: a stopped supplier line's parts run out at the
+    // car plants in two stages of mean B/2 days each (drain rho a day per
+    // stage); over n days a line moves 0 stages with probability (1-rho)^n,
+    // exactly 1 with n rho (1-rho)^(n-1), else both (its parts are gone).
+    const double buffer = parts_buffer_days(p, mech);
+    const double rho = min1(2.0 / (buffer > 1.0 ? buffer : 1.0));
+    std::array<double, 8> stay{}, one{};  // n = 0..7 days (a step is at most kDrawStepDays)
+    stay[0] = 1.0;
+    for (std::size_t n = 1; n < stay.size(); ++n) {
+        stay[n] = stay[n - 1] * (1.0 - rho);
+        one[n] = one[n - 1] * (1.0 - rho) + stay[n - 1] * rho;
+    }
+    // Of the car-plant lines whose supplier line has stopped and whose parts
+    // are gone, this share cannot be covered by another supplier.
+    const double uncovered = 1.0 - other_supplier_share(p, mech);
 
     out.world_vehicles = 0.0;
     out.world_value = 0.0;
@@ -411,7 +444,6 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         const double dependence = min1(in.china_dependence_pct[ri] / 100.0 * p.dependence_multiplier[ri]);
         const double exposure = dependence * controlled * min1((1.0 - rd.embedded_share) * p.exposure_multiplier);
         const double plants = rd.plants;
-        const double stops_per_new = plants * lines * exposure;
         const double vehicles_per_day = rd.vehicles_per_year / 365.0;
         const double* queue_free = st.queue_free[variant][ri].data();
         const double* queue_free_middle = st.queue_free_middle[variant][ri].data();
@@ -419,8 +451,28 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         const double* queue_late = st.queue_late[variant][ri].data();
         const double* queue_early = st.queue_early[variant][ri].data();
 
-        double u_prev = 0.0, stopped = 0.0, expected_stops = 0.0, lost = 0.0;
-        float first_stop_day = kNeverDay, last_stopped_day = -1.0f;
+        const double supplier_lines = plants * lines;  // one supplier line per car-plant line
+        const double supplier_stops_per_new = supplier_lines * exposure;
+        const double car_stops_per_new = plants * lines * exposure * uncovered;
+
+        // The stopped supplier lines by the state of their car plants' parts:
+        // a1 (first stage left), a2 (second stage left), gone. stopped = a1 + a2 + gone.
+        double u_prev = 0.0, a1 = 0.0, a2 = 0.0, gone = 0.0;
+        double expected_supplier_stops = 0.0, expected_car_stops = 0.0, lost = 0.0, supplier_peak = 0.0;
+        float supplier_first_stop_day = kNeverDay, first_stop_day = kNeverDay, last_stopped_day = -1.0f;
+        // Moves the buffer states over n days, every line surviving (not
+        // restarted) with probability `survive`; returns the lines whose parts
+        // ran out in that time (before restarts, as stops).
+        auto drain = [&](int n, double survive) {
+            const std::size_t nn = static_cast<std::size_t>(n);
+            const double rest = 1.0 - stay[nn] - one[nn];
+            const double both = rest > 0.0 ? rest : 0.0;
+            const double into_gone = a2 * (1.0 - stay[nn]) + a1 * both;
+            gone = survive * (gone + into_gone);
+            a2 = survive * (a2 * stay[nn] + a1 * one[nn]);
+            a1 = survive * a1 * stay[nn];
+            return survive * into_gone;
+        };
         int j = 0;
         while (j < st.steps && st.day[static_cast<std::size_t>(j)] <= transit) ++j;  // nothing runs out before
         for (; j < st.steps; ++j) {
@@ -429,12 +481,14 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
             const double u = cover_pow[d] / (scale_pow + cover_pow[d]);
             const double run_out = u - u_prev;  // lines whose own stock ran out during the step
             const int length = st.length[static_cast<std::size_t>(j)];
-            double new_stops;     // lines that stopped during the step
-            double stopped_days;  // the step's stopped share times its days
+            double new_stops;      // supplier lines that stopped during the step
+            double new_car_stops;  // supplier lines whose car plants ran out of parts during the step
+            double gone_days;      // the step's share of lines out of parts times its days
             if (length == 1) {
                 new_stops = run_out * queue_free[j] * not_rescued_late[j];
-                stopped = stopped * keep * queue_ratio[j] + new_stops;
-                stopped_days = stopped;
+                new_car_stops = drain(1, keep * queue_ratio[j]);
+                a1 += new_stops;
+                gone_days = gone;
             } else {
                 // Half the lines run out by the middle of the step (those still
                 // waiting there stop), half by its end; the step's days take the
@@ -445,12 +499,16 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
                 const bool full = length == st.step_days;
                 const double keep_early = full ? keep_early_full : keep_power[length - length / 2];
                 const double keep_late = full ? keep_late_full : keep_power[length / 2];
-                const double middle = stopped * (keep_early * queue_early[j]) + early_stops;
-                stopped = middle * (keep_late * queue_late[j]) + late_stops;
-                stopped_days = middle * length;
+                const double survive_early = keep_early * queue_early[j], survive_late = keep_late * queue_late[j];
+                new_car_stops = drain(length - length / 2, survive_early);
+                a1 += early_stops;
+                gone_days = gone * length;
+                new_car_stops += drain(length / 2, survive_late);
+                a1 += late_stops;
             }
             u_prev = u;
-            const double line_share = exposure * stopped;
+            const double stopped = a1 + a2 + gone;
+            const double line_share = exposure * uncovered * gone;  // car-plant lines stopped
             double plants_share;  // 1 - (1 - x)^lines, written so that it is > 0 whenever x is
             if (lines == 2) {
                 plants_share = line_share * (2.0 - line_share);  // line_share is in [0, 1]
@@ -462,19 +520,31 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
                 }
                 plants_share = clamp01(line_share * sum);
             }
-            const double stops_before = expected_stops;
-            expected_stops += stops_per_new * new_stops;
-            if (first_stop_day == kNeverDay && expected_stops >= kFirstStopExpected) {
-                const int t_prev = j > 0 ? st.day[static_cast<std::size_t>(j - 1)] : 0;
-                const double frac = (kFirstStopExpected - stops_before) / (expected_stops - stops_before);
-                first_stop_day = static_cast<float>(t_prev + frac * (t - t_prev));
-            }
+            const int t_prev = j > 0 ? st.day[static_cast<std::size_t>(j - 1)] : 0;
+            auto first_day = [&](double before, double after) {  // the day the expected count passes ln 2
+                const double frac = (kFirstStopExpected - before) / (after - before);
+                return static_cast<float>(t_prev + frac * (t - t_prev));
+            };
+            const double supplier_before = expected_supplier_stops;
+            expected_supplier_stops += supplier_stops_per_new * new_stops;
+            if (supplier_first_stop_day == kNeverDay && expected_supplier_stops >= kFirstStopExpected)
+                supplier_first_stop_day = first_day(supplier_before, expected_supplier_stops);
+            const double car_before = expected_car_stops;
+            expected_car_stops += car_stops_per_new * new_car_stops;
+            if (first_stop_day == kNeverDay && expected_car_stops >= kFirstStopExpected)
+                first_stop_day = first_day(car_before, expected_car_stops);
+            // Whole supplier lines: a draw's count on a step is the nearest whole number.
+            const double supplier_count = static_cast<double>(round_to_int(supplier_lines * exposure * stopped));
+            supplier_peak = supplier_count > supplier_peak ? supplier_count : supplier_peak;
+            world_supplier[j] += supplier_count;
             if (plants_share * plants >= kStoppedPlantsShown) last_stopped_day = static_cast<float>(t);
-            // A day loses what its stopped lines would have built.
-            const double lost_step = vehicles_per_day * exposure * stopped_days;
+            // A day loses what its stopped car-plant lines would have built.
+            const double lost_step = vehicles_per_day * exposure * uncovered * gone_days;
             lost += lost_step;
-            record(r, j, t, plants_share, lost_step);
+            record(r, j, t, plants_share, lost_step, exposure * stopped);
         }
+        out.supplier_first_stop_day[ri] = supplier_first_stop_day;
+        out.supplier_peak[ri] = supplier_peak;
         out.first_stop_day[ri] = first_stop_day;
         out.recovery_day[ri] = kNeverDay;
         if (first_stop_day < kNeverDay && last_stopped_day < static_cast<float>(horizon)) {
@@ -485,6 +555,8 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         out.world_vehicles += lost;
         out.world_value += lost * rd.vehicle_value_usd;
     }
+    out.world_supplier_peak = 0.0;
+    for (int j = 0; j < st.steps; ++j) out.world_supplier_peak = world_supplier[j] > out.world_supplier_peak ? world_supplier[j] : out.world_supplier_peak;
 }
 
 //-----------------------------------------------------------------------------
@@ -643,6 +715,9 @@ struct Simulator::Impl {
     std::vector<std::uint16_t> histogram;
     std::array<std::vector<int>, kExport> active_change;
     std::array<std::vector<float>, kExport> first_stop_day;
+    std::array<std::vector<float>, kExport> supplier_first_stop_day;
+    std::array<std::vector<double>, kExport> supplier_peak;
+    std::vector<double> world_supplier_peak;
     std::array<std::vector<float>, kExport> recovery_day;
     std::array<std::vector<double>, kExport> vehicles_lost;
     std::vector<double> world_vehicles_lost;
@@ -666,11 +741,14 @@ struct Simulator::Impl {
             const std::size_t ri = static_cast<std::size_t>(r);
             active_change[ri].resize(kMaxSteps + 1);
             first_stop_day[ri].resize(kMaxDraws);
+            supplier_first_stop_day[ri].resize(kMaxDraws);
+            supplier_peak[ri].resize(kMaxDraws);
             recovery_day[ri].resize(kMaxDraws);
             vehicles_lost[ri].resize(kMaxDraws);
         }
         world_vehicles_lost.resize(kMaxDraws);
         world_value_lost.resize(kMaxDraws);
+        world_supplier_peak.resize(kMaxDraws);
         step_values.resize(3 * static_cast<std::size_t>(kMaxSteps));
         float_scratch.reserve(kMaxDraws);
         double_scratch.reserve(kMaxDraws);
@@ -711,7 +789,7 @@ struct Simulator::Impl {
         const int shipping = shipping_days(DrawParams{}, mech);
         build_step_tables(in, setup, 1, shipping, shipping, central_steps);
         simulate_draw(in, mech, setup, central_steps, DrawParams{}, cover_pow.data(), step_scratch,
-                      [&](int r, int, int t, double share, double lost) {
+                      [&](int r, int, int t, double share, double lost, double) {
                           RegionTimeline& tl = out.timeline[static_cast<std::size_t>(r)];
                           tl.central[static_cast<std::size_t>(t)] = static_cast<float>(share);
                           tl.lost_central[static_cast<std::size_t>(t)] = static_cast<float>(lost);
@@ -725,7 +803,7 @@ struct Simulator::Impl {
         std::array<bool, kExport> active{};
         const int steps = step_count(in.horizon_days);
         simulate_draw(in, mech, setup, draw_steps, random_draw_params(in.seed, draw, mech), cover_pow.data(), step_scratch,
-                      [&](int r, int step, int, double share, double) {
+                      [&](int r, int step, int, double share, double, double) {
                           const std::size_t ri = static_cast<std::size_t>(r);
                           const bool now = share >= kNegligibleShare;  // below: counted as exactly 0
                           if (now != active[ri]) {
@@ -740,11 +818,14 @@ struct Simulator::Impl {
             if (active[ri]) --active_change[ri][static_cast<std::size_t>(steps)];
             const std::size_t d = static_cast<std::size_t>(draw);
             first_stop_day[ri][d] = o.first_stop_day[ri];
+            supplier_first_stop_day[ri][d] = o.supplier_first_stop_day[ri];
+            supplier_peak[ri][d] = o.supplier_peak[ri];
             recovery_day[ri][d] = o.recovery_day[ri];
             vehicles_lost[ri][d] = o.vehicles_lost[ri];
         }
         world_vehicles_lost[static_cast<std::size_t>(draw)] = o.world_vehicles;
         world_value_lost[static_cast<std::size_t>(draw)] = o.world_value;
+        world_supplier_peak[static_cast<std::size_t>(draw)] = o.world_supplier_peak;
     }
 
     // P10/P50/P90 of one region's plants share per step, then per day by
@@ -852,7 +933,7 @@ void Simulator::Impl::components(const Inputs& in, Results& out) {
 namespace {
 
 // Sizes every vector (keeping capacity), fills ids, baselines and the China row.
-void prepare_results(const Inputs& in, Results& out) {
+void prepare_results(const Inputs& in, const Mechanics& mech, Results& out) {
     out.inputs = in;
     const std::size_t days = static_cast<std::size_t>(in.horizon_days) + 1;
     for (int r = 0; r < kRegionCount; ++r) {
@@ -862,6 +943,7 @@ void prepare_results(const Inputs& in, Results& out) {
         rr = RegionResult{};
         rr.id = static_cast<Region>(r);
         rr.baseline_vehicles = rd.vehicles_per_year / 365.0 * static_cast<double>(days);
+        if (r < kExport) rr.supplier_lines = rd.plants * mech.lines_per_plant;
         RegionTimeline& tl = out.timeline[ri];
         tl.p10.assign(days, 0.0f);
         tl.p50.assign(days, 0.0f);
@@ -871,6 +953,7 @@ void prepare_results(const Inputs& in, Results& out) {
     }
     out.world_vehicles_lost = Range{};
     out.world_value_lost_usd = Range{};
+    out.world_peak_supplier_lines_stopped = Range{};
 }
 
 void fill_central_outcomes(const DrawOutcome& o, Results& out) {
@@ -882,6 +965,9 @@ void fill_central_outcomes(const DrawOutcome& o, Results& out) {
         tl.p10 = tl.central;
         tl.p50 = tl.central;
         tl.p90 = tl.central;
+        const float sday = o.supplier_first_stop_day[ri];
+        if (sday < kNeverDay) rr.supplier_first_stop_day = {sday, sday, sday};
+        rr.peak_supplier_lines_stopped = {o.supplier_peak[ri], o.supplier_peak[ri], o.supplier_peak[ri]};
         if (o.first_stop_day[ri] < kNeverDay) rr.first_halt_day = {o.first_stop_day[ri], o.first_stop_day[ri], o.first_stop_day[ri]};
         if (o.recovery_day[ri] < kNeverDay) rr.recovery_day = {o.recovery_day[ri], o.recovery_day[ri], o.recovery_day[ri]};
         const double lost = o.vehicles_lost[ri];
@@ -894,6 +980,7 @@ void fill_central_outcomes(const DrawOutcome& o, Results& out) {
     }
     out.world_vehicles_lost = {world_vehicles, world_vehicles, world_vehicles};
     out.world_value_lost_usd = {world_value, world_value, world_value};
+    out.world_peak_supplier_lines_stopped = {o.world_supplier_peak, o.world_supplier_peak, o.world_supplier_peak};
 }
 
 }  // namespace
@@ -917,7 +1004,7 @@ void Simulator::run_central(const Inputs& raw_inputs, Results& out) {
     impl_->running = false;  // it shares the run setup: a run in progress is abandoned
     Inputs in = raw_inputs;
     clamp_inputs(in);  // out-of-range values never reach the mechanics
-    prepare_results(in, out);
+    prepare_results(in, impl_->mech, out);
     setup_run(in, impl_->mech, impl_->setup);
     fill_central_outcomes(impl_->central(in, out), out);
     impl_->components(in, out);
@@ -935,7 +1022,7 @@ void Simulator::begin_run(const Inputs& raw_inputs, Results& out) {
     Inputs in = raw_inputs;
     clamp_inputs(in);
     Impl& m = *impl_;
-    prepare_results(in, out);
+    prepare_results(in, m.mech, out);
     setup_run(in, m.mech, m.setup);
     fill_central_outcomes(m.central(in, out), out);
     m.components(in, out);
@@ -973,6 +1060,8 @@ bool Simulator::advance_run(int max_draws, Results& out) {
         RegionTimeline& tl = out.timeline[ri];
         m.timeline_percentiles(r, in.horizon_days, draws, tl);
         rr.first_halt_day = day_range(m.float_scratch, m.first_stop_day[ri].data(), draws);
+        rr.supplier_first_stop_day = day_range(m.float_scratch, m.supplier_first_stop_day[ri].data(), draws);
+        rr.peak_supplier_lines_stopped = value_range(m.double_scratch, m.supplier_peak[ri].data(), draws);
         // Recovery: among the draws in which a line stopped.
         std::vector<float>& rec = m.recovery_day[ri];
         int stopped_draws = 0;
@@ -986,6 +1075,7 @@ bool Simulator::advance_run(int max_draws, Results& out) {
     }
     out.world_vehicles_lost = value_range(m.double_scratch, m.world_vehicles_lost.data(), draws);
     out.world_value_lost_usd = value_range(m.double_scratch, m.world_value_lost.data(), draws);
+    out.world_peak_supplier_lines_stopped = value_range(m.double_scratch, m.world_supplier_peak.data(), draws);
     out.bands_ready = true;
     out.summary = summary_sentence(out);
     return true;

@@ -388,7 +388,9 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
     const float W = card ? kSocialCardWidthPx : kExportPictureWidthPx;
     const float pad = card ? 56.0f : 32.0f;
     const float inner = W - 2 * pad;
-    const std::string headline = o.lang != Language::English || r.summary.empty() ? summary_sentence(r, o.lang) : r.summary;
+    const std::string sentence = o.lang != Language::English || r.summary.empty() ? summary_sentence(r, o.lang) : r.summary;
+    // A card is seen small, beside a link: a short title with the key figure; the picture has the whole sentence.
+    const std::string headline = card ? card_title(r, o.lang) : sentence;
     Svg body{{}, measure, p, o.lang};
 
     float y = pad;
@@ -396,10 +398,10 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
     body.text(pad, y + kicker * 0.8f, "RARE EARTH SHOCK", kicker, p.accent, true, Svg::Anchor::Start, "letter-spacing=\"1\"");
     y += kicker + (card ? 14.0f : 10.0f);
 
-    // The headline: on the card, the largest size that keeps it to four lines (28 px at least: a card is seen small).
+    // The headline: on the card, the largest size that keeps it to three lines (28 px at least: a card is seen small).
     float hs = card ? 40.0f : 24.0f;
     if (card)
-        while (hs > 28.0f && wrap_text(headline, inner, hs, true, measure).size() > 4) hs -= 2.0f;
+        while (hs > 28.0f && wrap_text(headline, inner, hs, true, measure).size() > 3) hs -= 2.0f;
     y = body.paragraph(pad, y, inner, headline, hs, hs * 1.25f, p.text, true) + (card ? 16.0f : 12.0f);
 
     const float small = card ? 17.0f : 13.0f, small_lh = small * 1.4f;
@@ -438,7 +440,7 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
     // rsvg-convert draws at build time with the system's fonts (no embedded faces).
     s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(W) + "\" height=\"" + num(H) + "\" viewBox=\"0 0 " + num(W) +
          " " + num(H) + "\" font-family=\"'RS Inter', Inter, 'RS Extra', IPAGothic, 'Helvetica Neue', Arial, sans-serif\">\n";
-    s += "<title>" + xml_escaped(headline) + "</title>\n<desc>";
+    s += "<title>" + xml_escaped(sentence) + "</title>\n<desc>";
     for (const std::string& line : scenario_lines(r.inputs, o.lang)) s += xml_escaped(line) + " ";
     s += xml_escaped(credit_line(o.lang)) + "</desc>\n";
     s += font_faces(o.embed_fonts, o.extra_face);

@@ -196,13 +196,16 @@ TEST(Json, HasTheExactShapeOfProductMd) {
         const Json& region = regions.items[static_cast<std::size_t>(i)];
         EXPECT_EQ(keys_of(region), (std::vector<std::string>{"id", "name", "plants", "first_halt_day", "vehicles_lost",
                                                              "value_lost_usd", "recovery_day", "baseline_vehicles",
-                                                             "peak_plants_stopped", "display"}));
+                                                             "peak_plants_stopped", "supplier_lines", "supplier_first_stop_day",
+                                                             "peak_supplier_lines_stopped", "display"}));
         EXPECT_EQ(keys_of(region["display"]), (std::vector<std::string>{"vehicles_lost", "vehicles_lost_range", "name",
-                                                                        "first_halt", "value_lost", "peak_plants_stopped"}));
+                                                                        "first_halt", "value_lost", "peak_plants_stopped",
+                                                                        "supplier_first_stop", "peak_supplier_lines_stopped"}));
         // The one rounding: the display text is vehicles_text of the P50.
         EXPECT_EQ(region["display"]["vehicles_lost"].text, vehicles_text(r.regions[static_cast<std::size_t>(i)].vehicles_lost.p50));
         EXPECT_EQ(region["id"].text, region_data()[static_cast<std::size_t>(i)].key);
-        for (const char* range : {"first_halt_day", "vehicles_lost", "value_lost_usd", "recovery_day"})
+        for (const char* range : {"first_halt_day", "vehicles_lost", "value_lost_usd", "recovery_day", "supplier_first_stop_day",
+                                  "peak_supplier_lines_stopped"})
             EXPECT_EQ(keys_of(region[range]), (std::vector<std::string>{"p10", "p50", "p90"}));
         EXPECT_EQ(region["vehicles_lost"]["p50"].number,
                   static_cast<double>(static_cast<long long>(r.regions[static_cast<std::size_t>(i)].vehicles_lost.p50 + 0.5)));
@@ -212,10 +215,11 @@ TEST(Json, HasTheExactShapeOfProductMd) {
 
     const Json& world = j["world"];
     EXPECT_EQ(keys_of(world), (std::vector<std::string>{"vehicles_lost", "value_lost_usd", "plants", "peak_plants_stopped",
-                                                        "peak_day", "display"}));
+                                                        "peak_day", "supplier_lines", "peak_supplier_lines_stopped", "display"}));
     EXPECT_EQ(keys_of(world["vehicles_lost"]), (std::vector<std::string>{"p10", "p50", "p90"}));
     EXPECT_EQ(world["vehicles_lost"]["p50"].number, static_cast<double>(static_cast<long long>(r.world_vehicles_lost.p50 + 0.5)));
     EXPECT_EQ(world["plants"].number, 347.0);
+    EXPECT_EQ(world["supplier_lines"].number, 694.0);  // one supplier line per car-plant line
     EXPECT_EQ(world["display"]["vehicles_lost_range"].text.empty(), false);
 
     const Json& timeline = j["timeline"];
@@ -559,9 +563,15 @@ TEST(Summary, OneSentenceWithTheKeyNumbersAndTheScenario) {
     EXPECT_EQ(s, summary_sentence(r));
     EXPECT_EQ(s.rfind("From ", 0), 0u) << s;
     EXPECT_NE(s.find(" May 2025, "), std::string::npos) << s;  // the first stop, as a calendar date
+    // The two tiers, told apart: supplier lines stop first, then (here) a few car plants.
+    const std::size_t suppliers = s.find(", supplier lines stop for want of magnets, at the worst ");
+    const std::size_t cars = s.find("; from ");
+    EXPECT_NE(suppliers, std::string::npos) << s;
+    EXPECT_NE(cars, std::string::npos) << s;
+    EXPECT_LT(suppliers, cars) << s;
     EXPECT_NE(s.find(" of 347 at once; "), std::string::npos) << s;  // plants, the unit the record counts
     EXPECT_NE(s.find("vehicles are lost worldwide over a year (likely range "), std::string::npos) << s;
-    EXPECT_NE(s.find("if 25% of licences are approved by 4 June, rising to 60% by late June, and plants hold 65 days of magnets."),
+    EXPECT_NE(s.find("if 25% of licences are approved by 4 June, rising to 60% by late June, and supply chains hold 65 days of magnets."),
               std::string::npos)
         << s;
     EXPECT_EQ(s.find("day "), std::string::npos) << s;  // dates, never day numbers
@@ -578,15 +588,45 @@ TEST(Summary, SaysSoWhenNothingStopsAndWhenMostStop) {
     in.licence_lag_days = 0;
     in.draws = 50;
     sim.run(in, r);
-    EXPECT_EQ(r.summary, "No car plant is likely to stop a line within 365 days and no vehicles are lost if every licence "
-                         "is approved as soon as it is reviewed and plants hold 65 days of magnets.");
+    EXPECT_EQ(r.summary, "No supplier line or car plant is likely to stop for want of magnets within 365 days and no "
+                         "vehicles are lost if every licence is approved as soon as it is reviewed and supply chains hold "
+                         "65 days of magnets.");
     in = find_preset("embargo")->inputs;
     in.draws = 50;
     sim.run(in, r);
-    EXPECT_EQ(r.summary.rfind("By ", 0), 0u) << r.summary;
+    EXPECT_EQ(r.summary.rfind("From ", 0), 0u) << r.summary;
+    EXPECT_NE(r.summary.find(", supplier lines stop for want of magnets, at the worst "), std::string::npos) << r.summary;
+    EXPECT_NE(r.summary.find("; by "), std::string::npos) << r.summary;
     EXPECT_NE(r.summary.find(" European car plants have a line stopped; "), std::string::npos) << r.summary;
-    EXPECT_NE(r.summary.find("if no licence is ever approved and plants hold 65 days"), std::string::npos) << r.summary;
+    EXPECT_NE(r.summary.find("if no licence is ever approved and supply chains hold 65 days"), std::string::npos) << r.summary;
     EXPECT_NE(r.summary.find("million"), std::string::npos) << r.summary;
+}
+
+// When the suppliers' finished parts and other suppliers carry every car
+// plant through, the sentence says the supplier lines stop and the car plants
+// keep running.
+TEST(Summary, SaysSoWhenOnlySupplierLinesStop) {
+    Simulator sim;
+    Mechanics m = default_mechanics();
+    m.other_supplier_share_min = m.other_supplier_share_max = 1.0;  // another supplier covers every stop
+    sim.set_mechanics(m);
+    Results r;
+    Inputs in;
+    in.draws = 50;
+    sim.run(in, r);
+    EXPECT_EQ(r.summary.rfind("From ", 0), 0u) << r.summary;
+    EXPECT_NE(r.summary.find(", supplier lines stop for want of magnets, at the worst "), std::string::npos) << r.summary;
+    EXPECT_NE(r.summary.find("; car plants keep running on finished parts and other suppliers, and no vehicles are lost if 25%"),
+              std::string::npos)
+        << r.summary;
+    EXPECT_EQ(r.world_vehicles_lost.p90, 0.0);
+    EXPECT_GE(r.world_peak_supplier_lines_stopped.p50, 1.0);
+    for (Language lang : {Language::German, Language::Japanese}) {
+        const std::string s = summary_sentence(r, lang);
+        EXPECT_NE(s.find(lang == Language::German ? "die Autowerke laufen mit fertigen Teilen" : "自動車工場は完成部品と他の部品メーカーで操業を続け"),
+                  std::string::npos)
+            << s;
+    }
 }
 
 TEST(Summary, TheMainSliderSpansEmbargoToNoDisruption) {

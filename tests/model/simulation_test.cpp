@@ -196,8 +196,12 @@ TEST(Simulation, ExtremesRun) {
             for (int i = 0; i < kExportRegionCount; ++i) {
                 const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
                 EXPECT_LE(rr.vehicles_lost.p90, rr.baseline_vehicles);
+                // No stock, nothing in transit, nothing approved: supplier lines stop on day 0 to 1, car
+                // plants once the finished parts are gone (within the longest buffer).
+                ASSERT_TRUE(rr.supplier_first_stop_day.p50.has_value());
+                EXPECT_LE(*rr.supplier_first_stop_day.p50, 1.0);
                 ASSERT_TRUE(rr.first_halt_day.p50.has_value());
-                EXPECT_LE(*rr.first_halt_day.p50, 1.0);  // no stock, nothing in transit, nothing approved: day 0 to 1
+                EXPECT_LE(*rr.first_halt_day.p50, default_mechanics().parts_buffer_days_max);
             }
         }
 }
@@ -246,6 +250,67 @@ TEST(Calibration, The2025PresetMatchesTheRecord) {
     EXPECT_GE(r.world_vehicles_lost.p50, 10'000.0);
     EXPECT_LE(r.world_vehicles_lost.p50, 200'000.0);
     EXPECT_LT(r.world_vehicles_lost.p90, 7'700'000.0);
+}
+
+// Model 3's two tiers against the record: in 2025 supplier lines stopped
+// first (CLEPA, 4 June: "several European auto supplier plants and production
+// lines have been shut down") while carmakers mostly ran on finished parts and
+// other suppliers (BMW, Mercedes-Benz, VW: own plants normal).
+TEST(Calibration, SupplierLinesStopBeforeCarPlants) {
+    Simulator sim;
+    Results r;
+    Inputs in = find_preset("2025")->inputs;
+    in.draws = 1000;
+    sim.run(in, r);
+    for (int region : {kEurope, kNorthAmerica, kJapan}) {
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(region)];
+        ASSERT_TRUE(rr.supplier_first_stop_day.p50.has_value()) << region;
+        EXPECT_LT(*rr.supplier_first_stop_day.p50, 61.0) << region;  // before CLEPA's statement
+        if (rr.first_halt_day.p50) {
+            EXPECT_LT(*rr.supplier_first_stop_day.p50, *rr.first_halt_day.p50) << region;
+        }
+        // More supplier lines than car plants stop at the worst.
+        EXPECT_GT(rr.peak_supplier_lines_stopped.p50, rr.peak_halted_share_p50 * region_data()[static_cast<std::size_t>(region)].plants)
+            << region;
+    }
+    // Whole counts: a draw's supplier lines are whole, so are their percentiles.
+    for (const RegionResult& rr : r.regions)
+        for (double v : {rr.peak_supplier_lines_stopped.p10, rr.peak_supplier_lines_stopped.p50, rr.peak_supplier_lines_stopped.p90})
+            EXPECT_EQ(v, static_cast<double>(static_cast<long long>(v)));
+    EXPECT_GE(r.world_peak_supplier_lines_stopped.p50, r.regions[kEurope].peak_supplier_lines_stopped.p50);
+}
+
+// A longer finished-parts buffer, or more that other suppliers can make up,
+// never stops more car plants nor loses more vehicles; the supplier lines do
+// not depend on either.
+TEST(Simulation, BuffersAndOtherSuppliersOnlyProtectCarPlants) {
+    Simulator sim;
+    Results base, more;
+    Inputs in = find_preset("2025")->inputs;
+    in.draws = 300;
+    sim.run(in, base);
+    for (int which = 0; which < 2; ++which) {
+        Mechanics m = default_mechanics();
+        if (which == 0) {
+            m.parts_buffer_days_min += 5.0;
+            m.parts_buffer_days_max += 5.0;
+        } else {
+            m.other_supplier_share_min += 0.2;
+            m.other_supplier_share_max += 0.2;
+        }
+        sim.set_mechanics(m);
+        sim.run(in, more);
+        EXPECT_LE(more.world_vehicles_lost.p50, base.world_vehicles_lost.p50) << which;
+        EXPECT_LE(world_plants_peak(more).plants, world_plants_peak(base).plants) << which;
+        EXPECT_EQ(more.world_peak_supplier_lines_stopped.p50, base.world_peak_supplier_lines_stopped.p50) << which;
+        for (int region = 0; region < kExportRegionCount; ++region) {
+            const std::size_t ri = static_cast<std::size_t>(region);
+            EXPECT_LE(more.regions[ri].vehicles_lost.p90, base.regions[ri].vehicles_lost.p90) << which << region;
+            if (base.regions[ri].first_halt_day.p50 && more.regions[ri].first_halt_day.p50) {
+                EXPECT_GE(*more.regions[ri].first_halt_day.p50, *base.regions[ri].first_halt_day.p50) << which << region;
+            }
+        }
+    }
 }
 
 TEST(Calibration, PresetsRankAsExpected) {

@@ -156,8 +156,9 @@ RSPage.applyQuery = function (q) {
 };
 
 // C++ published new results (see js_bridge.h for the layout of `data`):
-// [provisional, preset index, one value per field, then per region the first
-// halt day and the vehicles lost as P10, P50, P90 (NaN: none within the horizon)].
+// [provisional, preset index, one value per field, then per region the car
+// plants' first halt day, the vehicles lost and the supplier lines' first stop
+// day as P10, P50, P90 (NaN: none within the horizon)].
 RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
   var d = HEAPF64.subarray(dataPtr >> 3, (dataPtr >> 3) + count);
   RSPage.bytes += 8 * count;
@@ -167,9 +168,10 @@ RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
   RSPage.presetIndex = d[1];
   var inputs = {};
   for (var i = 0; i < nf; i++) inputs[fields[i]['key']] = RSPage.fieldValue(i, d[2 + i]);
-  var regions = [];
-  for (var at = 2 + nf; at + 6 <= count; at += 6)
-    regions.push({ firstHalt: [d[at], d[at + 1], d[at + 2]], vehiclesLost: [d[at + 3], d[at + 4], d[at + 5]] });
+  var regions = [], stride = (count - 2 - nf) / RSPage.facts['regions'].length;
+  for (var at = 2 + nf; at + stride <= count; at += stride)
+    regions.push({ firstHalt: [d[at], d[at + 1], d[at + 2]], vehiclesLost: [d[at + 3], d[at + 4], d[at + 5]],
+                   supplierFirstStop: [d[at + 6], d[at + 7], d[at + 8]] });
   RSPage.regions = regions;
   RSPage.published = inputs;
   RSPage.summary = RSPage.read(summaryPtr);
@@ -430,10 +432,12 @@ RSPage.syncTwin = function (inputs) {
   var names = RSPage.facts['regions'], t = RSPage.t;
   var esc = function (s) { return String(s).replace(/[&<>"]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); };
   var rows = '<caption>' + esc(t(RSPage.provisional ? 'page.twin.caption.central' : 'page.twin.caption.bands')) + '</caption>' +
-             '<thead><tr><th scope="col">' + esc(t('page.twin.col.region')) + '</th><th scope="col">' + esc(t('page.twin.col.first_halt')) +
+             '<thead><tr><th scope="col">' + esc(t('page.twin.col.region')) + '</th><th scope="col">' + esc(t('page.twin.col.supplier_first_stop')) +
+             '</th><th scope="col">' + esc(t('page.twin.col.first_halt')) +
              '</th><th scope="col">' + esc(t('page.twin.col.vehicles')) + '</th></tr></thead><tbody>';
   RSPage.regions.forEach(function (r, i) {
-    rows += '<tr><th scope="row">' + esc(t('region.' + names[i]['key'] + '.name')) + '</th><td>' + esc(RSPage.range(r.firstHalt)) + '</td><td>' +
+    rows += '<tr><th scope="row">' + esc(t('region.' + names[i]['key'] + '.name')) + '</th><td>' + esc(RSPage.range(r.supplierFirstStop)) +
+            '</td><td>' + esc(RSPage.range(r.firstHalt)) + '</td><td>' +
             esc(RSPage.range(r.vehiclesLost)) + '</td></tr>';
   });
   RSPage.table.innerHTML = rows + '</tbody>';
