@@ -487,22 +487,6 @@ void draw_regions(const Ctx& c, float width) {
                 ImGui::EndGroup();
             }
             ImGui::TableSetColumnIndex(1);
-            if (i != static_cast<int>(Region::China)) {
-                // The supplier tier first: its lines stop before the car plants' parts run out.
-                ImGui::PushFont(c.f.small);
-                const float cell = ImGui::GetContentRegionAvail().x;
-                if (rr.supplier_first_stop_day.p50) {
-                    const double lines = rr.peak_supplier_lines_stopped.p50 > 1.0 ? rr.peak_supplier_lines_stopped.p50 : 1.0;
-                    text_wrapped_at_spaces(
-                        ui_format(c.lang, "ui.regions.suppliers",
-                                  {{"date", short_date_text(static_cast<int>(std::lround(*rr.supplier_first_stop_day.p50)), c.lang)},
-                                   {"lines", plants_text(lines, c.lang)}, {"total", number_text(rr.supplier_lines, 0, c.lang)}}),
-                        cell, true);
-                } else {
-                    text_wrapped_at_spaces(c.t("ui.regions.suppliers_none"), cell, true);
-                }
-                ImGui::PopFont();
-            }
             if (rr.first_halt_day.p50) {
                 const int d = static_cast<int>(std::lround(*rr.first_halt_day.p50));
                 const float cell = ImGui::GetContentRegionAvail().x;
@@ -538,6 +522,22 @@ void draw_regions(const Ctx& c, float width) {
                     text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.one_in_ten", {{"n", format_day(rr.first_halt_day.p10)}}), cell, true);
                 else
                     text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.within", {{"n", std::to_string(r.inputs.horizon_days)}}), cell, true);
+                ImGui::PopFont();
+            }
+            if (i != static_cast<int>(Region::China)) {
+                // Then the supplier tier: its lines stop before the car plants' parts run out.
+                ImGui::PushFont(c.f.small);
+                const float cell = ImGui::GetContentRegionAvail().x;
+                if (rr.supplier_first_stop_day.p50) {
+                    const double lines = rr.peak_supplier_lines_stopped.p50 > 1.0 ? rr.peak_supplier_lines_stopped.p50 : 1.0;
+                    text_wrapped_at_spaces(
+                        ui_format(c.lang, "ui.regions.suppliers",
+                                  {{"date", short_date_text(static_cast<int>(std::lround(*rr.supplier_first_stop_day.p50)), c.lang)},
+                                   {"lines", plants_text(lines, c.lang)}, {"total", number_text(rr.supplier_lines, 0, c.lang)}}),
+                        cell, true);
+                } else {
+                    text_wrapped_at_spaces(c.t("ui.regions.suppliers_none"), cell, true);
+                }
                 ImGui::PopFont();
             }
             ImGui::TableSetColumnIndex(2);
