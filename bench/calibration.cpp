@@ -134,7 +134,15 @@ int main() {
     std::printf("| Applications, EU, Nov (day 215) | about 2,000, just over half approved (European Commission) | %.0f%% |\n",
                 100.0 * licensed_share(in, 215, 216, kEurope));
 
-    // 3. What the unsourced mechanics do: each varied alone.
+    // 3. What moves the answer: the drawn assumptions, from the simulations themselves.
+    std::printf("\n## What moves the answer (world vehicles lost, P50 of the fifth of the %d draws with the assumption lowest / highest)\n\n", kDraws);
+    std::printf("| Assumption | Low end | High end |\n|---|---|---|\n");
+    for (int i = 0; i < r.driver_count; ++i) {
+        const DriverResult& d = r.drivers[static_cast<std::size_t>(i)];
+        std::printf("| %s | %s | %s |\n", driver_name(d.id).c_str(), vehicles_text(d.low).c_str(), vehicles_text(d.high).c_str());
+    }
+
+    // 4. What the unsourced mechanics do: each varied alone.
     std::printf("\n## Sensitivity to the assumptions (world vehicles lost, P50; car plants and supplier lines at the worst)\n\n");
     std::printf("| Assumption | Value | Vehicles lost | Car plants at the worst | Supplier lines at the worst |\n|---|---|---|---|---|\n");
     auto row = [&](const char* name, const std::string& value, const Mechanics& m, const Inputs& inputs) {

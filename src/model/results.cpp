@@ -239,6 +239,15 @@ double export_plants_total() {
     return total;
 }
 
+std::string driver_name(Driver d, Language lang) { return std::string(tr(lang, "driver." + std::string(driver_key(d)))); }
+
+std::string_view driver_key(Driver d) {
+    static constexpr std::array<std::string_view, kDriverCount> kKeys{
+        "stock", "transit", "shipping", "emergency_supply", "loose_magnets", "china_dependence", "parts_buffer", "other_suppliers"};
+    const int i = static_cast<int>(d);
+    return i >= 0 && i < kDriverCount ? kKeys[static_cast<std::size_t>(i)] : std::string_view();
+}
+
 double export_supplier_lines_total(const Results& r) {
     double lines = 0.0;
     for (int i = 0; i < kExportRegionCount; ++i) lines += r.regions[static_cast<std::size_t>(i)].supplier_lines;
@@ -668,6 +677,24 @@ std::string results_to_json(const Results& r, Language lang) {
         append_fixed(s, cr.shortage_days, 1);
         s += '}';
     }
+    s += "],\"drivers\":[";
+    for (int i = 0; i < r.driver_count; ++i) {
+        const DriverResult& d = r.drivers[static_cast<std::size_t>(i)];
+        if (i) s += ',';
+        s += "{\"id\":";
+        append_json_string(s, driver_key(d.id));
+        s += ",\"low\":";
+        append_fixed(s, d.low, 0);
+        s += ",\"high\":";
+        append_fixed(s, d.high, 0);
+        s += ",\"display\":{\"name\":";
+        append_json_string(s, driver_name(d.id, lang));
+        s += ",\"low\":";
+        append_json_string(s, vehicles_text(d.low, lang));
+        s += ",\"high\":";
+        append_json_string(s, vehicles_text(d.high, lang));
+        s += "}}";
+    }
     s += "]}";
     return s;
 }
@@ -992,6 +1019,15 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
         s += table_row(kComponentColumns, {component_name(i, lang), days(cr.time_to_survive_days), days(cr.time_to_recover_days),
                                            days(cr.shortage_days)}) +
              "\n";
+    }
+    if (r.driver_count > 0) {
+        s += "\n" + std::string(tr(lang, "ui.drivers.title")) + " (" + std::string(tr(lang, "ui.drivers.note")) + ")\n";
+        for (int i = 0; i < r.driver_count; ++i) {
+            const DriverResult& d = r.drivers[static_cast<std::size_t>(i)];
+            std::string line = "  " + driver_name(d.id, lang);
+            pad_to(line, 50);
+            s += line + format_text(tr(lang, "ui.drivers.row"), {{"low", vehicles_text(d.low, lang)}, {"high", vehicles_text(d.high, lang)}}) + "\n";
+        }
     }
     s += "\n" + format_text(tr(lang, "report.footer"), {{"model", kModelVersion},
                                                         {"seed", std::to_string(in.seed)},

@@ -67,6 +67,28 @@ struct ComponentResult {
     double shortage_days = 0.0;         // max(TTR − TTS, 0)
 };
 
+// What moves the answer: each assumption the Monte Carlo draws, with the world
+// vehicles lost (P50) among the simulations that drew it in the lowest fifth
+// of its range and among those that drew it in the highest fifth.
+enum class Driver : int {
+    Stock,            // stock at the start, x 0.75-1.25
+    Transit,          // shipments under way, x 0.85-1.15
+    Shipping,         // licence to magnets, 7-21 days
+    EmergencySupply,  // emergency supply, x 0.5-1.5
+    LooseMagnets,     // share arriving as loose magnets, x 0.6-1.4
+    Dependence,       // China dependence, x 0.95-1.05 (mean of the regions')
+    PartsBuffer,      // finished parts between supplier and car plant, 5-15 days
+    OtherSuppliers,   // share other suppliers make up, 30-70%
+};
+inline constexpr int kDriverCount = 8;
+std::string_view driver_key(Driver d);  // "stock", "emergency_supply", ...
+std::string driver_name(Driver d, Language lang = Language::English);  // "Emergency supply"; "Notversorgung"
+struct DriverResult {
+    Driver id{};
+    double low = 0.0;   // world vehicles lost, P50 of the draws in the lowest fifth of the assumption
+    double high = 0.0;  // ... in the highest fifth
+};
+
 struct Results {
     Inputs inputs;
     bool bands_ready = false;  // false: only the central estimate is filled (P10/P50/P90 = central)
@@ -81,6 +103,10 @@ struct Results {
     // The most supplier lines stopped on one day, all export regions together:
     // per draw a whole count, then P10/P50/P90 across draws.
     Range world_peak_supplier_lines_stopped;
+    // Every drawn assumption, largest swing |high - low| first; driver_count is
+    // 0 until bands_ready (the central estimate draws nothing).
+    std::array<DriverResult, kDriverCount> drivers{};
+    int driver_count = 0;
     std::string summary;       // the one-sentence summary (summary_sentence)
 };
 

@@ -56,9 +56,6 @@ constexpr int kQueueDays = kQueueLookBack + kMaxDayCount;
 
 // A region has recovered once fewer than half a plant has a line stopped.
 constexpr double kStoppedPlantsShown = 0.5;
-// Shares below this (a thousandth of a plant in the largest region) count as
-// none in the timeline histograms.
-constexpr double kNegligibleShare = 1.0e-6;
 
 // ln 2: a region's first stop is the day by which one plant more likely than
 // not has stopped a line (a Poisson count of stops with mean >= ln 2).
@@ -68,10 +65,9 @@ constexpr double kFirstStopExpected = 0.69314718055994531;
 // part's supply (all regions, weighted by output) still waits for a licence.
 constexpr double kRecoveredWaitingShare = 0.05;
 
-// Timeline histograms: 256 bins on a square-root scale (fine where few plants
-// stop): bin 0 holds exactly 0, bin 255 exactly 1, bins 1..254 split (0, 1).
+// Timeline histograms: one bin per whole number of car plants stopped, 0 to
+// 255 (the largest region has 137 plants; more would share the last bin).
 constexpr int kBins = 256;
-constexpr int kInteriorBins = 254;
 
 constexpr float kNeverDay = 1.0e9f;
 
@@ -89,8 +85,8 @@ struct DrawParams {
     double inventory_multiplier = 1.0;  // triangular 0.75..1.25, mode 1
     double transit_multiplier = 1.0;    // uniform 0.85..1.15
     int shipping_days = -1;             // uniform whole days in the mechanics' range; -1: its middle
-    double expedite_multiplier = 1.0;   // uniform 0.7..1.3
-    double exposure_multiplier = 1.0;   // uniform 0.8..1.2 on the share not embedded in parts
+    double expedite_multiplier = 1.0;   // uniform 0.5..1.5
+    double exposure_multiplier = 1.0;   // uniform 0.6..1.4 on the share not embedded in parts
     std::array<double, kExport> dependence_multiplier{1.0, 1.0, 1.0, 1.0, 1.0};  // uniform 0.95..1.05 each
     double parts_buffer_days = -1.0;     // uniform in the mechanics' range; -1: its middle
     double other_supplier_share = -1.0;  // uniform in the mechanics' range; -1: its middle
@@ -105,13 +101,21 @@ DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mec
     p.transit_multiplier = 0.85 + 0.30 * rng.uniform();
     const int span = mech.shipping_days_max - mech.shipping_days_min;
     p.shipping_days = mech.shipping_days_min + static_cast<int>(rng.uniform() * (span + 1));
-    p.expedite_multiplier = 0.7 + 0.6 * rng.uniform();
-    p.exposure_multiplier = 0.8 + 0.4 * rng.uniform();
+    p.expedite_multiplier = 0.5 + 1.0 * rng.uniform();
+    p.exposure_multiplier = 0.6 + 0.8 * rng.uniform();
     for (double& m : p.dependence_multiplier) m = 0.95 + 0.10 * rng.uniform();
     p.parts_buffer_days = mech.parts_buffer_days_min + (mech.parts_buffer_days_max - mech.parts_buffer_days_min) * rng.uniform();
     p.other_supplier_share = mech.other_supplier_share_min +
                              (mech.other_supplier_share_max - mech.other_supplier_share_min) * rng.uniform();
     return p;
+}
+
+// The value of each drawn assumption (Driver order), for the drivers list.
+std::array<double, kDriverCount> driver_values(const DrawParams& p) {
+    double dependence = 0.0;
+    for (double m : p.dependence_multiplier) dependence += m;
+    return {p.inventory_multiplier, p.transit_multiplier, static_cast<double>(p.shipping_days), p.expedite_multiplier,
+            p.exposure_multiplier, dependence / kExport, p.parts_buffer_days, p.other_supplier_share};
 }
 
 int shipping_days(const DrawParams& p, const Mechanics& mech) {
@@ -562,19 +566,9 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
 //-----------------------------------------------------------------------------
 // [SECTION] Percentiles
 //-----------------------------------------------------------------------------
-// share in [0, 1] -> bin on a square-root scale: 0 -> 0, (0, 1) -> 1..254, 1 -> 255.
-int histogram_bin(double share) {
-    if (share >= 1.0) return kBins - 1;
-    const int b = 1 + static_cast<int>(std::sqrt(static_cast<float>(share)) * static_cast<float>(kInteriorBins));
-    return b < kBins - 1 ? b : kBins - 2;
-}
-
-double bin_value(int bin, double fraction) {
-    if (bin == 0) return 0.0;
-    if (bin == kBins - 1) return 1.0;
-    const double root = ((bin - 1) + fraction) / kInteriorBins;
-    return root * root;
-}
+// A draw's count of car plants with a line stopped: the nearest whole number
+// to its expected count (plants x share), so every count a reader sees is whole.
+int whole_plants(double share, double plants) { return round_to_int(clamp01(share) * plants); }
 
 // Nearest rank: the P-th percentile of n values is the ceil(P/100 * n)-th smallest.
 int nearest_rank_index(int percent, int n) { return (percent * n + 99) / 100 - 1; }
@@ -718,6 +712,8 @@ struct Simulator::Impl {
     std::array<std::vector<float>, kExport> supplier_first_stop_day;
     std::array<std::vector<double>, kExport> supplier_peak;
     std::vector<double> world_supplier_peak;
+    std::array<std::vector<double>, kDriverCount> driver_value;  // [driver][draw]
+    std::vector<int> draw_order;                                  // scratch: draws sorted by one driver
     std::array<std::vector<float>, kExport> recovery_day;
     std::array<std::vector<double>, kExport> vehicles_lost;
     std::vector<double> world_vehicles_lost;
@@ -749,6 +745,8 @@ struct Simulator::Impl {
         world_vehicles_lost.resize(kMaxDraws);
         world_value_lost.resize(kMaxDraws);
         world_supplier_peak.resize(kMaxDraws);
+        for (std::vector<double>& v : driver_value) v.resize(kMaxDraws);
+        draw_order.reserve(kMaxDraws);
         step_values.resize(3 * static_cast<std::size_t>(kMaxSteps));
         float_scratch.reserve(kMaxDraws);
         double_scratch.reserve(kMaxDraws);
@@ -791,7 +789,8 @@ struct Simulator::Impl {
         simulate_draw(in, mech, setup, central_steps, DrawParams{}, cover_pow.data(), step_scratch,
                       [&](int r, int, int t, double share, double lost, double) {
                           RegionTimeline& tl = out.timeline[static_cast<std::size_t>(r)];
-                          tl.central[static_cast<std::size_t>(t)] = static_cast<float>(share);
+                          const double plants = region_data()[static_cast<std::size_t>(r)].plants;
+                          tl.central[static_cast<std::size_t>(t)] = static_cast<float>(whole_plants(share, plants) / plants);
                           tl.lost_central[static_cast<std::size_t>(t)] = static_cast<float>(lost);
                       },
                       o);
@@ -802,15 +801,19 @@ struct Simulator::Impl {
         DrawOutcome o;
         std::array<bool, kExport> active{};
         const int steps = step_count(in.horizon_days);
-        simulate_draw(in, mech, setup, draw_steps, random_draw_params(in.seed, draw, mech), cover_pow.data(), step_scratch,
+        const DrawParams params = random_draw_params(in.seed, draw, mech);
+        const std::array<double, kDriverCount> values = driver_values(params);
+        for (int k = 0; k < kDriverCount; ++k) driver_value[static_cast<std::size_t>(k)][static_cast<std::size_t>(draw)] = values[static_cast<std::size_t>(k)];
+        simulate_draw(in, mech, setup, draw_steps, params, cover_pow.data(), step_scratch,
                       [&](int r, int step, int, double share, double, double) {
                           const std::size_t ri = static_cast<std::size_t>(r);
-                          const bool now = share >= kNegligibleShare;  // below: counted as exactly 0
+                          const int count = whole_plants(share, region_data()[ri].plants);
+                          const bool now = count > 0;  // the draws with none are counted by difference
                           if (now != active[ri]) {
                               active_change[ri][static_cast<std::size_t>(step)] += now ? 1 : -1;
                               active[ri] = now;
                           }
-                          if (now) ++histogram_row(r, histogram_bin(share))[step];
+                          if (now) ++histogram_row(r, count < kBins ? count : kBins - 1)[step];
                       },
                       o);
         for (int r = 0; r < kExport; ++r) {
@@ -828,45 +831,71 @@ struct Simulator::Impl {
         world_supplier_peak[static_cast<std::size_t>(draw)] = o.world_supplier_peak;
     }
 
-    // P10/P50/P90 of one region's plants share per step, then per day by
-    // linear interpolation between steps.
+    // P10/P50/P90 (nearest rank) of one region's whole count of plants stopped
+    // per step, as a share of its plants; a day takes the nearest step's value,
+    // so every day's count is a whole number too.
     void timeline_percentiles(int region, int horizon, int draws, RegionTimeline& tl) {
         const int steps = step_count(horizon);
-        const double targets[3] = {0.1 * draws, 0.5 * draws, 0.9 * draws};
+        const int ranks[3] = {nearest_rank_index(10, draws) + 1, nearest_rank_index(50, draws) + 1, nearest_rank_index(90, draws) + 1};
+        const double plants = region_data()[static_cast<std::size_t>(region)].plants;
         float* values[3] = {step_values.data(), step_values.data() + kMaxSteps, step_values.data() + 2 * kMaxSteps};
         int active = 0;
         for (int step = 0; step < steps; ++step) {
             active += active_change[static_cast<std::size_t>(region)][static_cast<std::size_t>(step)];
-            int cumulative = draws - active;  // inactive draws: exactly 0
+            int cumulative = draws - active;  // draws with no plant stopped
             int q = 0;
-            while (q < 3 && targets[q] <= cumulative) values[q++][step] = 0.0f;
+            while (q < 3 && ranks[q] <= cumulative) values[q++][step] = 0.0f;
             for (int b = 1; b < kBins && q < 3; ++b) {
-                const int count = histogram_row(region, b)[step];
-                if (count == 0) continue;
-                const int before = cumulative;
-                cumulative += count;
-                while (q < 3 && targets[q] <= cumulative) {
-                    values[q][step] = static_cast<float>(bin_value(b, (targets[q] - before) / count));
-                    ++q;
-                }
+                cumulative += histogram_row(region, b)[step];
+                while (q < 3 && ranks[q] <= cumulative) values[q++][step] = static_cast<float>(b / plants);
             }
-            while (q < 3) values[q++][step] = 1.0f;
+            while (q < 3) values[q++][step] = static_cast<float>((kBins - 1) / plants);
         }
         std::vector<float>* outs[3] = {&tl.p10, &tl.p50, &tl.p90};
         for (int t = 0; t <= horizon; ++t) {
-            const int step = t / kDrawStepDays;
-            const int day0 = step * kDrawStepDays;
+            // The nearest step (the earlier one on a tie); the last step is the horizon.
+            int step = t / kDrawStepDays;
             const int next = step + 1 < steps ? step + 1 : step;
+            const int day0 = step * kDrawStepDays;
             const int day1 = next * kDrawStepDays < horizon ? next * kDrawStepDays : horizon;
-            const double frac = day1 > day0 ? static_cast<double>(t - day0) / (day1 - day0) : 0.0;
-            for (int i = 0; i < 3; ++i) {
-                const double a = values[i][step], b = values[i][next];
-                (*outs[i])[static_cast<std::size_t>(t)] = static_cast<float>(a + (b - a) * frac);
-            }
+            if (day1 - t < t - day0) step = next;
+            for (int i = 0; i < 3; ++i) (*outs[i])[static_cast<std::size_t>(t)] = values[i][step];
         }
     }
 
     void components(const Inputs& in, Results& out);
+
+    // Per drawn assumption: the world loss (P50) of the fifth of the draws
+    // with its lowest values and of the fifth with its highest (ties by draw
+    // number), largest swing first. Fewer than 5 draws: no drivers.
+    void drivers(int draws, Results& out) {
+        out.driver_count = 0;
+        const int fifth = draws / 5;
+        if (fifth < 1) return;
+        for (int k = 0; k < kDriverCount; ++k) {
+            const std::vector<double>& v = driver_value[static_cast<std::size_t>(k)];
+            draw_order.resize(static_cast<std::size_t>(draws));
+            for (int d = 0; d < draws; ++d) draw_order[static_cast<std::size_t>(d)] = d;
+            std::sort(draw_order.begin(), draw_order.end(), [&v](int a, int b) {
+                const double x = v[static_cast<std::size_t>(a)], y = v[static_cast<std::size_t>(b)];
+                return x < y || (x == y && a < b);
+            });
+            auto median_of = [&](int first) {
+                double_scratch.resize(static_cast<std::size_t>(fifth));
+                for (int i = 0; i < fifth; ++i)
+                    double_scratch[static_cast<std::size_t>(i)] = world_vehicles_lost[static_cast<std::size_t>(draw_order[static_cast<std::size_t>(first + i)])];
+                const auto mid = double_scratch.begin() + nearest_rank_index(50, fifth);
+                std::nth_element(double_scratch.begin(), mid, double_scratch.end());
+                return *mid;
+            };
+            out.drivers[static_cast<std::size_t>(k)] = {static_cast<Driver>(k), median_of(0), median_of(draws - fifth)};
+        }
+        // Largest swing first; equal swings keep the Driver order (an insertion sort: no allocation).
+        auto swing = [](const DriverResult& d) { return d.high > d.low ? d.high - d.low : d.low - d.high; };
+        for (std::size_t i = 1; i < out.drivers.size(); ++i)
+            for (std::size_t j = i; j > 0 && swing(out.drivers[j]) > swing(out.drivers[j - 1]); --j) std::swap(out.drivers[j], out.drivers[j - 1]);
+        out.driver_count = kDriverCount;
+    }
 };
 
 //-----------------------------------------------------------------------------
@@ -954,6 +983,7 @@ void prepare_results(const Inputs& in, const Mechanics& mech, Results& out) {
     out.world_vehicles_lost = Range{};
     out.world_value_lost_usd = Range{};
     out.world_peak_supplier_lines_stopped = Range{};
+    out.driver_count = 0;
 }
 
 void fill_central_outcomes(const DrawOutcome& o, Results& out) {
@@ -1076,6 +1106,7 @@ bool Simulator::advance_run(int max_draws, Results& out) {
     out.world_vehicles_lost = value_range(m.double_scratch, m.world_vehicles_lost.data(), draws);
     out.world_value_lost_usd = value_range(m.double_scratch, m.world_value_lost.data(), draws);
     out.world_peak_supplier_lines_stopped = value_range(m.double_scratch, m.world_supplier_peak.data(), draws);
+    m.drivers(draws, out);
     out.bands_ready = true;
     out.summary = summary_sentence(out);
     return true;

@@ -398,6 +398,20 @@ void draw_advanced(const Ctx& c, float width) {
     disclosure(std::string(c.t("ui.advanced")).c_str(), m.advanced_open, width, c.target, c.f, c.p);
     m.remember("advanced");
     if (!m.advanced_open) return;
+    // What moves the answer most: the assumptions the simulations draw, largest swing first.
+    const Results& r = m.results;
+    if (r.bands_ready && r.driver_count > 0) {
+        wrapped_text(c.f.body, c.p.text, width, std::string(c.t("ui.drivers.title")));
+        wrapped_text(c.f.small, c.p.muted, width, std::string(c.t("ui.drivers.note")));
+        constexpr int kShown = 4;
+        for (int i = 0; i < r.driver_count && i < kShown; ++i) {
+            const DriverResult& d = r.drivers[static_cast<std::size_t>(i)];
+            wrapped_text(c.f.small, c.p.text, width,
+                         driver_name(d.id, c.lang) + std::string(c.t("ui.list_colon")) +
+                             ui_format(c.lang, "ui.drivers.row", {{"low", vehicles_text(d.low, c.lang)}, {"high", vehicles_text(d.high, c.lang)}}));
+        }
+        ImGui::Dummy(ImVec2(1, 10));
+    }
     Inputs in = m.inputs;
     bool changed = false;
     const std::string hint(c.t("ui.keyboard_hint"));
@@ -529,9 +543,10 @@ void draw_regions(const Ctx& c, float width) {
                 ImGui::PushFont(c.f.small);
                 const float cell = ImGui::GetContentRegionAvail().x;
                 if (rr.supplier_first_stop_day.p50) {
+                    // Narrow screens give the date only; wide ones also the most stopped at once.
                     const double lines = rr.peak_supplier_lines_stopped.p50 > 1.0 ? rr.peak_supplier_lines_stopped.p50 : 1.0;
                     text_wrapped_at_spaces(
-                        ui_format(c.lang, "ui.regions.suppliers",
+                        ui_format(c.lang, c.narrow ? "ui.regions.suppliers_short" : "ui.regions.suppliers",
                                   {{"date", short_date_text(static_cast<int>(std::lround(*rr.supplier_first_stop_day.p50)), c.lang)},
                                    {"lines", plants_text(lines, c.lang)}, {"total", number_text(rr.supplier_lines, 0, c.lang)}}),
                         cell, true);

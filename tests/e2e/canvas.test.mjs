@@ -110,7 +110,9 @@ export function canvasTests({ engine, site }) {
         assert(rec.maxPixels <= PIXEL_BUDGET, `never more than ${PIXEL_BUDGET} pixels (largest ${rec.maxPixels})`);
         assert(rec.maxSide <= s1.limit, `never a side beyond the GPU's ${s1.limit} (largest ${rec.maxSide})`);
         for (const s of [s0, s1]) assert(s.dbw === s.w && s.dbh === s.h, `the drawing buffer is what the canvas asked for: ${JSON.stringify(s)}`);
-        assert(s0.w === Math.floor(width - 32) * dpr || s0.w * s0.h > PIXEL_BUDGET * 0.97, `the default view renders at the full DPR when the budget allows (${s0.w} px wide)`);
+        // The budget is the pixel count and the GPU's longest side: at full DPR, or at the scale where one of them binds.
+        assert(s0.w === Math.floor(width - 32) * dpr || s0.w * s0.h > PIXEL_BUDGET * 0.97 || s0.h > s1.limit * 0.97,
+          `the default view renders at the full DPR when the budget allows (${s0.w}×${s0.h})`);
         await noErrors(page);
       } finally {
         await context.close();

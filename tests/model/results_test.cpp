@@ -174,7 +174,7 @@ TEST(Json, HasTheExactShapeOfProductMd) {
     const Results& r = results_2025();
     const Json j = parse_or_fail(results_to_json(r));
     EXPECT_EQ(keys_of(j), (std::vector<std::string>{"model_version", "language", "provisional", "inputs", "summary", "regions",
-                                                    "world", "timeline", "components"}));
+                                                    "world", "timeline", "components", "drivers"}));
     EXPECT_EQ(j["language"].text, "en");
     EXPECT_EQ(j["model_version"].text, std::string(kModelVersion));
     EXPECT_EQ(j["provisional"].kind, Json::Bool);
@@ -552,6 +552,48 @@ TEST(Exports, TheScenarioInWordsInEveryLanguage) {
     EXPECT_NE(credit_line(Language::German).find("Quellen: "), std::string::npos);
     EXPECT_NE(credit_line(Language::Japanese).find("出典："), std::string::npos);
     EXPECT_NE(credit_line(Language::Japanese).find(kModelVersion), std::string::npos);
+}
+
+// What moves the answer: every drawn assumption once, largest swing first, each
+// moving the world loss the way its mechanism says; none while provisional.
+TEST(Drivers, EveryDrawnAssumptionOnceLargestSwingFirst) {
+    const Results& r = results_2025();
+    ASSERT_EQ(r.driver_count, kDriverCount);
+    std::vector<bool> seen(kDriverCount, false);
+    double previous = 1e300;
+    auto find = [&](Driver id) -> const DriverResult& {
+        for (const DriverResult& d : r.drivers)
+            if (d.id == id) return d;
+        return r.drivers[0];
+    };
+    for (const DriverResult& d : r.drivers) {
+        const int i = static_cast<int>(d.id);
+        ASSERT_TRUE(i >= 0 && i < kDriverCount);
+        EXPECT_FALSE(seen[static_cast<std::size_t>(i)]) << driver_key(d.id);
+        seen[static_cast<std::size_t>(i)] = true;
+        const double swing = std::abs(d.high - d.low);
+        EXPECT_LE(swing, previous) << driver_key(d.id);
+        previous = swing;
+        EXPECT_FALSE(driver_name(d.id).empty());
+        EXPECT_NE(driver_name(d.id, Language::German), driver_name(d.id)) << driver_key(d.id);
+    }
+    EXPECT_GT(find(Driver::EmergencySupply).high, find(Driver::EmergencySupply).low);  // slower emergency supply: more lost
+    EXPECT_LT(find(Driver::OtherSuppliers).high, find(Driver::OtherSuppliers).low);    // more made up: less lost
+    EXPECT_LT(find(Driver::PartsBuffer).high, find(Driver::PartsBuffer).low);          // more finished parts: less lost
+    EXPECT_GT(find(Driver::LooseMagnets).high, find(Driver::LooseMagnets).low);        // more loose magnets: more exposed
+
+    const Json j = parse_or_fail(results_to_json(r));
+    const Json& drivers = j["drivers"];
+    ASSERT_EQ(drivers.items.size(), static_cast<std::size_t>(kDriverCount));
+    EXPECT_EQ(keys_of(drivers.items[0]), (std::vector<std::string>{"id", "low", "high", "display"}));
+    EXPECT_EQ(keys_of(drivers.items[0]["display"]), (std::vector<std::string>{"name", "low", "high"}));
+    EXPECT_EQ(drivers.items[0]["id"].text, driver_key(r.drivers[0].id));
+
+    Simulator sim;
+    Results central;
+    sim.run_central(Inputs{}, central);
+    EXPECT_EQ(central.driver_count, 0);
+    EXPECT_TRUE(parse_or_fail(results_to_json(central))["drivers"].items.empty());
 }
 
 //-----------------------------------------------------------------------------
