@@ -5,9 +5,9 @@
 // [SECTION] parse_cli
 // [SECTION] help_text, version_text
 //
-// Values of input options are validated by the query codec (decode_query), so
-// the command line and share links accept exactly the same numbers and give
-// the same messages.
+// Values of input options are parsed by the model's parse_input_value, which the
+// query codec uses for each value of a link, so the command line and share links
+// accept exactly the same numbers and give the same messages.
 #include "cli/cli.h"
 
 #include "model/model.h"
@@ -34,18 +34,6 @@ namespace {
 //-----------------------------------------------------------------------------
 // [SECTION] Text helpers
 //-----------------------------------------------------------------------------
-
-// Printable ASCII only, at most 40 characters: arguments may be any bytes.
-std::string sanitise(std::string_view s) {
-    constexpr std::size_t kMaxShown = 40;
-    std::string out;
-    for (std::size_t i = 0; i < s.size() && i < kMaxShown; ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        out.push_back(c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '?');
-    }
-    if (s.size() > kMaxShown) out += "...";
-    return out;
-}
 
 // Concatenation without `"literal" + std::string` (GCC 12 warns falsely: -Wrestrict, PR 105329).
 std::string cat(std::initializer_list<std::string_view> parts) {
@@ -118,16 +106,6 @@ std::string_view metavar(const InputField& f) {
     return "N";
 }
 
-// "--approval: 'abc' is not a number (expected 0 to 100 %)" from the codec's
-// "approval: 'abc' is not a number (expected 0 to 100 %)".
-std::string as_option_message(const InputField& f, const std::string& codec_message) {
-    const std::string prefix = std::string(f.key) + ": ";
-    const std::string_view rest = codec_message.compare(0, prefix.size(), prefix) == 0
-                                      ? std::string_view(codec_message).substr(prefix.size())
-                                      : std::string_view(codec_message);
-    return cat({"--", option_name(f), ": ", rest});
-}
-
 }  // namespace
 
 std::string option_name(const InputField& field) {
@@ -187,7 +165,7 @@ CliParse parse_cli(std::span<const std::string_view> args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
         if (options_ended || arg.size() < 2 || arg[0] != '-') {
-            parse.errors.push_back(cat({"'", sanitise(arg), "': unexpected argument (options start with --)"}));
+            parse.errors.push_back(cat({"'", shown_text(arg), "': unexpected argument (options start with --)"}));
             continue;
         }
         if (arg == "--") {
@@ -199,7 +177,7 @@ CliParse parse_cli(std::span<const std::string_view> args) {
             continue;
         }
         if (arg[1] != '-') {
-            parse.errors.push_back(sanitise(arg) + ": unknown option");
+            parse.errors.push_back(shown_text(arg) + ": unknown option");
             continue;
         }
         // "--name" or "--name=value"
@@ -212,7 +190,7 @@ CliParse parse_cli(std::span<const std::string_view> args) {
         const FixedOption* fixed = find_fixed(name);
         const InputField* field = fixed ? nullptr : find_field_option(name);
         if (!fixed && !field) {
-            parse.errors.push_back(cat({"--", sanitise(name), ": unknown option"}));
+            parse.errors.push_back(cat({"--", shown_text(name), ": unknown option"}));
             continue;
         }
         const std::string shown = cat({"--", name});
@@ -253,18 +231,18 @@ CliParse parse_cli(std::span<const std::string_view> args) {
             break;
         case Fixed::Lang:
             if (!parse_language(value, &parse.options.language))
-                parse.errors.push_back("--lang: '" + sanitise(value) + "' is not a language (expected en, de or ja)");
+                parse.errors.push_back("--lang: " + language_problem(value));
             else lang_given = true;
             break;
         case Fixed::ShareBase:
             if (is_http_url(value)) parse.options.share_base = std::string(value);
-            else parse.errors.push_back("--share-base: '" + sanitise(value) + "' is not an http: or https: URL (e.g. " + std::string(kDefaultShareBase) + ")");
+            else parse.errors.push_back("--share-base: '" + shown_text(value) + "' is not an http: or https: URL (e.g. " + std::string(kDefaultShareBase) + ")");
             break;
         case Fixed::Format:
             if (value == "text") parse.options.format = OutputFormat::Text;
             else if (value == "json") parse.options.format = OutputFormat::Json;
             else if (value == "csv") parse.options.format = OutputFormat::Csv;
-            else parse.errors.push_back("--format: '" + sanitise(value) + "' is not a format (expected text, json or csv)");
+            else parse.errors.push_back("--format: '" + shown_text(value) + "' is not a format (expected text, json or csv)");
             break;
         case Fixed::Help:
         case Fixed::Version: break;
@@ -278,7 +256,7 @@ CliParse parse_cli(std::span<const std::string_view> args) {
             inputs = preset->inputs;
             parse.options.preset = std::string(preset->id);
         } else {
-            parse.errors.push_back("--preset: '" + sanitise(*preset_arg) + "' is not a known preset (expected one of " + preset_list() + ")");
+            parse.errors.push_back("--preset: '" + shown_text(*preset_arg) + "' is not a known preset (expected one of " + preset_list() + ")");
         }
     }
     // 2. query
@@ -289,24 +267,26 @@ CliParse parse_cli(std::span<const std::string_view> args) {
         if (is_http_url(query)) {
             const std::size_t mark = query.rfind('?');
             query = mark == std::string_view::npos ? std::string_view() : query.substr(mark + 1);
-            if (query.empty()) parse.warnings.push_back("--query: the link '" + sanitise(*query_arg) + "' has no share query; nothing applied");
+            if (query.empty()) parse.warnings.push_back("--query: the link '" + shown_text(*query_arg) + "' has no share query; nothing applied");
         }
-        DecodedQuery decoded = decode_query(query, inputs);
+        // The model's codec reads the scenario; lang= (the reader's language, which a
+        // page's link may name) is the command line's own --lang, read here.
+        constexpr std::string_view kOwnKeys[] = {"lang"};
+        DecodedQuery decoded = decode_query(query, inputs, kOwnKeys);
         for (const QueryMessage& m : decoded.errors) parse.errors.push_back("--query: " + m.message);
         for (const QueryMessage& m : decoded.warnings) parse.warnings.push_back("--query: " + m.message);
         inputs = decoded.inputs;
-        if (!lang_given && !decoded.language.empty()) parse_language(decoded.language, &parse.options.language);
+        for (const QueryParam& p : decoded.others) {  // lang=
+            Language lang = Language::English;
+            if (!parse_language(p.value, &lang)) parse.errors.push_back("--query: lang: " + language_problem(p.value));
+            else if (!lang_given) parse.options.language = lang;
+        }
         if (!decoded.preset.empty()) parse.options.preset = decoded.preset;
     }
-    // 3. explicit options, validated by the codec: one "key=value" each.
+    // 3. explicit options, each value parsed as its field's (the same rules and words as a link's).
     for (const Assignment& a : assignments) {
-        const std::string one = std::string(a.field->key) + "=" + percent_encode(a.value);
-        DecodedQuery decoded = decode_query(one, inputs);
-        if (!decoded.errors.empty()) {
-            for (const QueryMessage& m : decoded.errors) parse.errors.push_back(as_option_message(*a.field, m.message));
-            continue;
-        }
-        inputs = decoded.inputs;
+        const std::string problem = parse_input_value(*a.field, a.value, &inputs);
+        if (!problem.empty()) parse.errors.push_back(cat({"--", option_name(*a.field), ": ", problem}));
     }
     return parse;
 }

@@ -15,9 +15,9 @@
 #include "query.h"
 
 #include "model.h"
-#include "strings.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -40,7 +40,6 @@ namespace {
 #endif
 
 constexpr std::size_t kMaxValueChars = 64;    // one value; the longest shortest-form double is 24
-constexpr std::size_t kMaxShownChars = 40;    // a value quoted in a message
 constexpr std::size_t kMaxPathChars = 6 * (2 * 24 + 2);  // six points of two shortest-form doubles
 
 //-----------------------------------------------------------------------------
@@ -206,19 +205,6 @@ std::string format_field_value(const InputField& f, double v) {
 // [SECTION] Messages
 //-----------------------------------------------------------------------------
 
-// Printable ASCII only (anything else becomes '?'), at most kMaxShownChars.
-std::string sanitise(std::string_view s) {
-    std::string out;
-    const std::size_t shown = std::min(s.size(), kMaxShownChars);
-    out.reserve(shown + 3);
-    for (std::size_t i = 0; i < shown; ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        out.push_back(c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '?');
-    }
-    if (s.size() > kMaxShownChars) out += "...";
-    return out;
-}
-
 std::string failure_text(ParseFailure failure) {
     switch (failure) {
     case ParseFailure::Empty: return "is empty";
@@ -232,7 +218,7 @@ std::string failure_text(ParseFailure failure) {
 }
 
 void add_message(std::vector<QueryMessage>& list, std::string_view key, std::string text) {
-    list.push_back(QueryMessage{sanitise(key), std::move(text)});
+    list.push_back(QueryMessage{shown_text(key), std::move(text)});
 }
 
 //-----------------------------------------------------------------------------
@@ -293,15 +279,6 @@ std::vector<Pair> split_pairs(std::string_view query) {
     return pairs;
 }
 
-// Keys understood by embeds and the page shell, not by the model: accepted
-// without a warning and otherwise ignored here.
-bool is_embed_option(std::string_view key) {
-    for (const std::string_view option : {"origins", "allow", "embed", "debug", "share", "resize", "lang"}) {
-        if (key == option) return true;
-    }
-    return false;
-}
-
 bool same_bits(double a, double b) {
     return std::memcmp(&a, &b, sizeof a) == 0;
 }
@@ -327,17 +304,16 @@ std::string percent_encode(std::string_view s) {
     return out;
 }
 
-std::string parse_hex_colour(std::string_view text) {
-    if (!text.empty() && text.front() == '#') text.remove_prefix(1);
-    if (text.size() != 3 && text.size() != 6) return {};
-    std::string out = "#";
-    for (const char c : text) {
-        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        if (!hex) return {};
-        const char lower = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
-        out.push_back(lower);
-        if (text.size() == 3) out.push_back(lower);
+std::string shown_text(std::string_view s) {
+    constexpr std::size_t kMaxShownChars = 40;
+    std::string out;
+    const std::size_t shown = std::min(s.size(), kMaxShownChars);
+    out.reserve(shown + 3);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        out.push_back(c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '?');
     }
+    if (s.size() > kMaxShownChars) out += "...";
     return out;
 }
 
@@ -441,7 +417,32 @@ std::string query_too_long_message(std::size_t bytes) {
            "); nothing was applied";
 }
 
-DecodedQuery decode_query(std::string_view query, const Inputs& base) {
+std::string parse_input_value(const InputField& f, std::string_view text, Inputs* in) {
+    if (f.kind == FieldKind::Path) {
+        ApprovalPath path;
+        std::string problem;
+        if (text.size() > kMaxPathChars) problem = "is too long";
+        else if (!parse_path_text(text, &path, &problem)) problem = "is not a valid path: " + problem;
+        if (!problem.empty()) return "'" + shown_text(text) + "' " + problem + " (expected day:percent points, e.g. 61:25,83:60)";
+        set_path(*in, f, path);
+        return {};
+    }
+    double parsed = 0.0;
+    ParseFailure failure = f.kind == FieldKind::Real ? parse_real(text, &parsed) : parse_whole(text, &parsed);
+    if (failure == ParseFailure::None && !field_in_range(f, parsed)) failure = ParseFailure::OutOfRange;
+    if (failure != ParseFailure::None) return "'" + shown_text(text) + "' " + failure_text(failure) + " (expected " + range_text(f) + ")";
+    set_field(*in, f, parsed);
+    return {};
+}
+
+namespace {
+std::atomic<std::size_t> g_queries_decoded{0};
+}  // namespace
+
+std::size_t queries_decoded() { return g_queries_decoded.load(); }
+
+DecodedQuery decode_query(std::string_view query, const Inputs& base, std::span<const std::string_view> own_keys) {
+    ++g_queries_decoded;
     DecodedQuery result;
     result.inputs = base;
     if (query.size() > kMaxQueryBytes) {
@@ -461,7 +462,7 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
         last[i] = last_index[pairs[i].key] == i;
         if (!last[i] && !warned[pairs[i].key]) {
             warned[pairs[i].key] = true;
-            add_message(result.warnings, pairs[i].key, sanitise(pairs[i].key) + ": given more than once; the last value is used");
+            add_message(result.warnings, pairs[i].key, shown_text(pairs[i].key) + ": given more than once; the last value is used");
         }
     }
 
@@ -474,7 +475,7 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
         } else {
             std::string known;
             for (const Preset& p : presets()) known += (known.empty() ? "" : ", ") + std::string(p.id);
-            add_message(result.errors, "preset", "preset: '" + sanitise(pairs[i].value) + "' is not a known preset (expected one of " + known + ")");
+            add_message(result.errors, "preset", "preset: '" + shown_text(pairs[i].value) + "' is not a known preset (expected one of " + known + ")");
         }
     }
 
@@ -483,88 +484,36 @@ DecodedQuery decode_query(std::string_view query, const Inputs& base) {
         if (!last[i]) continue;
         const std::string& key = pairs[i].key;
         const std::string& value = pairs[i].value;
-        if (key == "lang") {  // the reader's language (strings.h)
-            Language lang = Language::English;
-            if (parse_language(value, &lang)) result.language = value;
-            else add_message(result.errors, key, "lang: '" + sanitise(value) + "' is not a language (expected en, de or ja)");
-            continue;
-        }
         if (key == "preset") continue;
-        if (is_embed_option(key)) {
-            result.page_options.push_back(key);
-            continue;
-        }
         if (key == "v") {
             double version = 0.0;
             if (parse_whole(value, &version) != ParseFailure::None) {
-                add_message(result.warnings, key, "v: '" + sanitise(value) + "' is not a link format version; read as version " + std::to_string(kQueryFormatVersion));
+                add_message(result.warnings, key, "v: '" + shown_text(value) + "' is not a link format version; read as version " + std::to_string(kQueryFormatVersion));
             } else if (version != kQueryFormatVersion) {
                 add_message(result.warnings, key, "v: link format version " + format_real(version) + " is not " + std::to_string(kQueryFormatVersion) + "; values may not reproduce exactly");
             }
             continue;
         }
         if (key == "model") {  // the model version the link was made with
-            result.model_version = sanitise(value);
+            result.model_version = shown_text(value);
             if (value != kModelVersion)
-                add_message(result.warnings, key, "model: this link was made with model version '" + sanitise(value) +
+                add_message(result.warnings, key, "model: this link was made with model version '" + shown_text(value) +
                                                       "'; this is " + std::string(kModelVersion) + ", so results may differ");
-            continue;
-        }
-        if (key == "theme") {
-            if (value == "light" || value == "dark" || value == "auto") {
-                result.theme = value;
-            } else {
-                add_message(result.errors, key, "theme: '" + sanitise(value) + "' is not a theme (expected light, dark or auto)");
-            }
-            continue;
-        }
-        if (key == "accent") {
-            result.accent = parse_hex_colour(value);
-            if (result.accent.empty())
-                add_message(result.errors, key, "accent: '" + sanitise(value) + "' is not a colour (expected six hex digits, e.g. 0b5cad or #0b5cad)");
-            continue;
-        }
-        if (key == "bg") {
-            if (value == "transparent" || value == "theme") result.transparent = value == "transparent";
-            else add_message(result.errors, key, "bg: '" + sanitise(value) + "' is not a background (expected transparent or theme)");
-            continue;
-        }
-        if (key == "headline") {
-            if (value == "on" || value == "off") result.headline = value == "on";
-            else add_message(result.errors, key, "headline: '" + sanitise(value) + "' is not on or off");
             continue;
         }
         const InputField* field = find_input_field(key);
         if (!field) {
-            if (key.empty()) {
+            if (std::find(own_keys.begin(), own_keys.end(), key) != own_keys.end()) {
+                result.others.push_back(QueryParam{key, value});
+            } else if (key.empty()) {
                 add_message(result.warnings, key, "parameter without a name ignored");
             } else {
-                add_message(result.warnings, key, "unknown parameter '" + sanitise(key) + "' ignored");
+                add_message(result.warnings, key, "unknown parameter '" + shown_text(key) + "' ignored");
             }
             continue;
         }
-        if (field->kind == FieldKind::Path) {
-            ApprovalPath path;
-            std::string problem;
-            if (value.size() > kMaxPathChars) problem = "is too long";
-            else if (!parse_path_text(value, &path, &problem)) problem = "is not a valid path: " + problem;
-            if (!problem.empty()) {
-                add_message(result.errors, key, std::string(field->key) + ": '" + sanitise(value) + "' " + problem +
-                                                    " (expected day:percent points, e.g. 61:25,83:60)");
-                continue;
-            }
-            set_path(result.inputs, *field, path);
-            continue;
-        }
-        double parsed = 0.0;
-        ParseFailure failure = field->kind == FieldKind::Real ? parse_real(value, &parsed) : parse_whole(value, &parsed);
-        if (failure == ParseFailure::None && !field_in_range(*field, parsed)) failure = ParseFailure::OutOfRange;
-        if (failure != ParseFailure::None) {
-            add_message(result.errors, key,
-                        std::string(field->key) + ": '" + sanitise(value) + "' " + failure_text(failure) + " (expected " + range_text(*field) + ")");
-            continue;
-        }
-        set_field(result.inputs, *field, parsed);
+        const std::string problem = parse_input_value(*field, value, &result.inputs);
+        if (!problem.empty()) add_message(result.errors, key, std::string(field->key) + ": " + problem);
     }
     return result;
 }

@@ -9,6 +9,7 @@
 #include "inputs.h"
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,24 +23,23 @@ struct QueryMessage {
     std::string message;  // "approval: 'abc' is not a number; expected 0 to 100 %"
 };
 
+// One parameter of a query string, percent-decoded.
+struct QueryParam {
+    std::string key;
+    std::string value;
+};
+
+// A query's scenario. The model knows the scenario only: page options (theme,
+// lang, accent, …) are read by the UI or the page from `others`.
 struct DecodedQuery {
     Inputs inputs;                       // base inputs with every valid parameter applied
     std::string preset;                  // the preset id if "preset=" was valid, else ""
-    std::string theme;                   // "light" | "dark" | "auto" if given and valid, else ""
-    std::string language;                // "en" | "de" | "ja" if "lang=" was given and valid, else ""
     std::string model_version;           // the model version a share link was made with ("model="), else ""
-    // Producer options (how the calculator looks on a host page; never part of a
-    // share link): "accent=0b5cad" (or "%230b5cad"), "bg=transparent",
-    // "headline=off". Invalid values are errors and leave the default.
-    std::string accent;                  // "#rrggbb", lower case, when valid; else ""
-    bool transparent = false;            // bg=transparent: the host page's background shows through
-    bool headline = true;                // headline=off: the host writes its own headline
-    // Parameters of the page's or the embed's address that are no input ("share",
-    // "origins", "resize", …): accepted without a message in a link, and listed here
-    // for callers that take inputs only (setInputs), which say they are ignored.
-    std::vector<std::string> page_options;
+    // The parameters the caller named as its own (decode_query's `own_keys`): the
+    // last value of each, in the order of the query, for the caller to read.
+    std::vector<QueryParam> others;
     std::vector<QueryMessage> errors;    // values that were rejected (field left unchanged)
-    std::vector<QueryMessage> warnings;  // unknown keys, version mismatch (ignored)
+    std::vector<QueryMessage> warnings;  // unknown keys, repeated keys, version mismatch (ignored)
     bool ok() const { return errors.empty(); }
 };
 
@@ -54,6 +54,10 @@ std::string path_text(const ApprovalPath& path);
 // Parses that text; on failure returns false and says why in *problem.
 bool parse_path_text(std::string_view text, ApprovalPath* path, std::string* problem);
 
+// A value as a message quotes it: printable ASCII only (anything else becomes
+// '?'), at most 40 characters (then "...").
+std::string shown_text(std::string_view s);
+
 // Percent-encodes everything but RFC 3986's unreserved characters.
 std::string percent_encode(std::string_view s);
 
@@ -62,8 +66,10 @@ std::string unit_after(const InputField& f, double value);
 // "0 to 100 %", "0 to 730 days", "1 to 5000": a field's valid range, as the messages give it.
 std::string range_text(const InputField& f);
 
-// "#0b5cad" for "0b5cad", "#0B5CAD" or "#0b5" (CSS's short form); "" for anything else.
-std::string parse_hex_colour(std::string_view text);
+// Parses one input's value as a link or the command line writes it ("25",
+// "61:25,83:60") into *in. Returns "" when it was taken; otherwise why not, without
+// the field's name, and *in is unchanged: "'abc' is not a number (expected 0 to 100 %)".
+std::string parse_input_value(const InputField& f, std::string_view text, Inputs* in);
 
 // The longest query decode_query takes, in bytes; a longer one is refused whole.
 inline constexpr std::size_t kMaxQueryBytes = 8192;
@@ -71,10 +77,16 @@ inline constexpr std::size_t kMaxQueryBytes = 8192;
 std::string query_too_long_message(std::size_t bytes);
 
 // Decodes "a=1&b=2" (a leading '?' or '#' is skipped; '+' and %XX are decoded).
-// "preset=" is applied first, then the other fields, in any order. "theme" and
-// the producer options (accent, bg, headline) are decoded into their members;
-// the embed's own keys (origins, share, resize, …) are accepted without warning. A
-// query longer than kMaxQueryBytes is rejected as a whole.
-DecodedQuery decode_query(std::string_view query, const Inputs& base = Inputs{});
+// "preset=" is applied first, then the other fields, in any order; a repeated key
+// is warned about once and its last value used. A key in `own_keys` (the caller's
+// own parameters, e.g. the page's theme=) goes to `others` without a word; any other
+// key that is no part of the scenario is warned about and ignored. A query longer
+// than kMaxQueryBytes is rejected as a whole.
+DecodedQuery decode_query(std::string_view query, const Inputs& base = Inputs{},
+                          std::span<const std::string_view> own_keys = {});
+
+// How many query strings decode_query has read since the program started (for
+// tests that count how often a query is parsed).
+std::size_t queries_decoded();
 
 }  // namespace rareshock

@@ -5,6 +5,8 @@
 // [SECTION] Lookup
 #include "strings.h"
 
+#include "query.h"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -222,6 +224,13 @@ const std::string* find(Language lang, std::string_view key) {
 // [SECTION] Lookup
 //-----------------------------------------------------------------------------
 std::string_view language_code(Language lang) { return kCodes[static_cast<std::size_t>(lang)]; }
+
+std::string language_problem(std::string_view code) {
+    std::string expected;
+    for (int i = 0; i < kLanguageCount; ++i)
+        expected += std::string(i == 0 ? "" : i + 1 == kLanguageCount ? " or " : ", ") + std::string(kCodes[static_cast<std::size_t>(i)]);
+    return "'" + shown_text(code) + "' is not a language (expected " + expected + ")";
+}
 
 bool parse_language(std::string_view code, Language* out) {
     for (int i = 0; i < kLanguageCount; ++i)

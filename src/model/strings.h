@@ -31,6 +31,8 @@ inline constexpr int kLanguageCount = 3;
 
 std::string_view language_code(Language lang);                  // "en", "de", "ja"
 bool parse_language(std::string_view code, Language* out);       // false for anything else
+// Why `code` is no language: "'fr' is not a language (expected en, de or ja)".
+std::string language_problem(std::string_view code);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Text tables

@@ -24,17 +24,6 @@
 
 namespace rareshock::ui {
 
-ThemeMode theme_mode_from_string(std::string_view s, bool* ok) {
-    if (ok) *ok = true;
-    if (s == "light") return ThemeMode::Light;
-    if (s == "dark") return ThemeMode::Dark;
-    if (ok) *ok = (s == "auto");
-    return ThemeMode::Auto;
-}
-const char* theme_mode_name(ThemeMode m) {
-    return m == ThemeMode::Light ? "light" : (m == ThemeMode::Dark ? "dark" : "auto");
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Impl state
 //-----------------------------------------------------------------------------
@@ -247,29 +236,39 @@ bool App::find_item(std::string_view name, ItemRect& out) const {
 
 void App::set_inputs(const Inputs& in) { impl_->set_inputs(in); }
 
-DecodedQuery App::apply_query(std::string_view query) {
-    DecodedQuery d = decode_query(query, impl_->inputs);
-    if (!d.theme.empty()) impl_->theme = theme_mode_from_string(d.theme);
+AppliedQuery App::apply_query(std::string_view query, std::span<const std::string_view> caller_keys) {
+    Impl& m = *impl_;
+    std::vector<std::string_view> own(page_option_keys().begin(), page_option_keys().end());
+    own.insert(own.end(), caller_keys.begin(), caller_keys.end());
+    DecodedQuery d = decode_query(query, m.inputs, own);
+    AppliedQuery out{std::move(d.errors), std::move(d.warnings), {}};
+    std::vector<QueryParam> page;
+    for (QueryParam& p : d.others) {
+        const bool option = std::find(page_option_keys().begin(), page_option_keys().end(), p.key) != page_option_keys().end();
+        (option ? page : out.caller_params).push_back(std::move(p));
+    }
+    const PageOptions o = parse_page_options(page, &out.errors);
+    if (o.theme) m.theme = *o.theme;
     // A language whose texts this build has (the web app: English and the page's own).
-    if (Language lang; !d.language.empty() && parse_language(d.language, &lang)) {
-        if (has_translation(lang)) set_language(lang);
-        else d.warnings.push_back({"lang", "lang: the " + d.language + " texts are not loaded here; the page chooses its language when it loads"});
+    if (o.language) {
+        if (has_translation(*o.language)) set_language(*o.language);
+        else out.warnings.push_back({"lang", "lang: the " + std::string(language_code(*o.language)) +
+                                                 " texts are not loaded here; the page chooses its language when it loads"});
     }
-    if (!d.accent.empty()) {
-        impl_->look.has_accent = true;
-        impl_->look.accent = colour_from_hex(d.accent);
+    if (!o.accent.empty()) {
+        m.look.has_accent = true;
+        m.look.accent = colour_from_hex(o.accent);
         // Only the themes this page can show: a fixed theme=light never meets the dark background.
-        const ThemeMode mode = impl_->theme;
-        const std::string problem = accent_warnings(impl_->look.accent, mode != ThemeMode::Dark, mode != ThemeMode::Light);
-        if (!problem.empty()) d.warnings.push_back({"accent", "accent: " + d.accent + " " + problem});
+        const std::string problem = accent_warnings(m.look.accent, m.theme != ThemeMode::Dark, m.theme != ThemeMode::Light);
+        if (!problem.empty()) out.warnings.push_back({"accent", "accent: " + o.accent + " " + problem});
     }
-    if (d.transparent) impl_->look.transparent = true;
-    if (!d.headline) impl_->show_headline = false;
-    impl_->style_applied = false;
+    if (o.transparent) m.look.transparent = true;
+    if (!o.headline) m.show_headline = false;
+    m.style_applied = false;
     if (!d.model_version.empty() && d.model_version != kModelVersion)
-        impl_->notice = ui_format(impl_->lang, "ui.notice.model_version", {{"link", d.model_version}, {"now", kModelVersion}});
-    impl_->set_inputs(d.inputs);
-    return d;
+        m.notice = ui_format(m.lang, "ui.notice.model_version", {{"link", d.model_version}, {"now", kModelVersion}});
+    m.set_inputs(d.inputs);
+    return out;
 }
 
 void App::apply_preset(std::string_view id) {

@@ -10,11 +10,13 @@
 #include "model/model.h"
 #include "model/query.h"
 #include "ui/model_runner.h"
+#include "ui/page_options.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -52,14 +54,10 @@ struct Host {
 //-----------------------------------------------------------------------------
 // [SECTION] Environment
 //-----------------------------------------------------------------------------
-enum class ThemeMode { Auto, Light, Dark };
-
 // Layout breakpoints, in CSS px of the width available (the page's style sheet
 // and the loader get them from the generated facts, see facts.h).
 inline constexpr float kNarrowLayoutBelowPx = 600.0f;  // below: phones, one column, compact type
 inline constexpr float kWideLayoutFromPx = 900.0f;     // from here: controls left, results right
-ThemeMode theme_mode_from_string(std::string_view s, bool* ok = nullptr);
-const char* theme_mode_name(ThemeMode m);
 
 struct Environment {
     float width_px = 1280.0f;        // CSS pixels available
@@ -74,6 +72,15 @@ struct Environment {
 //-----------------------------------------------------------------------------
 // [SECTION] App
 //-----------------------------------------------------------------------------
+// What App::apply_query made of a query: its messages (the scenario's, then the
+// page options'), and the parameters the caller named as its own, for it to read.
+struct AppliedQuery {
+    std::vector<QueryMessage> errors;    // values that were rejected (left unchanged)
+    std::vector<QueryMessage> warnings;  // ignored: unknown or repeated keys, another version, an accent that cannot serve
+    std::vector<QueryParam> caller_params;
+    bool ok() const { return errors.empty(); }
+};
+
 // Draws from a ModelRunner it does not own: the runner computes whether or not
 // frames are drawn (see model_runner.h); the App hands it the reader's inputs.
 class App {
@@ -97,8 +104,11 @@ public:
 
     // Inputs: clamped into range and handed to the runner (it schedules the model).
     void set_inputs(const Inputs& inputs);
-    // Applies URL parameters; messages go to `decoded` for the caller to warn about.
-    DecodedQuery apply_query(std::string_view query);
+    // Applies URL parameters: the query is parsed once, its scenario by the model's
+    // codec and its page options (page_options.h) here. `caller_keys` are parameters
+    // the caller reads itself (the page's share=, origins=, …): accepted without a
+    // warning and handed back in caller_params. Messages are for the caller to show.
+    AppliedQuery apply_query(std::string_view query, std::span<const std::string_view> caller_keys = {});
     void apply_preset(std::string_view preset_id);
     // The reader's actions: the canvas's buttons and the page's twin run the same code.
     // Downloads finish the Monte Carlo first (the ranges are in the file), then

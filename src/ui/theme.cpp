@@ -58,7 +58,7 @@ constexpr float kTextContrast = 4.5f;     // WCAG 1.4.3, body text
 
 ImU32 colour_from_hex(std::string_view hex) {
     if (!hex.empty() && hex.front() == '#') hex.remove_prefix(1);
-    unsigned v = 0;  // the codec's parse_hex_colour checked the digits; from_chars reads them
+    unsigned v = 0;  // parse_hex_colour (page_options.h) checked the digits; from_chars reads them
     std::from_chars(hex.data(), hex.data() + std::min<std::size_t>(hex.size(), 6), v, 16);
     return rgb(v);
 }

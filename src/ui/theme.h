@@ -43,7 +43,7 @@ Palette palette_for(bool dark, const Look& look);
 // What a producer's accent cannot do in the themes a reader may see ("" when it
 // works in each), for the console.
 std::string accent_warnings(ImU32 accent, bool light_shown, bool dark_shown);
-ImU32 colour_from_hex(std::string_view hex);  // "#0b5cad" → opaque colour (the codec validated it)
+ImU32 colour_from_hex(std::string_view hex);  // "#0b5cad" → opaque colour (parse_hex_colour validated it)
 
 // Applies the ImGui style for a palette and pointer type (targets ≥ 24 px, ≥ 44 px on touch).
 void apply_style(const Palette& p, bool coarse_pointer, bool transparent = false);

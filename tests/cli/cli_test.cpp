@@ -109,6 +109,37 @@ TEST(CliParse, QueryWarningsAreNotErrors) {
     EXPECT_EQ(p.exit_status(), 0);
 }
 
+// The options are parsed as options: no query string is built for them. Only
+// --query, a share link, goes through the model's query codec, once.
+TEST(CliParse, OptionsAreParsedDirectlyAndAQueryOnce) {
+    std::size_t before = queries_decoded();
+    const CliParse p = parse({"--approval", "30", "--inventory=40", "--path-india", "100:10,200:80", "--seed", "7"});
+    EXPECT_EQ(queries_decoded() - before, 0u);
+    EXPECT_TRUE(p.errors.empty());
+    EXPECT_EQ(p.options.inputs.approval_pct, 30.0);
+    EXPECT_EQ(p.options.inputs.inventory_days, 40.0);
+    EXPECT_EQ(path_text(p.options.inputs.approval_paths[static_cast<std::size_t>(Region::India)]), "100:10,200:80");
+    EXPECT_EQ(p.options.inputs.seed, 7u);
+    before = queries_decoded();
+    parse({"--query", "approval=25&inventory=45", "--lag", "70"});
+    EXPECT_EQ(queries_decoded() - before, 1u);
+}
+
+// A link's lang= is the command line's own option (--lang wins); the page's other
+// options are no part of the scenario, and the model says it ignores them.
+TEST(CliParse, AQuerysLanguageIsTheCommandLinesOwn) {
+    EXPECT_EQ(parse({"--query", "approval=25&lang=de"}).options.language, Language::German);
+    EXPECT_EQ(parse({"--lang", "ja", "--query", "lang=de"}).options.language, Language::Japanese);
+    const CliParse bad = parse({"--query", "lang=fr"});
+    ASSERT_EQ(bad.errors.size(), 1u);
+    EXPECT_EQ(bad.errors[0], "--query: lang: 'fr' is not a language (expected en, de or ja)");
+    const CliParse theme = parse({"--query", "theme=dark&approval=30"});
+    EXPECT_TRUE(theme.errors.empty());
+    ASSERT_EQ(theme.warnings.size(), 1u);
+    EXPECT_EQ(theme.warnings[0], "--query: unknown parameter 'theme' ignored");
+    EXPECT_EQ(theme.options.inputs.approval_pct, 30.0);
+}
+
 //-----------------------------------------------------------------------------
 // Bad input: exit status 2, a message naming the option and its range
 //-----------------------------------------------------------------------------
@@ -143,6 +174,7 @@ TEST(CliParse, BadInputNamesTheOptionAndItsRange) {
         {{"--", "--approval"}, "'--approval': unexpected argument (options start with --)"},
         {{"--format", "xml"}, "--format: 'xml' is not a format (expected text, json or csv)"},
         {{"--format"}, "--format: missing value (expected text, json or csv)"},
+        {{"--lang", "fr"}, "--lang: 'fr' is not a language (expected en, de or ja)"},
         {{"--preset", "nope"}, "--preset: 'nope' is not a known preset (expected one of 2025, fast-track, embargo, truce)"},
         {{"--query", "approval=abc"}, "--query: approval: 'abc' is not a number (expected 0 to 100 %)"},
         {{"--query", "preset=nope"}, "--query: preset: 'nope' is not a known preset (expected one of 2025, fast-track, embargo, truce)"},

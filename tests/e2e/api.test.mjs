@@ -192,7 +192,8 @@ export function apiTests({ engine, site }) {
         await waitReady(page);
         const r = await makeOne(page, [null, null, 140e6, where]);
         assert(r.ok, `createRareShock resolved: ${r.error}`);
-        const expected = { input: /URL parameters: \["query string is too long \(140000009 bytes; at most \d+\)/,
+        // The initial inputs go through setInputs's encoder, which refuses the value before encoding it.
+        const expected = { input: /input "approval" ignored: 140000009 characters long, more than a whole query takes \(\d+ bytes\)/,
                            query: /URL parameters: \["query string is too long \(140000010 bytes; at most \d+\)/,
                            strings: /text table for 'de' is longer than the \d+ bytes taken; showing English/,
                            shareBase: /shareBase ignored: not a string of at most \d+ bytes \(140000025 characters\)/ }[where];
@@ -230,6 +231,47 @@ export function apiTests({ engine, site }) {
              `one warning: ${JSON.stringify(r.w)}`);
       assert(r.ms < 250, `refused at once (${r.ms.toFixed(1)} ms)`);
       assert(r.inventory === 77 && r.after === r.before, `the other value applied (${r.inventory}); the heap stayed (${r.before} → ${r.after})`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  // One encoder of inputs as a query (page.js RSPage.query): createRareShock's initial
+  // inputs get exactly setInputs's warnings for the same object (the factory had an encoder
+  // of its own, which took an array's text and a Map's nothing without a word).
+  tests.push(['api: createRareShock\'s initial inputs are encoded as setInputs encodes them, with the same warnings', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      const r = await page.evaluate(async () => {
+        const objects = {
+          mixed: () => ({ approval: 31, inventory: [45], lag: { days: 70 }, get transit() { throw new Error('no'); }, draws: 120 }),
+          map: () => new Map([['approval', 40]]),
+        };
+        const out = {};
+        for (const [name, make] of Object.entries(objects)) {
+          const box = document.createElement('div');
+          const c = document.createElement('canvas');
+          box.appendChild(c);
+          document.querySelector('main').appendChild(box);
+          const warnings = [], warn = console.warn;
+          console.warn = (...a) => { warnings.push(a.join(' ')); warn.apply(console, a); };
+          let made;
+          try { made = await window.createRareShock(c, make()); } finally { console.warn = warn; }
+          out[name] = { started: warnings.filter((w) => w.startsWith('rareshock:')).map((w) => w.slice('rareshock: '.length)),
+                        later: window.rareshock.setInputs(make()), inputs: made.getInputs() };
+          window.rareshock.setInputs({ preset: '2025' });
+        }
+        return out;
+      });
+      const same = (a, b) => a.length === b.length && a.every((w, i) => w === b[i].replace(/^setInputs/, 'createRareShock'));
+      assert(r.mixed.started.length === 3 && same(r.mixed.started, r.mixed.later),
+             `the same three warnings (inventory, lag, transit): ${JSON.stringify(r.mixed)}`);
+      assert(r.mixed.inputs.approval === 31 && r.mixed.inputs.draws === 120 && r.mixed.inputs.inventory === 65,
+             `what could be read applies, the rest keeps its default: ${JSON.stringify(r.mixed.inputs)}`);
+      assert(r.map.started.length === 1 && /^createRareShock expects a plain object/.test(r.map.started[0]) && same(r.map.started, r.map.later),
+             `a Map: one warning that names it: ${JSON.stringify(r.map)}`);
       await noErrors(page);
     } finally {
       await context.close();

@@ -34,9 +34,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const bool valid = f.numeric() ? field_in_range(f, get_field(first.inputs, f)) : path_problem(get_path(first.inputs, f)).empty();
         if (!valid) fail("field out of range", std::string(f.key));
     }
-    if (first.theme != "" && first.theme != "light" && first.theme != "dark" && first.theme != "auto") {
-        fail("bad theme", first.theme);
-    }
 
     const std::string link = encode_query(first.inputs, first.preset);
     const DecodedQuery second = decode_query(link);

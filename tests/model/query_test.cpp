@@ -12,6 +12,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace rareshock {
 namespace {
@@ -210,7 +211,11 @@ TEST(QueryDecode, SkipsLeadingQuestionMarkOrHash) {
 TEST(QueryDecode, PercentEscapesAndPlusAreDecoded) {
     EXPECT_EQ(decode_query("approval=2%35").inputs.approval_pct, 25.0);
     EXPECT_EQ(decode_query("appro%76al=26").inputs.approval_pct, 26.0);
-    EXPECT_EQ(decode_query("theme=d%61rk").theme, "dark");
+    const std::string_view own[] = {"theme"};
+    const DecodedQuery theme = decode_query("th%65me=d%61rk+mode", Inputs{}, own);
+    ASSERT_EQ(theme.others.size(), 1u);
+    EXPECT_EQ(theme.others[0].key, "theme");
+    EXPECT_EQ(theme.others[0].value, "dark mode");
     // '+' is a space, and a space is not part of a number.
     const DecodedQuery d = decode_query("approval=+25");
     ASSERT_EQ(d.errors.size(), 1u);
@@ -265,11 +270,71 @@ TEST(QueryDecode, UnknownKeysAreWarnedAndIgnored) {
     EXPECT_EQ(d.warnings[1].key, "bar");
 }
 
-TEST(QueryDecode, EmbedOptionsAreAcceptedSilently) {
-    const DecodedQuery d = decode_query("origins=https%3A%2F%2Fexample.org&allow=x&embed=1&debug&share=https%3A%2F%2Fnews.example%2Fa"
-                                        "&resize=host&lang=de&accent=%23c00&bg=transparent&headline=off");
+// The model's codec knows the scenario only: the page's options (theme, lang,
+// accent, bg, headline) and the embed's keys (share, origins, resize) are unknown
+// to it, and their values are not its business (a bad theme= is no error here).
+TEST(QueryDecode, PageOptionsAreNoPartOfTheScenario) {
+    const DecodedQuery d = decode_query("theme=Dark&lang=fr&accent=red&bg=none&headline=maybe&approval=40"
+                                        "&share=https%3A%2F%2Fnews.example%2Fa&origins=https%3A%2F%2Fexample.org&resize=host");
     EXPECT_TRUE(d.ok());
-    EXPECT_TRUE(d.warnings.empty());
+    EXPECT_EQ(d.inputs.approval_pct, 40.0);
+    EXPECT_TRUE(d.others.empty());
+    std::vector<std::string> warned;
+    for (const QueryMessage& m : d.warnings) warned.push_back(m.message);
+    const std::vector<std::string> expected = {
+        "unknown parameter 'theme' ignored",  "unknown parameter 'lang' ignored",  "unknown parameter 'accent' ignored",
+        "unknown parameter 'bg' ignored",     "unknown parameter 'headline' ignored", "unknown parameter 'share' ignored",
+        "unknown parameter 'origins' ignored", "unknown parameter 'resize' ignored"};
+    EXPECT_EQ(warned, expected);
+}
+
+// A caller's own keys (the UI's page options, the page's share=) pass through
+// untouched: percent-decoded, the last value of a repeated key, in query order,
+// without a word from the model and never in a share link.
+TEST(QueryDecode, TheCallersOwnKeysAreHandedOverUntouched) {
+    const std::string_view own[] = {"theme", "accent", "share"};
+    const DecodedQuery d = decode_query("accent=%23c00&theme=light&approval=40&theme=Dark&share=https%3A%2F%2Fnews.example%2Fa", Inputs{}, own);
+    EXPECT_TRUE(d.ok());
+    ASSERT_EQ(d.warnings.size(), 1u);
+    EXPECT_EQ(d.warnings[0].message, "theme: given more than once; the last value is used");
+    ASSERT_EQ(d.others.size(), 3u);
+    EXPECT_EQ(d.others[0].key, "accent");
+    EXPECT_EQ(d.others[0].value, "#c00");
+    EXPECT_EQ(d.others[1].key, "theme");
+    EXPECT_EQ(d.others[1].value, "Dark");
+    EXPECT_EQ(d.others[2].key, "share");
+    EXPECT_EQ(d.others[2].value, "https://news.example/a");
+    EXPECT_EQ(d.inputs.approval_pct, 40.0);
+    const std::string link = encode_query(d.inputs);
+    for (const char* key : {"theme", "accent", "share"}) EXPECT_EQ(link.find(key), std::string::npos) << link;
+}
+
+// One input's value, as a link and the command line write it: the same parser, the same words.
+TEST(QueryDecode, OneValueIsParsedAsTheLinkParsesIt) {
+    Inputs in;
+    EXPECT_EQ(parse_input_value(field("approval"), "40", &in), "");
+    EXPECT_EQ(in.approval_pct, 40.0);
+    EXPECT_EQ(parse_input_value(field("approval"), "abc", &in), "'abc' is not a number (expected 0 to 100 %)");
+    EXPECT_EQ(parse_input_value(field("horizon"), "10.5", &in), "'10.5' is not a whole number (expected 30 to 730 days)");
+    EXPECT_EQ(in.approval_pct, 40.0);  // unchanged by the bad value
+    EXPECT_EQ(parse_input_value(field("path_india"), "100:10,200:80", &in), "");
+    EXPECT_EQ(path_text(in.approval_paths[static_cast<std::size_t>(Region::India)]), "100:10,200:80");
+    for (const char* text : {"abc", "1e400", "", "25&inventory=1"}) {
+        Inputs a, b;
+        const std::string problem = parse_input_value(field("approval"), text, &a);
+        const DecodedQuery d = decode_query("approval=" + percent_encode(text), b);
+        ASSERT_EQ(d.errors.size(), 1u) << text;
+        EXPECT_EQ(d.errors[0].message, "approval: " + problem) << text;
+        EXPECT_EQ(a, b);
+    }
+}
+
+// Tests count how often a query is parsed.
+TEST(QueryDecode, CountsTheQueriesItReads) {
+    const std::size_t before = queries_decoded();
+    decode_query("approval=40");
+    decode_query(std::string(kMaxQueryBytes + 1, 'x'));
+    EXPECT_EQ(queries_decoded() - before, 2u);
 }
 
 TEST(QueryDecode, AllInputKeysAreUnderstood) {
@@ -406,7 +471,7 @@ TEST(QueryDecode, UnicodeDigitsAreNotNumbers) {
 }
 
 //-----------------------------------------------------------------------------
-// preset, theme, v, size limit, base
+// preset, v, size limit, base
 //-----------------------------------------------------------------------------
 TEST(QueryDecode, PresetIsAppliedFirstWherever) {
     const Preset* embargo = find_preset("embargo");
@@ -429,50 +494,6 @@ TEST(QueryDecode, UnknownPresetIsAnError) {
     EXPECT_EQ(d.preset, "");
     EXPECT_EQ(d.inputs.approval_pct, 77.0);
     EXPECT_EQ(d.inputs.inventory_days, 20.0);
-}
-
-TEST(QueryDecode, Theme) {
-    for (const char* t : {"light", "dark", "auto"}) {
-        const DecodedQuery d = decode_query(std::string("theme=") + t);
-        EXPECT_TRUE(d.ok());
-        EXPECT_EQ(d.theme, t);
-    }
-    const DecodedQuery bad = decode_query("theme=Dark");
-    EXPECT_EQ(bad.errors.size(), 1u);
-    EXPECT_EQ(bad.theme, "");
-}
-
-TEST(QueryDecode, ProducerOptions) {
-    const DecodedQuery none = decode_query("approval=30");
-    EXPECT_EQ(none.accent, "");
-    EXPECT_FALSE(none.transparent);
-    EXPECT_TRUE(none.headline);
-    for (const char* form : {"accent=8a1538", "accent=%238A1538", "accent=#8a1538"}) {
-        const DecodedQuery d = decode_query(form);
-        EXPECT_TRUE(d.ok()) << form;
-        EXPECT_TRUE(d.warnings.empty()) << form;
-        EXPECT_EQ(d.accent, "#8a1538") << form;
-    }
-    EXPECT_EQ(decode_query("accent=a13").accent, "#aa1133");  // CSS's short form
-    const DecodedQuery on = decode_query("bg=transparent&headline=off");
-    EXPECT_TRUE(on.ok());
-    EXPECT_TRUE(on.transparent);
-    EXPECT_FALSE(on.headline);
-    EXPECT_FALSE(decode_query("bg=theme").transparent);
-    EXPECT_TRUE(decode_query("headline=on").headline);
-    // Bad values: an error each, the default kept, the inputs still applied.
-    for (const char* bad : {"accent=red", "accent=%23ggg000", "accent=12345", "accent=url(x)", "accent=", "bg=none",
-                            "headline=no", "headline=OFF"}) {
-        const DecodedQuery d = decode_query(std::string(bad) + "&approval=40");
-        EXPECT_EQ(d.errors.size(), 1u) << bad;
-        EXPECT_EQ(d.accent, "") << bad;
-        EXPECT_FALSE(d.transparent) << bad;
-        EXPECT_TRUE(d.headline) << bad;
-        EXPECT_EQ(d.inputs.approval_pct, 40.0) << bad;
-    }
-    // Never part of a share link.
-    EXPECT_EQ(encode_query(decode_query("accent=8a1538&bg=transparent&headline=off&approval=40").inputs).find("accent"),
-              std::string::npos);
 }
 
 TEST(QueryDecode, OtherVersionsWarnButStillApply) {

@@ -336,7 +336,7 @@ TEST_F(UiTest, ProducerOptionsShapeTheCanvas) {
     ASSERT_TRUE(app->find_item("headline", r));
     const float with_headline = app->content_height();
     // The theme is automatic: the accent cannot serve the dark theme, and says so.
-    const DecodedQuery d = app->apply_query("headline=off&bg=transparent&accent=8a1538");
+    const AppliedQuery d = app->apply_query("headline=off&bg=transparent&accent=8a1538");
     EXPECT_TRUE(d.ok());
     ASSERT_EQ(d.warnings.size(), 1u);
     EXPECT_NE(d.warnings[0].message.find("dark background"), std::string::npos);
@@ -542,9 +542,48 @@ TEST_F(UiTest, TheLinkSetsTheLanguageOfTheHeadlineAndTheResults) {
     frames(2);
     EXPECT_NE(app->summary().find("\xE5\xB7\xA5\xE5\xA0\xB4"), std::string::npos);  // 工場
     EXPECT_NE(runner.results_json().find("\"language\":\"ja\""), std::string::npos);
-    const DecodedQuery bad = app->apply_query("lang=fr");
+    const AppliedQuery bad = app->apply_query("lang=fr");
     EXPECT_FALSE(bad.errors.empty());
     EXPECT_EQ(app->language(), Language::Japanese);  // unchanged
+}
+
+// A share link with page options, entering at apply_query: the query is parsed once
+// (the model's codec reads it once, scenario and all), the page options are the
+// UI's, and the caller's own keys come back to it without a warning.
+TEST_F(UiTest, AQueryIsParsedOnceAndItsPageOptionsAreTheUis) {
+    const std::string_view caller[] = {"share"};
+    const std::size_t before = queries_decoded();
+    const AppliedQuery d = app->apply_query("v=1&model=" + std::string(kModelVersion) +
+                                                "&approval=40&lag=70&seed=7&theme=dark&lang=de&accent=f5a524&headline=off"
+                                                "&share=https%3A%2F%2Fnews.example%2Fa",
+                                            caller);
+    EXPECT_EQ(queries_decoded() - before, 1u);
+    EXPECT_TRUE(d.ok());
+    EXPECT_TRUE(d.warnings.empty()) << d.warnings.front().message;
+    ASSERT_EQ(d.caller_params.size(), 1u);
+    EXPECT_EQ(d.caller_params[0].key, "share");
+    EXPECT_EQ(d.caller_params[0].value, "https://news.example/a");
+    EXPECT_EQ(app->inputs().approval_pct, 40.0);
+    EXPECT_EQ(app->inputs().licence_lag_days, 70.0);
+    EXPECT_EQ(app->inputs().seed, 7u);
+    EXPECT_EQ(app->theme_mode(), ThemeMode::Dark);
+    EXPECT_EQ(app->language(), Language::German);
+    std::string accent, on_accent;
+    EXPECT_TRUE(app->custom_accent(true, &accent, &on_accent));
+    EXPECT_EQ(accent, "#f5a524");
+    frames(2);
+    App::ItemRect r{};
+    EXPECT_FALSE(app->find_item("headline", r));
+    // Bad page options and bad inputs: an error each, from the UI and the model; a key
+    // nobody reads: the model's one warning.
+    const AppliedQuery bad = app->apply_query("theme=Dark&inventory=abc&colour=red&share=x");
+    std::vector<std::string> errors, warnings;
+    for (const QueryMessage& m : bad.errors) errors.push_back(m.message);
+    for (const QueryMessage& m : bad.warnings) warnings.push_back(m.message);
+    EXPECT_EQ(errors, (std::vector<std::string>{"inventory: 'abc' is not a number (expected 0 to 365 days)",
+                                                "theme: 'Dark' is not a theme (expected light, dark or auto)"}));
+    EXPECT_EQ(warnings, (std::vector<std::string>{"unknown parameter 'colour' ignored", "unknown parameter 'share' ignored"}));
+    EXPECT_EQ(app->theme_mode(), ThemeMode::Dark);  // unchanged
 }
 
 // The twin's texts: the facts' translations by their keys, units alone.

@@ -1,5 +1,6 @@
 // Rare Earth Shock — the JS API factory (appended after the Emscripten module).
 //   createRareShock(canvas, inputs?, options?) → Promise<instance>
+// inputs: as setInputs takes them (page.js RSPage.query encodes both, with the same warnings).
 // options: query (a query string), lang ("en", "de", "ja"; the query's lang= wins),
 // strings ({lang, text}: that language's table, else strings-<lang>.json is fetched),
 // japaneseFace (font-ja.ttf's bytes, else fetched for Japanese), shareBase,
@@ -39,22 +40,6 @@
     return got.then(function (bytes) { return { 'bytes': bytes }; },
                     function (e) { return { 'error': String(e && e.message ? e.message : e) }; });
   }
-  function toQuery(obj) {
-    var parts = [];
-    try {
-      if (!obj || typeof obj !== 'object') return '';
-      Object.keys(obj).forEach(function (k) {
-        try {
-          parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(String(obj[k])));
-        } catch (e) {  // a getter that throws, a lone surrogate: skip with a warning
-          console.warn('rareshock: input "' + String(k).slice(0, 40) + '" ignored: it could not be read as text');
-        }
-      });
-    } catch (e) {  // a Proxy that refuses to list its keys
-      console.warn('rareshock: the initial inputs could not be read; the defaults apply');
-    }
-    return parts.join('&');
-  }
   function createRareShock(canvas, inputs, options) {
     options = options || {};
     return new Promise(function (resolve, reject) {
@@ -68,7 +53,7 @@
       // Only when the query names none: a page's own lang=en is not "given more than once".
       var ownLang = /(^|[?&#])lang=/.test(String(options.query || ''));
       var langParam = options.lang && !ownLang ? 'lang=' + encodeURIComponent(String(options.lang)) : '';
-      var query = [langParam, String(options.query || '').replace(/^[?#]/, ''), toQuery(inputs)].filter(Boolean).join('&');
+      var query = [langParam, String(options.query || '').replace(/^[?#]/, '')].filter(Boolean).join('&');
       var settled = false, watchdog = 0;
       var fail = function (e) {
         if (settled) return;
@@ -84,6 +69,7 @@
       var moduleArg = {
         'canvas': canvas,
         'rsInitialQuery': query,
+        'rsInitialInputs': inputs,     // encoded in the module by the one encoder setInputs uses (page.js RSPage.query)
         'rsShareBase': options.shareBase || '',
         'rsOnReady': function (api) { if (!settled) { settled = true; clearInterval(watchdog); resolve(api); } },
         'rsOnFailed': function (message) { fail(new Error(message)); },

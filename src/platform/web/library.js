@@ -300,7 +300,7 @@ var RareShockLibrary = {
   // the model's own message before it is copied when it is longer than the model takes.
   rs_js_page_query__deps: ['$RS'],
   rs_js_page_query: function () {
-    var q = Module['rsInitialQuery'] || '';
+    var q = RSPage.initialQuery();
     if (RS.within(q, Module['_rs_api_max_query_bytes']()) < 0) {
       RS.warn('URL parameters: ' + UTF8ToString(Module['_rs_api_query_too_long'](lengthBytesUTF8(q))));
       q = '';

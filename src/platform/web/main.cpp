@@ -49,10 +49,16 @@ rareshock::ui::ModelRunner* g_runner = nullptr;
 rareshock::ui::App* g_app = nullptr;
 std::string g_out;  // storage for strings returned to JavaScript
 
+// Parameters of the page's address that only the page's JavaScript reads (web/app.js:
+// share=, origins=, resize=; and embed=, allow=, debug=, read by nothing now but taken
+// silently since the first release): no input, no page option of the UI. A link takes them without a
+// word; setInputs, which takes inputs, names each one it is given.
+constexpr std::string_view kAddressKeys[] = {"origins", "allow", "embed", "debug", "share", "resize"};
+
 // Applies a query and returns its messages as a JSON array of strings. The JS API
 // (`inputs_only`) takes inputs: a parameter of the page's address in it is named.
 std::string apply_query_messages(const char* query, bool inputs_only) {
-    const rareshock::DecodedQuery d = g_app->apply_query(query ? query : "");
+    const rareshock::ui::AppliedQuery d = g_app->apply_query(query ? query : "", kAddressKeys);
     std::string out = "[";
     auto add = [&](const std::string& message) {
         if (out.size() > 1) out += ',';
@@ -61,8 +67,8 @@ std::string apply_query_messages(const char* query, bool inputs_only) {
     for (const auto& m : d.errors) add(m.message);
     for (const auto& m : d.warnings) add(m.message);
     if (inputs_only) {
-        for (const std::string& key : d.page_options)
-            add(key + ": a parameter of the page's address, not an input: ignored here");
+        for (const rareshock::QueryParam& p : d.caller_params)
+            add(rareshock::shown_text(p.key) + ": a parameter of the page's address, not an input: ignored here");
     }
     return out + "]";
 }

@@ -227,27 +227,29 @@ RSPage.describe = function (e) {
   try { return String(e && e.message !== undefined ? e.message : e).slice(0, 80); } catch (e2) { return 'an exception'; }
 };
 
-// {approval: 30} → "approval=30". Returns null if obj is not a plain object; adds
-// to `warnings` for every value it cannot take. Never throws: getters that throw,
-// Proxies and revoked Proxies, cycles (values must be numbers, strings or
-// booleans, so nothing is walked) all end as warnings.
-RSPage.query = function (obj, warnings) {
+// {approval: 30} → "approval=30": the one encoder of inputs as a query, for
+// setInputs and for createRareShock's initial inputs (`caller` names which in the
+// warnings). Returns null if obj is not an object; adds to `warnings` for every
+// value it cannot take. Never throws: getters that throw, Proxies and revoked
+// Proxies, cycles (values must be numbers, strings or booleans, so nothing is
+// walked) all end as warnings.
+RSPage.query = function (obj, warnings, caller) {
   var keys;
   try {
     if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return null;
     // A Map, a Date, …: their entries are no properties (an object without a prototype is plain).
     var kind = Object.prototype.toString.call(obj);
     if (kind !== '[object Object]') {
-      warnings.push('setInputs expects a plain object such as {approval: 30}; a ' + kind.slice(8, -1).slice(0, 40) + ' gives no inputs');
+      warnings.push(caller + ' expects a plain object such as {approval: 30}; a ' + kind.slice(8, -1).slice(0, 40) + ' gives no inputs');
       return '';
     }
     keys = Object.keys(obj);
   } catch (e) {
-    warnings.push('setInputs: the object could not be read (' + RSPage.describe(e) + ')');
+    warnings.push(caller + ': the object could not be read (' + RSPage.describe(e) + ')');
     return '';
   }
   if (keys.length > RSPage.MAX_INPUT_KEYS) {
-    warnings.push('setInputs: ' + keys.length + ' keys ignored: at most ' + RSPage.MAX_INPUT_KEYS + ' are taken');
+    warnings.push(caller + ': ' + keys.length + ' keys ignored: at most ' + RSPage.MAX_INPUT_KEYS + ' are taken');
     return '';
   }
   var parts = [], max = Module['_rs_api_max_query_bytes']();
@@ -290,13 +292,31 @@ RSPage.printWarnings = function (warnings) {
 RSPage.setInputs = function (obj) {
   var warnings = [];
   try {
-    var q = RSPage.query(obj, warnings);
+    var q = RSPage.query(obj, warnings, 'setInputs');
     if (q === null) warnings.push('setInputs expects an object such as {approval: 30, inventory: 45}');
     else if (q) warnings = warnings.concat(RSPage.applyQuery(q));
   } catch (e) {  // never expected: the model's decoder does not throw
     warnings.push('setInputs failed: ' + RSPage.describe(e));
   }
   return RSPage.printWarnings(warnings);
+};
+
+// The query the calculator starts with: createRareShock's options (a lang= and
+// the page's query, Module.rsInitialQuery), then its initial inputs, which are
+// encoded as setInputs encodes them, with the same warnings (printed here).
+RSPage.initialQuery = function () {
+  var q = String(Module['rsInitialQuery'] || ''), inputs = Module['rsInitialInputs'];
+  Module['rsInitialInputs'] = null;  // read once; the host's object is not kept
+  if (inputs === undefined || inputs === null) return q;
+  var warnings = [], more = null;
+  try {
+    more = RSPage.query(inputs, warnings, 'createRareShock');
+    if (more === null) warnings.push('createRareShock expects its inputs as an object such as {approval: 30, inventory: 45}');
+  } catch (e) {  // never expected: RSPage.query does not throw
+    warnings.push('createRareShock: the initial inputs could not be read (' + RSPage.describe(e) + ')');
+  }
+  RSPage.printWarnings(warnings);
+  return more ? (q ? q + '&' + more : more) : q;
 };
 
 //-----------------------------------------------------------------------------
