@@ -8,7 +8,9 @@
 # prints the medians per case and the verdict for the model as shipped in
 # Chromium: floor 4.3 ms (model 2) / goal 2 ms per 1,000 draws. Node runs the
 # module without the inlining browsers do, so its "as shipped" column is slower.
-#   scripts/bench.sh [RUNS]      timed runs per case, default 50
+#   scripts/bench.sh [RUNS]                 timed runs per case, default 50
+#   scripts/bench.sh first-frame [RUNS]     the embed's first frame on a throttled phone
+#                                           (bench/first_frame.mjs), default 3 runs
 # Prints numbers; never fails on a slow machine (exit non-zero only if a build or run fails).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +26,13 @@ build_site() {
   cmake --preset web >/dev/null
   cmake --build build/web -j"$JOBS" --target site
 }
+
+if [ "${1:-}" = first-frame ]; then
+  build_site
+  echo
+  node bench/first_frame.mjs --runs "${2:-3}" | tee "$OUT/first_frame.txt"
+  exit 0
+fi
 RUNS=${1:-50}
 
 echo "bench.sh: building native (Release)"
