@@ -11,13 +11,18 @@
 # total compressed ≤ 250 kB, judged on gzip, the larger of the two (goal ≤ 150 kB);
 # offline file ≤ 600 kB. "Method and sources" is not in the embed download: the embeds
 # fetch it when the reader opens it (method.html, method.<lang>.html).
-# Prints PASS or FAIL and exits 1 on FAIL (2 if the site is missing).
+# Then a profile of rareshock.wasm (wasm-objdump, from Debian's wabt): its sections, the
+# largest functions, named from the symbol map the build writes beside it
+# (rareshock.js.symbols, in BUILD_DIR/src/platform/web, BUILD_DIR being the site's parent),
+# the largest data segments, and the code by origin (Dear ImGui, ours, libc++, the rest).
+# Sizes there are raw bytes after -Oz and LTO: a function holds what was inlined into it.
+# Prints PASS or FAIL and exits 1 on FAIL (2 if the site or a tool is missing).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SITE="${1:-$ROOT/build/web/site}"
 BUDGET=250000; GOAL=150000; OFFLINE_BUDGET=600000
 
-for tool in gzip brotli; do
+for tool in gzip brotli wasm-objdump; do
   command -v "$tool" >/dev/null || { echo "size: $tool is not installed (scripts/setup.sh installs it)"; exit 2; }
 done
 [ -f "$SITE/embed.html" ] || { echo "size: $SITE/embed.html not found: build the site first (cmake --build build/web)"; exit 2; }
@@ -90,6 +95,59 @@ if [ -f "$off" ]; then
   echo "Offline single file: rareshock-offline.html $o bytes raw ($(kb "$o")), $(gz "$off") gzip"
 else
   echo "Offline single file: rareshock-offline.html missing"; o=0; status=1
+fi
+
+# What the wasm is made of: wasm-objdump's sections, function bodies and data segments.
+# The symbol map names function i on line "i:name" (names escaped as \xx hex).
+echo
+wasm="$SITE/rareshock.wasm"
+symbols="$(dirname "$SITE")/src/platform/web/rareshock.js.symbols"
+if [ ! -f "$wasm" ]; then
+  echo "Wasm profile: $wasm missing"
+else
+  echo "Wasm profile (rareshock.wasm; raw bytes, after -Oz and LTO: a function holds what was inlined into it):"
+  dump=$(wasm-objdump -x "$wasm")
+  wasm-objdump -h "$wasm" | awk '/start=/ { s = $0; sub(/.*size=/, "", s); sub(/\).*/, "", s); printf "  section %-9s %8d bytes\n", $1, s + 0 }'
+  if [ -f "$symbols" ] && cmp -s "$wasm" "$(dirname "$symbols")/rareshock.wasm"; then
+    funcs=$(printf '%s\n' "$dump" | awk '
+      function unhex(h) { return (index("0123456789abcdef", substr(h, 1, 1)) - 1) * 16 + index("0123456789abcdef", substr(h, 2, 1)) - 1 }
+      function unescape(s,   out, i, c) {
+        out = ""
+        for (i = 1; i <= length(s); i++) {
+          c = substr(s, i, 1)
+          if (c == "\\" && substr(s, i + 1, 2) ~ /^[0-9a-f][0-9a-f]$/) { out = out sprintf("%c", unhex(substr(s, i + 1, 2))); i += 2 }
+          else out = out c
+        }
+        return out
+      }
+      FNR == NR { p = index($0, ":"); name[substr($0, 1, p - 1)] = unescape(substr($0, p + 1)); next }
+      /^Code\[/ { code = 1; next }
+      /^[A-Z][a-z]*\[/ { code = 0 }
+      code && /func\[/ {
+        match($0, /func\[[0-9]+\]/); i = substr($0, RSTART + 5, RLENGTH - 6)
+        match($0, /size=[0-9]+/); print substr($0, RSTART + 5, RLENGTH - 5) "\t" (i in name ? name[i] : "func[" i "]")
+      }' "$symbols" - | sort -t "$(printf '\t')" -k1,1nr)
+    echo "  largest functions:"
+    printf '%s\n' "$funcs" | awk -F '\t' 'NR <= 15 { n = $2; if (length(n) > 110) n = substr(n, 1, 107) "..."; printf "  %8d  %s\n", $1, n }'
+    echo "  code by origin:"
+    printf '%s\n' "$funcs" | awk -F '\t' '
+      { n = $2; g = "libc, compiler runtime, Emscripten glue and the rest"
+        if (n ~ /ImGui|^Im[A-Z]|^stb|^Stb|TableSettingsHandler|WindowSettingsHandler/) g = "Dear ImGui (imgui_*.cpp, stb_*)"
+        else if (n ~ /rareshock::|^rs_|^main$/) g = "Rare Earth Shock (src/)"
+        else if (n ~ /std::/) g = "libc++ templates"
+        bytes[g] += $1; count[g]++ }
+      END { for (g in bytes) printf "  %8d  %4d functions  %s\n", bytes[g], count[g], g }' | sort -rn
+  else
+    echo "  (functions not named: $symbols missing, or not from the build of this wasm)"
+  fi
+  echo "  largest data segments (their first 64 bytes as text):"
+  printf '%s\n' "$dump" | awk '
+    /^ - segment\[/ { if (seg != "") print size "\t" seg "\t" text; match($0, /size=[0-9]+/); size = substr($0, RSTART + 5, RLENGTH - 5) + 0
+                      seg = $2; text = ""; want = 4; next }
+    want > 0 && /^  - [0-9a-f]+:/ { text = text substr($0, index($0, ": ") + 43, 16); want--; next }
+    /^[A-Z][a-z]*\[/ && !/^Data/ { want = 0 }
+    END { if (seg != "") print size "\t" seg "\t" text }' \
+    | sort -t "$(printf '\t')" -k1,1nr | awk -F '\t' 'NR <= 6 { printf "  %8d  %-13s %s\n", $1, $2, $3 }'
 fi
 
 echo
