@@ -81,6 +81,13 @@ export function sizeTests({ engine } = {}) {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }, { needs: ['noBrowser'] }],
+  ['size: rareshock.wasm carries no default font (ProggyClean; IMGUI_DISABLE_DEFAULT_FONT by src/ui/patches/imgui-1.86-no-default-font.patch)', async () => {
+    const draw = fs.readFileSync(path.join(ROOT, '.deps/imgui/imgui_draw.cpp'), 'utf8');
+    const data = draw.match(/proggy_clean_ttf_compressed_data_base85\[[^\]]*\] =\s*"([^"]{40})/);
+    assert(data, 'the ProggyClean data in Dear ImGui\'s imgui_draw.cpp');
+    const wasm = fs.readFileSync(path.join(SITE, 'rareshock.wasm'));
+    assert(!wasm.includes(Buffer.from(data[1], 'latin1')), `rareshock.wasm holds ProggyClean's data ("${data[1].slice(0, 12)}…")`);
+  }, { needs: ['noBrowser'] }],
   ['size: the embed loads and works from the compressed copies its browser asks for', async () => {
     // The site's own handler, noting each response's Content-Encoding and the request's Accept-Encoding.
     const sent = {};
