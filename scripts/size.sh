@@ -12,7 +12,7 @@
 # a downloaded file without a fresh copy (missing, or older than the file) fails, and is
 # measured by compressing it. Judged (1 kB = 1000 bytes) on the bytes a browser downloads,
 # brotli, which every current browser asks for over HTTPS: every edition's embed download
-# ≤ 250 kB (goal ≤ 150 kB; Japanese with its face, goal ≤ 215 kB); gzip, for a client
+# ≤ 210 kB (goal ≤ 150 kB; Japanese with its face, goal ≤ 215 kB); gzip, for a client
 # without brotli, is listed, not judged; the offline file ≤ 600 kB raw. "Method and
 # sources" is not in the embed download: the embeds fetch it when the reader opens it
 # (method.html, method.<lang>.html).
@@ -25,7 +25,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SITE="${1:-$ROOT/build/web/site}"
-BUDGET=250000; GOAL=150000; JA_FACE_GOAL=215000; OFFLINE_BUDGET=600000
+# The budget was 250 kB judged on gzip; judged on brotli (about 15 % smaller here) it is
+# 210 kB, a step towards the goal that fails the download as it was before the cuts.
+BUDGET=210000; GOAL=150000; JA_FACE_GOAL=215000; OFFLINE_BUDGET=600000
 
 for tool in gzip brotli wasm-objdump; do
   command -v "$tool" >/dev/null || { echo "size: $tool is not installed (scripts/setup.sh installs it)"; exit 2; }
