@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the web app (release) and serves it on http://127.0.0.1:${PORT:-8080}/ until Ctrl-C.
+# Builds the web app (release) and serves it on http://127.0.0.1:${PORT:-8080}/ until Ctrl-C,
+# as a host should: each file's .br or .gz copy with Content-Encoding when the browser accepts it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

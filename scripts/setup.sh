@@ -17,7 +17,7 @@ APT_PACKAGES=(
   libglm-dev googletest libgtest-dev libbenchmark-dev    # glm, GoogleTest sources, Google Benchmark
   chromium                                              # browser engines for the e2e tests: Chromium,
   firefox-esr webkit2gtk-driver xvfb                    #   Firefox ESR, WebKitGTK (WebKitWebDriver + MiniBrowser), under Xvfb
-  fonts-inter fonttools brotli                          # text face, subsetter, payload sizes
+  fonts-inter fonttools brotli wabt                     # text face, subsetter, payload sizes, wasm profile (wasm-objdump)
   fonts-ipafont-gothic                                  # the Japanese face (IPA Gothic, TrueType), subset at build time
   librsvg2-bin                                          # rsvg-convert: the social card (og:image) at build time
   nodejs npm node-acorn                                 # Node for WASM tests; acorn for emcc's optimiser

@@ -25,6 +25,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { decodePng, encodePng } from './png.mjs';
 
 export const ENGINE_TITLES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };   // as the README names them
@@ -152,14 +153,23 @@ export function injectingHandler(handler) {
     }
     if (!injection.enabled) { handler(req, res); return; }
     const writeHead = res.writeHead.bind(res), end = res.end.bind(res);
-    let html = false;
+    let html = false, coding;
     res.writeHead = (status, ...rest) => {
       const headers = rest.find((h) => h && typeof h === 'object') || {};
       const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type');
       html = !!type && /text\/html/.test(type[1]);
+      // The page is sent with the script in it: decoded (a precompressed copy, scripts/serve.mjs),
+      // so without its Content-Encoding, and with a length Node counts anew.
+      if (html) {
+        for (const k of Object.keys(headers)) {
+          if (k.toLowerCase() === 'content-encoding') coding = headers[k];
+          if (/^content-(encoding|length)$/i.test(k)) delete headers[k];
+        }
+      }
       return writeHead(status, ...rest);
     };
-    res.end = (data, ...rest) => end(html && data ? injectHtml(data.toString('utf8')) : data, ...rest);
+    const decoded = (data) => coding === 'br' ? zlib.brotliDecompressSync(data) : coding === 'gzip' ? zlib.gunzipSync(data) : data;
+    res.end = (data, ...rest) => end(html && data ? injectHtml(decoded(Buffer.from(data)).toString('utf8')) : data, ...rest);
     handler(req, res);
   };
 }
