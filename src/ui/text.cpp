@@ -31,9 +31,9 @@ bool no_break_before(char32_t c) {
         U'ゥ', U'ェ', U'ォ', U'ッ', U'ャ', U'ュ', U'ョ', U'ヮ', U'ヵ', U'ヶ', U')', U']', U',', U'.', U'%', U':', U';'};
     return std::find(std::begin(kClosing), std::end(kClosing), c) != std::end(kClosing);
 }
-// No line ends with these: opening brackets.
+// No line ends with these: opening brackets, and the wave dash of a range ("40～52" stays whole).
 bool no_break_after(char32_t c) {
-    static constexpr char32_t kOpening[] = {U'（', U'「', U'『', U'【', U'〔', U'〈', U'《', U'(', U'['};
+    static constexpr char32_t kOpening[] = {U'（', U'「', U'『', U'【', U'〔', U'〈', U'《', U'(', U'[', U'～', U'〜'};
     return std::find(std::begin(kOpening), std::end(kOpening), c) != std::end(kOpening);
 }
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }

@@ -610,6 +610,8 @@ TEST_F(UiTest, JapaneseLineBreaksFollowKinsoku) {
     EXPECT_TRUE(may_break_between(U'%', U'に'));    // after a symbol
     EXPECT_TRUE(may_break_between(U'l', U'モ'));    // after a Latin word
     EXPECT_FALSE(may_break_between(U'5', U'年'));   // a number keeps its unit
+    EXPECT_FALSE(may_break_between(U'～', U'5'));   // a range stays whole: "（40～52）"
+    EXPECT_FALSE(may_break_between(U'0', U'～'));
     EXPECT_FALSE(may_break_between(U'2', U'0'));    // inside a number
     EXPECT_FALSE(may_break_between(U'5', U'%'));
     EXPECT_FALSE(may_break_between(U'日', U'、'));  // no line starts with closing punctuation
