@@ -117,8 +117,9 @@ int main() {
                 peak_plants(r, kNorthAmerica).c_str(), peak_plants(r, kJapan).c_str());
     std::printf("| Restart | Ford's line restarted after a week, Suzuki's after about two | recovery: North America %s, "
                 "Japan %s |\n", day_text(r.regions[kNorthAmerica].recovery_day.p50).c_str(), day_text(r.regions[kJapan].recovery_day.p50).c_str());
-    std::printf("| Vehicles lost, world | tens of thousands (a week of Explorers, two weeks of Swifts; Maruti's e-Vitara "
-                "plan cut by 18,300 for April-September) | %s |\n", lost(r.world_vehicles_lost).c_str());
+    std::printf("| Vehicles lost, world | tens of thousands while plants stood (a week of Explorers, two weeks of Swifts; "
+                "Maruti's e-Vitara plan cut by 18,300 for April-September) | %s while plants stood; %s not built within the "
+                "year after make-up |\n", lost(r.world_gross_vehicles_lost).c_str(), lost(r.world_vehicles_lost).c_str());
     std::printf("| India | no direct licence until 30 October (day 209); no car plant stop reported; Maruti: \"no impact "
                 "on production\" (9 June) | first stop %s; %s plants at the worst; %s vehicles |\n", first_stop(r, kIndia).c_str(),
                 peak_plants(r, kIndia).c_str(), lost(r.regions[kIndia].vehicles_lost).c_str());
@@ -135,7 +136,7 @@ int main() {
                 100.0 * licensed_share(in, 215, 216, kEurope));
 
     // 3. What moves the answer: the drawn assumptions, from the simulations themselves.
-    std::printf("\n## What moves the answer (world vehicles lost, P50 of the fifth of the %d draws with the assumption lowest / highest)\n\n", kDraws);
+    std::printf("\n## What moves the answer (world vehicles not built, P50 of the fifth of the %d draws with the assumption lowest / highest)\n\n", kDraws);
     std::printf("| Assumption | Low end | High end |\n|---|---|---|\n");
     for (int i = 0; i < r.driver_count; ++i) {
         const DriverResult& d = r.drivers[static_cast<std::size_t>(i)];
@@ -143,8 +144,8 @@ int main() {
     }
 
     // 4. What the unsourced mechanics do: each varied alone.
-    std::printf("\n## Sensitivity to the assumptions (world vehicles lost, P50; car plants and supplier lines at the worst)\n\n");
-    std::printf("| Assumption | Value | Vehicles lost | Car plants at the worst | Supplier lines at the worst |\n|---|---|---|---|---|\n");
+    std::printf("\n## Sensitivity to the assumptions (world vehicles not built, P50; car plants and supplier lines at the worst)\n\n");
+    std::printf("| Assumption | Value | Vehicles not built | Car plants at the worst | Supplier lines at the worst |\n|---|---|---|---|---|\n");
     auto row = [&](const char* name, const std::string& value, const Mechanics& m, const Inputs& inputs) {
         sim.set_mechanics(m);
         sim.run(inputs, r);
@@ -175,6 +176,13 @@ int main() {
         m.other_supplier_share_max = hi;
         row("Share other suppliers make up", std::to_string(static_cast<int>(lo * 100)) + "-" +
             std::to_string(static_cast<int>(hi * 100)) + "% (30-70%)", m, in);
+    }
+    for (const auto& [lo, hi] : {std::pair{0.1, 0.3}, std::pair{0.8, 1.0}}) {
+        Mechanics m = defaults;
+        m.spare_capacity_share_min = lo;
+        m.spare_capacity_share_max = hi;
+        row("Share of lost output made up later", std::to_string(static_cast<int>(lo * 100)) + "-" +
+            std::to_string(static_cast<int>(hi * 100)) + "% (40-80%)", m, in);
     }
     for (int lines : {1, 3}) {
         Mechanics m = defaults;

@@ -16,6 +16,7 @@
 // written for calculators made with createRareShock elsewhere.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pageTable } from './page-table.mjs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,7 +51,7 @@ export function makeEdition(html, page, lang, tables) {
   // The app carries English only: another language's edition brings its table, inline
   // (no request, no wait), as JSON that cannot end the script element ("<\/").
   if (lang !== 'en') {
-    const json = JSON.stringify(table).replace(/</g, '\\u003c');
+    const json = JSON.stringify(pageTable(table)).replace(/</g, '\\u003c');
     out = out.replace(/(<script\b)/, `<script type="application/json" id="rs-strings">${json}</script>\n$1`);
   }
   if (page !== OFFLINE) {
@@ -75,7 +76,7 @@ function main() {
   }
   // For calculators made with createRareShock on other pages: strings-<code>.json beside rareshock.js.
   for (const { lang, table } of tables.slice(1)) {
-    fs.writeFileSync(path.join(site, `strings-${lang}.json`), JSON.stringify(table));
+    fs.writeFileSync(path.join(site, `strings-${lang}.json`), JSON.stringify(pageTable(table)));
     made.push(`strings-${lang}.json`);
   }
   console.log(`make-pages: ${made.join(', ')}`);

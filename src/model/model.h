@@ -80,6 +80,15 @@ struct Mechanics {
     // (assumption).
     double other_supplier_share_min = 0.3;
     double other_supplier_share_max = 0.7;
+    // Make-up: share of the output lost while car plants stood that they can
+    // build later with extra shifts, drawn in this range: in North America
+    // about 40% of plants already ran beyond 80 hours a week in 2013 (Oliver
+    // Wyman via WSJ), so about 60% have room (the range around it: assumption).
+    double spare_capacity_share_min = 0.4;
+    double spare_capacity_share_max = 0.8;
+    // Days over which a stop's lost output is made up once the line runs again:
+    // a week's stop, one extra (Saturday) shift a week, five weeks (assumption).
+    double make_up_days = 35.0;
 };
 const Mechanics& default_mechanics();
 

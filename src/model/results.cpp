@@ -243,7 +243,8 @@ std::string driver_name(Driver d, Language lang) { return std::string(tr(lang, "
 
 std::string_view driver_key(Driver d) {
     static constexpr std::array<std::string_view, kDriverCount> kKeys{
-        "stock", "transit", "shipping", "emergency_supply", "loose_magnets", "china_dependence", "parts_buffer", "other_suppliers"};
+        "stock", "transit", "shipping", "emergency_supply", "loose_magnets", "china_dependence", "parts_buffer", "other_suppliers",
+        "spare_capacity"};
     const int i = static_cast<int>(d);
     return i >= 0 && i < kDriverCount ? kKeys[static_cast<std::size_t>(i)] : std::string_view();
 }
@@ -438,9 +439,14 @@ std::string summary_sentence(const Results& r, Language lang) {
                                 {{"from", supplier_day >= 0 ? format_text(tr(lang, "summary.from"), {{"date", date_text(supplier_day, lang)}})
                                                             : std::string()},
                                  {"lines", plants_text(supplier_lines > 1.0 ? supplier_lines : 1.0, lang)}});
+    // The net figure is the sentence's; the gross one beside it when extra shifts made up a visible part.
+    const double gross_vehicles = r.world_gross_vehicles_lost.p50;
+    const std::string gross = gross_vehicles - world.p50 >= 500.0 && vehicles_text(gross_vehicles, lang) != vehicles
+                                  ? format_text(tr(lang, "summary.gross"), {{"gross", vehicles_text(gross_vehicles, lang)}})
+                                  : std::string();
     auto sentence = [&](const char* key, std::initializer_list<std::pair<std::string_view, std::string_view>> more) {
         std::string out = format_text(tr(lang, key), more);
-        out = format_text(out, {{"suppliers", suppliers}, {"vehicles", vehicles}, {"horizon", horizon}, {"range", range},
+        out = format_text(out, {{"suppliers", suppliers}, {"vehicles", vehicles}, {"gross", gross}, {"horizon", horizon}, {"range", range},
                                 {"clause", clause.text}, {"join", clause.join}, {"stock", stock}, {"horizon_days", days}});
         if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');  // a sentence starts with a capital
         return out;
@@ -586,6 +592,8 @@ std::string results_to_json(const Results& r, Language lang) {
         append_range(s, rr.first_halt_day, 0);
         s += ",\"vehicles_lost\":";
         append_range(s, rr.vehicles_lost, 0);
+        s += ",\"gross_vehicles_lost\":";
+        append_range(s, rr.gross_vehicles_lost, 0);
         s += ",\"value_lost_usd\":";
         append_range(s, rr.value_lost_usd, 0);
         s += ",\"recovery_day\":";
@@ -610,6 +618,8 @@ std::string results_to_json(const Results& r, Language lang) {
         append_json_string(s, usd_text(rr.value_lost_usd.p50, lang));
         s += ",\"peak_plants_stopped\":";
         append_json_string(s, plants_text(rr.peak_halted_share_p50 * rd.plants, lang));
+        s += ",\"gross_vehicles_lost\":";
+        append_json_string(s, vehicles_text(rr.gross_vehicles_lost.p50, lang));
         s += ",\"supplier_first_stop\":";
         append_json_string(s, rr.supplier_first_stop_day.p50 ? date_text(day_int(*rr.supplier_first_stop_day.p50), lang) : std::string());
         s += ",\"peak_supplier_lines_stopped\":";
@@ -619,6 +629,8 @@ std::string results_to_json(const Results& r, Language lang) {
     const PlantsPeak peak = world_plants_peak(r);
     s += "],\"world\":{\"vehicles_lost\":";
     append_range(s, r.world_vehicles_lost, 0);
+    s += ",\"gross_vehicles_lost\":";
+    append_range(s, r.world_gross_vehicles_lost, 0);
     s += ",\"value_lost_usd\":";
     append_range(s, r.world_value_lost_usd, 0);
     s += ",\"plants\":";
@@ -638,6 +650,8 @@ std::string results_to_json(const Results& r, Language lang) {
     append_json_string(s, usd_text(r.world_value_lost_usd.p50, lang));
     s += ",\"peak_plants_stopped\":";
     append_json_string(s, plants_text(peak.plants, lang));
+    s += ",\"gross_vehicles_lost\":";
+    append_json_string(s, vehicles_text(r.world_gross_vehicles_lost.p50, lang));
     s += ",\"peak_supplier_lines_stopped\":";
     append_json_string(s, plants_text(r.world_peak_supplier_lines_stopped.p50, lang));
     s += "}},\"timeline\":{\"start_date\":";
@@ -788,7 +802,8 @@ std::string results_to_csv(const Results& r, std::string_view link, Language lan
     w.section(tr(lang, "csv.section.regions"), {"region", "name", "plants", "first_stop_day_p10", "first_stop_day_p50", "first_stop_day_p90",
                           "first_stop_date_p50", "peak_plants_stopped_p50", "vehicles_lost_p10", "vehicles_lost_p50",
                           "vehicles_lost_p90", "value_lost_usd_p10", "value_lost_usd_p50", "value_lost_usd_p90",
-                          "recovery_day_p10", "recovery_day_p50", "recovery_day_p90", "baseline_vehicles", "supplier_lines",
+                          "recovery_day_p10", "recovery_day_p50", "recovery_day_p90", "baseline_vehicles", "gross_vehicles_lost_p10", "gross_vehicles_lost_p50",
+                          "gross_vehicles_lost_p90", "supplier_lines",
                           "supplier_first_stop_day_p10", "supplier_first_stop_day_p50", "supplier_first_stop_day_p90",
                           "peak_supplier_lines_stopped_p10", "peak_supplier_lines_stopped_p50", "peak_supplier_lines_stopped_p90"});
     for (int i = 0; i < kRegionCount; ++i) {
@@ -804,6 +819,7 @@ std::string results_to_csv(const Results& r, std::string_view link, Language lan
         w.range(rr.value_lost_usd, 0);
         w.range(rr.recovery_day, 0);
         w.number(rr.baseline_vehicles, 0);
+        w.range(rr.gross_vehicles_lost, 0);
         w.number(rr.supplier_lines, 0);
         w.range(rr.supplier_first_stop_day, 0);
         w.range(rr.peak_supplier_lines_stopped, 0);
@@ -814,6 +830,10 @@ std::string results_to_csv(const Results& r, std::string_view link, Language lan
     w.section(tr(lang, "csv.section.world"), {"measure", "p10", "p50", "p90", "unit"});
     w.cell("vehicles_lost");
     w.range(r.world_vehicles_lost, 0);
+    w.cell("vehicles");
+    w.end_row();
+    w.cell("gross_vehicles_lost");
+    w.range(r.world_gross_vehicles_lost, 0);
     w.cell("vehicles");
     w.end_row();
     w.cell("value_lost_usd");
@@ -979,7 +999,7 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
         const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
         s += table_row(kRegionColumns,
                        {region_name(i, lang), day_range_text(rr.first_halt_day, bands, lang),
-                        format_text(tr(lang, "report.plants_of"), {{"plants", plants_text(rr.peak_halted_share_p50 * rd.plants, lang)},
+                        format_text(tr(lang, "plants.of"), {{"plants", plants_text(rr.peak_halted_share_p50 * rd.plants, lang)},
                                                                    {"total", fixed(rd.plants, 0)}}),
                         vehicles_with_range(rr.vehicles_lost, bands, lang), usd_text(rr.value_lost_usd.p50, lang),
                         rr.recovery_day.p50 ? date_text(day_int(*rr.recovery_day.p50), lang)
@@ -988,6 +1008,7 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
     }
     const PlantsPeak peak = world_plants_peak(r);
     s += format_text(tr(lang, "report.world"), {{"vehicles", vehicles_with_range(r.world_vehicles_lost, bands, lang)},
+                                                {"gross", vehicles_with_range(r.world_gross_vehicles_lost, bands, lang)},
                                                 {"value", usd_text(r.world_value_lost_usd.p50, lang)},
                                                 {"plants", plants_text(peak.plants, lang)},
                                                 {"total", fixed(export_plants_total(), 0)},
@@ -1002,7 +1023,7 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
         const Range& lines = rr.peak_supplier_lines_stopped;
         s += table_row(kSupplierColumns,
                        {region_name(i, lang), day_range_text(rr.supplier_first_stop_day, bands, lang),
-                        format_text(tr(lang, "report.plants_of"), {{"plants", plants_text(lines.p50, lang)}, {"total", fixed(rr.supplier_lines, 0)}}) +
+                        format_text(tr(lang, "plants.of"), {{"plants", plants_text(lines.p50, lang)}, {"total", fixed(rr.supplier_lines, 0)}}) +
                             (bands ? " [" + fixed(lines.p10, 0) + "–" + fixed(lines.p90, 0) + "]" : std::string())}) +
              "\n";
     }

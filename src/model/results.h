@@ -37,7 +37,10 @@ struct OptionalRange {
 struct RegionResult {
     Region id{};
     OptionalRange first_halt_day;      // day by which a first plant has (more likely than not) stopped a line
-    Range vehicles_lost;               // cumulative over the horizon, vehicles
+    // Vehicles not built within the horizon (net): the output lost on the days
+    // car plants stood (gross), less what extra shifts made up before the horizon.
+    Range vehicles_lost;
+    Range gross_vehicles_lost;         // output lost on the days car plants stood
     Range value_lost_usd;              // vehicles_lost × average vehicle value (assumption)
     OptionalRange recovery_day;        // the day after the last one with half a plant or more stopped
     double baseline_vehicles = 0.0;    // production over the horizon without the shock
@@ -79,8 +82,9 @@ enum class Driver : int {
     Dependence,       // China dependence, x 0.95-1.05 (mean of the regions')
     PartsBuffer,      // finished parts between supplier and car plant, 5-15 days
     OtherSuppliers,   // share other suppliers make up, 30-70%
+    SpareCapacity,    // share of the lost output made up later, 40-80%
 };
-inline constexpr int kDriverCount = 8;
+inline constexpr int kDriverCount = 9;
 std::string_view driver_key(Driver d);  // "stock", "emergency_supply", ...
 std::string driver_name(Driver d, Language lang = Language::English);  // "Emergency supply"; "Notversorgung"
 struct DriverResult {
@@ -98,7 +102,8 @@ struct Results {
     std::array<ComponentResult, kComponentCount> components{};
     // All export regions together, percentiles of the per-draw world total
     // (not the sum of regional percentiles). Used by the summary sentence.
-    Range world_vehicles_lost;
+    Range world_vehicles_lost;         // net (see RegionResult::vehicles_lost)
+    Range world_gross_vehicles_lost;
     Range world_value_lost_usd;
     // The most supplier lines stopped on one day, all export regions together:
     // per draw a whole count, then P10/P50/P90 across draws.

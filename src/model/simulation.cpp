@@ -90,6 +90,7 @@ struct DrawParams {
     std::array<double, kExport> dependence_multiplier{1.0, 1.0, 1.0, 1.0, 1.0};  // uniform 0.95..1.05 each
     double parts_buffer_days = -1.0;     // uniform in the mechanics' range; -1: its middle
     double other_supplier_share = -1.0;  // uniform in the mechanics' range; -1: its middle
+    double spare_capacity_share = -1.0;  // uniform in the mechanics' range; -1: its middle
 };
 
 DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mech) {
@@ -107,6 +108,8 @@ DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mec
     p.parts_buffer_days = mech.parts_buffer_days_min + (mech.parts_buffer_days_max - mech.parts_buffer_days_min) * rng.uniform();
     p.other_supplier_share = mech.other_supplier_share_min +
                              (mech.other_supplier_share_max - mech.other_supplier_share_min) * rng.uniform();
+    p.spare_capacity_share = mech.spare_capacity_share_min +
+                             (mech.spare_capacity_share_max - mech.spare_capacity_share_min) * rng.uniform();
     return p;
 }
 
@@ -115,7 +118,7 @@ std::array<double, kDriverCount> driver_values(const DrawParams& p) {
     double dependence = 0.0;
     for (double m : p.dependence_multiplier) dependence += m;
     return {p.inventory_multiplier, p.transit_multiplier, static_cast<double>(p.shipping_days), p.expedite_multiplier,
-            p.exposure_multiplier, dependence / kExport, p.parts_buffer_days, p.other_supplier_share};
+            p.exposure_multiplier, dependence / kExport, p.parts_buffer_days, p.other_supplier_share, p.spare_capacity_share};
 }
 
 int shipping_days(const DrawParams& p, const Mechanics& mech) {
@@ -123,6 +126,10 @@ int shipping_days(const DrawParams& p, const Mechanics& mech) {
 }
 double parts_buffer_days(const DrawParams& p, const Mechanics& mech) {
     return p.parts_buffer_days >= 0.0 ? p.parts_buffer_days : 0.5 * (mech.parts_buffer_days_min + mech.parts_buffer_days_max);
+}
+double spare_capacity_share(const DrawParams& p, const Mechanics& mech) {
+    return p.spare_capacity_share >= 0.0 ? p.spare_capacity_share
+                                         : 0.5 * (mech.spare_capacity_share_min + mech.spare_capacity_share_max);
 }
 double other_supplier_share(const DrawParams& p, const Mechanics& mech) {
     return p.other_supplier_share >= 0.0 ? p.other_supplier_share
@@ -260,8 +267,10 @@ struct DrawOutcome {
     double world_supplier_peak = 0.0;             // the same, all regions on the same step
     std::array<float, kExport> first_stop_day{};
     std::array<float, kExport> recovery_day{};
-    std::array<double, kExport> vehicles_lost{};
-    double world_vehicles = 0.0;
+    std::array<double, kExport> vehicles_lost{};  // net of make-up
+    std::array<double, kExport> gross_vehicles_lost{};
+    double world_vehicles = 0.0;  // net
+    double world_gross = 0.0;
     double world_value = 0.0;
 };
 
@@ -437,8 +446,16 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     // Of the car-plant lines whose supplier line has stopped and whose parts
     // are gone, this share cannot be covered by another supplier.
     const double uncovered = 1.0 - other_supplier_share(p, mech);
+    // Make-up: what a day's stopped car-plant lines did not build is made up
+    // (a share `spare` of it) over `make_up_days` once they run again, on
+    // average `restart` days later (emergency supply; never under an embargo),
+    // as far as the horizon allows.
+    const double spare = spare_capacity_share(p, mech);
+    const double restart = rescue > 0.0 ? 1.0 / rescue : 1.0e9;
+    auto made_up_share = [&](double day) { return spare * clamp01((horizon - day - restart) / mech.make_up_days); };
 
     out.world_vehicles = 0.0;
+    out.world_gross = 0.0;
     out.world_value = 0.0;
     for (int r = 0; r < kExport; ++r) {
         const std::size_t ri = static_cast<std::size_t>(r);
@@ -462,7 +479,7 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         // The stopped supplier lines by the state of their car plants' parts:
         // a1 (first stage left), a2 (second stage left), gone. stopped = a1 + a2 + gone.
         double u_prev = 0.0, a1 = 0.0, a2 = 0.0, gone = 0.0;
-        double expected_supplier_stops = 0.0, expected_car_stops = 0.0, lost = 0.0, supplier_peak = 0.0;
+        double expected_supplier_stops = 0.0, expected_car_stops = 0.0, lost = 0.0, net = 0.0, supplier_peak = 0.0;
         float supplier_first_stop_day = kNeverDay, first_stop_day = kNeverDay, last_stopped_day = -1.0f;
         // Moves the buffer states over n days, every line surviving (not
         // restarted) with probability `survive`; returns the lines whose parts
@@ -545,6 +562,7 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
             // A day loses what its stopped car-plant lines would have built.
             const double lost_step = vehicles_per_day * exposure * uncovered * gone_days;
             lost += lost_step;
+            net += lost_step * (1.0 - made_up_share(t - 0.5 * (length - 1)));  // at the step's middle day
             record(r, j, t, plants_share, lost_step, exposure * stopped);
         }
         out.supplier_first_stop_day[ri] = supplier_first_stop_day;
@@ -555,9 +573,11 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
             const float after = last_stopped_day + 1.0f;
             out.recovery_day[ri] = after > first_stop_day ? after : first_stop_day;
         }
-        out.vehicles_lost[ri] = lost;
-        out.world_vehicles += lost;
-        out.world_value += lost * rd.vehicle_value_usd;
+        out.vehicles_lost[ri] = net;
+        out.gross_vehicles_lost[ri] = lost;
+        out.world_vehicles += net;
+        out.world_gross += lost;
+        out.world_value += net * rd.vehicle_value_usd;
     }
     out.world_supplier_peak = 0.0;
     for (int j = 0; j < st.steps; ++j) out.world_supplier_peak = world_supplier[j] > out.world_supplier_peak ? world_supplier[j] : out.world_supplier_peak;
@@ -716,7 +736,9 @@ struct Simulator::Impl {
     std::vector<int> draw_order;                                  // scratch: draws sorted by one driver
     std::array<std::vector<float>, kExport> recovery_day;
     std::array<std::vector<double>, kExport> vehicles_lost;
+    std::array<std::vector<double>, kExport> gross_vehicles_lost;
     std::vector<double> world_vehicles_lost;
+    std::vector<double> world_gross_vehicles_lost;
     std::vector<double> world_value_lost;
     std::vector<float> float_scratch;
     std::vector<double> double_scratch;
@@ -741,8 +763,10 @@ struct Simulator::Impl {
             supplier_peak[ri].resize(kMaxDraws);
             recovery_day[ri].resize(kMaxDraws);
             vehicles_lost[ri].resize(kMaxDraws);
+            gross_vehicles_lost[ri].resize(kMaxDraws);
         }
         world_vehicles_lost.resize(kMaxDraws);
+        world_gross_vehicles_lost.resize(kMaxDraws);
         world_value_lost.resize(kMaxDraws);
         world_supplier_peak.resize(kMaxDraws);
         for (std::vector<double>& v : driver_value) v.resize(kMaxDraws);
@@ -825,8 +849,10 @@ struct Simulator::Impl {
             supplier_peak[ri][d] = o.supplier_peak[ri];
             recovery_day[ri][d] = o.recovery_day[ri];
             vehicles_lost[ri][d] = o.vehicles_lost[ri];
+            gross_vehicles_lost[ri][d] = o.gross_vehicles_lost[ri];
         }
         world_vehicles_lost[static_cast<std::size_t>(draw)] = o.world_vehicles;
+        world_gross_vehicles_lost[static_cast<std::size_t>(draw)] = o.world_gross;
         world_value_lost[static_cast<std::size_t>(draw)] = o.world_value;
         world_supplier_peak[static_cast<std::size_t>(draw)] = o.world_supplier_peak;
     }
@@ -981,6 +1007,7 @@ void prepare_results(const Inputs& in, const Mechanics& mech, Results& out) {
         tl.lost_central.assign(days, 0.0f);
     }
     out.world_vehicles_lost = Range{};
+    out.world_gross_vehicles_lost = Range{};
     out.world_value_lost_usd = Range{};
     out.world_peak_supplier_lines_stopped = Range{};
     out.driver_count = 0;
@@ -1002,6 +1029,8 @@ void fill_central_outcomes(const DrawOutcome& o, Results& out) {
         if (o.recovery_day[ri] < kNeverDay) rr.recovery_day = {o.recovery_day[ri], o.recovery_day[ri], o.recovery_day[ri]};
         const double lost = o.vehicles_lost[ri];
         rr.vehicles_lost = {lost, lost, lost};
+        const double gross = o.gross_vehicles_lost[ri];
+        rr.gross_vehicles_lost = {gross, gross, gross};
         const double value = lost * region_data()[ri].vehicle_value_usd;
         rr.value_lost_usd = {value, value, value};
         rr.peak_halted_share_p50 = max_of(tl.p50);
@@ -1009,6 +1038,7 @@ void fill_central_outcomes(const DrawOutcome& o, Results& out) {
         world_value += value;
     }
     out.world_vehicles_lost = {world_vehicles, world_vehicles, world_vehicles};
+    out.world_gross_vehicles_lost = {o.world_gross, o.world_gross, o.world_gross};
     out.world_value_lost_usd = {world_value, world_value, world_value};
     out.world_peak_supplier_lines_stopped = {o.world_supplier_peak, o.world_supplier_peak, o.world_supplier_peak};
 }
@@ -1099,11 +1129,13 @@ bool Simulator::advance_run(int max_draws, Results& out) {
             if (m.first_stop_day[ri][static_cast<std::size_t>(d)] < kNeverDay) rec[static_cast<std::size_t>(stopped_draws++)] = rec[static_cast<std::size_t>(d)];
         rr.recovery_day = day_range(m.float_scratch, rec.data(), stopped_draws);
         rr.vehicles_lost = value_range(m.double_scratch, m.vehicles_lost[ri].data(), draws);
+        rr.gross_vehicles_lost = value_range(m.double_scratch, m.gross_vehicles_lost[ri].data(), draws);
         rr.value_lost_usd = {rr.vehicles_lost.p10 * rd.vehicle_value_usd, rr.vehicles_lost.p50 * rd.vehicle_value_usd,
                              rr.vehicles_lost.p90 * rd.vehicle_value_usd};
         rr.peak_halted_share_p50 = max_of(tl.p50);
     }
     out.world_vehicles_lost = value_range(m.double_scratch, m.world_vehicles_lost.data(), draws);
+    out.world_gross_vehicles_lost = value_range(m.double_scratch, m.world_gross_vehicles_lost.data(), draws);
     out.world_value_lost_usd = value_range(m.double_scratch, m.world_value_lost.data(), draws);
     out.world_peak_supplier_lines_stopped = value_range(m.double_scratch, m.world_supplier_peak.data(), draws);
     m.drivers(draws, out);

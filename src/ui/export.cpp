@@ -256,7 +256,7 @@ float regions_table(Svg& svg, const Results& r, float x, float y, float width, f
         return day ? date_text(static_cast<int>(std::lround(*day)), lang) : std::string(ui_text(lang, "export.not_within"));
     };
     const auto plants_of = [lang](double plants, double total) {
-        return ui_format(lang, "report.plants_of", {{"plants", plants_text(plants, lang)}, {"total", number_text(total, 0, lang)}});
+        return ui_format(lang, "plants.of", {{"plants", plants_text(plants, lang)}, {"total", number_text(total, 0, lang)}});
     };
     std::optional<double> world_first;
     for (int i = 0; i < kExportRegionCount; ++i) {

@@ -195,16 +195,17 @@ TEST(Json, HasTheExactShapeOfProductMd) {
     for (int i = 0; i < kRegionCount; ++i) {
         const Json& region = regions.items[static_cast<std::size_t>(i)];
         EXPECT_EQ(keys_of(region), (std::vector<std::string>{"id", "name", "plants", "first_halt_day", "vehicles_lost",
-                                                             "value_lost_usd", "recovery_day", "baseline_vehicles",
+                                                             "gross_vehicles_lost", "value_lost_usd", "recovery_day", "baseline_vehicles",
                                                              "peak_plants_stopped", "supplier_lines", "supplier_first_stop_day",
                                                              "peak_supplier_lines_stopped", "display"}));
         EXPECT_EQ(keys_of(region["display"]), (std::vector<std::string>{"vehicles_lost", "vehicles_lost_range", "name",
                                                                         "first_halt", "value_lost", "peak_plants_stopped",
-                                                                        "supplier_first_stop", "peak_supplier_lines_stopped"}));
+                                                                        "gross_vehicles_lost", "supplier_first_stop",
+                                                                        "peak_supplier_lines_stopped"}));
         // The one rounding: the display text is vehicles_text of the P50.
         EXPECT_EQ(region["display"]["vehicles_lost"].text, vehicles_text(r.regions[static_cast<std::size_t>(i)].vehicles_lost.p50));
         EXPECT_EQ(region["id"].text, region_data()[static_cast<std::size_t>(i)].key);
-        for (const char* range : {"first_halt_day", "vehicles_lost", "value_lost_usd", "recovery_day", "supplier_first_stop_day",
+        for (const char* range : {"first_halt_day", "vehicles_lost", "gross_vehicles_lost", "value_lost_usd", "recovery_day", "supplier_first_stop_day",
                                   "peak_supplier_lines_stopped"})
             EXPECT_EQ(keys_of(region[range]), (std::vector<std::string>{"p10", "p50", "p90"}));
         EXPECT_EQ(region["vehicles_lost"]["p50"].number,
@@ -214,10 +215,13 @@ TEST(Json, HasTheExactShapeOfProductMd) {
     EXPECT_EQ(regions.items[5]["first_halt_day"]["p50"].kind, Json::Null);  // China never halts
 
     const Json& world = j["world"];
-    EXPECT_EQ(keys_of(world), (std::vector<std::string>{"vehicles_lost", "value_lost_usd", "plants", "peak_plants_stopped",
+    EXPECT_EQ(keys_of(world), (std::vector<std::string>{"vehicles_lost", "gross_vehicles_lost", "value_lost_usd", "plants", "peak_plants_stopped",
                                                         "peak_day", "supplier_lines", "peak_supplier_lines_stopped", "display"}));
     EXPECT_EQ(keys_of(world["vehicles_lost"]), (std::vector<std::string>{"p10", "p50", "p90"}));
     EXPECT_EQ(world["vehicles_lost"]["p50"].number, static_cast<double>(static_cast<long long>(r.world_vehicles_lost.p50 + 0.5)));
+    EXPECT_EQ(world["gross_vehicles_lost"]["p50"].number,
+              static_cast<double>(static_cast<long long>(r.world_gross_vehicles_lost.p50 + 0.5)));
+    EXPECT_LE(world["vehicles_lost"]["p50"].number, world["gross_vehicles_lost"]["p50"].number);
     EXPECT_EQ(world["plants"].number, 347.0);
     EXPECT_EQ(world["supplier_lines"].number, 694.0);  // one supplier line per car-plant line
     EXPECT_EQ(world["display"]["vehicles_lost_range"].text.empty(), false);
@@ -612,7 +616,12 @@ TEST(Summary, OneSentenceWithTheKeyNumbersAndTheScenario) {
     EXPECT_NE(cars, std::string::npos) << s;
     EXPECT_LT(suppliers, cars) << s;
     EXPECT_NE(s.find(" of 347 at once; "), std::string::npos) << s;  // plants, the unit the record counts
-    EXPECT_NE(s.find("vehicles are lost worldwide over a year (likely range "), std::string::npos) << s;
+    // The net figure, and the gross one beside it.
+    EXPECT_NE(s.find(" vehicles are not built worldwide over a year (likely range "), std::string::npos) << s;
+    EXPECT_NE(s.find("), once extra shifts have made up part of the " + vehicles_text(r.world_gross_vehicles_lost.p50) +
+                     " lost while plants stood, if "),
+              std::string::npos)
+        << s;
     EXPECT_NE(s.find("if 25% of licences are approved by 4 June, rising to 60% by late June, and supply chains hold 65 days of magnets."),
               std::string::npos)
         << s;

@@ -243,7 +243,7 @@ TEST_F(ExportTest, TheSocialCardIs1200By630AndEverythingFits) {
     for (const Element& e : elements)
         if (e.name == "text" && e.attribute("font-weight") == "600" && e.text != "RARE EARTH SHOCK") headline += e.text + " ";
     headline = one_space(headline);
-    EXPECT_NE(headline.find("About " + vehicles_text(results().world_vehicles_lost.p50) + " vehicles lost worldwide"), std::string::npos)
+    EXPECT_NE(headline.find("About " + vehicles_text(results().world_vehicles_lost.p50) + " vehicles not built worldwide"), std::string::npos)
         << headline;
     EXPECT_NE(headline.find("if 25% of licences are approved"), std::string::npos) << headline;
     EXPECT_EQ(headline.find("supply chains hold"), std::string::npos) << headline;

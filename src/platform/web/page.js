@@ -157,8 +157,8 @@ RSPage.applyQuery = function (q) {
 
 // C++ published new results (see js_bridge.h for the layout of `data`):
 // [provisional, preset index, one value per field, then per region the car
-// plants' first halt day, the vehicles lost and the supplier lines' first stop
-// day as P10, P50, P90 (NaN: none within the horizon)].
+// plants' first halt day and the vehicles lost as P10, P50, P90 and the supplier
+// lines' first stop day P50 (NaN: none within the horizon)].
 RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
   var d = HEAPF64.subarray(dataPtr >> 3, (dataPtr >> 3) + count);
   RSPage.bytes += 8 * count;
@@ -171,7 +171,7 @@ RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
   var regions = [], stride = (count - 2 - nf) / RSPage.facts['regions'].length;
   for (var at = 2 + nf; at + stride <= count; at += stride)
     regions.push({ firstHalt: [d[at], d[at + 1], d[at + 2]], vehiclesLost: [d[at + 3], d[at + 4], d[at + 5]],
-                   supplierFirstStop: [d[at + 6], d[at + 7], d[at + 8]] });
+                   supplierFirstStop: d[at + 6] });
   RSPage.regions = regions;
   RSPage.published = inputs;
   RSPage.summary = RSPage.read(summaryPtr);
@@ -456,7 +456,7 @@ RSPage.syncTwin = function (inputs) {
              '</th><th scope="col">' + esc(t('page.twin.col.first_halt')) +
              '</th><th scope="col">' + esc(t('page.twin.col.vehicles')) + '</th></tr></thead><tbody>';
   RSPage.regions.forEach(function (r, i) {
-    rows += '<tr><th scope="row">' + esc(t('region.' + names[i]['key'] + '.name')) + '</th><td>' + esc(RSPage.range(r.supplierFirstStop)) +
+    rows += '<tr><th scope="row">' + esc(t('region.' + names[i]['key'] + '.name')) + '</th><td>' + esc(r.supplierFirstStop !== r.supplierFirstStop ? RSPage.t('page.twin.none_within') : RSPage.fmt(r.supplierFirstStop)) +
             '</td><td>' + esc(RSPage.range(r.firstHalt)) + '</td><td>' +
             esc(RSPage.range(r.vehiclesLost)) + '</td></tr>';
   });
