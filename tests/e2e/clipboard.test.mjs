@@ -3,6 +3,7 @@
 // twin's role="status" line, read here) may say "Link copied" only once the clipboard
 // has it, and a refused copy offers the link, selected, to copy by hand.
 import { openWith, waitReady, settle, animationFrames, assert, noErrors } from './harness.mjs';
+import { bringIntoView } from './gestures.mjs';
 
 // Records every navigator.clipboard.writeText call. The real write happens at once (inside
 // the gesture, as the page asked), but its promise is handed back to the page only when
@@ -22,7 +23,8 @@ const REFUSE_COPIES = `if (navigator.clipboard) navigator.clipboard.writeText = 
   return Promise.reject(new DOMException('refused by the test', 'NotAllowedError')); };`;
 
 async function clickShare(page) {
-  const b = await page.evaluate(() => window.rareshock.debugItem('share'));
+  // Scrolled into view first, as a reader would: the button may sit below the first screen.
+  const b = await bringIntoView(page, 'share');
   assert(b, 'the share button is located');
   await page.mouse.click((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2);
 }
