@@ -473,10 +473,15 @@ std::string summary_sentence(const Results& r, Language lang) {
         return sentence("summary.most", {{"date", date_text(day, lang)}, {"share", share_of_plants(share, lang)},
                                          {"adjective", tr(lang, key)}, {"region", region_name(big_region, lang)}});
     }
-    // After the suppliers' clause the car plants' date continues the sentence.
-    const std::string from = first_region >= 0 ? format_text(tr(lang, suppliers_stop ? "summary.from_then" : "summary.from"),
-                                                             {{"date", date_text(day_int(first_day), lang)}})
-                                               : std::string();
+    // After the suppliers' clause the car plants' date continues the sentence,
+    // without the year when the suppliers' date already gave it.
+    std::string from;
+    if (first_region >= 0) {
+        const int car_day = day_int(first_day);
+        const bool same_year = suppliers_stop && supplier_day >= 0 && date_of_day(car_day).year == date_of_day(supplier_day).year;
+        from = format_text(tr(lang, suppliers_stop ? "summary.from_then" : "summary.from"),
+                           {{"date", same_year ? day_month_text(car_day, lang) : date_text(car_day, lang)}});
+    }
     if (peak.plants < 1.5) return sentence("summary.rare", {{"from", from}});
     const char* key = peak.plants < 5.5 ? "summary.few" : (peak.plants < 30.5 ? "summary.some" : "summary.many");
     return sentence(key, {{"from", from}, {"plants", plants_text(peak.plants, lang)},

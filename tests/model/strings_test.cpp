@@ -144,10 +144,10 @@ TEST(Strings, TheSummaryInEveryLanguage) {
     EXPECT_EQ(de.rfind("Ab dem ", 0), 0u) << de;
     EXPECT_NE(de.find("Mai 2025"), std::string::npos) << de;
     EXPECT_NE(de.find("und die Lieferketten Magnete für 65 Tage vorrätig haben."), std::string::npos) << de;
-    EXPECT_NE(de.find(" stehen bei Zulieferern Linien still, weil Magnete fehlen, "), std::string::npos) << de;
+    EXPECT_NE(de.find(" stehen bei Zulieferern Linien still, im schlimmsten Moment "), std::string::npos) << de;
     EXPECT_NE(ja.find("2025年5月"), std::string::npos) << ja;
     EXPECT_NE(ja.find("サプライチェーンの磁石在庫が65日分の場合"), std::string::npos) << ja;
-    EXPECT_NE(ja.find("部品メーカーのラインが磁石不足で止まり"), std::string::npos) << ja;
+    EXPECT_NE(ja.find("部品メーカーのラインが止まり"), std::string::npos) << ja;
     EXPECT_EQ(ja.find('{'), std::string::npos) << ja;
     EXPECT_EQ(de.find('{'), std::string::npos) << de;
     // The JSON carries the language, its summary and its display text.
