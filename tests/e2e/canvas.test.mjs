@@ -6,6 +6,7 @@ import { serve, openWith, waitReady, clickOn, assert, noErrors } from './harness
 import { waitIdle, bringIntoView } from './gestures.mjs';
 
 const PIXEL_BUDGET = 8 * 1024 * 1024;        // kMaxCanvasPixels in web_platform.cpp
+const MAX_SIDE = 8192;                       // kMaxBufferSide in web_platform.cpp (below the GPU's own limit)
 const HEAP_CAP = 128 * 1024 * 1024;          // -sMAXIMUM_MEMORY in src/platform/web/CMakeLists.txt
 
 // Records, on every animation frame, the largest drawing buffer and every CSS height the canvas had.
@@ -111,7 +112,7 @@ export function canvasTests({ engine, site }) {
         assert(rec.maxSide <= s1.limit, `never a side beyond the GPU's ${s1.limit} (largest ${rec.maxSide})`);
         for (const s of [s0, s1]) assert(s.dbw === s.w && s.dbh === s.h, `the drawing buffer is what the canvas asked for: ${JSON.stringify(s)}`);
         // The budget is the pixel count and the GPU's longest side: at full DPR, or at the scale where one of them binds.
-        assert(s0.w === Math.floor(width - 32) * dpr || s0.w * s0.h > PIXEL_BUDGET * 0.97 || s0.h > s1.limit * 0.97,
+        assert(s0.w === Math.floor(width - 32) * dpr || s0.w * s0.h > PIXEL_BUDGET * 0.97 || s0.h > Math.min(s1.limit, MAX_SIDE) * 0.97,
           `the default view renders at the full DPR when the budget allows (${s0.w}×${s0.h})`);
         await noErrors(page);
       } finally {
