@@ -16,9 +16,8 @@
 // JavaScript, WebGL2 or WebAssembly see the picture that fits their screen.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { createServer } from './serve.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { serveSite } from '../tools/server.mjs';
+import { launchChromium, openPage } from '../tools/browser.mjs';
 import { editionName } from './make-pages.mjs';
 
 const SHOTS = [
@@ -73,14 +72,8 @@ export function rewriteHtml(html, { src, width, height, summary, phone = null, c
 // Opens the page as one of SHOTS, waits for the default scenario to settle, and
 // returns the canvas as an encoded picture no wider than shot.maxWidth, and the summary.
 async function takeShot(browser, url, shot) {
-  const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: shot.dpr,
-    colorScheme: 'light', hasTouch: !!shot.touch, isMobile: !!shot.touch });
+  const { page, errors, close } = await openPage(browser, url, { width: shot.width, height: shot.height, dpr: shot.dpr, touch: !!shot.touch });
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(url);
     await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
       window.rareshock.getResults().regions.length > 0, null, { timeout: 60000 }).catch(() => fail(`the app did not start: ${errors.join(' | ')}`));
     // Bands landed and nothing left to draw: the frame count stops moving for 10 animation frames.
@@ -127,7 +120,7 @@ async function takeShot(browser, url, shot) {
     return { summary, width: scaled.width, height: scaled.height, data: useJpg ? jpg : png, src: `${shot.name}.${useJpg ? 'jpg' : 'png'}`,
              sizes: `png ${png.length}, jpeg ${jpg.length}` };
   } finally {
-    await context.close();
+    await close();
   }
 }
 
@@ -142,13 +135,12 @@ async function main() {
   for (const f of ['index.html', 'embed.html', 'rareshock-offline.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
     if (!fs.existsSync(path.join(site, f))) fail(`${path.join(site, f)} not found: build the site first`);
   }
-  const server = createServer(site);
-  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve); });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const server = await serveSite(site);
+  const browser = await launchChromium();
   try {
     // Each language's pictures, from its own edition of the page, and its summary as caption.
     for (const lang of siteLanguages()) {
-      const url = `http://127.0.0.1:${server.address().port}/${editionName('index.html', lang)}?theme=light&headline=off`;
+      const url = `${server.url}/${editionName('index.html', lang)}?theme=light&headline=off`;
       const [desktop, phone] = [await takeShot(browser, url, SHOTS[0]), await takeShot(browser, url, SHOTS[1])];
       if (desktop.summary !== phone.summary) fail(`the two pictures disagree: "${desktop.summary}" vs "${phone.summary}"`);
       for (const shot of [desktop, phone]) {
@@ -171,7 +163,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 
