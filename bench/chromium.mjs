@@ -1,5 +1,5 @@
 // Rare Earth Shock — what the Chromium benchmarks share (bench/model_chromium.mjs,
-// bench/first_frame.mjs): the built site served by scripts/serve.mjs on a free loopback
+// bench/first_frame.mjs): the built site served by tools/server.mjs on a free loopback
 // port, headless Debian Chromium through playwright-core with the e2e tests' flags, and
 // median / min of a set of runs.
 import fs from 'node:fs';
@@ -7,9 +7,7 @@ import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createServer } from '../scripts/serve.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/engines.mjs';
+import { createServer } from '../tools/server.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,7 +27,7 @@ export function siteDir(script) {
   return site;
 }
 
-// Serves `site` as scripts/serve.mjs does, with `headers` added to every response.
+// Serves `site` as tools/server.mjs does, with `headers` added to every response.
 // Returns {url, close}.
 export async function serveSite(site, headers = {}) {
   const inner = createServer(site).listeners('request')[0];
@@ -44,7 +42,7 @@ export async function serveSite(site, headers = {}) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-export const launchChromium = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+export { launchChromium } from '../tools/browser.mjs';
 
 // {median, min, runs} of a list of numbers (nulls left out).
 export function summarize(values) {

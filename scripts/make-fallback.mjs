@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Rare Earth Shock — makes the static fallback from the real app (run by the web build).
-//   node scripts/make-fallback.mjs [build/web/site]
+//   node scripts/make-fallback.mjs [build/web/site]        both steps below, the pictures kept in build/web/fallback
+//   node scripts/make-fallback.mjs SITE --shots DIR [--inputs FILE...]
+//        takes the pictures into DIR (with DIR/fallback.json: names, sizes, summaries); with
+//        --inputs (what the pictures show: the build names them), launches no browser when
+//        those files' contents are the ones DIR's pictures were taken from
+//   node scripts/make-fallback.mjs SITE --apply DIR        puts DIR's pictures and text into SITE (no browser)
 // Serves the built site and opens index.html in headless Chromium, light theme,
 // without the canvas's headline (the page's caption, in HTML, carries the sentence
 // above the picture: drawn in the picture too, a reader saw it twice), twice: at 1280 px, DPR 1 (the desktop picture, 1248 px: one pixel per CSS pixel) and at
@@ -14,18 +19,17 @@
 // <figcaption id="rs-fallback-caption"> (rareshock-offline.html's too, where it
 // is the loading placeholder's headline) the same sentence. Readers without
 // JavaScript, WebGL2 or WebAssembly see the picture that fits their screen.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { createServer } from './serve.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { serveSite } from '../tools/server.mjs';
+import { launchChromium, openPage } from '../tools/browser.mjs';
 import { editionName } from './make-pages.mjs';
 
 const SHOTS = [
   { name: 'fallback', width: 1280, height: 900, dpr: 1, maxWidth: 1280 },
   { name: 'fallback-phone', width: 390, height: 844, dpr: 2, maxWidth: 720, touch: true },
 ];
-const site = path.resolve(process.argv[2] || 'build/web/site');
 
 function fail(msg) {
   console.error(`make-fallback: ${msg}`);
@@ -73,14 +77,8 @@ export function rewriteHtml(html, { src, width, height, summary, phone = null, c
 // Opens the page as one of SHOTS, waits for the default scenario to settle, and
 // returns the canvas as an encoded picture no wider than shot.maxWidth, and the summary.
 async function takeShot(browser, url, shot) {
-  const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: shot.dpr,
-    colorScheme: 'light', hasTouch: !!shot.touch, isMobile: !!shot.touch });
+  const { page, errors, close } = await openPage(browser, url, { width: shot.width, height: shot.height, dpr: shot.dpr, touch: !!shot.touch });
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(url);
     await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
       window.rareshock.getResults().regions.length > 0, null, { timeout: 60000 }).catch(() => fail(`the app did not start: ${errors.join(' | ')}`));
     // Bands landed and nothing left to draw: the frame count stops moving for 10 animation frames.
@@ -127,51 +125,106 @@ async function takeShot(browser, url, shot) {
     return { summary, width: scaled.width, height: scaled.height, data: useJpg ? jpg : png, src: `${shot.name}.${useJpg ? 'jpg' : 'png'}`,
              sizes: `png ${png.length}, jpeg ${jpg.length}` };
   } finally {
-    await context.close();
+    await close();
   }
 }
 
 // The languages of the site: index.html's <link rel="alternate" hreflang> (make-pages.mjs), English alone without them.
-function siteLanguages() {
+function siteLanguages(site) {
   const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
   const langs = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)"/g)].map((m) => m[1]);
   return langs.length ? langs : ['en'];
 }
 
-async function main() {
+// What the pictures were made from: one hash over the contents of `inputs` (the files the
+// build names as what the pictures show). Equal hash, same pictures: no browser needed.
+function inputsHash(inputs) {
+  const h = crypto.createHash('sha256');
+  for (const f of [...inputs].sort()) h.update(`${f}\0`).update(fs.readFileSync(f)).update('\0');
+  return h.digest('hex');
+}
+const recordFile = (dir) => path.join(dir, 'fallback.json');
+function readRecord(dir) {
+  try { return JSON.parse(fs.readFileSync(recordFile(dir), 'utf8')); } catch { return null; }
+}
+
+// Takes every language's pictures from the built `site` into `dir`, with fallback.json
+// (per language: the pictures' names and sizes and the summary). Skips the browser when
+// `inputs` are given and their contents are those the pictures in `dir` were made from.
+async function shoot(site, dir, inputs) {
+  const hash = inputs.length ? inputsHash(inputs) : null;
+  const old = readRecord(dir);
+  if (hash && old && old.inputs === hash &&
+      Object.values(old.languages).every((l) => [l.desktop, l.phone].every((p) => fs.existsSync(path.join(dir, p.src))))) {
+    console.log(`make-fallback: pictures up to date (what they show is unchanged: ${inputs.length} inputs, same contents); no browser`);
+    return;
+  }
   for (const f of ['index.html', 'embed.html', 'rareshock-offline.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
     if (!fs.existsSync(path.join(site, f))) fail(`${path.join(site, f)} not found: build the site first`);
   }
-  const server = createServer(site);
-  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve); });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const record = { generated_by: 'scripts/make-fallback.mjs', inputs: hash, languages: {} };
+  const server = await serveSite(site);
+  const browser = await launchChromium();
   try {
     // Each language's pictures, from its own edition of the page, and its summary as caption.
-    for (const lang of siteLanguages()) {
-      const url = `http://127.0.0.1:${server.address().port}/${editionName('index.html', lang)}?theme=light&headline=off`;
+    for (const lang of siteLanguages(site)) {
+      const url = `${server.url}/${editionName('index.html', lang)}?theme=light&headline=off`;
       const [desktop, phone] = [await takeShot(browser, url, SHOTS[0]), await takeShot(browser, url, SHOTS[1])];
       if (desktop.summary !== phone.summary) fail(`the two pictures disagree: "${desktop.summary}" vs "${phone.summary}"`);
       for (const shot of [desktop, phone]) {
         shot.src = editionName(shot.src, lang);
-        for (const ext of ['png', 'jpg']) fs.rmSync(path.join(site, shot.src.replace(/\.[a-z]+$/, `.${ext}`)), { force: true });
-        fs.writeFileSync(path.join(site, shot.src), shot.data);
-      }
-      const fields = { src: desktop.src, width: desktop.width, height: desktop.height, summary: desktop.summary, phone };
-      for (const file of ['index.html', 'embed.html', 'rareshock-offline.html'].map((f) => editionName(f, lang))) {
-        const p = path.join(site, file);
-        if (!fs.existsSync(p)) fail(`${file} not found (make-pages.mjs makes one edition per language)`);
-        const out = rewriteHtml(fs.readFileSync(p, 'utf8'), { ...fields, captionOnly: file.startsWith('rareshock-offline') });
-        if (out === null) fail(`${file}: no <img id="rs-fallback-img"> or <figcaption id="rs-fallback-caption">`);
-        fs.writeFileSync(p, out);
-      }
-      for (const shot of [desktop, phone]) {
+        fs.writeFileSync(path.join(dir, shot.src), shot.data);
         console.log(`make-fallback: ${shot.src} ${shot.width}×${shot.height}, ${shot.data.length} bytes (${shot.sizes})`);
       }
+      const size = ({ src, width, height }) => ({ src, width, height });
+      record.languages[lang] = { desktop: size(desktop), phone: size(phone), summary: desktop.summary };
       console.log(`make-fallback: ${lang} alt/caption: "${desktop.summary}"`);
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
+  }
+  fs.writeFileSync(recordFile(dir), JSON.stringify(record, null, 2) + '\n');
+}
+
+// Puts the pictures in `dir` into `site` (removing a picture of the other format) and
+// rewrites each language's index, embed and offline pages from fallback.json. No browser.
+function apply(site, dir) {
+  const record = readRecord(dir);
+  if (!record) fail(`${recordFile(dir)} not found: take the pictures first (--shots)`);
+  for (const lang of siteLanguages(site)) {
+    const l = record.languages[lang];
+    if (!l) fail(`no pictures for "${lang}" in ${recordFile(dir)}: take them again (--shots)`);
+    for (const shot of [l.desktop, l.phone]) {
+      for (const ext of ['png', 'jpg']) fs.rmSync(path.join(site, shot.src.replace(/\.[a-z]+$/, `.${ext}`)), { force: true });
+      fs.copyFileSync(path.join(dir, shot.src), path.join(site, shot.src));
+    }
+    const fields = { ...l.desktop, summary: l.summary, phone: l.phone };
+    for (const file of ['index.html', 'embed.html', 'rareshock-offline.html'].map((f) => editionName(f, lang))) {
+      const p = path.join(site, file);
+      if (!fs.existsSync(p)) fail(`${file} not found (make-pages.mjs makes one edition per language)`);
+      const out = rewriteHtml(fs.readFileSync(p, 'utf8'), { ...fields, captionOnly: file.startsWith('rareshock-offline') });
+      if (out === null) fail(`${file}: no <img id="rs-fallback-img"> or <figcaption id="rs-fallback-caption">`);
+      fs.writeFileSync(p, out);
+    }
+  }
+  console.log(`make-fallback: ${Object.keys(record.languages).join(', ')} pictures, sizes and alt/caption put into ${site}`);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const value = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : null; };
+  const site = path.resolve(args[0] && !args[0].startsWith('--') ? args[0] : 'build/web/site');
+  const shots = value('--shots'), applyFrom = value('--apply');
+  const i = args.indexOf('--inputs');
+  const inputs = i >= 0 ? args.slice(i + 1) : [];
+  if (shots) await shoot(site, path.resolve(shots), inputs);
+  if (applyFrom) apply(site, path.resolve(applyFrom));
+  if (!shots && !applyFrom) {
+    const dir = path.join(path.dirname(site), 'fallback');
+    await shoot(site, dir, []);
+    apply(site, dir);
   }
 }
 

@@ -19,7 +19,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syncReadme } from './readme-blocks.mjs';
+import { syncReadme } from '../tools/readme-blocks.mjs';
+import { serveSite } from '../tools/server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const HEIGHTS_FILE = path.join(ROOT, 'assets/embed-heights.json');
@@ -143,44 +144,42 @@ export const PAGE_SCREENS = [
 
 async function measure(site) {
   const BANDS = layoutBands();
-  const { serve, openWith } = await import('../tests/e2e/harness.mjs');
-  const { startEngine } = await import('../tests/e2e/engines.mjs');
+  const { launchChromium, openPage } = await import('../tools/browser.mjs');
   for (const f of ['embed.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
     if (!fs.existsSync(path.join(site, f))) throw new Error(`${path.join(site, f)} not found: build the site first (cmake --build --preset web)`);
   }
-  const server = await serve({ root: site });
-  const browser = await startEngine('chromium');  // the measurement is Chromium's (the reference engine)
+  const server = await serveSite(site);
+  const url = server.url;
+  const browser = await launchChromium();  // the measurement is Chromium's (the reference engine)
   const out = { fine: {}, coarse: {}, page: {} };
   try {
     for (const coarse of [false, true]) {
-      const { page, context, log } = await openWith(browser, `${server.url}/embed.html?theme=light`,
-        { width: BANDS[0].widths[0], height: 900, touch: coarse, mobile: coarse });
-      await page.waitFor(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
-        !window.rareshock.getResults().provisional, null, 120000);
+      const { page, errors, close } = await openPage(browser, `${url}/embed.html?theme=light`,
+        { width: BANDS[0].widths[0], height: 900, touch: coarse });
+      await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
+        !window.rareshock.getResults().provisional, null, { timeout: 120000 });
       const pointer = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
       if (pointer !== coarse) throw new Error(`expected (pointer: coarse) to be ${coarse}`);
       for (const band of BANDS) {
         for (const width of band.widths) {
-          await page.setViewport(width, 900);
+          await page.setViewportSize({ width, height: 900 });
           const height = await settledHeight(page, width, 'html');
           out[coarse ? 'coarse' : 'fine'][width] = height;
           process.stdout.write(`measure-heights: ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
         }
       }
-      await page.logs();
-      if (log.errors.length) throw new Error(`errors in the embed: ${log.errors.join(' | ')}`);
-      await context.close();
+      if (errors.length) throw new Error(`errors in the embed: ${errors.join(' | ')}`);
+      await close();
     }
     for (const screen of PAGE_SCREENS) {
-      const { page, context, log } = await openWith(browser, `${server.url}/index.html?theme=light`,
-        { width: screen.width, height: 900, touch: screen.coarse, mobile: screen.coarse });
-      await page.waitFor(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
-        !window.rareshock.getResults().provisional, null, 120000);
+      const { page, errors, close } = await openPage(browser, `${url}/index.html?theme=light`,
+        { width: screen.width, height: 900, touch: screen.coarse });
+      await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
+        !window.rareshock.getResults().provisional, null, { timeout: 120000 });
       out.page[screen.name] = await settledHeight(page, screen.width, '#rareshock-canvas');
       process.stdout.write(`measure-heights: page canvas, ${screen.name} (${screen.width} px) → ${out.page[screen.name]} px\n`);
-      await page.logs();
-      if (log.errors.length) throw new Error(`errors on the page: ${log.errors.join(' | ')}`);
-      await context.close();
+      if (errors.length) throw new Error(`errors on the page: ${errors.join(' | ')}`);
+      await close();
     }
   } finally {
     await browser.close();

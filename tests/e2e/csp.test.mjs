@@ -1,8 +1,8 @@
 // Rare Earth Shock — the page and the embed under the strict Content-Security-Policy
-// header (scripts/serve.mjs STRICT_CSP): no console errors, no CSP violations.
+// header (tools/server.mjs STRICT_CSP): no console errors, no CSP violations.
 import { serve, waitReady, settle, drawnSince, framesOf, assert, noErrors } from './harness.mjs';
 import { openWith } from './util.mjs';
-import { STRICT_CSP } from '../../scripts/serve.mjs';
+import { STRICT_CSP } from '../../tools/server.mjs';
 
 // Records the page's securitypolicyviolation events in window.__cspViolations (an init script).
 export const RECORD_CSP = `

@@ -1,5 +1,5 @@
 // Rare Earth Shock — the thin driver layer: one Page API over three engines.
-//   chromium  Debian's Chromium through playwright-core (headless, SwiftShader WebGL)
+//   chromium  Debian's Chromium through playwright-core (headless, SwiftShader WebGL: tools/browser.mjs)
 //   firefox   Firefox ESR through puppeteer-core over WebDriver BiDi, under Xvfb
 //   webkit    WebKitGTK's MiniBrowser through WebKitWebDriver (plain W3C WebDriver over fetch), under Xvfb
 // The runner starts what an engine needs (Xvfb on a free display, drivers on free
@@ -31,11 +31,6 @@ import { decodePng, encodePng } from './png.mjs';
 export const ENGINE_TITLES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };   // as the README names them
 export const ENGINES = Object.keys(ENGINE_TITLES);
 
-export const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-features=Translate,MediaRouter,OptimizationHints', '--hide-scrollbars', '--mute-audio',
-];
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const WEBKIT_CHROME_PX = 38;      // MiniBrowser's toolbar above the viewport
 const WEBKIT_MIN_WIDTH = 447;     // MiniBrowser's narrowest window
@@ -158,7 +153,7 @@ export function injectingHandler(handler) {
       const headers = rest.find((h) => h && typeof h === 'object') || {};
       const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type');
       html = !!type && /text\/html/.test(type[1]);
-      // The page is sent with the script in it: decoded (a precompressed copy, scripts/serve.mjs),
+      // The page is sent with the script in it: decoded (a precompressed copy, tools/server.mjs),
       // so without its Content-Encoding, and with a length Node counts anew.
       if (html) {
         for (const k of Object.keys(headers)) {
@@ -212,15 +207,15 @@ function nativeFrame(resolve, waitForFunction) {
 
 // ============================== Chromium (playwright-core) =====================================
 async function chromiumEngine() {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const { launchChromium } = await import('../../tools/browser.mjs');
+  const browser = await launchChromium();
   let noWebGL = null;   // a second Chromium with WebGL switched off, launched when first needed
   const wrapFrame = (resolve) => nativeFrame(resolve, (f, fn, arg, timeout) => f.waitForFunction(fn, arg, { timeout }));
   return {
     name: 'chromium',
     async open(url, o) {
       if (o.webgl === false) {
-        noWebGL = noWebGL || chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'], headless: true });
+        noWebGL = noWebGL || launchChromium(['--disable-webgl', '--disable-3d-apis']);
       }
       const context = await (o.webgl === false ? await noWebGL : browser).newContext({
         viewport: { width: o.width, height: o.height }, deviceScaleFactor: o.dpr, colorScheme: o.dark ? 'dark' : 'light',

@@ -9,7 +9,7 @@
 //   node tests/e2e/exceptions.mjs --readme   rewrite the table in README.md
 //   node tests/e2e/exceptions.mjs --check    exit 1 if README.md's table differs from this list
 import { ENGINES, ENGINE_TITLES } from './engines.mjs';
-import { syncReadme } from '../../scripts/readme-blocks.mjs';
+import { syncReadme } from '../../tools/readme-blocks.mjs';
 
 export const EXCEPTIONS = {
   touch: {

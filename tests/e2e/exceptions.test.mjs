@@ -2,7 +2,7 @@
 // from tests/e2e/exceptions.mjs (node tests/e2e/exceptions.mjs --readme): one place for each fact.
 import fs from 'node:fs';
 import { assert, runTests } from './harness.mjs';
-import { README, applyBlocks } from '../../scripts/readme-blocks.mjs';
+import { README, applyBlocks } from '../../tools/readme-blocks.mjs';
 import { README_TOOL, readmeBlocks } from './exceptions.mjs';
 
 export function exceptionsTests() {

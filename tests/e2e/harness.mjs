@@ -1,13 +1,12 @@
-// Rare Earth Shock — browser test harness: the built site served by scripts/serve.mjs on
+// Rare Earth Shock — browser test harness: the built site served by tools/server.mjs on
 // free loopback ports, pages opened through the driver layer (engines.mjs) in any engine,
 // waits on state (never on time), and the runner with its exception list (exceptions.mjs).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from '../../scripts/serve.mjs';
+import { createServer } from '../../tools/server.mjs';
 import { injectingHandler } from './engines.mjs';
-export { CHROMIUM_ARGS } from './engines.mjs';
 import { exceptionFor } from './exceptions.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

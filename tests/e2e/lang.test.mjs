@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ROOT, SITE, openWith, serve, waitReady, artifact, assert, until, animationFrames, testServer, listen } from './harness.mjs';
 import { serveFixtures, waitFrameReady } from './util.mjs';
 import { waitIdle } from './gestures.mjs';
-import { createServer } from '../../scripts/serve.mjs';
+import { createServer } from '../../tools/server.mjs';
 
 const table = (lang) => JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/strings', `${lang}.json`), 'utf8'));
 const FACE = 'font-ja.ttf';

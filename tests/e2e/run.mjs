@@ -28,6 +28,7 @@ import { loadingTests } from './loading.test.mjs';
 import { langTests } from './lang.test.mjs';
 import { producerTests } from './producer.test.mjs';
 import { exceptionsTests } from './exceptions.test.mjs';
+import { buildTests } from './build.test.mjs';
 
 const args = process.argv.slice(2);
 let engineArg = 'chromium', filter;
@@ -49,7 +50,7 @@ for (const name of names) {
   const site = await serve();
   const ctx = { engine, site };
   const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
-                  sizeTests(ctx), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
+                  sizeTests(ctx), buildTests(), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
                   exportTests(ctx), pixelTests(ctx), clipboardTests(ctx), typedTests(ctx), methodTests(ctx),
                   canvasTests(ctx), loadingTests(ctx), langTests(ctx), loaderTests(ctx), producerTests(ctx), exceptionsTests()];
   try {

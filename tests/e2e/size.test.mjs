@@ -6,7 +6,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { ROOT, SITE, assert, serve, testServer, listen, waitReady, noErrors } from './harness.mjs';
 import { openWith } from './util.mjs';
-import { createServer } from '../../scripts/serve.mjs';
+import { createServer } from '../../tools/server.mjs';
 
 // What the embed downloads (scripts/size.sh FILES) and a Japanese extra.
 const EMBED_FILES = ['embed.html', 'app.js', 'style.css', 'rareshock.js', 'rareshock.wasm', 'favicon.svg', 'embed.ja.html', 'font-ja.ttf'];
