@@ -47,6 +47,12 @@
   var TITLES = /*@embed-titles@*/null || { en: 'Rare Earth Shock' };
   var frames = [];  // {el, iframe, origin, themed, anchor, ready, queue}
   var scrolled = false;  // brought an embed into view for the share link in this page's address
+  // That embed, kept in view while embeds above it settle their heights, until the reader
+  // scrolls, types or taps (then the page is theirs).
+  var kept = null;
+  ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (type) {
+    window.addEventListener(type, function () { kept = null; }, { passive: true, capture: true });
+  });
 
   function warn(msg) { if (window.console) console.warn('rareshock embed: ' + msg); }
   function error(msg) { if (window.console) console.error('rareshock embed: ' + msg); }
@@ -215,6 +221,7 @@
     frames.push(f);
     if (url.hash && !scrolled) {  // opened from a share link: show the reader that embed
       scrolled = true;
+      kept = el;
       el.scrollIntoView();
     }
   }
@@ -272,7 +279,7 @@
       f.el.replaceChild(next, f.iframe);
       f.iframe = next;
       f.ready = false;
-      if (!scrolled) { scrolled = true; f.el.scrollIntoView(); }
+      if (!scrolled) { scrolled = true; kept = f.el; f.el.scrollIntoView(); }
     });
   });
 
@@ -297,6 +304,8 @@
     }
     if (typeof h !== 'number' || !isFinite(h) || h < MIN_HEIGHT || h > MAX_HEIGHT) { warn('bad height ignored'); return; }
     f.iframe.style.height = Math.ceil(h) + 'px';
+    // An embed above the shared one changed height: the shared one stays where the reader sees it.
+    if (kept && kept !== f.el && (f.el.compareDocumentPosition(kept) & Node.DOCUMENT_POSITION_FOLLOWING)) kept.scrollIntoView();
   });
 
   if (window.matchMedia) {
