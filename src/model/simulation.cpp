@@ -105,11 +105,10 @@ DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mec
     p.expedite_multiplier = 0.5 + 1.0 * rng.uniform();
     p.exposure_multiplier = 0.6 + 0.8 * rng.uniform();
     for (double& m : p.dependence_multiplier) m = 0.95 + 0.10 * rng.uniform();
-    p.parts_buffer_days = mech.parts_buffer_days_min + (mech.parts_buffer_days_max - mech.parts_buffer_days_min) * rng.uniform();
-    p.other_supplier_share = mech.other_supplier_share_min +
-                             (mech.other_supplier_share_max - mech.other_supplier_share_min) * rng.uniform();
-    p.spare_capacity_share = mech.spare_capacity_share_min +
-                             (mech.spare_capacity_share_max - mech.spare_capacity_share_min) * rng.uniform();
+    auto in_range = [&rng](double lo, double hi) { return lo + (hi - lo) * rng.uniform(); };
+    p.parts_buffer_days = in_range(mech.parts_buffer_days_min, mech.parts_buffer_days_max);
+    p.other_supplier_share = in_range(mech.other_supplier_share_min, mech.other_supplier_share_max);
+    p.spare_capacity_share = in_range(mech.spare_capacity_share_min, mech.spare_capacity_share_max);
     return p;
 }
 
@@ -124,17 +123,8 @@ std::array<double, kDriverCount> driver_values(const DrawParams& p) {
 int shipping_days(const DrawParams& p, const Mechanics& mech) {
     return p.shipping_days >= 0 ? p.shipping_days : (mech.shipping_days_min + mech.shipping_days_max) / 2;
 }
-double parts_buffer_days(const DrawParams& p, const Mechanics& mech) {
-    return p.parts_buffer_days >= 0.0 ? p.parts_buffer_days : 0.5 * (mech.parts_buffer_days_min + mech.parts_buffer_days_max);
-}
-double spare_capacity_share(const DrawParams& p, const Mechanics& mech) {
-    return p.spare_capacity_share >= 0.0 ? p.spare_capacity_share
-                                         : 0.5 * (mech.spare_capacity_share_min + mech.spare_capacity_share_max);
-}
-double other_supplier_share(const DrawParams& p, const Mechanics& mech) {
-    return p.other_supplier_share >= 0.0 ? p.other_supplier_share
-                                         : 0.5 * (mech.other_supplier_share_min + mech.other_supplier_share_max);
-}
+// A drawn value, or (the central draw, -1) the middle of its range.
+double drawn_or_middle(double drawn, double lo, double hi) { return drawn >= 0.0 ? drawn : 0.5 * (lo + hi); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Run setup
@@ -435,7 +425,7 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     // car plants in two stages of mean B/2 days each (drain rho a day per
     // stage); over n days a line moves 0 stages with probability (1-rho)^n,
     // exactly 1 with n rho (1-rho)^(n-1), else both (its parts are gone).
-    const double buffer = parts_buffer_days(p, mech);
+    const double buffer = drawn_or_middle(p.parts_buffer_days, mech.parts_buffer_days_min, mech.parts_buffer_days_max);
     const double rho = min1(2.0 / (buffer > 1.0 ? buffer : 1.0));
     std::array<double, 8> stay{}, one{};  // n = 0..7 days (a step is at most kDrawStepDays)
     stay[0] = 1.0;
@@ -445,12 +435,12 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     }
     // Of the car-plant lines whose supplier line has stopped and whose parts
     // are gone, this share cannot be covered by another supplier.
-    const double uncovered = 1.0 - other_supplier_share(p, mech);
+    const double uncovered = 1.0 - drawn_or_middle(p.other_supplier_share, mech.other_supplier_share_min, mech.other_supplier_share_max);
     // Make-up: what a day's stopped car-plant lines did not build is made up
     // (a share `spare` of it) over `make_up_days` once they run again, on
     // average `restart` days later (emergency supply; never under an embargo),
     // as far as the horizon allows.
-    const double spare = spare_capacity_share(p, mech);
+    const double spare = drawn_or_middle(p.spare_capacity_share, mech.spare_capacity_share_min, mech.spare_capacity_share_max);
     const double restart = rescue > 0.0 ? 1.0 / rescue : 1.0e9;
     auto made_up_share = [&](double day) { return spare * clamp01((horizon - day - restart) / mech.make_up_days); };
 
