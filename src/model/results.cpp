@@ -349,10 +349,14 @@ Clause approval_clause(const Inputs& in, Language lang) {
             rest.empty() ? join : tr(lang, "summary.join_after_list")};
 }
 
+}  // namespace
+
 std::string horizon_text(const Inputs& in, Language lang) {
     if (in.horizon_days == 365) return std::string(tr(lang, "summary.horizon.year"));
     return format_text(tr(lang, "summary.horizon.days"), {{"n", int_text(in.horizon_days)}});
 }
+
+namespace {
 
 // The nearest plain fraction: "1 in 12", "1 in 3", "3 in 4", "almost all".
 std::string share_of_plants(double share, Language lang) {

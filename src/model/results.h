@@ -126,6 +126,7 @@ std::string vehicles_range_text(double lo, double hi, Language lang = Language::
 std::string usd_text(double usd, Language lang = Language::English);            // "$840 million"; "840 Mio. US-Dollar"
 std::string date_text(int day, Language lang = Language::English);              // "20 May 2025"; "20. Mai 2025"; "2025年5月20日"
 std::string plants_text(double plants, Language lang = Language::English);      // "0", "8", "about 40"
+std::string horizon_text(const Inputs& in, Language lang = Language::English);  // "over a year"; "over 180 days"
 // A plain number with the language's separators: "1,234.5"; "1.234,5".
 std::string number_text(double v, int decimals, Language lang = Language::English);
 // A percentage (0-100): "25%"; "25 %" (German, with a no-break space).

@@ -20,7 +20,9 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace rareshock::ui {
 
@@ -311,6 +313,53 @@ void draw_headline(const Ctx& c, float width) {
     }
 }
 
+// Phones: the sentence's key figures (the sentence itself is HTML under the
+// canvas, page.js): vehicles not built worldwide with the likely range, and
+// when supplier lines and car plants first stop.
+void draw_key_figures(const Ctx& c, float width) {
+    const Results& r = c.m.results;
+    const ImVec2 top = ImGui::GetCursorPos();
+    // The number, and beside it what it counts and its likely range.
+    const std::string number = vehicles_text(r.world_vehicles_lost.p50, c.lang);
+    ImGui::PushFont(c.f.headline);
+    const float number_w = ImGui::CalcTextSize(number.c_str()).x + 12.0f;
+    ImGui::TextUnformatted(number.c_str());
+    ImGui::PopFont();
+    const float number_bottom = ImGui::GetCursorPosY();
+    std::string what = ui_format(c.lang, "ui.figures.vehicles", {{"horizon", horizon_text(r.inputs, c.lang)}});
+    if (r.bands_ready && r.world_vehicles_lost.p90 > 0.5)
+        what += std::string(c.t("ui.list_separator")) +
+                ui_format(c.lang, "ui.figures.range", {{"range", vehicles_range_text(r.world_vehicles_lost.p10, r.world_vehicles_lost.p90, c.lang)}});
+    ImGui::SetCursorPos(ImVec2(top.x + number_w, top.y + 1.0f));
+    ImGui::BeginGroup();
+    wrapped_text(c.f.small, c.p.muted, width - number_w, what);
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(top.x, std::max(number_bottom, ImGui::GetCursorPosY()) + 2.0f));
+    // The first stop of each tier across the export regions (median day), side by side.
+    std::optional<double> supplier, car;
+    for (const RegionResult& rr : r.regions) {
+        if (rr.supplier_first_stop_day.p50 && (!supplier || *rr.supplier_first_stop_day.p50 < *supplier)) supplier = rr.supplier_first_stop_day.p50;
+        if (rr.first_halt_day.p50 && (!car || *rr.first_halt_day.p50 < *car)) car = rr.first_halt_day.p50;
+    }
+    const float col = (width - 12.0f) / 2.0f;
+    const float y = ImGui::GetCursorPosY();
+    float bottom = y;
+    int i = 0;
+    for (const auto& [day, key] : {std::pair{supplier, "ui.figures.suppliers"}, std::pair{car, "ui.figures.cars"}}) {
+        ImGui::SetCursorPos(ImVec2(top.x + static_cast<float>(i++) * (col + 12.0f), y));
+        ImGui::BeginGroup();
+        ImGui::PushFont(c.f.label);
+        ImGui::TextUnformatted(day ? short_date_text(static_cast<int>(std::lround(*day)), c.lang).c_str()
+                                   : std::string(c.t("ui.figures.none")).c_str());
+        ImGui::PopFont();
+        wrapped_text(c.f.small, c.p.muted, col, std::string(c.t(key)));
+        ImGui::EndGroup();
+        bottom = std::max(bottom, ImGui::GetCursorPosY());
+    }
+    ImGui::SetCursorPos(ImVec2(top.x, bottom));
+    c.m.remember("headline");  // where the answer is, at every width
+}
+
 void draw_controls(const Ctx& c, float width) {
     App::Impl& m = c.m;
     Inputs in = m.inputs;
@@ -320,18 +369,18 @@ void draw_controls(const Ctx& c, float width) {
     const InputField& inventory = *find_input_field("inventory");
     const std::string a_label = field_label(c.lang, approval), a_unit = unit_pattern_text(approval, false, c.lang),
                       a_help = field_help(c.lang, approval);
-    SliderSpec a{"approval", a_label.c_str(), a_unit.c_str(), a_help.c_str(), approval.min_value, approval.max_value,
+    SliderSpec a{"approval", a_label.c_str(), a_unit.c_str(), (c.narrow ? nullptr : a_help.c_str()), approval.min_value, approval.max_value,
                  approval.step, 0, true};
     const std::string hint(c.t("ui.keyboard_hint"));
     a.keyboard_hint = hint.c_str();
     changed |= value_slider(a, in.approval_pct, width, c.target, c.f, c.p);
     m.remember(a);
-    // What the rate does to the dated approval paths, in dates.
-    wrapped_text(c.f.small, c.p.text, width, approval_effect_text(m.inputs, c.lang));
+    // What the rate does to the dated approval paths, in dates (on phones: in the HTML under the canvas, ui/detail.h).
+    if (!c.narrow) wrapped_text(c.f.small, c.p.text, width, approval_effect_text(m.inputs, c.lang));
     ImGui::Dummy(ImVec2(1, 4));
     const std::string b_label = field_label(c.lang, inventory), b_unit = unit_pattern_text(inventory, false, c.lang),
                       b_help = field_help(c.lang, inventory);
-    SliderSpec b{"inventory", b_label.c_str(), b_unit.c_str(), b_help.c_str(), inventory.min_value, inventory.max_value,
+    SliderSpec b{"inventory", b_label.c_str(), b_unit.c_str(), (c.narrow ? nullptr : b_help.c_str()), inventory.min_value, inventory.max_value,
                  inventory.step, 0, true};
     b.keyboard_hint = hint.c_str();
     changed |= value_slider(b, in.inventory_days, width, c.target, c.f, c.p);
@@ -354,7 +403,8 @@ void draw_presets(const Ctx& c, float width) {
         ImGui::PopID();
     }
     ImGui::PopFont();
-    if (const Preset* p = matching_preset(m.inputs)) wrapped_text(c.f.small, c.p.muted, width, preset_description(c.lang, *p));
+    const Preset* p = c.narrow ? nullptr : matching_preset(m.inputs);  // on phones: in the HTML under the canvas
+    if (p) wrapped_text(c.f.small, c.p.muted, width, preset_description(c.lang, *p));
 }
 
 // An approval path: its dates at the reader's rate, and the points as text to
@@ -397,20 +447,6 @@ void draw_advanced(const Ctx& c, float width) {
     disclosure(std::string(c.t("ui.advanced")).c_str(), m.advanced_open, width, c.target, c.f, c.p);
     m.remember("advanced");
     if (!m.advanced_open) return;
-    // What moves the answer most: the assumptions the simulations draw, largest swing first.
-    const Results& r = m.results;
-    if (r.bands_ready && r.driver_count > 0) {
-        wrapped_text(c.f.body, c.p.text, width, std::string(c.t("ui.drivers.title")));
-        wrapped_text(c.f.small, c.p.muted, width, std::string(c.t("ui.drivers.note")));
-        constexpr int kShown = 4;
-        for (int i = 0; i < r.driver_count && i < kShown; ++i) {
-            const DriverResult& d = r.drivers[static_cast<std::size_t>(i)];
-            wrapped_text(c.f.small, c.p.text, width,
-                         driver_name(d.id, c.lang) + std::string(c.t("ui.list_colon")) +
-                             ui_format(c.lang, "ui.drivers.row", {{"low", vehicles_text(d.low, c.lang)}, {"high", vehicles_text(d.high, c.lang)}}));
-        }
-        ImGui::Dummy(ImVec2(1, 10));
-    }
     Inputs in = m.inputs;
     bool changed = false;
     const std::string hint(c.t("ui.keyboard_hint"));
@@ -456,126 +492,6 @@ void draw_legend(const Ctx& c, float width) {
         ImGui::Dummy(ImVec2(w, fs + 2));
     }
     ImGui::PopFont();
-}
-
-void draw_regions(const Ctx& c, float width) {
-    const Results& r = c.m.results;
-    const auto regions = region_data();
-    const bool dated = true;
-    const bool tight = width < 360.0f;  // the smallest phones: smaller type so every cell fits
-    ImGui::PushFont(tight ? c.f.small : c.f.body);
-    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
-    if (ImGui::BeginTable("regions", 3, flags, ImVec2(width, 0))) {
-        const std::string col_region(c.t("ui.regions.col.region")), col_first(c.t("ui.regions.col.first_stop")),
-            col_lost(c.t("ui.regions.col.vehicles"));
-        ImGui::TableSetupColumn(col_region.c_str(), ImGuiTableColumnFlags_WidthStretch, c.narrow ? 1.45f : 1.0f);
-        ImGui::TableSetupColumn(col_first.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(col_lost.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::PushFont(c.f.small);
-        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-        for (int i = 0; i < 3; ++i) {
-            ImGui::TableSetColumnIndex(i);
-            text_wrapped_at_spaces(ImGui::TableGetColumnName(i), ImGui::GetContentRegionAvail().x, true);
-        }
-        ImGui::PopFont();
-        for (int i = 0; i < kRegionCount; ++i) {
-            const RegionResult& rr = r.regions[i];
-            ImGui::TableNextRow(0, c.target * 0.8f);
-            ImGui::TableSetColumnIndex(0);
-            const ImVec2 pos = ImGui::GetCursorScreenPos();
-            const float fs = ImGui::GetFontSize();
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y + 3), ImVec2(pos.x + 4, pos.y + fs + 1), c.p.region[i]);
-            ImGui::SetCursorScreenPos(ImVec2(pos.x + 10, pos.y));
-            if (i == static_cast<int>(Region::China)) {
-                // Short enough for a phone column; the second line says why it is here.
-                ImGui::BeginGroup();  // wrapped lines keep the indent
-                text_wrapped_at_spaces(c.t("ui.regions.china"), ImGui::GetContentRegionAvail().x);
-                ImGui::PushFont(c.f.small);
-                text_wrapped_at_spaces(c.t("ui.regions.china_note"), ImGui::GetContentRegionAvail().x, true);
-                ImGui::PopFont();
-                ImGui::EndGroup();
-            } else {
-                ImGui::BeginGroup();  // wrapped lines keep the indent
-                text_wrapped_at_spaces(region_name(i, c.lang), ImGui::GetContentRegionAvail().x);
-                ImGui::EndGroup();
-            }
-            ImGui::TableSetColumnIndex(1);
-            if (rr.first_halt_day.p50) {
-                const int d = static_cast<int>(std::lround(*rr.first_halt_day.p50));
-                const float cell = ImGui::GetContentRegionAvail().x;
-                if (dated) ImGui::TextUnformatted(short_date_text(d, c.lang).c_str());
-                ImGui::PushFont(c.f.small);
-                const std::string day = std::to_string(d);
-                if (r.bands_ready)
-                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.day_range",
-                                                     {{"n", day}, {"lo", format_day(rr.first_halt_day.p10)},
-                                                      {"hi", rr.first_halt_day.p90 ? format_day(rr.first_halt_day.p90)
-                                                                                   : std::string(c.t("ui.regions.later"))}}),
-                                           cell, true);
-                else text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.day", {{"n", day}}), cell, true);
-                const double plants = rr.peak_halted_share_p50 * regions[i].plants;
-                if (plants >= 0.5)
-                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.at_worst",
-                                                     {{"plants", plants_text(plants, c.lang)},
-                                                      {"total", number_text(regions[i].plants, 0, c.lang)}}),
-                                           cell, true);
-                // Wide screens also say when the lines restart (median), on a line of its own.
-                if (!c.narrow && rr.recovery_day.p50)
-                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.running_again",
-                                                     {{"date", short_date_text(static_cast<int>(std::lround(*rr.recovery_day.p50)), c.lang)}}),
-                                           cell, true);
-                else if (!c.narrow)
-                    text_wrapped_at_spaces(c.t("ui.regions.not_running_again"), cell, true);
-                ImGui::PopFont();
-            } else {
-                const float cell = ImGui::GetContentRegionAvail().x;
-                text_wrapped_at_spaces(c.t("ui.regions.no_stop"), cell);
-                ImGui::PushFont(c.f.small);
-                if (r.bands_ready && rr.first_halt_day.p10)
-                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.one_in_ten", {{"n", format_day(rr.first_halt_day.p10)}}), cell, true);
-                else
-                    text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.within", {{"n", std::to_string(r.inputs.horizon_days)}}), cell, true);
-                ImGui::PopFont();
-            }
-            if (i != static_cast<int>(Region::China)) {
-                // Then the supplier tier: its lines stop before the car plants' parts run out.
-                ImGui::PushFont(c.f.small);
-                const float cell = ImGui::GetContentRegionAvail().x;
-                if (rr.supplier_first_stop_day.p50) {
-                    // Narrow screens give the date only; wide ones also the most stopped at once.
-                    const double lines = rr.peak_supplier_lines_stopped.p50 > 1.0 ? rr.peak_supplier_lines_stopped.p50 : 1.0;
-                    text_wrapped_at_spaces(
-                        ui_format(c.lang, c.narrow ? "ui.regions.suppliers_short" : "ui.regions.suppliers",
-                                  {{"date", short_date_text(static_cast<int>(std::lround(*rr.supplier_first_stop_day.p50)), c.lang)},
-                                   {"lines", plants_text(lines, c.lang)}, {"total", number_text(rr.supplier_lines, 0, c.lang)}}),
-                        cell, true);
-                } else {
-                    text_wrapped_at_spaces(c.t("ui.regions.suppliers_none"), cell, true);
-                }
-                ImGui::PopFont();
-            }
-            ImGui::TableSetColumnIndex(2);
-            const double lost = rr.vehicles_lost.p50;
-            // The one rounding of every number (model/results.h), as the twin and the CLI print it.
-            const float cell = ImGui::GetContentRegionAvail().x;
-            text_wrapped_at_spaces(lost <= 0.5 ? std::string(c.t("ui.regions.none")) : vehicles_text(lost, c.lang), cell);
-            ImGui::PushFont(c.f.small);
-            // Wide screens also give the value of the lost output (vehicle values are an assumption).
-            const std::string value = (!c.narrow && rr.value_lost_usd.p50 >= 0.5e6)
-                                          ? std::string(c.t("ui.list_separator")) + usd_text(rr.value_lost_usd.p50, c.lang)
-                                          : std::string();
-            if (r.bands_ready && rr.vehicles_lost.p90 > 0.5)
-                text_wrapped_at_spaces(vehicles_range_text(rr.vehicles_lost.p10, rr.vehicles_lost.p90, c.lang) + value, cell, true);
-            else if (rr.baseline_vehicles > 0)
-                text_wrapped_at_spaces(ui_format(c.lang, "ui.regions.of_output",
-                                                 {{"pct", percent_text(100.0 * rr.vehicles_lost.p50 / rr.baseline_vehicles, 0, c.lang)}}),
-                                       cell, true);
-            ImGui::PopFont();
-        }
-        ImGui::EndTable();
-    }
-    ImGui::PopFont();
-    c.m.remember("regions");
 }
 
 // "Method and sources" is real HTML beside the canvas (selectable, searchable,
@@ -651,7 +567,16 @@ void App::draw(const Environment& env) {
     m.items.clear();
 
     const float inner = W - 2 * pad;
-    if (m.show_headline || !m.notice.empty()) {
+    if (narrow && m.show_headline) {
+        draw_key_figures(c, inner);
+        if (!m.notice.empty()) {
+            wrapped_text(c.f.small, c.p.accent_text, inner, m.notice);
+            m.remember("notice");
+        }
+        ImGui::Dummy(ImVec2(1, 2));  // one screen for the instrument: the item spacing is gap enough
+        ImGui::Separator();
+        ImGui::Dummy(ImVec2(1, 2));
+    } else if (m.show_headline || !m.notice.empty()) {
         draw_headline(c, inner);
         ImGui::Dummy(ImVec2(1, 8));
         ImGui::Separator();
@@ -667,49 +592,24 @@ void App::draw(const Environment& env) {
     topt.dated = true;
     topt.reduced_motion = env.reduced_motion;
     topt.today_day = env.today_day;
-    topt.readout_below = narrow;
     topt.lang = m.lang;
     const float chart_h = narrow ? 260.0f : 320.0f;
 
     auto chart_block = [&](float x, float w) {
         ImGui::SetCursorPosX(x);
-        section_title(c, std::string(c.t("ui.chart.title")).c_str(), timeline_subtitle(m.results, m.lang).c_str(), w);
+        // On phones the chart's notes and its numbered events are in the HTML under the canvas.
+        section_title(c, std::string(c.t("ui.chart.title")).c_str(), narrow ? nullptr : timeline_subtitle(m.results, m.lang).c_str(), w);
         ImGui::SetCursorPosX(x);
         draw_legend(c, w);
         ImGui::SetCursorPosX(x);
         m.chart_rect = draw_timeline(m.results, topt, w, chart_h, m.fonts, p);
         m.remember("chart");
-        if (topt.readout_below) {
-            // A strip under the chart: the values of the touched day, never covering
-            // the curves (it opens when the reader touches the chart).
+        if (!narrow) {
             ImGui::SetCursorPosX(x);
-            ImGui::PushFont(m.fonts.small);
             ImGui::BeginGroup();
-            if (m.chart_rect.readout_day >= 0) draw_readout(m.results, m.chart_rect.readout_day, topt.dated, m.fonts, p, m.lang);
-            else text_wrapped_at_spaces(c.t(m.style_coarse ? "ui.chart.touch" : "ui.chart.point"), w, true);  // as the reader reaches it
+            draw_event_key(timeline_shown_days(m.results), w, m.fonts, p, m.lang);
             ImGui::EndGroup();
-            ImGui::PopFont();
-            ImGui::Dummy(ImVec2(1, 6));
         }
-        ImGui::SetCursorPosX(x);
-        ImGui::BeginGroup();
-        draw_event_key(timeline_shown_days(m.results), w, m.fonts, p, m.lang);
-        ImGui::EndGroup();
-    };
-    auto results_block = [&](float x, float w) {
-        ImGui::SetCursorPosX(x);
-        section_title(c, std::string(c.t("ui.regions.title")).c_str(),
-                      std::string(c.t(narrow ? "ui.regions.subtitle.narrow" : "ui.regions.subtitle.wide")).c_str(), w);
-        ImGui::SetCursorPosX(x);
-        draw_regions(c, w);
-        ImGui::Dummy(ImVec2(1, 12));
-        ImGui::SetCursorPosX(x);
-        section_title(c, std::string(c.t("ui.components.title")).c_str(), std::string(c.t("ui.components.subtitle")).c_str(), w);
-        ImGui::Dummy(ImVec2(1, 4));
-        ImGui::SetCursorPosX(x);
-        ImGui::BeginGroup();
-        draw_components(m.results, w, m.fonts, p, m.lang);
-        ImGui::EndGroup();
     };
     auto indent = [&](float x) { ImGui::SetCursorPosX(x); };
 
@@ -730,8 +630,6 @@ void App::draw(const Environment& env) {
         ImGui::SetCursorPos(ImVec2(x_right, y_cols));
         ImGui::BeginGroup();
         chart_block(x_right, right_w);
-        ImGui::Dummy(ImVec2(1, 16));
-        results_block(x_right, right_w);
         ImGui::EndGroup();
         ImGui::SetCursorPosY(std::max(left_bottom, ImGui::GetCursorPosY()));
     } else {
@@ -741,18 +639,18 @@ void App::draw(const Environment& env) {
         ImGui::Dummy(ImVec2(1, 8));
         draw_presets(c, inner);
         ImGui::EndGroup();
-        ImGui::Dummy(ImVec2(1, 16));
+        ImGui::Dummy(ImVec2(1, narrow ? 6.0f : 16.0f));
         chart_block(x_left, inner);
-        ImGui::Dummy(ImVec2(1, 16));
-        results_block(x_left, inner);
-        ImGui::Dummy(ImVec2(1, 12));
-        indent(x_left);
-        ImGui::BeginGroup();
-        draw_advanced(c, inner);
-        draw_method_link(c, inner);
-        ImGui::Dummy(ImVec2(1, 12));
-        draw_actions(c, inner);
-        ImGui::EndGroup();
+        if (!narrow) {  // phones: the advanced inputs and the actions are HTML under the canvas, "Method and sources" below (page.js)
+            ImGui::Dummy(ImVec2(1, 12));
+            indent(x_left);
+            ImGui::BeginGroup();
+            draw_advanced(c, inner);
+            draw_method_link(c, inner);
+            ImGui::Dummy(ImVec2(1, 12));
+            draw_actions(c, inner);
+            ImGui::EndGroup();
+        }
     }
     ImGui::Dummy(ImVec2(1, pad));
     m.content_height = std::ceil(ImGui::GetCursorPosY());

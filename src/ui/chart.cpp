@@ -2,7 +2,6 @@
 //
 // [SECTION] Helpers
 // [SECTION] Timeline
-// [SECTION] Components
 #include "chart.h"
 
 #include "format.h"
@@ -273,28 +272,23 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     }
     if (pinned > days) pinned = -1;
     const int readout_day = hovered ? day_at(ImGui::GetIO().MousePos.x) : pinned;
-    int readout_day_out = -1;
     if (readout_day >= 0) {
         const int d = readout_day;
         const glm::vec2 a = ax.at(static_cast<float>(d), share_scaled(y_top)), b = ax.at(static_cast<float>(d), 0);
         dl->AddLine(iv(a), iv(b), hovered ? p.muted : p.text, 1.0f);
-        if (!hovered && !opt.readout_below) {  // pinned: beside the day's line, inside the chart
+        if (!hovered) {  // pinned: beside the day's line, inside the chart
             const bool to_left = a.x > ax.origin.x + ax.size.x * 0.5f;
             ImGui::SetNextWindowPos(ImVec2(a.x + (to_left ? -10.0f : 10.0f), a.y + 4.0f), ImGuiCond_Always,
                                     ImVec2(to_left ? 1.0f : 0.0f, 0.0f));
         }
-        if (opt.readout_below) {
-            readout_day_out = d;  // the caller shows it in a strip under the chart
-        } else {
-            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
-            ImGui::BeginTooltip();
-            draw_readout(r, d, opt.dated, fonts, p, opt.lang);
-            ImGui::EndTooltip();
-            ImGui::PopStyleVar();
-        }
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
+        ImGui::BeginTooltip();
+        draw_readout(r, d, opt.dated, fonts, p, opt.lang);
+        ImGui::EndTooltip();
+        ImGui::PopStyleVar();
     }
     ImGui::PopFont();
-    return {cursor.x, cursor.y, cursor.x + width, cursor.y + height, readout_day_out};
+    return {cursor.x, cursor.y, cursor.x + width, cursor.y + height};
 }
 
 int timeline_shown_days(const Results& r) { return shown_days(r); }
@@ -370,86 +364,6 @@ void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Pal
         text_wrapped_at_spaces(event_label(lang, e), col_w - ImGui::CalcTextSize(date.c_str()).x - fs * 1.5f);
         ImGui::EndGroup();
         ++shown;
-    }
-    ImGui::PopFont();
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Components
-//-----------------------------------------------------------------------------
-void draw_components(const Results& r, float width, const Fonts& fonts, const Palette& p, Language lang) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float max_days = 30.0f;
-    for (const ComponentResult& c : r.components)
-        max_days = std::max({max_days, static_cast<float>(c.time_to_survive_days), static_cast<float>(c.time_to_recover_days)});
-    max_days = std::min(max_days, static_cast<float>(std::max(30, r.inputs.horizon_days)));
-    ImGui::PushFont(fonts.small);
-    const float fs = ImGui::GetFontSize();
-    const bool narrow = width < 520.0f;
-    const float label_w = narrow ? width : std::min(230.0f, width * 0.4f);
-    const float bar_x = narrow ? 0.0f : label_w + 8.0f;
-    const float bar_w = width - bar_x - 4.0f;
-    for (int i = 0; i < kComponentCount; ++i) {
-        const ComponentResult& c = r.components[i];
-        const ImVec2 row = ImGui::GetCursorScreenPos();
-        // The name, wrapped to its column (above the bar on narrow screens, beside it on wide ones).
-        const std::string name = component_name(i, lang);
-        const std::vector<std::string_view> name_lines = wrap_lines(name, label_w - 6.0f);
-        float name_y = row.y;
-        for (std::string_view line : name_lines) {
-            dl->AddText(ImVec2(row.x, name_y), p.text, line.data(), line.data() + line.size());
-            name_y += fs + 2.0f;
-        }
-        const float by = narrow ? name_y + 2.0f : row.y;
-        const float bh = fs + 2.0f;
-        const float x0 = row.x + bar_x;
-        auto x_of = [&](double d) { return x0 + bar_w * static_cast<float>(std::min<double>(d, max_days) / max_days); };
-        dl->AddRectFilled(ImVec2(x0, by), ImVec2(x0 + bar_w, by + bh), p.surface, 3.0f);
-        dl->AddRectFilled(ImVec2(x0, by), ImVec2(x_of(c.time_to_survive_days), by + bh), with_alpha(p.survive, 0.85f), 3.0f);
-        if (c.shortage_days > 0.5)
-            dl->AddRectFilled(ImVec2(x_of(c.time_to_survive_days), by + bh * 0.25f), ImVec2(x_of(c.time_to_recover_days), by + bh * 0.75f),
-                              with_alpha(p.recover, 0.55f));
-        const float rx = x_of(c.time_to_recover_days);
-        dl->AddLine(ImVec2(rx, by - 2), ImVec2(rx, by + bh + 2), p.recover, 3.0f);
-        // The numbers under the bar, never over it.
-        const int horizon = r.inputs.horizon_days;
-        const bool lasts_all = c.time_to_survive_days >= horizon - 0.5;
-        auto days = [&](double d) {
-            const std::string n = number_text(d, 0, lang);
-            return ui_format(lang, n == "1" ? "unit.day" : "unit.days", {{"n", n}});
-        };
-        const std::string recover_day = number_text(c.time_to_recover_days, 0, lang);
-        const std::string when = ui_format(lang, c.time_to_recover_days >= horizon - 0.5 ? "ui.components.after_day" : "ui.components.on_day",
-                                           {{"n", recover_day}});
-        const std::string line =
-            c.shortage_days > 0.5 ? ui_format(lang, "ui.components.short",
-                                              {{"lasts", days(c.time_to_survive_days)}, {"when", when}, {"short", days(c.shortage_days)}})
-            : lasts_all           ? ui_format(lang, "ui.components.outlasts", {{"n", number_text(horizon, 0, lang)}})
-                                  : ui_format(lang, "ui.components.no_shortage", {{"lasts", days(c.time_to_survive_days)}, {"when", when}});
-        ImGui::SetCursorScreenPos(ImVec2(x0, by + bh + 3.0f));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.muted));
-        ImGui::BeginGroup();
-        text_wrapped_at_spaces(line, bar_w);
-        ImGui::EndGroup();
-        ImGui::PopStyleColor();
-        ImGui::SetCursorScreenPos(ImVec2(row.x, std::max(ImGui::GetCursorScreenPos().y, name_y) + 6.0f));
-        ImGui::Dummy(ImVec2(width, 0.0f));
-    }
-    // Legend: swatch + words, wrapping as the width allows.
-    struct Key { int kind; std::string text; };
-    const Key keys[] = {{0, std::string(ui_text(lang, "ui.components.key.survive"))},
-                        {1, std::string(ui_text(lang, "ui.components.key.recover"))},
-                        {2, std::string(ui_text(lang, "ui.components.key.shortage"))}};
-    float x = 0.0f;
-    for (const Key& k : keys) {
-        const float w = std::min(width, ImGui::CalcTextSize(k.text.c_str()).x + 26.0f);
-        flow_layout(x, w, width, 0.0f);
-        const ImVec2 l = ImGui::GetCursorScreenPos();
-        if (k.kind == 0) dl->AddRectFilled(ImVec2(l.x, l.y + 3), ImVec2(l.x + 14, l.y + fs), with_alpha(p.survive, 0.85f), 2.0f);
-        else if (k.kind == 1) dl->AddLine(ImVec2(l.x + 7, l.y + 1), ImVec2(l.x + 7, l.y + fs + 1), p.recover, 3.0f);
-        else dl->AddRectFilled(ImVec2(l.x, l.y + fs * 0.35f), ImVec2(l.x + 14, l.y + fs * 0.8f), with_alpha(p.recover, 0.55f));
-        dl->AddText(ImVec2(l.x + 20, l.y), p.muted, k.text.c_str());
-        ImGui::Dummy(ImVec2(w, fs + 4));
     }
     ImGui::PopFont();
 }

@@ -12,14 +12,12 @@ struct TimelineOptions {
     bool show_events = true;    // the article's real events as markers
     int today_day = -1;         // "today" marker if within the horizon
     bool reduced_motion = false;
-    bool readout_below = false; // narrow screens: no floating readout over the curves;
-                                // ChartRect::readout_day tells the caller what to show
     Language lang = Language::English;  // of every word and number drawn
 };
 
 // Lines halted per export region over time, P50 lines over P10–P90 bands, with a
 // hover/tap readout. Reserves `height` px at the cursor; returns the chart rect.
-struct ChartRect { float x0, y0, x1, y1; int readout_day; };
+struct ChartRect { float x0, y0, x1, y1; };
 ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float width, float height, const Fonts& fonts,
                         const Palette& p);
 
@@ -42,8 +40,5 @@ std::string timeline_month_label(int day, Language lang = Language::English);   
 
 // The numbered key of the event markers (real 2025 events within the horizon).
 void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Palette& p, Language lang);
-
-// Time to survive vs time to recover per component class.
-void draw_components(const Results& r, float width, const Fonts& fonts, const Palette& p, Language lang);
 
 }  // namespace rareshock::ui

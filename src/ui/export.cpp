@@ -24,7 +24,6 @@
 #include <vector>
 
 namespace rareshock::ui {
-namespace {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Text
@@ -45,6 +44,8 @@ std::string xml_escaped(std::string_view text) {
     }
     return s;
 }
+
+namespace {
 
 // A link broken anywhere a line is full (it has no spaces to break at).
 std::vector<std::string> wrap_anywhere(std::string_view text, float width, float size, const TextMeasure& measure) {

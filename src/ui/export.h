@@ -71,4 +71,7 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& options, const T
 std::vector<std::string> wrap_text(std::string_view text, float width, float font_size_px, bool semibold,
                                    const TextMeasure& measure);
 
+// Text made safe for XML and HTML (& < > " ' escaped, control characters dropped).
+std::string xml_escaped(std::string_view text);
+
 }  // namespace rareshock::ui

@@ -63,6 +63,8 @@ constexpr ThemeColour kThemeColours[] = {
 std::string css_colours(bool dark) {
     std::string s;
     for (const ThemeColour& c : kThemeColours) s += std::string(c.css) + ":" + hex(palette(dark).*(c.colour)) + ";";
+    // The regions' colours (the chart's lines), for the detail's keys (detail.h: rs-region-<index>).
+    for (int i = 0; i < kRegionCount; ++i) s += "--rs-region-" + std::to_string(i) + ":" + hex(palette(dark).region[i]) + ";";
     return s + (dark ? "color-scheme:dark" : "color-scheme:light");
 }
 
@@ -156,12 +158,23 @@ std::string facts_json(bool with_sources) {
     return s;
 }
 
+// Each region's key colour for the detail's rows (detail.h: class rs-region-<index>), as --rs-key.
+static std::string region_keys_css() {
+    std::string s;
+    for (int i = 0; i < kRegionCount; ++i) {
+        const std::string n = std::to_string(i);
+        s += ".rs-region-" + n + "{--rs-key:var(--rs-region-" + n + ")}";
+    }
+    return s + "\n";
+}
+
 std::string theme_css() {
     // On the page's root, or on one element (a calculator's twin on someone else's page).
     return "/* Generated from src/ui/theme.cpp by rareshock_facts: the themes' colours. */\n"
            ":root,[data-rs-theme=\"light\"]{" + css_colours(false) + "}\n"
            "[data-rs-theme=\"dark\"]{" + css_colours(true) + "}\n"
-           "@media (prefers-color-scheme: dark){:root:not([data-rs-theme=\"light\"]){" + css_colours(true) + "}}\n";
+           "@media (prefers-color-scheme: dark){:root:not([data-rs-theme=\"light\"]){" + css_colours(true) + "}}\n" +
+           region_keys_css();
 }
 
 std::string methodology_inputs_table() {

@@ -124,3 +124,22 @@ export async function bringIntoView(page, name) {
   }
   return page.evaluate((n) => window.rareshock.debugItem(n), name);
 }
+
+// Scrolls so that an element of the page (a CSS selector) is in the middle third of the
+// viewport; returns its box in viewport coordinates, as bringIntoView does for the canvas's controls.
+export async function elementIntoView(page, selector) {
+  const box = (sel) => page.evaluate((q) => {
+    const e = document.querySelector(q);
+    if (!e) return null;
+    const r = e.getBoundingClientRect();
+    return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+  }, sel);
+  const box0 = await box(selector);
+  if (!box0) return null;
+  const vh = await page.evaluate(() => window.innerHeight);
+  if (box0.y0 < vh * 0.2 || box0.y1 > vh * 0.8) {
+    await page.evaluate((dy) => window.scrollBy(0, dy), Math.round(box0.y0 - vh / 3));
+    await waitIdle(page);
+  }
+  return box(selector);
+}

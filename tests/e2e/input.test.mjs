@@ -126,16 +126,21 @@ export function inputTests({ engine, site }) {
       await page.keyboard.press('Tab');
       const next = await activeId(page);
       assert(next !== 'rareshock-canvas', `Tab left the canvas (now ${next})`);
-      // Then "Method and sources" (HTML beside the canvas), then the host page.
-      assert(next === 'summary:Method and sources', `Tab went on to the widget's "Method and sources" (now ${next})`);
+      // Then the detail's sections and "Method and sources" (HTML under the canvas), then the host page.
+      const path2 = [next];
+      for (let i = 0; i < 8 && path2[path2.length - 1] !== 'summary:Method and sources'; i++) {
+        assert(path2[path2.length - 1].startsWith('summary:'), `Tab goes through the widget's sections (now ${path2.join(' → ')})`);
+        await page.keyboard.press('Tab');
+        path2.push(await activeId(page));
+      }
+      assert(path2[path2.length - 1] === 'summary:Method and sources', `Tab went on to the widget's "Method and sources" (${path2.join(' → ')})`);
       await page.keyboard.press('Tab');
       assert((await activeId(page)) === 'host-after', `Tab went on to the host input after the widget (now ${await activeId(page)})`);
-      await page.keyboard.press('Shift+Tab');
-      await page.keyboard.press('Shift+Tab');
+      for (let i = 0; i <= path2.length; i++) await page.keyboard.press('Shift+Tab');
       assert((await activeId(page)) === 'rareshock-canvas', `Shift+Tab comes back to the canvas (${await activeId(page)})`);
       await page.keyboard.press('Shift+Tab');
       assert((await activeId(page)) !== 'rareshock-canvas', 'Shift+Tab leaves the canvas backwards');
-      console.log(`     tab order: host-b → ${path1.join(' → ')} → ${next}`);
+      console.log(`     tab order: host-b → ${path1.join(' → ')} → ${path2.join(' → ')}`);
       await noErrors(page);
     } finally {
       await context.close();

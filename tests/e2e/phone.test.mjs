@@ -2,9 +2,9 @@
 // sequences phones really send (see gestures.mjs): one tap is one action (panels
 // open and stay open, one download per tap), and a vertical swipe over a slider
 // scrolls the page without changing any input.
-import { openWith, waitReady, assert, noErrors } from './harness.mjs';
+import { openWith, waitReady, assert, noErrors, clickOn } from './harness.mjs';
 import { facts } from './facts.mjs';
-import { replay, tapSteps, verticalSwipeSteps, waitIdle, bringIntoView } from './gestures.mjs';
+import { replay, tapSteps, verticalSwipeSteps, waitIdle, bringIntoView, elementIntoView } from './gestures.mjs';
 
 const PHONES = [
   { name: '390 px DPR 3', width: 390, height: 844, dpr: 3 },
@@ -33,18 +33,21 @@ export function phoneTests({ engine, site }) {
     openWith(engine, url, { width: phone.width, height: phone.height, dpr: phone.dpr, touch: true, mobile: true });
 
   for (const phone of PHONES) {
+    // On phones "Advanced assumptions" is HTML under the canvas (the twin's real controls).
     tests.push([`phone ${phone.name}: one tap opens "Advanced assumptions" and it stays open (with compatibility mouse events)`, async () => {
       const { page, context } = await openPhone(`${site.url}/index.html`, phone);
+      const summary = '.rs-detail > .rs-twin-advanced > summary';
       try {
         await waitReady(page);
         await waitIdle(page);
         for (const delay of [0, 350]) {
-          const box = await bringIntoView(page, 'advanced');
-          assert(box, '"Advanced assumptions" located');
-          const wasOpen = await page.evaluate(() => !!window.rareshock.debugItem('lag'));
+          const box = await elementIntoView(page, summary);
+          assert(box, '"Advanced assumptions" located under the canvas');
+          const wasOpen = await page.evaluate(() => document.querySelector('.rs-detail > .rs-twin-advanced').open);
           await replay(page, tapSteps(centre(box).x, centre(box).y, delay));
+          await page.waitFor((was) => document.querySelector('.rs-detail > .rs-twin-advanced').open !== was, wasOpen, 10000);
           await waitIdle(page);
-          const open = await page.evaluate(() => !!window.rareshock.debugItem('lag'));
+          const open = await page.evaluate(() => document.querySelector('.rs-detail > .rs-twin-advanced').open);
           assert(open !== wasOpen, `one tap (compatibility events ${delay} ms later) toggled the panel once: open ${wasOpen} → ${open}`);
         }
         await noErrors(page);
@@ -59,7 +62,7 @@ export function phoneTests({ engine, site }) {
     try {
       await waitReady(page);
       await waitIdle(page);
-      const box = await bringIntoView(page, 'method');
+      const box = await elementIntoView(page, '#rs-method > summary');  // on phones, right under the calculator
       assert(box, '"Method and sources" located');
       await replay(page, tapSteps(centre(box).x, centre(box).y, 350));
       await page.waitFor(() => document.getElementById('rs-method').open, null, 10000);
@@ -80,7 +83,7 @@ export function phoneTests({ engine, site }) {
       await waitIdle(page);
       for (const [name, file] of [['csv', 'rare-earth-shock_2025_approval-25_inventory-65.csv'], ['png', 'rare-earth-shock_2025_approval-25_inventory-65.png']]) {
         const before = (await page.downloads()).length;
-        const box = await bringIntoView(page, name);
+        const box = await elementIntoView(page, `.rs-actions [data-action="${name}"]`);  // on phones: buttons under the canvas
         assert(box, `${name} button located`);
         await replay(page, tapSteps(centre(box).x, centre(box).y, name === 'csv' ? 0 : 350));
         await waitIdle(page);
@@ -101,14 +104,11 @@ export function phoneTests({ engine, site }) {
     try {
       await waitReady(page);
       await waitIdle(page);
-      // Open the advanced panel (a tidy tap) so its sliders are there too.
-      const adv = await bringIntoView(page, 'advanced');
-      await replay(page, tapSteps(centre(adv).x, centre(adv).y).slice(0, 4));
-      await waitIdle(page);
-      // Every field drawn as a slider (the draws and the seed are not).
+      // Every field the canvas draws as a slider: on phones the two main ones (the advanced
+      // inputs are the page's own range inputs under the canvas, which the browser scrolls past).
       const sliders = await page.evaluate((keys) => keys.filter((n) => window.rareshock.debugItem(`knob:${n}`)),
                                           facts.fields.map((f) => f.key));
-      assert(sliders.length >= 10, `the main and advanced sliders are on screen: ${sliders.join(', ')}`);
+      assert(sliders.includes('approval') && sliders.includes('inventory'), `the main sliders are on screen: ${sliders.join(', ')}`);
       // Room below the calculator, so that a swipe over the last slider can scroll the page too
       // (in WebKit, without touch emulation, the canvas is laid out for a fine pointer and is shorter).
       await page.evaluate(() => { document.body.style.paddingBottom = `${window.innerHeight}px`; });
@@ -206,6 +206,75 @@ export function phoneTests({ engine, site }) {
       await waitIdle(page);
       const v1 = await page.evaluate(() => window.rareshock.getInputs().inventory);
       assert(v1 > v0, `the knob followed the finger (inventory ${v0} → ${v1})`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  // The instrument is one screen; the words are HTML under it (ui/detail.h, page.js).
+  tests.push(['phone 390 px DPR 3: the canvas is one screen and at most 3 megapixels; the widget, folded, two screens', async () => {
+    const { page, context } = await openPhone(`${site.url}/embed.html`, PHONES[0]);
+    try {
+      await waitReady(page);
+      await page.waitFor(() => window.rareshock.stats().detailGeneration === window.rareshock.stats().generation &&
+                               !window.rareshock.getResults().provisional, null, 30000);
+      await waitIdle(page);
+      const m = await page.evaluate(() => {
+        const c = document.getElementById('rareshock-canvas');
+        return { css: c.getBoundingClientRect().height, pixels: c.width * c.height, page: document.documentElement.scrollHeight,
+                 sentence: (document.querySelector('.rs-detail .rs-d-sentence') || {}).textContent,
+                 summary: window.rareshock.getResults().summary,
+                 sections: [...document.querySelectorAll('.rs-detail details[data-rs-section]')].map((d) => [d.dataset.rsSection, d.open]),
+                 actions: [...document.querySelectorAll('.rs-actions button')].filter((b) => b.offsetParent).length };
+      });
+      assert(m.css <= 844, `the canvas is at most one screen tall: ${m.css} CSS px`);
+      assert(m.pixels <= 3e6, `the canvas is at most 3 megapixels: ${(m.pixels / 1e6).toFixed(2)}`);
+      assert(m.page <= 2 * 844, `the embed, folded, is at most two screens: ${m.page} px`);
+      assert(m.sentence === m.summary, `the sentence is HTML under the canvas: "${m.sentence}"`);
+      assert(m.sections.length >= 4 && m.sections.every(([, open]) => !open), `the detail is folded on phones: ${JSON.stringify(m.sections)}`);
+      assert(m.actions === 5, `the actions are buttons under the canvas: ${m.actions}`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(["detail: under the canvas, each region's vehicles and range as the results give them; rewritten once per settled change", async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html`, { width: 1280, height: 900 });
+    const rows = () => page.evaluate(() => {
+      const r = window.rareshock.getResults();
+      return { generation: window.rareshock.stats().detailGeneration, bytes: window.rareshock.stats().detailBytes,
+               regions: r.regions.map((g, i) => ({ display: g.display, lost: g.vehicles_lost.p50,
+                 row: document.querySelectorAll('.rs-d-regions tbody tr')[i].textContent })),
+               open: [...document.querySelectorAll('.rs-detail details[data-rs-section]')].map((d) => [d.dataset.rsSection, d.open]) };
+    });
+    const settled = (g) => page.waitFor((after) => !window.rareshock.getResults().provisional &&
+      window.rareshock.stats().detailGeneration === window.rareshock.stats().generation && window.rareshock.stats().generation > after, g, 30000);
+    try {
+      await waitReady(page);
+      await settled(-1);
+      const check = (d, when) => {
+        for (const g of d.regions) {
+          if (g.lost <= 0.5) continue;
+          assert(g.row.includes(g.display.vehicles_lost) && g.row.includes(g.display.vehicles_lost_range),
+            `${when}: ${g.display.name}'s row says ${g.display.vehicles_lost} (${g.display.vehicles_lost_range}): "${g.row}"`);
+        }
+      };
+      const a = await rows();
+      check(a, 'at first');
+      assert(a.open.length === 3 && a.open.every(([, open]) => open), `open on wide screens, no phone-only parts: ${JSON.stringify(a.open)}`);
+      // The reader folds a section; a change keeps it folded and rewrites the numbers once.
+      await clickOn(page, '.rs-detail details[data-rs-section="components"] > summary');
+      await page.waitFor(() => !document.querySelector('.rs-detail details[data-rs-section="components"]').open, null, 10000);
+      const g0 = await page.evaluate(() => window.rareshock.stats().generation);
+      await page.evaluate(() => window.rareshock.setInputs({ approval: 60 }));
+      await settled(g0);
+      const b = await rows();
+      check(b, 'after approval 60');
+      assert(b.regions.some((g, i) => g.row !== a.regions[i].row), 'the rows changed with the inputs');
+      assert(b.open.find(([id]) => id === 'components')[1] === false, 'the folded section stays folded');
+      assert(b.bytes > a.bytes && b.bytes - a.bytes < 16384, `the detail crossed once, ${b.bytes - a.bytes} bytes`);
       await noErrors(page);
     } finally {
       await context.close();

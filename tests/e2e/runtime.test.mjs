@@ -146,6 +146,9 @@ export function runtimeTests({ engine, site }) {
         const s = window.rareshock.stats();
         return s.generation > g && !s.modelBusy;
       }, g, 20000);
+      // The start-up's own publications (the central estimate, then the ranges) first:
+      // one still under way would be counted with the first change.
+      await page.waitFor(() => !window.rareshock.stats().modelBusy && window.rareshock.stats().generation >= 2, null, 20000);
       const r = [];
       for (const v of [31, 47, 62, 12, 90]) {
         const before = await page.evaluate((v) => {

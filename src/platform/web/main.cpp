@@ -4,6 +4,7 @@
 #include "js_bridge.h"
 #include "web_platform.h"
 #include "ui/app.h"
+#include "ui/detail.h"
 #include "ui/face_check.h"
 #include "ui/model_runner.h"
 #include "ui/text.h"
@@ -140,6 +141,11 @@ EMSCRIPTEN_KEEPALIVE void rs_api_action(int action) {
 EMSCRIPTEN_KEEPALIVE const char* rs_api_print_svg() {
     g_out = g_app->print_svg();
     rareshock::web::schedule_model();
+    return g_out.c_str();
+}
+// The detail under the canvas (ui/detail.h) for the current results, as HTML.
+EMSCRIPTEN_KEEPALIVE const char* rs_api_detail_html() {
+    g_out = rareshock::ui::detail_html(g_app->results(), g_app->language());
     return g_out.c_str();
 }
 // A text for the page around the canvas (the twin, notes) in the reader's

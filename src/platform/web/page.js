@@ -4,6 +4,7 @@
 // [SECTION] Boundary (what crosses between C++ and JavaScript, and how much)
 // [SECTION] Inputs (setInputs never throws)
 // [SECTION] Twin (real controls for keyboards and screen readers)
+// [SECTION] Detail (the words under the canvas: regions, parts, what moves the answer)
 // [SECTION] Fields over the canvas (Copy link inside the gesture, typed entry with a keyboard)
 // [SECTION] API (the instance behind window.rareshock and createRareShock)
 //
@@ -44,6 +45,9 @@ var RSPage = {
   statusTimer: 0,
   lastLive: '',
   changeQueued: false,
+  detail: null,         // the detail under the canvas (ui/detail.h), written once per settled result
+  detailGeneration: -1,
+  detailBytes: 0,       // bytes of detail HTML read from the heap (once per settled change, apart from `bytes`)
   // Console warnings printed per setInputs call; every warning is still returned.
   MAX_PRINTED_WARNINGS: 8,
   // Keys taken per setInputs call: every input, a preset and a theme, with room to
@@ -176,6 +180,7 @@ RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
   RSPage.published = inputs;
   RSPage.summary = RSPage.read(summaryPtr);
   RSPage.syncTwin(inputs);
+  RSPage.syncDetail();
   RSPage.speak(RSPage.summary);
   RSPage.queueChange();
 };
@@ -336,6 +341,22 @@ RSPage.id = function (name) { return 'rs' + (RSPage.instance > 1 ? RSPage.instan
 RSPage.ACTIONS = [['share', 'ui.action.copy_link', 0], ['csv', 'ui.action.csv', 2], ['png', 'ui.action.png', 3], ['png2x', 'ui.action.png2x', 4]];
 RSPage.RESET_ACTION = 1;
 
+// The actions (share, reset, downloads) as real buttons in a group: the twin's, and on
+// phones the visible row under the canvas (`share first`: in the canvas's order).
+RSPage.actionButtons = function (cls, shareFirst) {
+  var t = RSPage.t;
+  var group = RSPage.el('div', { 'class': cls, 'role': 'group', 'aria-label': t('page.twin.actions') });
+  var add = function (name, key, action) {
+    var b = RSPage.el('button', { 'type': 'button', 'data-action': name }, t(key));
+    b.addEventListener('click', function () { Module['_rs_api_action'](action); });
+    group.appendChild(b);
+  };
+  var actions = RSPage.ACTIONS.slice(), reset = ['reset', 'ui.action.reset', RSPage.RESET_ACTION];
+  if (shareFirst) actions.splice(1, 0, reset); else actions.unshift(reset);
+  actions.forEach(function (a) { add(a[0], a[1], a[2]); });
+  return group;
+};
+
 RSPage.buildTwin = function () {
   RSPage.instance = document.querySelectorAll('section.rs-twin').length + 1;
   var fields = RSPage.facts['fields'];
@@ -373,6 +394,7 @@ RSPage.buildTwin = function () {
       r.appendChild(el);
     });
     r.appendChild(RSPage.el('p', { 'class': 'rs-twin-help', 'id': helpId }, t('field.' + key + '.help')));
+    if (f['advanced']) r.appendChild(RSPage.el('p', { 'class': 'rs-twin-help rs-twin-source' }, t('field.' + key + '.source')));
     parent.appendChild(r);
     RSPage.twinInputs[key] = els;
   };
@@ -392,17 +414,9 @@ RSPage.buildTwin = function () {
   advanced.appendChild(RSPage.el('summary', {}, t('ui.advanced')));
   fields.forEach(function (f) { if (f['advanced']) row(advanced, f); });
   twin.appendChild(advanced);
+  RSPage.advanced = advanced;
 
-  var actions = RSPage.el('div', { 'class': 'rs-twin-buttons', 'role': 'group', 'aria-label': t('page.twin.actions') });
-  var reset = RSPage.el('button', { 'type': 'button', 'data-action': 'reset' }, t('ui.action.reset'));
-  reset.addEventListener('click', function () { Module['_rs_api_action'](RSPage.RESET_ACTION); });
-  actions.appendChild(reset);
-  RSPage.ACTIONS.forEach(function (a) {
-    var b = RSPage.el('button', { 'type': 'button', 'data-action': a[0] }, t(a[1]));
-    b.addEventListener('click', function () { Module['_rs_api_action'](a[2]); });
-    actions.appendChild(b);
-  });
-  twin.appendChild(actions);
+  RSPage.twinActions = twin.appendChild(RSPage.actionButtons('rs-twin-buttons', false));
 
   RSPage.status = RSPage.el('p', { 'class': 'rs-twin-status', 'role': 'status' });
   twin.appendChild(RSPage.status);
@@ -422,6 +436,7 @@ RSPage.buildTwin = function () {
     print.innerHTML = RSPage.read(Module['_rs_api_print_svg']()).replace(/^<\?xml[^>]*>\s*/, '');
   });
   window.addEventListener('afterprint', function () { print.textContent = ''; });
+  RSPage.buildDetail(anchor);
   // The canvas is described by the live summary of its current scenario.
   RSPage.canvas.setAttribute('aria-describedby', RSPage.live.id);
 };
@@ -463,6 +478,98 @@ RSPage.syncTwin = function (inputs) {
   RSPage.table.innerHTML = rows + '</tbody>';
 };
 
+//-----------------------------------------------------------------------------
+// [SECTION] Detail
+//-----------------------------------------------------------------------------
+// Where and when per region, which parts run out and what moves the answer, as
+// HTML under the canvas (made by C++ from the results: ui/detail.h). The page
+// shells carry the default scenario's, written at build time, in #rs-detail; a
+// calculator on another page's canvas gets its own box after the canvas.
+// Sections open on screens of 600 px and wider, folded on phones; the reader's
+// choice is kept across updates.
+RSPage.DETAIL_OPEN_FROM = '(min-width: 600px)';
+RSPage.buildDetail = function (anchor) {
+  var detail = RSPage.canvas.id === 'rareshock-canvas' ? document.getElementById('rs-detail') : null;
+  if (!detail) {
+    detail = RSPage.el('div', { 'class': 'rs-detail', 'id': RSPage.id('detail') });
+    anchor.parentNode.insertBefore(detail, anchor.nextSibling);
+  }
+  detail.setAttribute('lang', RSPage.read(Module['_rs_api_language']()));
+  var body = detail.querySelector('.rs-detail-body');
+  if (!body) {
+    body = RSPage.el('div', { 'class': 'rs-detail-body' });
+    while (detail.firstChild) body.appendChild(detail.firstChild);  // the build's default, if any
+    detail.appendChild(body);
+  }
+  // Phones: the actions are a row of real buttons here (the canvas keeps them on wider screens),
+  // with the status of the last one (the twin's status speaks it; this one is for the eye).
+  var bar = RSPage.actionButtons('rs-actions rs-d-phone', true);
+  RSPage.barStatus = RSPage.el('p', { 'class': 'rs-actions-status', 'aria-hidden': 'true' });
+  bar.appendChild(RSPage.barStatus);
+  detail.insertBefore(bar, body);
+  RSPage.bar = bar;
+  RSPage.detailBody = body;
+  // The canvas's layout (ui/app.h kNarrowLayoutBelowPx) decides what the page shows here.
+  var narrowBelow = RSPage.facts['breakpoints']['narrow_below_px'];
+  var layout = function () {
+    var narrow = RSPage.canvas.clientWidth < narrowBelow;
+    detail.classList.toggle('rs-narrow', narrow);
+    // Phones: "Advanced assumptions" are the twin's real controls, shown here (the canvas draws
+    // them on wider screens, and the twin keeps them for keyboards and screen readers there).
+    var adv = RSPage.advanced, home = narrow ? detail : RSPage.twin;
+    if (adv && adv.parentNode !== home) {
+      adv.classList.toggle('rs-d-section', narrow);
+      if (narrow) detail.appendChild(adv); else RSPage.twin.insertBefore(adv, RSPage.twinActions);
+    }
+  };
+  layout();
+  window.addEventListener('resize', layout, { passive: true });
+  RSPage.detailOpen = {};
+  RSPage.detailWide = window.matchMedia ? window.matchMedia(RSPage.DETAIL_OPEN_FROM).matches : true;
+  detail.addEventListener('toggle', function (e) {  // the reader's choice (toggle does not bubble: captured)
+    var id = e.target.getAttribute && e.target.getAttribute('data-rs-section');
+    if (id) RSPage.detailOpen[id] = e.target.open;
+  }, true);
+  RSPage.detail = detail;
+  RSPage.placeBar();
+  RSPage.openDetailSections();
+};
+// The phones' row of actions goes right under the sentence.
+RSPage.placeBar = function () {
+  var lede = RSPage.detailBody.querySelector('.rs-d-lede');
+  if (lede) lede.parentNode.insertBefore(RSPage.bar, lede.nextSibling);
+};
+RSPage.openDetailSections = function () {
+  Array.prototype.forEach.call(RSPage.detailBody.querySelectorAll('details[data-rs-section]'), function (d) {
+    var id = d.getAttribute('data-rs-section'), open = RSPage.detailOpen[id];
+    d.open = open === undefined ? RSPage.detailWide : open;
+  });
+};
+// Rewritten once per generation of settled results (with their ranges); while the
+// reader drags, the central estimate only dims it, so nothing is read per frame.
+RSPage.syncDetail = function () {
+  var detail = RSPage.detail;
+  if (!detail) return;
+  var stale = RSPage.provisional;
+  if (detail.classList.contains('rs-detail-stale') !== stale) detail.classList.toggle('rs-detail-stale', stale);
+  if (stale || RSPage.detailGeneration === RSPage.generation) return;
+  RSPage.detailGeneration = RSPage.generation;
+  var ptr = Module['_rs_api_detail_html'](), html = UTF8ToString(ptr);
+  RSPage.detailBytes += lengthBytesUTF8(html);
+  // The summary that had focus keeps it after the rewrite.
+  var focused = document.activeElement, section = null;
+  if (focused && detail.contains(focused)) section = focused.closest('details[data-rs-section]');
+  var sectionId = section ? section.getAttribute('data-rs-section') : null;
+  detail.insertBefore(RSPage.bar, RSPage.detailBody);  // out of the way of the rewrite
+  RSPage.detailBody.innerHTML = html;
+  RSPage.placeBar();
+  RSPage.openDetailSections();
+  if (sectionId) {
+    var again = detail.querySelector('details[data-rs-section="' + sectionId + '"] > summary');
+    if (again) again.focus({ preventScroll: true });
+  }
+};
+
 // The live region speaks once the reader settles, not on every step of a drag.
 RSPage.speak = function (summary) {
   if (summary === RSPage.lastLive) return;
@@ -474,9 +581,10 @@ RSPage.speak = function (summary) {
 // A short message after an action ("Link copied …"), cleared after a few seconds.
 RSPage.say = function (text) {
   if (!RSPage.status) return;
-  RSPage.status.textContent = text;
+  var shown = [RSPage.status, RSPage.barStatus];
+  shown.forEach(function (el) { if (el) el.textContent = text; });
   clearTimeout(RSPage.statusTimer);
-  RSPage.statusTimer = setTimeout(function () { RSPage.status.textContent = ''; }, 4000);
+  RSPage.statusTimer = setTimeout(function () { shown.forEach(function (el) { if (el) el.textContent = ''; }); }, 4000);
 };
 
 //-----------------------------------------------------------------------------
@@ -551,6 +659,17 @@ RSPage.floatingField = function (attrs, value, place) {
 // A blocked copy: the link in a real text field under the status line, selected, so the
 // reader can copy it by hand (a long press on a phone). It goes away when it loses focus.
 RSPage.offerLink = function (text) {
+  if (RSPage.bar && RSPage.bar.offsetParent !== null) {  // phones: under the row of buttons
+    var old = RSPage.bar.querySelector('.rs-copy-link');
+    if (old) old.remove();
+    var field = RSPage.el('input', { 'class': 'rs-copy-link', 'type': 'text', 'readonly': '', 'aria-label': RSPage.t('page.copy_field') });
+    field.value = text;
+    RSPage.bar.appendChild(field);
+    field.addEventListener('blur', function () { field.remove(); });
+    field.focus({ preventScroll: true });
+    field.setSelectionRange(0, text.length);
+    return;
+  }
   // Under the status line that explains it (drawn in the app's next frame), as wide as the column.
   var input = RSPage.floatingField({ 'class': 'rs-copy-link', 'type': 'text', 'readonly': '', 'aria-label': RSPage.t('page.copy_field') },
                                    text, function (st, dx, dy) {
@@ -688,6 +807,8 @@ RSPage.makeApi = function () {
       'generation': RSPage.generation,        // results published to the page so far
       'modelBusy': !!Module['_rs_api_model_busy'](),
       'boundaryBytes': RSPage.bytes,          // bytes that crossed the C++/JS boundary (strings and numbers)
+      'detailBytes': RSPage.detailBytes,      // of which not counted above: the detail's HTML, once per settled change
+      'detailGeneration': RSPage.detailGeneration,  // the generation the detail under the canvas shows
     };
   };
   api['debugItem'] = function (name) {  // where a control is on the page (viewport CSS px), for tests
