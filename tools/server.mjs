@@ -1,5 +1,5 @@
 // Rare Earth Shock — the static server for the built site, shared by the build
-// (scripts/make-fallback.mjs), scripts/serve.mjs, the browser tests and the benchmarks.
+// (tools/site/fallback.mjs), scripts/serve.mjs, the browser tests and the benchmarks.
 // Serves files with correct MIME types, never outside the root; strictCsp adds the
 // strict Content-Security-Policy header. A file with a compressed copy beside it
 // (FILE.br, FILE.gz: scripts/precompress.sh, run by the build) goes out as that copy,

@@ -91,7 +91,7 @@ export function exceptionFor(engine, needs = []) {
 }
 
 // ---- the README's table ------------------------------------------------------------------------
-export const README_TOOL = 'exceptions';   // its markers: <!-- exceptions:table --> … <!-- /exceptions:table -->
+export const README_TOOL = 'exceptions';   // its markers: <!-- {{exceptions:table}} --> … <!-- {{/exceptions:table}} -->
 
 // The engines a capability is listed for (in ENGINES order); fails on an entry the table
 // could not say truly (an unknown engine, no summary or why, a why for another engine).

@@ -1,15 +1,11 @@
-// Rare Earth Shock — gives each offline single file its Content-Security-Policy
-// (web/build/make_offline.cmake runs it once the file's inline parts are final).
-//   node scripts/offline-csp.mjs FILE.html...
-// Replaces the <!--RS:CSP--> placeholder in <head> with a <meta http-equiv> that
-// allows exactly what the file needs: its own inline <script>s and <style>s by
+// Rare Earth Shock — the offline single file's Content-Security-Policy (its
+// {{offline:csp}}, filled once the file's inline parts are final): a <meta http-equiv>
+// that allows exactly what the file needs: its own inline <script>s and <style>s by
 // SHA-256 hash (never 'unsafe-inline'), compiling its inline WebAssembly
 // ('wasm-unsafe-eval'), data: images (the favicon, the PNG export's picture), and
 // nothing else: no request of any kind.
-import fs from 'node:fs';
 import crypto from 'node:crypto';
 
-const PLACEHOLDER = '<!--RS:CSP-->';
 // Inline elements the browser runs or applies: <script> with no src and a JavaScript
 // type (the data blocks, type="application/octet-stream" or "application/json", are
 // not run and need no hash), and <style> (also the one in <noscript>, applied when
@@ -36,24 +32,4 @@ export function offlinePolicy(html) {
   const unique = (list) => [...new Set(list)].join(' ');
   return `default-src 'none'; script-src ${unique(scripts)} 'wasm-unsafe-eval'; style-src ${unique(styles)}; ` +
          `img-src data:; base-uri 'none'; form-action 'none'`;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const files = process.argv.slice(2);
-  if (files.length === 0) {
-    console.error('usage: node scripts/offline-csp.mjs FILE.html...');
-    process.exit(2);
-  }
-  for (const file of files) {
-    const html = fs.readFileSync(file, 'utf8');
-    const at = html.indexOf(PLACEHOLDER);
-    if (at < 0 || at > html.search(/<\/head>/i)) {
-      console.error(`offline-csp: ${file} has no ${PLACEHOLDER} in its <head>`);
-      process.exit(1);
-    }
-    // The placeholder goes first, so that the policy is computed over the file as it ships.
-    const rest = html.slice(0, at) + html.slice(at + PLACEHOLDER.length);
-    const meta = `<meta http-equiv="Content-Security-Policy" content="${offlinePolicy(rest)}">`;
-    fs.writeFileSync(file, html.slice(0, at) + meta + html.slice(at + PLACEHOLDER.length));
-  }
 }
