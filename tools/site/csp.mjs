@@ -21,7 +21,10 @@ function hash(text) {
   return `'sha256-${crypto.createHash('sha256').update(normalised, 'utf8').digest('base64')}'`;
 }
 
-export function offlinePolicy(html) {
+// The policy of an offline file `html`: `base` (the facts' offline policy) with the hashes
+// of its inline scripts and styles first in script-src and style-src, then `document`
+// (what only a document's own policy needs).
+export function offlinePolicy(html, base, document) {
   const scripts = [], styles = [];
   for (const m of html.matchAll(SCRIPT)) {
     if (/\bsrc\s*=/i.test(m[1])) throw new Error('the offline file loads a script from elsewhere: ' + m[0].slice(0, 80));
@@ -29,7 +32,10 @@ export function offlinePolicy(html) {
     if (JS_TYPES.includes(type)) scripts.push(hash(m[2]));
   }
   for (const m of html.matchAll(STYLE)) styles.push(hash(m[1]));
-  const unique = (list) => [...new Set(list)].join(' ');
-  return `default-src 'none'; script-src ${unique(scripts)} 'wasm-unsafe-eval'; style-src ${unique(styles)}; ` +
-         `img-src data:; base-uri 'none'; form-action 'none'`;
+  const hashes = { 'script-src': [...new Set(scripts)], 'style-src': [...new Set(styles)] };
+  const directives = base.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
+    const [name, ...sources] = d.split(/\s+/);
+    return [name, ...(hashes[name] || []), ...sources].join(' ');
+  });
+  return [...directives, document].join('; ');
 }

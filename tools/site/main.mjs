@@ -9,6 +9,8 @@
 //        the static fallback pictures taken by headless Chromium, and put into the pages (fallback.mjs)
 //   node tools/site/main.mjs heights [--readme | --check]
 //        the embed's heights measured into assets/embed-heights.json and the README (heights.mjs)
+//   node tools/site/main.mjs check-facts FACTS.json
+//        exit 1 when a file keeps a hand-typed copy of a fact the manifest holds (facts.mjs)
 // (The part of a strings table a page's calculator reads, which the app embeds too, is
 // tools/site/page-table.mjs, run on its own by the app's build.)
 // Every placeholder it fills has one syntax: tools/site/fill.mjs.
@@ -16,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const USAGE = 'usage: node tools/site/main.mjs site|fallback|heights … (see tools/site/main.mjs)';
+const USAGE = 'usage: node tools/site/main.mjs site|fallback|heights|check-facts … (see tools/site/main.mjs)';
 
 // The value after `name` in `args`, or `def` (also when the next word is another option).
 const optionOf = (args) => (name, def) => {
@@ -40,6 +42,15 @@ const COMMANDS = {
   async fallback(args) {
     const { fallbackCommand } = await import('./fallback.mjs');
     await fallbackCommand(args);
+  },
+  async 'check-facts'(args) {
+    const { readFacts, copiesOfFacts } = await import('./facts.mjs');
+    if (!args[0]) throw new Error(`no facts file (${USAGE})`);
+    readFacts(path.resolve(args[0]));
+    const problems = copiesOfFacts(ROOT);
+    for (const p of problems) console.error(`check-facts: ${p}`);
+    if (problems.length) process.exit(1);
+    console.log('check-facts: no file keeps a copy of the facts');
   },
   async heights(args) {
     const { heightsCommand } = await import('./heights.mjs');

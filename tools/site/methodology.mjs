@@ -229,14 +229,15 @@ export function methodPageName(lang) {
 }
 
 // A page of its own for one edition (what the lazy section fetches, and opens
-// without script): the site's style sheet, no script.
-export function methodPage(fragment, lang, title) {
+// without script): the site's style sheet, no script; `policy`: its Content-Security-Policy
+// (the facts' method_page policy).
+export function methodPage(fragment, lang, title, policy) {
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">
 <title>${escapeHtml(title)} · Rare Earth Shock</title>
 <link rel="stylesheet" href="style.css">
 </head>

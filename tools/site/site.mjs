@@ -20,6 +20,7 @@ import { offlinePolicy } from './csp.mjs';
 import { siteStyle } from './style.mjs';
 import { minifyJs } from './minify.mjs';
 import { loadHeights } from './heights.mjs';
+import { readFacts, documentPolicy } from './facts.mjs';
 
 const SHELLS = ['index.html', 'embed.html'];   // one edition per language, with alternates
 const OFFLINE = 'offline.html';                // one single file per language, no alternates
@@ -38,12 +39,13 @@ function sortedJson(v) {
 }
 
 // options: source (the repository), site (the output folder), app (the linked rareshock.js,
-// rareshock.wasm beside it), facts (rareshock_facts' output folder: theme.css, social
-// cards), jaFace, jaLicense, siteUrl (absolute social card addresses; '' relative),
+// rareshock.wasm beside it), facts (rareshock_facts' output folder: the facts manifest
+// with the pages' policies, theme.css, social cards), jaFace, jaLicense, siteUrl (absolute social card addresses; '' relative),
 // publicUrl (where the offline file's share links lead; '' local).
-export function assembleSite({ source, site, app, facts, jaFace, jaLicense, siteUrl = '', publicUrl = '' }) {
+export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLicense, siteUrl = '', publicUrl = '' }) {
   if (siteUrl && !/^https?:\/\/.*\/$/.test(siteUrl)) throw new Error(`RS_SITE_URL must be an http(s) URL ending in '/', got '${siteUrl}'`);
   const web = path.join(source, 'web');
+  const facts = readFacts(path.join(factsDir, 'rareshock-facts.json'));
   const tables = readTables(path.join(source, 'assets/strings'));
   const heights = loadHeights(path.join(source, 'assets/embed-heights.json'));
   const docs = path.join(source, 'docs');
@@ -58,10 +60,10 @@ export function assembleSite({ source, site, app, facts, jaFace, jaLicense, site
   const copy = (from, to) => fs.copyFileSync(from, path.join(site, to));
   copy(app, 'rareshock.js');
   copy(wasmFile, 'rareshock.wasm');
-  for (const { lang } of tables) copy(path.join(facts, editionName('social-card.png', lang)), editionName('social-card.png', lang));
+  for (const { lang } of tables) copy(path.join(factsDir, editionName('social-card.png', lang)), editionName('social-card.png', lang));
   copy(jaFace, 'font-ja.ttf');
   copy(jaLicense, 'font-ja-LICENSE.txt');
-  const style = siteStyle(path.join(facts, 'theme.css'), path.join(web, 'style.css'), heights);
+  const style = siteStyle(path.join(factsDir, 'theme.css'), path.join(web, 'style.css'), heights);
   fs.writeFileSync(path.join(site, 'style.css'), style);
   minifyJs(path.join(site, 'app.js'));
 
@@ -85,6 +87,7 @@ export function assembleSite({ source, site, app, facts, jaFace, jaLicense, site
         if (name === null) return text(arg);
         if (name === 'page') return escapeHtml(editionName(arg, lang));
         if (name === 'url') return escapeHtml(siteUrl + editionName(arg, lang));
+        if (name === 'csp') return documentPolicy(facts, arg).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
         if (name === 'method' && arg === 'inline') return methods[method];
         if (name === 'method' && arg === 'lazy') {
           // The link's words: the page's own "Method and sources" summary.
@@ -92,7 +95,7 @@ export function assembleSite({ source, site, app, facts, jaFace, jaLicense, site
           const title = (summary ? fillAround(summary[1], [], resolve, where) : 'Method and sources').trim();
           const page = methodPageName(method);
           if (!methodPages.has(page)) {
-            fs.writeFileSync(path.join(site, page), methodPage(methods[method], method, title.replace(/&amp;/g, '&')));
+            fs.writeFileSync(path.join(site, page), methodPage(methods[method], method, title.replace(/&amp;/g, '&'), documentPolicy(facts, 'method_page')));
             methodPages.add(page);
           }
           return lazyLink(method, title);
@@ -115,7 +118,7 @@ export function assembleSite({ source, site, app, facts, jaFace, jaLicense, site
         const at = out.indexOf(CSP_SLOT);
         if (at < 0 || at > out.search(/<\/head>/i)) throw new Error(`${where}: no {{offline:csp}} in its <head>`);
         const rest = out.slice(0, at) + out.slice(at + CSP_SLOT.length);
-        out = out.slice(0, at) + `<meta http-equiv="Content-Security-Policy" content="${offlinePolicy(rest)}">` + out.slice(at + CSP_SLOT.length);
+        out = out.slice(0, at) + `<meta http-equiv="Content-Security-Policy" content="${offlinePolicy(rest, facts.csp.offline, facts.csp.document)}">` + out.slice(at + CSP_SLOT.length);
         name = `rareshock-${name}`;
         fs.rmSync(path.join(site, shell), { force: true });
       }
