@@ -167,6 +167,13 @@ std::string facts_json(bool with_sources) {
             breakpoints.number("wide_from_px", kWideLayoutFromPx);
         }
         if (with_sources) {  // for the site generator and the tests, not the reader's download
+            std::string& languages = facts.member("languages");  // the model's, English first
+            languages += '[';
+            for (int i = 0; i < kLanguageCount; ++i) {
+                if (i > 0) languages += ',';
+                append_json_string(languages, language_code(static_cast<Language>(i)));
+            }
+            languages += ']';
             JsonObject csp(facts.member("csp"));
             csp.text("page", kPagePolicy);
             csp.text("document", kDocumentPolicy);

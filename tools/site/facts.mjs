@@ -8,7 +8,7 @@ import path from 'node:path';
 export function readFacts(file) {
   let facts;
   try { facts = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) { throw new Error(`${file}: ${e.message} (rareshock_facts --json writes it)`); }
-  if (!facts.csp) throw new Error(`${file}: no "csp" (an older rareshock_facts wrote it: build again)`);
+  if (!facts.csp || !Array.isArray(facts.languages)) throw new Error(`${file}: no "csp" or "languages" (an older rareshock_facts wrote it: build again)`);
   return facts;
 }
 
@@ -24,9 +24,23 @@ export function documentPolicy(facts, name) {
 // are someone else's page, with a policy of their own.
 const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi;
 
-// The problems found in the repository at `source`: a copy of a fact typed by hand.
-export function copiesOfFacts(source) {
+// Whether the languages `have` (a file per language, a table's keys) are the model's.
+export function languagesDiffer(facts, have) {
+  const model = [...facts.languages].sort(), got = [...have].sort();
+  return model.join(',') !== got.join(',') ? `${got.join(', ') || 'none'}, but the model's languages are ${model.join(', ')}` : null;
+}
+
+// The problems found in the repository at `source`: a copy of a fact typed by hand, or a
+// list that should follow the facts and does not (one strings table and one developers'
+// heading per language of the model: assets/strings/<code>.json, tools/site/methodology.mjs).
+export async function copiesOfFacts(source, facts) {
   const problems = [];
+  const tables = fs.readdirSync(path.join(source, 'assets/strings')).filter((f) => /^[a-z]{2,3}\.json$/.test(f)).map((f) => f.slice(0, -5));
+  const tablesDiffer = languagesDiffer(facts, tables);
+  if (tablesDiffer) problems.push(`assets/strings has tables for ${tablesDiffer}`);
+  const { DEVELOPER_HEADINGS } = await import('./methodology.mjs');
+  const headingsDiffer = languagesDiffer(facts, Object.keys(DEVELOPER_HEADINGS));
+  if (headingsDiffer) problems.push(`tools/site/methodology.mjs: DEVELOPER_HEADINGS has ${headingsDiffer}`);
   const web = path.join(source, 'web');
   for (const f of fs.readdirSync(web).filter((n) => n.endsWith('.html'))) {
     for (const m of fs.readFileSync(path.join(web, f), 'utf8').matchAll(CSP_META)) {

@@ -46,8 +46,7 @@ const COMMANDS = {
   async 'check-facts'(args) {
     const { readFacts, copiesOfFacts } = await import('./facts.mjs');
     if (!args[0]) throw new Error(`no facts file (${USAGE})`);
-    readFacts(path.resolve(args[0]));
-    const problems = copiesOfFacts(ROOT);
+    const problems = await copiesOfFacts(ROOT, readFacts(path.resolve(args[0])));
     for (const p of problems) console.error(`check-facts: ${p}`);
     if (problems.length) process.exit(1);
     console.log('check-facts: no file keeps a copy of the facts');

@@ -20,7 +20,7 @@ import { offlinePolicy } from './csp.mjs';
 import { siteStyle } from './style.mjs';
 import { minifyJs } from './minify.mjs';
 import { loadHeights } from './heights.mjs';
-import { readFacts, documentPolicy } from './facts.mjs';
+import { readFacts, documentPolicy, languagesDiffer } from './facts.mjs';
 
 const SHELLS = ['index.html', 'embed.html'];   // one edition per language, with alternates
 const OFFLINE = 'offline.html';                // one single file per language, no alternates
@@ -47,6 +47,8 @@ export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLic
   const web = path.join(source, 'web');
   const facts = readFacts(path.join(factsDir, 'rareshock-facts.json'));
   const tables = readTables(path.join(source, 'assets/strings'));
+  const tablesDiffer = languagesDiffer(facts, tables.map((t) => t.lang));
+  if (tablesDiffer) throw new Error(`assets/strings has tables for ${tablesDiffer}`);
   const heights = loadHeights(path.join(source, 'assets/embed-heights.json'));
   const docs = path.join(source, 'docs');
   const methods = readEditions(fs.readdirSync(docs).filter((f) => /^methodology(\.[a-z]{2,3}(-[A-Za-z0-9]+)?)?\.md$/.test(f)).sort()
