@@ -21,7 +21,8 @@ if (!fs.existsSync(path.join(root, 'index.html'))) {
   console.error(`serve: ${root}/index.html not found: build the site first (cmake --build build/web)`);
   process.exit(1);
 }
-const server = createServer(root, { strictCsp: csp });
+let server;
+try { server = createServer(root, { strictCsp: csp }); } catch (e) { console.error(`serve: ${e.message}`); process.exit(1); }
 server.on('error', (e) => { console.error(`serve: cannot listen on ${host}:${port}: ${e.message}`); process.exit(1); });
 server.listen(port, host, () => console.log(`Rare Earth Shock is running at http://${host}:${port}/  (Ctrl-C to stop)`));
 const stop = () => { server.close(() => process.exit(0)); setTimeout(() => process.exit(0), 500).unref(); };

@@ -64,7 +64,7 @@ if [ -n "$fallback" ] && [ -f "$SITE/$fallback" ]; then
   row file raw gzip brotli
   row "$fallback" "$(raw "$SITE/$fallback")" "$(gz "$SITE/$fallback")" "$(br "$SITE/$fallback")"
 elif [ -n "$fallback" ]; then
-  echo "Static fallback: $fallback is referenced by embed.html but missing (scripts/make-fallback.mjs makes it)"
+  echo "Static fallback: $fallback is referenced by embed.html but missing (the site generator, tools/site/fallback.mjs, makes it)"
 else
   echo "Static fallback: none referenced"
 fi

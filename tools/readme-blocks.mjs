@@ -1,15 +1,14 @@
-// Rare Earth Shock — the README's generated blocks: the text between <!-- TOOL:NAME -->
-// and <!-- /TOOL:NAME --> is written by a script from the one place its facts live
-// (scripts/measure-heights.mjs from assets/embed-heights.json, tests/e2e/exceptions.mjs
-// from its list); the script's --check fails when the README has drifted from them.
+// Rare Earth Shock — the README's generated blocks: the text between <!-- {{TOOL:NAME}} -->
+// and <!-- {{/TOOL:NAME}} --> (the site generator's placeholder syntax: tools/site/fill.mjs)
+// is written by a tool from the one place its facts live (tools/site/heights.mjs from
+// assets/embed-heights.json, tests/e2e/exceptions.mjs from its list); the tool's --check
+// fails when the README has drifted from them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { blockBegin as BEGIN, blockEnd as END } from './site/fill.mjs';
 
 export const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'README.md');
-
-const BEGIN = (tool, name) => `<!-- ${tool}:${name} -->`;
-const END = (tool, name) => `<!-- /${tool}:${name} -->`;
 
 // `text` with each block of `blocks` ({NAME: body}) put between its markers; `missing`
 // names the blocks whose markers are not there.

@@ -1,5 +1,5 @@
 // Rare Earth Shock — the static server for the built site, shared by the build
-// (scripts/make-fallback.mjs), scripts/serve.mjs, the browser tests and the benchmarks.
+// (tools/site/fallback.mjs), scripts/serve.mjs, the browser tests and the benchmarks.
 // Serves files with correct MIME types, never outside the root; strictCsp adds the
 // strict Content-Security-Policy header. A file with a compressed copy beside it
 // (FILE.br, FILE.gz: scripts/precompress.sh, run by the build) goes out as that copy,
@@ -8,6 +8,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -44,9 +45,15 @@ function pickEncoding(file, st, header) {
   }
   return { chosen, varies };
 }
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
+// The strict policy: the pages' own (the facts manifest's "csp.page", which rareshock_facts
+// writes at build time), null before the web build has written it.
+const FACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../build/web/facts/rareshock-facts.json');
+export const STRICT_CSP = (() => {
+  try { return JSON.parse(fs.readFileSync(FACTS, 'utf8')).csp.page || null; } catch { return null; }
+})();
 
 export function createServer(rootDir, { strictCsp = false, extraRoutes = {} } = {}) {
+  if (strictCsp && !STRICT_CSP) throw new Error(`no page policy in ${FACTS}: build the site first (cmake --build --preset web)`);
   return http.createServer((req, res) => {
     let pathname;
     try { pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end('bad request'); return; }

@@ -12,7 +12,7 @@
  *
  * [SECTION] One loader per page
  * [SECTION] URLs (http/https only, share base, scenario from a share link)
- * [SECTION] Reserved height (measured by scripts/measure-heights.mjs)
+ * [SECTION] Reserved height (measured by tools/site/heights.mjs)
  * [SECTION] Mounting, and dropping removed embeds
  * [SECTION] Messages from the embeds
  * [SECTION] API
@@ -44,7 +44,7 @@
   // URL parameters only the loader sets.
   var LOADER_PARAMS = ['origins', 'share', 'resize'];
   // The frame's title in each language (the pages' shell.title, written in by the build).
-  var TITLES = /*@embed-titles@*/null || { en: 'Rare Earth Shock' };
+  var TITLES = {{embed:titles}} || { en: 'Rare Earth Shock' };
   var frames = [];  // {el, iframe, origin, themed, anchor, ready, queue}
   var scrolled = false;  // brought an embed into view for the share link in this page's address
   // That embed, kept in view while embeds above it settle their heights, until the reader
@@ -125,7 +125,7 @@
   // The embed's content height by column width, measured in the UI's layouts
   // with a mouse (fine) and on a touch phone (coarse), from
   // assets/embed-heights.json (the site build writes it in here).
-  var BANDS = /*@embed-heights@*/null;
+  var BANDS = {{embed:heights}};
 
   function estimateHeight(width) {
     if (!BANDS || !BANDS.length) return 1600;

@@ -112,6 +112,18 @@ std::string with_unit(double v, const InputField& f) {
 
 constexpr std::string_view kTableHeader = "| Key | Input | Default | Range | Source |";
 
+// The pages' Content-Security-Policy. kPagePolicy: the page and the embed (their <meta>,
+// with kDocumentPolicy, which only a document's own policy needs) and the header the
+// site's server sends with --csp (tools/server.mjs). kMethodPagePolicy: a method page
+// (style sheet only). kOfflinePolicy: the offline single file, to which the site
+// generator adds its inline scripts' and styles' hashes (script-src, style-src).
+constexpr std::string_view kPagePolicy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
+    "connect-src 'self'";
+constexpr std::string_view kDocumentPolicy = "base-uri 'none'; form-action 'none'";
+constexpr std::string_view kMethodPagePolicy = "default-src 'none'; style-src 'self'; img-src 'self'";
+constexpr std::string_view kOfflinePolicy = "default-src 'none'; script-src 'wasm-unsafe-eval'; style-src; img-src data:";
+
 }  // namespace
 
 std::string facts_json(bool with_sources) {
@@ -151,9 +163,25 @@ std::string facts_json(bool with_sources) {
                 for (const ThemeColour& c : kThemeColours) theme.text(c.json, hex(palette(dark).*(c.colour)));
             }
         }
-        JsonObject breakpoints(facts.member("breakpoints"));
-        breakpoints.number("narrow_below_px", kNarrowLayoutBelowPx);
-        breakpoints.number("wide_from_px", kWideLayoutFromPx);
+        {
+            JsonObject breakpoints(facts.member("breakpoints"));
+            breakpoints.number("narrow_below_px", kNarrowLayoutBelowPx);
+            breakpoints.number("wide_from_px", kWideLayoutFromPx);
+        }
+        if (with_sources) {  // for the site generator and the tests, not the reader's download
+            std::string& languages = facts.member("languages");  // the model's, English first
+            languages += '[';
+            for (int i = 0; i < kLanguageCount; ++i) {
+                if (i > 0) languages += ',';
+                append_json_string(languages, language_code(static_cast<Language>(i)));
+            }
+            languages += ']';
+            JsonObject csp(facts.member("csp"));
+            csp.text("page", kPagePolicy);
+            csp.text("document", kDocumentPolicy);
+            csp.text("method_page", kMethodPagePolicy);
+            csp.text("offline", kOfflinePolicy);
+        }
     }
     return s;
 }

@@ -15,8 +15,10 @@ namespace rareshock::ui {
 // {"model_version", "fields": [{key, label, unit, min, max, step, kind, advanced,
 // default, help, source}], "presets": [{id, label, description}], "regions":
 // [{key, name, export}], "themes": {"light": {background, …}, "dark": {…}},
-// "breakpoints": {narrow_below_px, wide_from_px}}. Without the fields' sources
-// for the page (they are for the methodology, not worth a reader's download).
+// "breakpoints": {narrow_below_px, wide_from_px}, "languages": ["en", …],
+// "csp": {page, document, method_page, offline}}. Without the fields' sources,
+// the languages and the pages' policies for the page (they are for the
+// methodology and the site generator, not worth a reader's download).
 std::string facts_json(bool with_sources = true);
 
 // The themes as CSS custom properties (--rs-bg, --rs-fg, …) for the light

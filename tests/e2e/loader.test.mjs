@@ -12,7 +12,7 @@ import { ROOT, SITE, assert, artifact, settle } from './harness.mjs';
 import { serveSiteDual, serveFixtures, openWith, recordFrameErrors, frameRecord, waitFrameReady } from './util.mjs';
 import { embedFrame } from './embed.test.mjs';
 import { field } from './facts.mjs';
-import { loadHeights, fixedHeight, heightAt, PAGE_SCREENS } from '../../scripts/measure-heights.mjs';
+import { loadHeights, fixedHeight, heightAt, PAGE_SCREENS } from '../../tools/site/heights.mjs';
 
 export const loaderNumbers = {};  // for the report
 
@@ -36,10 +36,10 @@ export async function readyInView(page, selector, timeout = 60000) {
 }
 const frameInputs = (f) => f.evaluate(() => window.rareshock.getInputs());
 const frameTheme = (f) => f.evaluate(() => document.documentElement.getAttribute('data-rs-theme'));
-// A README code block between <!-- measure-heights:NAME --> markers, without the fence.
+// A README code block between its <!-- {{heights:NAME}} --> markers, without the fence.
 function readmeBlock(name) {
   const text = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const m = text.match(new RegExp(`<!-- measure-heights:${name} -->\\n\`\`\`html\\n([\\s\\S]*?)\`\`\`\\n<!-- /measure-heights:${name} -->`));
+  const m = text.match(new RegExp(`<!-- \\{\\{heights:${name}\\}\\} -->\\n\`\`\`html\\n([\\s\\S]*?)\`\`\`\\n<!-- \\{\\{/heights:${name}\\}\\} -->`));
   assert(m, `README.md has the generated block ${name}`);
   return m[1];
 }
@@ -620,7 +620,7 @@ export function loaderTests({ engine }) {
     tests.push([`embed and page: heights match assets/embed-heights.json (README and style.css generated from it; loader reserves it): ` +
       `${pointer}, embed at ${embeds.join(' and ')} px, page at ${screens.map((s) => s.width).join(' and ')} px`, async () => {
       await setup();
-      const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/measure-heights.mjs'), '--check'], { encoding: 'utf8' });
+      const check = spawnSync(process.execPath, [path.join(ROOT, 'tools/site/main.mjs'), 'heights', '--check'], { encoding: 'utf8' });
       assert(check.status === 0, `README.md is generated from the measurement: ${check.stderr || check.stdout}`);
       const h = loadHeights();
       const TOLERANCE = 24;  // about one line of text
@@ -658,7 +658,7 @@ export function loaderTests({ engine }) {
           drift.push({ width, recorded, reserved, content: s.content, final });
           assert(reserved === recorded, `${width} px: the loader reserved ${reserved}, the measurement says ${recorded}`);
           assert(Math.abs(s.content - recorded) <= TOLERANCE, `${width} px (${pointer}): the embed is ${s.content} px tall, ` +
-            `assets/embed-heights.json says ${recorded}: run node scripts/measure-heights.mjs after a layout change`);
+            `assets/embed-heights.json says ${recorded}: run node tools/site/main.mjs heights after a layout change`);
           assert(Math.abs(final - s.content) <= 4, `the loader then follows the embed (${final} vs ${s.content})`);
         } finally {
           await o.context.close();
@@ -678,7 +678,7 @@ export function loaderTests({ engine }) {
           pageDrift.push(`${screen.name} ${screen.width}: ${h.page[screen.name]} → ${reserved} → ${Math.round(actual)}`);
           assert(reserved === h.page[screen.name], `page ${screen.width} px: style.css reserves ${reserved}, the measurement says ${h.page[screen.name]}`);
           assert(Math.abs(actual - reserved) <= TOLERANCE, `page ${screen.width} px: the canvas is ${Math.round(actual)} px tall, ` +
-            `assets/embed-heights.json says ${reserved}: run node scripts/measure-heights.mjs after a layout change`);
+            `assets/embed-heights.json says ${reserved}: run node tools/site/main.mjs heights after a layout change`);
         } finally {
           await o.context.close();
         }

@@ -1,5 +1,5 @@
 // Rare Earth Shock — "Method and sources" is real HTML beside the canvas, generated
-// at build time from docs/methodology.md (scripts/make-methodology.mjs): the
+// at build time from docs/methodology.md (tools/site/methodology.mjs): the
 // reader's part only, inline in the page and the offline file, fetched from its own
 // page (method.html) when the reader opens it in the embed; the canvas links to it.
 // Also checks the generator's Markdown dialect on small inputs.
@@ -8,7 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ROOT, SITE, openWith, waitReady, clickOn, assert, noErrors, siteServer, listen } from './harness.mjs';
 import { replay, tapSteps, waitIdle, bringIntoView } from './gestures.mjs';
-import { methodologyHtml, readerPart, inlineHtml, editionLanguage } from '../../scripts/make-methodology.mjs';
+import { methodologyHtml, readerPart, inlineHtml, editionLanguage } from '../../tools/site/methodology.mjs';
 
 const METHOD_MD = fs.readFileSync(path.join(ROOT, 'docs/methodology.md'), 'utf8');
 
@@ -62,7 +62,7 @@ export function methodTests({ engine, site }) {
     tests.push([`method: ${file} has "Method and sources" as HTML beside the canvas, closed, reader's part only` +
                 (lazy ? ', fetched when opened' : ''), async () => {
       const html = fs.readFileSync(path.join(SITE, file), 'utf8');
-      assert(!/<!--RS:METHOD(:LAZY)?-->/.test(html), `${file}: the marker was replaced`);
+      assert(!/{{method:(inline|lazy)}}/.test(html), `${file}: the marker was replaced`);
       assert(lazy === !html.includes('In plain words'), `${file}: the methodology is ${lazy ? 'not ' : ''}in the page itself`);
       // An embed's frame is as tall as its content (the host sizes it; the embed itself does not scroll).
       const { page, context } = await openWith(engine, `${site.url}/${file}`, { height: lazy ? 2600 : 900 });
@@ -134,7 +134,7 @@ export function methodTests({ engine, site }) {
   tests.push(['method: the offline file carries the same section', async () => {
     const html = fs.readFileSync(path.join(SITE, 'rareshock-offline.html'), 'utf8');
     assert(html.includes('id="rs-method"') && html.includes('In plain words'), 'the offline file has the section');
-    assert(!html.includes('<!--RS:METHOD-->'), 'the marker was replaced');
+    assert(!html.includes('{{method:inline}}'), 'the marker was replaced');
   }, { needs: ['noBrowser'] }]);
 
   // The tap as a phone's touch screen sends it (pointer and touch events, replayed in the page

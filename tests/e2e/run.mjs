@@ -3,7 +3,7 @@
 //   node tests/e2e/run.mjs [--engine chromium|firefox|webkit|all] [filter]
 // (default engine chromium; filter: run only the tests whose name contains it, e.g. "embed:")
 // Exceptions (what an engine cannot express) are listed in exceptions.mjs and printed.
-import { ENGINES, startEngine } from './engines.mjs';
+import { ENGINES, startEngine } from '../../tools/engines.mjs';
 import { serve, runTests } from './harness.mjs';
 import { pageTests } from './page.test.mjs';
 import { embedTests } from './embed.test.mjs';

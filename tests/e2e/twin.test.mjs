@@ -52,7 +52,7 @@ export function twinTests({ engine, site }) {
       const lag = facts.fields.find((f) => f.advanced && f.kind === 'real');
       const v = Math.min(lag.max, lag.default + 7 * lag.step);
       await page.evaluate(([key, v]) => {
-        document.querySelector('.rs-twin details').open = true;
+        document.querySelector('.rs-twin-advanced').open = true;
         const el = document.querySelector(`.rs-twin input[type=number][data-field="${key}"]`);
         el.value = String(v);
         el.dispatchEvent(new Event('change', { bubbles: true }));
@@ -117,7 +117,7 @@ export function twinTests({ engine, site }) {
       try {
         await waitReady(page);
         await focusOn(page, '#rs-twin-approval');
-        await page.evaluate(() => { document.querySelector('.rs-twin details').open = true; });
+        await page.evaluate(() => { document.querySelector('.rs-twin-advanced').open = true; });
         const box = await page.evaluate(() => { const r = document.querySelector('.rs-twin').getBoundingClientRect(); return { width: r.width, height: r.height }; });
         assert(box && box.width > width * 0.8 && box.height > 300, `the focused twin is shown (${JSON.stringify(box)})`);
         fs.writeFileSync(artifact(`${engine.name}-twin-${width}-${dark ? 'dark' : 'light'}.png`), await page.screenshot({ selector: '.rs-twin' }));

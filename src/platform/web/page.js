@@ -485,9 +485,11 @@ RSPage.syncTwin = function (inputs) {
 // HTML under the canvas (made by C++ from the results: ui/detail.h). The page
 // shells carry the default scenario's, written at build time, in #rs-detail; a
 // calculator on another page's canvas gets its own box after the canvas.
-// Sections open on screens of 600 px and wider, folded on phones; the reader's
-// choice is kept across updates.
+// Where and when per region is open on screens of 600 px and wider; the other
+// sections, and all of them on phones, are folded until the reader opens them. The
+// reader's choice is kept across updates.
 RSPage.DETAIL_OPEN_FROM = '(min-width: 600px)';
+RSPage.DETAIL_OPEN = { 'regions': true };
 RSPage.buildDetail = function (anchor) {
   var detail = RSPage.canvas.id === 'rareshock-canvas' ? document.getElementById('rs-detail') : null;
   if (!detail) {
@@ -514,6 +516,11 @@ RSPage.buildDetail = function (anchor) {
   var layout = function () {
     var narrow = RSPage.canvas.clientWidth < narrowBelow;
     detail.classList.toggle('rs-narrow', narrow);
+    var wide = window.matchMedia ? window.matchMedia(RSPage.DETAIL_OPEN_FROM).matches : true;
+    if (wide !== RSPage.detailWide) {
+      RSPage.detailWide = wide;
+      if (RSPage.detailBody) RSPage.openDetailSections();
+    }
     // Phones: "Advanced assumptions" are the twin's real controls, shown here (the canvas draws
     // them on wider screens, and the twin keeps them for keyboards and screen readers there).
     var adv = RSPage.advanced, home = narrow ? detail : RSPage.twin;
@@ -522,13 +529,16 @@ RSPage.buildDetail = function (anchor) {
       if (narrow) detail.appendChild(adv); else RSPage.twin.insertBefore(adv, RSPage.twinActions);
     }
   };
+  RSPage.detailOpen = {};
+  RSPage.detailWide = true;
   layout();
   window.addEventListener('resize', layout, { passive: true });
-  RSPage.detailOpen = {};
-  RSPage.detailWide = window.matchMedia ? window.matchMedia(RSPage.DETAIL_OPEN_FROM).matches : true;
   detail.addEventListener('toggle', function (e) {  // the reader's choice (toggle does not bubble: captured)
     var id = e.target.getAttribute && e.target.getAttribute('data-rs-section');
-    if (id) RSPage.detailOpen[id] = e.target.open;
+    if (!id) return;
+    // A section set to its default (by the page, or by the reader) follows the width again.
+    if (e.target.open === RSPage.detailDefault(id)) delete RSPage.detailOpen[id];
+    else RSPage.detailOpen[id] = e.target.open;
   }, true);
   RSPage.detail = detail;
   RSPage.placeBar();
@@ -539,10 +549,12 @@ RSPage.placeBar = function () {
   var lede = RSPage.detailBody.querySelector('.rs-d-lede');
   if (lede) lede.parentNode.insertBefore(RSPage.bar, lede.nextSibling);
 };
+RSPage.detailDefault = function (id) { return RSPage.detailWide && !!RSPage.DETAIL_OPEN[id]; };
 RSPage.openDetailSections = function () {
   Array.prototype.forEach.call(RSPage.detailBody.querySelectorAll('details[data-rs-section]'), function (d) {
     var id = d.getAttribute('data-rs-section'), open = RSPage.detailOpen[id];
-    d.open = open === undefined ? RSPage.detailWide : open;
+    var want = open === undefined ? RSPage.detailDefault(id) : open;
+    if (d.open !== want) d.open = want;
   });
 };
 // Rewritten once per generation of settled results (with their ranges); while the

@@ -1,11 +1,10 @@
-#!/usr/bin/env node
 // Rare Earth Shock — makes the static fallback from the real app (run by the web build).
-//   node scripts/make-fallback.mjs [build/web/site]        both steps below, the pictures kept in build/web/fallback
-//   node scripts/make-fallback.mjs SITE --shots DIR [--inputs FILE...]
+//   node tools/site/main.mjs fallback [build/web/site]     both steps below, the pictures kept in build/web/fallback
+//   node tools/site/main.mjs fallback SITE --shots DIR [--inputs FILE...]
 //        takes the pictures into DIR (with DIR/fallback.json: names, sizes, summaries); with
 //        --inputs (what the pictures show: the build names them), launches no browser when
 //        those files' contents are the ones DIR's pictures were taken from
-//   node scripts/make-fallback.mjs SITE --apply DIR        puts DIR's pictures and text into SITE (no browser)
+//   node tools/site/main.mjs fallback SITE --apply DIR     puts DIR's pictures and text into SITE (no browser)
 // Serves the built site and opens index.html in headless Chromium, light theme,
 // without the canvas's headline (the page's caption, in HTML, carries the sentence
 // above the picture: drawn in the picture too, a reader saw it twice), twice: at 1280 px, DPR 1 (the desktop picture, 1248 px: one pixel per CSS pixel) and at
@@ -22,9 +21,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveSite } from '../tools/server.mjs';
-import { launchChromium, openPage } from '../tools/browser.mjs';
-import { editionName } from './make-pages.mjs';
+import { serveSite } from '../server.mjs';
+import { launchChromium, openPage } from '../browser.mjs';
+import { editionName } from './editions.mjs';
+import { escapeHtml } from './fill.mjs';
 
 const SHOTS = [
   { name: 'fallback', width: 1280, height: 900, dpr: 1, maxWidth: 1280 },
@@ -35,8 +35,6 @@ function fail(msg) {
   console.error(`make-fallback: ${msg}`);
   process.exit(1);
 }
-
-const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
 // Puts the pictures' names, real sizes and the summary (as alt text) on every fallback
 // <img> (the one with id="rs-fallback-img", which may load it lazily through
@@ -129,7 +127,7 @@ async function takeShot(browser, url, shot) {
   }
 }
 
-// The languages of the site: index.html's <link rel="alternate" hreflang> (make-pages.mjs), English alone without them.
+// The languages of the site: index.html's <link rel="alternate" hreflang> (tools/site/editions.mjs), English alone without them.
 function siteLanguages(site) {
   const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
   const langs = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)"/g)].map((m) => m[1]);
@@ -163,7 +161,7 @@ async function shoot(site, dir, inputs) {
     if (!fs.existsSync(path.join(site, f))) fail(`${path.join(site, f)} not found: build the site first`);
   }
   fs.mkdirSync(dir, { recursive: true });
-  const record = { generated_by: 'scripts/make-fallback.mjs', inputs: hash, languages: {} };
+  const record = { generated_by: 'tools/site/main.mjs fallback', inputs: hash, languages: {} };
   const server = await serveSite(site);
   const browser = await launchChromium();
   try {
@@ -203,7 +201,7 @@ function apply(site, dir) {
     const fields = { ...l.desktop, summary: l.summary, phone: l.phone };
     for (const file of ['index.html', 'embed.html', 'rareshock-offline.html'].map((f) => editionName(f, lang))) {
       const p = path.join(site, file);
-      if (!fs.existsSync(p)) fail(`${file} not found (make-pages.mjs makes one edition per language)`);
+      if (!fs.existsSync(p)) fail(`${file} not found (the site generator makes one edition per language)`);
       const out = rewriteHtml(fs.readFileSync(p, 'utf8'), { ...fields, captionOnly: file.startsWith('rareshock-offline') });
       if (out === null) fail(`${file}: no <img id="rs-fallback-img"> or <figcaption id="rs-fallback-caption">`);
       fs.writeFileSync(p, out);
@@ -212,8 +210,8 @@ function apply(site, dir) {
   console.log(`make-fallback: ${Object.keys(record.languages).join(', ')} pictures, sizes and alt/caption put into ${site}`);
 }
 
-async function main() {
-  const args = process.argv.slice(2);
+// `node tools/site/main.mjs fallback [SITE] [--shots DIR [--inputs FILE...]] [--apply DIR]`.
+export async function fallbackCommand(args) {
   const value = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : null; };
   const site = path.resolve(args[0] && !args[0].startsWith('--') ? args[0] : 'build/web/site');
   const shots = value('--shots'), applyFrom = value('--apply');
@@ -226,8 +224,4 @@ async function main() {
     await shoot(site, dir, []);
     apply(site, dir);
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => fail(e && e.stack ? e.stack : String(e)));
 }

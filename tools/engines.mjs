@@ -207,7 +207,7 @@ function nativeFrame(resolve, waitForFunction) {
 
 // ============================== Chromium (playwright-core) =====================================
 async function chromiumEngine() {
-  const { launchChromium } = await import('../../tools/browser.mjs');
+  const { launchChromium } = await import('./browser.mjs');
   const browser = await launchChromium();
   let noWebGL = null;   // a second Chromium with WebGL switched off, launched when first needed
   const wrapFrame = (resolve) => nativeFrame(resolve, (f, fn, arg, timeout) => f.waitForFunction(fn, arg, { timeout }));

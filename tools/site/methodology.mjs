@@ -1,19 +1,15 @@
-#!/usr/bin/env node
 // Rare Earth Shock — "Method and sources" as real HTML, generated at build time from
 // the methodology in Markdown, so readers can select, search, translate and hear it,
 // and the WebAssembly carries none of it.
-//   node scripts/make-methodology.mjs SITE_DIR [MARKDOWN ...]
-// MARKDOWN defaults to docs/methodology.md. Each file is one edition: methodology.md
-// is English, methodology.<lang>.md (methodology.de.md, methodology.ja.md) another
-// language. Of each edition only the part for readers is used: everything before
-// the first heading that starts (after an optional section number such as "8.")
-// with the edition's developers' heading (DEVELOPER_HEADINGS below). Every page in
-// SITE_DIR that contains <!--RS:METHOD--> gets, in its place, the edition in the
-// page's language (<html lang="…">), or English if there is none. A page that
-// contains <!--RS:METHOD:LAZY--> instead (the embeds, whose download has a budget)
-// gets a link to the edition's own page, method.html or method.<lang>.html, written
-// beside it: app.js fetches that page's body when the reader opens the section, and
-// the link stays if it cannot (the reader opens the page itself).
+// Each file is one edition: docs/methodology.md is English, methodology.<lang>.md
+// (methodology.de.md, methodology.ja.md) another language. Of each edition only the
+// part for readers is used: everything before the first heading that starts (after an
+// optional section number such as "8.") with the edition's developers' heading
+// (DEVELOPER_HEADINGS below). A page's {{method:inline}} gets the edition in the page's
+// language, or English if there is none; {{method:lazy}} (the embeds, whose download
+// has a budget) a link to the edition's own page, method.html or method.<lang>.html,
+// written beside it: app.js fetches that page's body when the reader opens the
+// section, and the link stays if it cannot (the reader opens the page itself).
 //
 // The Markdown dialect (what docs/methodology.md uses): ATX headings (# … ######),
 // paragraphs, "-", "*" or "1." list items with indented or lazy continuation lines
@@ -23,15 +19,10 @@
 // escaped. The output has no inline style or script (the pages' CSP forbids both).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { escapeHtml } from './fill.mjs';
 
 // The heading that starts the developers' part, per edition. A new language adds its own.
 export const DEVELOPER_HEADINGS = { en: 'For developers', de: 'Für Entwickler', ja: '開発者向け' };
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const MARKER = '<!--RS:METHOD-->';
-const LAZY_MARKER = '<!--RS:METHOD:LAZY-->';
-
-const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
 // The language of an edition from its file name: methodology.md → en, methodology.de.md → de.
 export function editionLanguage(file) {
@@ -238,14 +229,15 @@ export function methodPageName(lang) {
 }
 
 // A page of its own for one edition (what the lazy section fetches, and opens
-// without script): the site's style sheet, no script.
-export function methodPage(fragment, lang, title) {
+// without script): the site's style sheet, no script; `policy`: its Content-Security-Policy
+// (the facts' method_page policy).
+export function methodPage(fragment, lang, title, policy) {
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">
 <title>${escapeHtml(title)} · Rare Earth Shock</title>
 <link rel="stylesheet" href="style.css">
 </head>
@@ -259,52 +251,24 @@ ${fragment}
 `;
 }
 
-// Replaces the marker in every page of the site with the edition in its language
-// (inline, or for LAZY_MARKER a link to the edition's page, written once per edition).
-export function insertIntoSite(site, editions) {
-  const pages = fs.readdirSync(site).filter((f) => f.endsWith('.html') && !/^method(\.[a-z-]+)?\.html$/.test(f));
-  const done = [];
-  const written = new Set();
-  for (const f of pages) {
-    const file = path.join(site, f);
-    const html = fs.readFileSync(file, 'utf8');
-    const lazy = html.includes(LAZY_MARKER);
-    if (!lazy && !html.includes(MARKER)) continue;
-    const pageLang = (/<html\b[^>]*\blang="([^"]+)"/.exec(html) || [])[1] || 'en';
-    const lang = editions[pageLang] ? pageLang : editions[pageLang.split('-')[0]] ? pageLang.split('-')[0] : 'en';
-    const fragment = editions[lang];
-    if (!fragment) throw new Error(`${f}: no methodology edition for "${pageLang}" and no English one`);
-    if (!lazy) {
-      fs.writeFileSync(file, html.split(MARKER).join(fragment));
-      done.push(`${f} (${lang})`);
-      continue;
-    }
-    const title = ((/<details[^>]*\bid="rs-method"[^>]*>\s*<summary>([^<]*)<\/summary>/.exec(html) || [])[1] || 'Method and sources').trim();
-    const name = methodPageName(lang);
-    if (!written.has(name)) {
-      fs.writeFileSync(path.join(site, name), methodPage(fragment, lang, title.replace(/&amp;/g, '&')));
-      written.add(name);
-    }
-    const link = `<div class="rs-method-body" lang="${escapeHtml(lang)}" data-rs-method-src="${name}">` +
-                 `<p class="rs-method-later"><a href="${name}" target="_blank" rel="noopener">${title}</a></p></div>`;
-    fs.writeFileSync(file, html.split(LAZY_MARKER).join(link));
-    done.push(`${f} (${lang}, on open: ${name})`);
-  }
-  return done;
-}
-
-function main() {
-  const [site, ...files] = process.argv.slice(2);
-  if (!site || !fs.existsSync(site)) {
-    console.error('make-methodology: usage: node scripts/make-methodology.mjs SITE_DIR [MARKDOWN ...]');
-    process.exit(2);
-  }
-  const sources = files.length ? files : [path.join(ROOT, 'docs/methodology.md')];
+// The editions of `files` (docs/methodology*.md) as HTML fragments, by language.
+export function readEditions(files) {
   const editions = {};
-  for (const f of sources) editions[editionLanguage(f)] = methodologyHtml(fs.readFileSync(f, 'utf8'), { lang: editionLanguage(f) });
-  const done = insertIntoSite(site, editions);
-  const sizes = Object.entries(editions).map(([l, h]) => `${l} ${h.length} bytes`).join(', ');
-  console.log(`make-methodology: ${sizes}; inserted into ${done.join(', ') || 'no page'}`);
+  for (const f of files) editions[editionLanguage(f)] = methodologyHtml(fs.readFileSync(f, 'utf8'), { lang: editionLanguage(f) });
+  return editions;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+// The language whose edition a page in `pageLang` shows: its own, its base language's, or English.
+export function editionFor(editions, pageLang) {
+  const lang = editions[pageLang] ? pageLang : editions[pageLang.split('-')[0]] ? pageLang.split('-')[0] : 'en';
+  if (!editions[lang]) throw new Error(`no methodology edition for "${pageLang}" and no English one`);
+  return lang;
+}
+
+// What {{method:lazy}} puts in a page: a link to the edition's own page (`title`: the
+// page's "Method and sources" summary, HTML-escaped), which app.js replaces with its body.
+export function lazyLink(lang, title) {
+  const name = methodPageName(lang);
+  return `<div class="rs-method-body" lang="${escapeHtml(lang)}" data-rs-method-src="${name}">` +
+         `<p class="rs-method-later"><a href="${name}" target="_blank" rel="noopener">${title}</a></p></div>`;
+}

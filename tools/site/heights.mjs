@@ -1,9 +1,8 @@
-#!/usr/bin/env node
 // Rare Earth Shock — measures the embed's content height by column width, and
 // writes every figure that depends on it from that one measurement.
-//   node scripts/measure-heights.mjs            measure build/web/site, write assets/embed-heights.json and the README
-//   node scripts/measure-heights.mjs --readme   rewrite the README's generated blocks from the JSON (no browser)
-//   node scripts/measure-heights.mjs --check    exit 1 if the README's blocks differ from what the JSON gives
+//   node tools/site/main.mjs heights            measure build/web/site, write assets/embed-heights.json and the README
+//   node tools/site/main.mjs heights --readme   rewrite the README's generated blocks from the JSON (no browser)
+//   node tools/site/main.mjs heights --check    exit 1 if the README's blocks differ from what the JSON gives
 //
 // How it measures: embed.html (default scenario, panels closed, light theme) in
 // headless Chromium, once with a mouse and once as a touch phone (coarse pointer:
@@ -15,14 +14,16 @@
 // Who reads assets/embed-heights.json: the site build puts it into embed.js (the
 // loader reserves the height for the real column width before the embed reports
 // its own), the README's snippets and table (generated here), and the e2e tests
-// (which fail when the measured heights drift from the file: re-run this script).
+// (which fail when the measured heights drift from the file: measure again).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syncReadme } from '../tools/readme-blocks.mjs';
-import { serveSite } from '../tools/server.mjs';
+import { syncReadme } from '../readme-blocks.mjs';
+import { serveSite } from '../server.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The README's blocks this writes: <!-- {{heights:NAME}} --> … <!-- {{/heights:NAME}} -->.
+export const README_TOOL = 'heights';
 export const HEIGHTS_FILE = path.join(ROOT, 'assets/embed-heights.json');
 
 // The UI's three layouts (one column, stacked, two columns), from the layout
@@ -144,7 +145,7 @@ export const PAGE_SCREENS = [
 
 async function measure(site) {
   const BANDS = layoutBands();
-  const { launchChromium, openPage } = await import('../tools/browser.mjs');
+  const { launchChromium, openPage } = await import('../browser.mjs');
   for (const f of ['embed.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
     if (!fs.existsSync(path.join(site, f))) throw new Error(`${path.join(site, f)} not found: build the site first (cmake --build --preset web)`);
   }
@@ -157,7 +158,8 @@ async function measure(site) {
       const { page, errors, close } = await openPage(browser, `${url}/embed.html?theme=light`,
         { width: BANDS[0].widths[0], height: 900, touch: coarse });
       await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
-        !window.rareshock.getResults().provisional, null, { timeout: 120000 });
+        !window.rareshock.getResults().provisional &&
+        window.rareshock.stats().detailGeneration === window.rareshock.stats().generation, null, { timeout: 120000 });
       const pointer = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
       if (pointer !== coarse) throw new Error(`expected (pointer: coarse) to be ${coarse}`);
       for (const band of BANDS) {
@@ -165,7 +167,7 @@ async function measure(site) {
           await page.setViewportSize({ width, height: 900 });
           const height = await settledHeight(page, width, 'html');
           out[coarse ? 'coarse' : 'fine'][width] = height;
-          process.stdout.write(`measure-heights: ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
+          process.stdout.write(`heights: ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
         }
       }
       if (errors.length) throw new Error(`errors in the embed: ${errors.join(' | ')}`);
@@ -175,9 +177,10 @@ async function measure(site) {
       const { page, errors, close } = await openPage(browser, `${url}/index.html?theme=light`,
         { width: screen.width, height: 900, touch: screen.coarse });
       await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
-        !window.rareshock.getResults().provisional, null, { timeout: 120000 });
+        !window.rareshock.getResults().provisional &&
+        window.rareshock.stats().detailGeneration === window.rareshock.stats().generation, null, { timeout: 120000 });
       out.page[screen.name] = await settledHeight(page, screen.width, '#rareshock-canvas');
-      process.stdout.write(`measure-heights: page canvas, ${screen.name} (${screen.width} px) → ${out.page[screen.name]} px\n`);
+      process.stdout.write(`heights: page canvas, ${screen.name} (${screen.width} px) → ${out.page[screen.name]} px\n`);
       if (errors.length) throw new Error(`errors on the page: ${errors.join(' | ')}`);
       await close();
     }
@@ -187,7 +190,7 @@ async function measure(site) {
   }
   const model = fs.readFileSync(path.join(ROOT, 'src/model/inputs.h'), 'utf8').match(/kModelVersion = "([^"]+)"/);
   return {
-    generated_by: 'scripts/measure-heights.mjs',
+    generated_by: 'tools/site/main.mjs heights',
     scenario: 'default inputs, panels closed, light theme',
     model_version: model ? model[1] : '',
     page: out.page,
@@ -207,8 +210,8 @@ function writeJson(h) {
   fs.writeFileSync(HEIGHTS_FILE, head);
 }
 
-async function main() {
-  const args = process.argv.slice(2);
+// `node tools/site/main.mjs heights [--readme | --check] [--site DIR]`.
+export async function heightsCommand(args) {
   const check = args.includes('--check'), readmeOnly = args.includes('--readme');
   let h;
   if (check || readmeOnly) {
@@ -217,17 +220,13 @@ async function main() {
     const i = args.indexOf('--site');
     h = await measure(path.resolve(i >= 0 ? args[i + 1] : path.join(ROOT, 'build/web/site')));
     writeJson(h);
-    console.log(`measure-heights: wrote ${path.relative(ROOT, HEIGHTS_FILE)}`);
+    console.log(`heights: wrote ${path.relative(ROOT, HEIGHTS_FILE)}`);
   }
-  const changed = syncReadme({ tool: 'measure-heights', blocks: readmeBlocks(h), check,
-    source: 'assets/embed-heights.json', command: 'node scripts/measure-heights.mjs --readme' });
+  const changed = syncReadme({ tool: README_TOOL, blocks: readmeBlocks(h), check,
+    source: 'assets/embed-heights.json', command: 'node tools/site/main.mjs heights --readme' });
   if (check) return;
   for (const b of h.bands) {
-    console.log(`measure-heights: ${bandName(b)}: mouse ${range(b.fine)}, touch ${range(b.coarse)}; fixed frame ${roundUp(bandMax(b))}`);
+    console.log(`heights: ${bandName(b)}: mouse ${range(b.fine)}, touch ${range(b.coarse)}; fixed frame ${roundUp(bandMax(b))}`);
   }
-  console.log(`measure-heights: iframe-only and AMP snippet height ${fixedHeight(h)}; README.md ${changed ? 'updated' : 'unchanged'}`);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => { console.error(`measure-heights: ${e && e.stack ? e.stack : e}`); process.exit(1); });
+  console.log(`heights: iframe-only and AMP snippet height ${fixedHeight(h)}; README.md ${changed ? 'updated' : 'unchanged'}`);
 }
