@@ -15,6 +15,7 @@
 #include <glm/vec2.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -132,10 +133,34 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     const float fs = ImGui::GetFontSize();
     const float left = ImGui::CalcTextSize(percent_text(100.0, 0, opt.lang).c_str()).x + 8.0f;
     const float scale_row = fs + 6.0f;  // "Scale 0–25%, zoomed in": the axis never rescales silently
-    const float top = scale_row + (opt.show_events ? fs + 10.0f : 6.0f);
     const float bottom = fs * (opt.dated ? 2.4f : 2.4f) + 6.0f;
-    Axes ax{glm::vec2(cursor.x + left, cursor.y + top), glm::vec2(width - left - 8.0f, height - top - bottom),
-            static_cast<float>(days)};
+    // The events' numbered badges sit in rows above the chart: each in the first row
+    // where it clears the badge before it, so that every event shown has its number
+    // at every width (two rows when events crowd, as May–June 2025's do on phones).
+    constexpr int kBadgeRows = 2;
+    const float plot_x = cursor.x + left, plot_w = width - left - 8.0f;
+    std::vector<int> badge_row;  // per event: its row, or -1 (not shown, or no room even in the last row)
+    int rows = 1;
+    if (opt.show_events) {
+        float last_x[kBadgeRows];
+        std::fill(std::begin(last_x), std::end(last_x), -1000.0f);
+        for (const Event& e : events_2025()) {
+            int row = -1;
+            if (e.day >= 0 && e.day <= days) {
+                const float x = plot_x + plot_w * static_cast<float>(e.day) / static_cast<float>(std::max(days, 1));
+                for (int k = 0; k < kBadgeRows && row < 0; ++k)
+                    if (x - last_x[k] >= fs * 1.2f) row = k;
+                if (row >= 0) {
+                    last_x[row] = x;
+                    rows = std::max(rows, row + 1);
+                }
+            }
+            badge_row.push_back(row);
+        }
+    }
+    const float badge_h = fs + 6.0f;
+    const float top = scale_row + (opt.show_events ? static_cast<float>(rows) * badge_h + 4.0f : 6.0f);
+    Axes ax{glm::vec2(plot_x, cursor.y + top), glm::vec2(plot_w, height - top - bottom), static_cast<float>(days)};
     auto share_scaled = [&](float s) { return s / y_top; };
 
     // The y axis zooms to the smallest of 10/25/50/100 % that holds every band (small
@@ -195,19 +220,21 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
     const auto events = events_2025();
     if (opt.show_events) {
         int n = 0;
-        float last_number_x = -1000.0f;
         for (const Event& e : events) {
+            const int row = badge_row[static_cast<std::size_t>(n)];
             ++n;
             if (e.day < 0 || e.day > days) continue;
             const glm::vec2 a = ax.at(static_cast<float>(e.day), share_scaled(y_top)), b = ax.at(static_cast<float>(e.day), 0);
-            for (float y = a.y; y < b.y; y += 6.0f) dl->AddLine(ImVec2(a.x, y), ImVec2(a.x, std::min(y + 3.0f, b.y)), p.event, 1.0f);
-            if (a.x - last_number_x < fs * 1.2f) continue;  // crowded: the key below the chart lists them all
-            last_number_x = a.x;
+            // The dashed line runs up to its badge's row.
+            const float line_top = a.y - static_cast<float>(std::max(row, 0)) * badge_h;
+            for (float y = line_top; y < b.y; y += 6.0f) dl->AddLine(ImVec2(a.x, y), ImVec2(a.x, std::min(y + 3.0f, b.y)), p.event, 1.0f);
+            if (row < 0) continue;  // no room even in the last row: the key lists them all
             char buf[16];
             std::snprintf(buf, sizeof buf, "%d", n);
             const ImVec2 ts = ImGui::CalcTextSize(buf);
-            dl->AddCircleFilled(ImVec2(a.x, a.y - fs * 0.5f - 2.0f), fs * 0.55f, p.surface, 16);
-            dl->AddText(ImVec2(a.x - ts.x * 0.5f, a.y - fs - 2.0f), p.text, buf);
+            const float cy = a.y - fs * 0.5f - 2.0f - static_cast<float>(row) * badge_h;
+            dl->AddCircleFilled(ImVec2(a.x, cy), fs * 0.55f, p.surface, 16);
+            dl->AddText(ImVec2(a.x - ts.x * 0.5f, cy - fs * 0.5f), p.text, buf);
         }
     }
     if (opt.today_day >= 0 && opt.today_day <= days) {

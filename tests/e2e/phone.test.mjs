@@ -247,7 +247,8 @@ export function phoneTests({ engine, site }) {
       return { generation: window.rareshock.stats().detailGeneration, bytes: window.rareshock.stats().detailBytes,
                regions: r.regions.map((g, i) => ({ display: g.display, lost: g.vehicles_lost.p50,
                  row: document.querySelectorAll('.rs-d-regions tbody tr')[i].textContent })),
-               open: [...document.querySelectorAll('.rs-detail details[data-rs-section]')].map((d) => [d.dataset.rsSection, d.open]) };
+               open: [...document.querySelectorAll('.rs-detail details[data-rs-section]')].filter((d) => d.offsetParent)
+                 .map((d) => [d.dataset.rsSection, d.open]) };
     });
     const settled = (g) => page.waitFor((after) => !window.rareshock.getResults().provisional &&
       window.rareshock.stats().detailGeneration === window.rareshock.stats().generation && window.rareshock.stats().generation > after, g, 30000);

@@ -2,6 +2,7 @@
 // which parts run out and what moves the answer, as HTML in the reader's
 // language, from the results and their display text.
 #include "ui/detail.h"
+#include "ui/export.h"
 #include "ui/text.h"
 
 #include "model/model.h"
@@ -31,12 +32,15 @@ std::size_t count(const std::string& s, const std::string& what) {
     return n;
 }
 
-TEST(Detail, HasTheThreeSectionsAndEveryRegionAndPart) {
+TEST(Detail, HasItsSectionsAndEveryRegionAndPart) {
     const std::string html = detail_html(default_results(), Language::English);
-    for (const char* id : {"regions", "components", "drivers"})
+    for (const char* id : {"chart", "regions", "components", "drivers"})
         EXPECT_NE(html.find(std::string("data-rs-section=\"") + id + "\""), std::string::npos) << id;
-    EXPECT_EQ(count(html, "<details"), 3u);
-    EXPECT_EQ(count(html, "</details>"), 3u);
+    EXPECT_EQ(count(html, "<details"), 4u);
+    EXPECT_EQ(count(html, "</details>"), 4u);
+    // Phones' part: the sentence first, then the events of the chart, numbered as on it.
+    EXPECT_EQ(html.find("<div class=\"rs-d-phone rs-d-lede\"><p class=\"rs-d-sentence\">" + xml_escaped(summary_sentence(default_results()))), 0u);
+    EXPECT_NE(html.find("<li value=\"3\">"), std::string::npos);
     for (int i = 0; i < kRegionCount; ++i) {
         EXPECT_NE(html.find("rs-region-" + std::to_string(i)), std::string::npos) << i;
         if (i != static_cast<int>(Region::China)) {
@@ -92,7 +96,9 @@ TEST(Detail, SaysNoRangeBeforeTheBandsAreReady) {
     r.bands_ready = false;
     const std::string html = detail_html(r, Language::English);
     EXPECT_EQ(html.find("data-rs-section=\"drivers\""), std::string::npos);
-    EXPECT_EQ(html.find("–"), std::string::npos);
+    const std::size_t from = html.find("data-rs-section=\"regions\""), to = html.find("data-rs-section=\"components\"");
+    ASSERT_LT(from, to);
+    EXPECT_EQ(html.substr(from, to - from).find("–"), std::string::npos);
 }
 
 }  // namespace

@@ -47,7 +47,12 @@ function setAttr(tag, name, value) {
   if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
   return tag.replace(/\s*\/?>$/, (end) => ` ${name}="${value}"${end}`);
 }
-export function rewriteHtml(html, { src, width, height, summary, phone = null, captionOnly = false }) {
+// The detail under the canvas (ui/detail.h, as page.js writes it) goes between the
+// markers of <div id="rs-detail">: the default scenario's words before the WebAssembly
+// arrives, and for good without it (its sections are plain <details>).
+export const DETAIL_SLOT = /(<!--rs-detail-->)[\s\S]*?(<!--\/rs-detail-->)/;
+export function rewriteHtml(html, { src, width, height, summary, phone = null, captionOnly = false, detail = null }) {
+  if (detail !== null && DETAIL_SLOT.test(html)) html = html.replace(DETAIL_SLOT, (m, open, close) => `${open}${detail}${close}`);
   const text = escapeHtml(summary);
   let images = 0;
   html = html.replace(/<img\b[^>]*>/g, (tag) => {
@@ -95,6 +100,19 @@ async function takeShot(browser, url, shot) {
     if (await page.evaluate(() => window.rareshock.debugItem('headline'))) fail('the picture would show the headline under the caption');
     const summary = await page.evaluate(() => window.rareshock.getResults().summary);
     if (!summary || summary.length < 20) fail(`no summary sentence (${JSON.stringify(summary)})`);
+    // The detail as the page wrote it for these results, without the page's own controls
+    // (the phones' row of actions) and with every section folded.
+    await page.waitForFunction(() => window.rareshock.stats().detailGeneration === window.rareshock.stats().generation,
+      null, { timeout: 60000 }).catch(() => fail('the page did not write the detail'));
+    const detail = await page.evaluate(() => {
+      const body = document.querySelector('.rs-detail-body');
+      if (!body) return '';
+      const copy = body.cloneNode(true);
+      copy.querySelectorAll('.rs-actions').forEach((e) => e.remove());
+      copy.querySelectorAll('details[open]').forEach((d) => d.removeAttribute('open'));
+      return copy.innerHTML;
+    });
+    if (!/data-rs-section="regions"/.test(detail)) fail('the detail has no regions');
     const shotPng = await (await page.$('#rareshock-canvas')).screenshot({ type: 'png' });
     // Scale in the browser (2D canvas, high-quality smoothing) and encode both ways.
     const scaled = await page.evaluate(async ([b64, maxWidth]) => {
@@ -120,7 +138,7 @@ async function takeShot(browser, url, shot) {
     }, [shotPng.toString('base64'), shot.maxWidth]);
     const png = Buffer.from(scaled.png, 'base64'), jpg = Buffer.from(scaled.jpg, 'base64');
     const useJpg = jpg.length < png.length * 0.6;
-    return { summary, width: scaled.width, height: scaled.height, data: useJpg ? jpg : png, src: `${shot.name}.${useJpg ? 'jpg' : 'png'}`,
+    return { summary, detail, width: scaled.width, height: scaled.height, data: useJpg ? jpg : png, src: `${shot.name}.${useJpg ? 'jpg' : 'png'}`,
              sizes: `png ${png.length}, jpeg ${jpg.length}` };
   } finally {
     await close();
@@ -176,7 +194,7 @@ async function shoot(site, dir, inputs) {
         console.log(`make-fallback: ${shot.src} ${shot.width}×${shot.height}, ${shot.data.length} bytes (${shot.sizes})`);
       }
       const size = ({ src, width, height }) => ({ src, width, height });
-      record.languages[lang] = { desktop: size(desktop), phone: size(phone), summary: desktop.summary };
+      record.languages[lang] = { desktop: size(desktop), phone: size(phone), summary: desktop.summary, detail: desktop.detail };
       console.log(`make-fallback: ${lang} alt/caption: "${desktop.summary}"`);
     }
   } finally {
@@ -198,7 +216,7 @@ function apply(site, dir) {
       for (const ext of ['png', 'jpg']) fs.rmSync(path.join(site, shot.src.replace(/\.[a-z]+$/, `.${ext}`)), { force: true });
       fs.copyFileSync(path.join(dir, shot.src), path.join(site, shot.src));
     }
-    const fields = { ...l.desktop, summary: l.summary, phone: l.phone };
+    const fields = { ...l.desktop, summary: l.summary, phone: l.phone, detail: l.detail || '' };
     for (const file of ['index.html', 'embed.html', 'rareshock-offline.html'].map((f) => editionName(f, lang))) {
       const p = path.join(site, file);
       if (!fs.existsSync(p)) fail(`${file} not found (the site generator makes one edition per language)`);

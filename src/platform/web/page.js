@@ -497,12 +497,8 @@ RSPage.buildDetail = function (anchor) {
     anchor.parentNode.insertBefore(detail, anchor.nextSibling);
   }
   detail.setAttribute('lang', RSPage.read(Module['_rs_api_language']()));
-  var body = detail.querySelector('.rs-detail-body');
-  if (!body) {
-    body = RSPage.el('div', { 'class': 'rs-detail-body' });
-    while (detail.firstChild) body.appendChild(detail.firstChild);  // the build's default, if any
-    detail.appendChild(body);
-  }
+  var body = detail.querySelector('.rs-detail-body');  // the page shells': the build's default scenario in it
+  if (!body) body = detail.appendChild(RSPage.el('div', { 'class': 'rs-detail-body' }));
   // Phones: the actions are a row of real buttons here (the canvas keeps them on wider screens),
   // with the status of the last one (the twin's status speaks it; this one is for the eye).
   var bar = RSPage.actionButtons('rs-actions rs-d-phone', true);
