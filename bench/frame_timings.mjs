@@ -11,8 +11,8 @@
 //     the default view and with every panel open, and the model's ms;
 //   - time to first frame and frames rendered while idle.
 // Plus a 5,000-draw run on the desktop (the sliced Monte Carlo).
-import { serve, openPage, waitReady, settle, clickOn } from '../tests/e2e/harness.mjs';
-import { startEngine } from '../tests/e2e/engines.mjs';
+import { serve, openPage, waitReady, settle, clickOn } from '../tools/pages.mjs';
+import { startEngine } from '../tools/engines.mjs';
 
 const browser = await startEngine(process.argv[2] || 'chromium');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));   // a measurement window, not a wait for state

@@ -1,7 +1,7 @@
 // Rare Earth Shock — headless Chromium as the build and the tests start it: Debian's
 // Chromium through playwright-core, SwiftShader WebGL, nothing talking to the network.
 // Used by scripts/make-fallback.mjs and scripts/measure-heights.mjs (the site's pictures
-// and heights are Chromium's) and by the browser tests' driver layer (tests/e2e/engines.mjs).
+// and heights are Chromium's) and by the browser tests' driver layer (tools/engines.mjs).
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';

@@ -8,7 +8,7 @@
 // The README's table is generated from this list:
 //   node tests/e2e/exceptions.mjs --readme   rewrite the table in README.md
 //   node tests/e2e/exceptions.mjs --check    exit 1 if README.md's table differs from this list
-import { ENGINES, ENGINE_TITLES } from './engines.mjs';
+import { ENGINES, ENGINE_TITLES } from '../../tools/engines.mjs';
 import { syncReadme } from '../../tools/readme-blocks.mjs';
 
 export const EXCEPTIONS = {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { openWith, waitReady, artifact, assert, noErrors, focusOn } from './harness.mjs';
 import { bringIntoView, waitIdle } from './gestures.mjs';
-import { imageStats } from './png.mjs';
+import { imageStats } from '../../tools/png.mjs';
 
 const STEM = 'rare-earth-shock_2025_approval-25_inventory-65';
 const FILES = { csv: `${STEM}.csv`, png: `${STEM}.png`, png2x: `${STEM}@2x.png` };

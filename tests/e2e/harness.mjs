@@ -1,128 +1,22 @@
-// Rare Earth Shock — browser test harness: the built site served by tools/server.mjs on
-// free loopback ports, pages opened through the driver layer (engines.mjs) in any engine,
-// waits on state (never on time), and the runner with its exception list (exceptions.mjs).
+// Rare Earth Shock — what the browser tests import: the page helpers (tools/pages.mjs: the
+// site served on free loopback ports, pages opened through the driver layer, waits on state,
+// never on time), failure artifacts and the console check, and register(), which hands a
+// file's tests to Node's test runner (node:test) with the exceptions (exceptions.mjs) as skips.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from '../../tools/server.mjs';
-import { injectingHandler } from './engines.mjs';
+import { test } from 'node:test';
+import { ROOT, assert } from '../../tools/pages.mjs';
+import { driverFailure } from '../../tools/engines.mjs';
 import { exceptionFor } from './exceptions.mjs';
+export * from '../../tools/pages.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SITE = path.join(ROOT, 'build/web/site');
 export const ARTIFACTS = path.join(ROOT, 'build/e2e-artifacts');
-
-// An http.Server for `handler` that also serves the driver layer's injected scripts.
-export function testServer(handler) {
-  return http.createServer(injectingHandler(handler));
-}
-export function listen(server, host) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, () => resolve(server.address().port));
-  });
-}
-export function siteServer(options = {}) {
-  const inner = createServer(options.root || SITE, options);
-  return testServer(inner.listeners('request')[0]);
-}
-
-// Starts a server for the site on a free port; returns {url, port, close}.
-export async function serve(options = {}) {
-  const host = options.host || '127.0.0.1';
-  const server = siteServer(options);
-  const port = await listen(server, host);
-  return { url: `http://${host}:${port}`, port, close: () => new Promise((r) => server.close(r)) };
-}
-
-// A page in the engine, with its log (console, errors, warnings, requests, failed, foreign).
-// `log` is live in Chromium and Firefox; call `await page.logs()` (or the helpers below)
-// before reading it, which also refreshes it in WebKit.
-export async function openWith(engine, url, options = {}) {
-  const page = await engine.open(url, options);
-  const log = await page.logs();
-  return { page, log, context: { close: () => page.close() } };
-}
-export const openPage = openWith;
-
-// Waits until the calculator (in a page or frame) has drawn and has its results.
-export async function waitReady(page, timeout = 60000) {
-  await page.waitFor(() => window.rareshock && typeof window.rareshock.stats === 'function' &&
-    window.rareshock.stats().framesRendered > 0 && window.rareshock.getResults().regions.length > 0, null, timeout);
-}
-
-// Waits until the calculator has stopped drawing: framesRendered unchanged over `quiet`
-// consecutive animation frames of its document (an engine that draws slowly waits longer).
-export async function settle(page, quiet = 8, timeout = 60000) {
-  const r = await page.evaluate(async ([quiet, timeout]) => {
-    const frames = () => window.rareshock.stats().framesRendered;
-    const raf = () => new Promise((res) => requestAnimationFrame(() => res()));
-    const t0 = performance.now();
-    let last = frames();
-    for (let still = 0; still < quiet;) {
-      if (performance.now() - t0 > timeout) return `still drawing after ${timeout} ms (${frames()} frames)`;
-      await raf();
-      const f = frames();
-      if (f === last) still++; else { still = 0; last = f; }
-    }
-    return null;
-  }, [quiet, timeout]);
-  assert(r === null, `settle: ${r}`);
-}
-
-// Resolves after `n` animation frames of the document (an observation window measured in the
-// engine's own frames, used to show that something does NOT happen).
-export async function animationFrames(page, n) {
-  await page.evaluate((n) => new Promise((resolve) => {
-    let i = 0;
-    const step = () => (++i >= n ? resolve() : requestAnimationFrame(step));
-    requestAnimationFrame(step);
-  }), n);
-}
-
-export async function framesOf(page) {
-  return page.evaluate(() => (window.rareshock ? window.rareshock.stats().framesRendered : 0));
-}
-
-// Waits until the calculator has drawn at least one more frame than `after`.
-export async function drawnSince(page, after, timeout = 30000) {
-  await page.waitFor((after) => window.rareshock.stats().framesRendered > after, after, timeout);
-}
-
-// Polls a condition evaluated in Node (e.g. one that reads several frames) until it holds.
-export async function until(cond, timeout = 30000, what = 'condition') {
-  const t0 = Date.now();
-  let last = null;
-  for (;;) {
-    try { if (await cond()) return; last = null; } catch (e) { last = e; }
-    if (Date.now() - t0 > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ': ' + last.message : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-// A click at the centre of an element (scrolled into view first), as a reader's click.
-export async function clickOn(page, selector) {
-  const c = await page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    el.scrollIntoView({ block: 'center' });
-    const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, selector);
-  await page.mouse.click(c.x, c.y);
-}
-
-export async function focusOn(page, selector) {
-  await page.evaluate((sel) => document.querySelector(sel).focus(), selector);
-}
+// A test that runs longer fails (and the stage goes on): four times the slowest measured.
+export const TEST_TIMEOUT_MS = 20 * 60 * 1000;
 
 export function artifact(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
-}
-
-export function assert(cond, message) {
-  if (!cond) throw new Error(message);
 }
 
 export async function noErrors(page, what = '') {
@@ -131,43 +25,25 @@ export async function noErrors(page, what = '') {
   return log;
 }
 
-// Runs the tests in order in `engine`: [name, fn, {needs}]; prints one line each, the
-// exceptions as "skipped in <engine>: <reason>", and the closing count.
-// A failure of the connection to the browser's driver (WebKitWebDriver's HTTP: refused,
-// reset, or no answer within its time limit), not of anything the test checked.
-export function driverFailure(e) {
-  return !!e && (e.driverFailure === true || (e.name === 'TypeError' && e.message === 'fetch failed'));
+// Runs a test's function; when the driver itself fell over (its connection dropped or a
+// command never answered), which says nothing about the page, runs it once more, in a new
+// session, and prints the hiccup. A test that fails again, or fails on a check, fails.
+export async function onceMoreOnDriverFailure(name, engine, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    if (!driverFailure(e)) throw e;
+    console.log(`     ${name}: the ${engine} driver failed (${e.message}); running the test once more`);
+    await fn();
+  }
 }
 
-export async function runTests(tests, engine, filter) {
-  let passed = 0, failed = 0, skipped = 0;
+// Registers a file's tests, [name, fn, {needs}], in order, as node:test tests: a test that
+// needs what `engine` cannot express (exceptions.mjs) is skipped with the reason.
+export function register(tests, engine) {
   for (const [name, fn, opts = {}] of tests) {
-    if (filter && !name.includes(filter)) continue;
     const reason = exceptionFor(engine, opts.needs);
-    if (reason) {
-      skipped++;
-      console.log(`skip ${name}: skipped in ${engine}: ${reason}`);
-      continue;
-    }
-    const t0 = Date.now();
-    try {
-      try {
-        await fn();
-      } catch (e) {
-        // The driver itself fell over (its connection dropped or a command never answered):
-        // that says nothing about the page, so the test runs once more, in a new session, and
-        // the hiccup is printed. A test that fails again, or fails on an assertion, fails.
-        if (!driverFailure(e)) throw e;
-        console.log(`     ${name}: the ${engine} driver failed (${e.message}); running the test once more`);
-        await fn();
-      }
-      passed++;
-      console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`FAIL ${name} (${Date.now() - t0} ms): ${e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : e}`);
-    }
+    test(name, { skip: reason ? `skipped in ${engine}: ${reason}` : false, timeout: TEST_TIMEOUT_MS },
+      () => onceMoreOnDriverFailure(name, engine, fn));
   }
-  console.log(`e2e-${engine}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-  return failed === 0;
 }

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SITE, serve, openWith, waitReady, settle, animationFrames, drawnSince, clickOn, artifact, assert, noErrors } from './harness.mjs';
-import { imageStats } from './png.mjs';
+import { imageStats } from '../../tools/png.mjs';
 import { approvalTrack } from './page.test.mjs';
 
 // index.html with host-page inputs before and after the widget (same origin as the site).

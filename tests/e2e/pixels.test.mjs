@@ -11,9 +11,9 @@
 // across a tile is 8.3%), so a missing shape, a wrong colour or a band is caught.
 // The diff image (differences in magenta over a dimmed reference) is kept in build/e2e-artifacts.
 import fs from 'node:fs';
-import { startEngine } from './engines.mjs';
+import { startEngine } from '../../tools/engines.mjs';
 import { openWith, waitReady, settle, artifact, assert } from './harness.mjs';
-import { decodePng, encodePng } from './png.mjs';
+import { decodePng, encodePng } from '../../tools/png.mjs';
 
 export const PIXEL_THRESHOLD = 60;
 export const MAX_SHARE = 0.001;

@@ -4,7 +4,7 @@
 // values warned about and ignored.
 import fs from 'node:fs';
 import { assert, artifact, animationFrames } from './harness.mjs';
-import { decodePng } from './png.mjs';
+import { decodePng } from '../../tools/png.mjs';
 import { serveSiteDual, openWith, recordFrameErrors, frameRecord, waitFrameReady } from './util.mjs';
 import { readyInView as loaderReadyInView } from './loader.test.mjs';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, SITE, siteServer, testServer, listen, waitReady } from './harness.mjs';
 export { openWith, framesOf } from './harness.mjs';
-export { imageStats } from './png.mjs';
+export { imageStats } from '../../tools/png.mjs';
 
 export const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures');
 
