@@ -7,7 +7,7 @@
 // Emscripten's string reads use), the characters given to JSON.parse, and the
 // app's own count (stats().boundaryBytes: strings and numbers both ways) where
 // the build has it. Nothing here registers onChange (that asks for the results).
-import { serve, openPage, waitReady, settle } from '../tools/drive.mjs';
+import { serve, openPage, waitReady, settle } from '../tools/pages.mjs';
 import { startEngine } from '../tools/engines.mjs';
 
 const root = process.argv[2];

@@ -11,7 +11,7 @@
 //     the default view and with every panel open, and the model's ms;
 //   - time to first frame and frames rendered while idle.
 // Plus a 5,000-draw run on the desktop (the sliced Monte Carlo).
-import { serve, openPage, waitReady, settle, clickOn } from '../tools/drive.mjs';
+import { serve, openPage, waitReady, settle, clickOn } from '../tools/pages.mjs';
 import { startEngine } from '../tools/engines.mjs';
 
 const browser = await startEngine(process.argv[2] || 'chromium');

@@ -2,19 +2,21 @@
 //   chromium  Debian's Chromium through playwright-core (headless, SwiftShader WebGL: tools/browser.mjs)
 //   firefox   Firefox ESR through puppeteer-core over WebDriver BiDi, under Xvfb
 //   webkit    WebKitGTK's MiniBrowser through WebKitWebDriver (plain W3C WebDriver over fetch), under Xvfb
-// The runner starts what an engine needs (Xvfb on a free display, drivers on free
-// ports) and stops every process it started, by PID, when it ends.
+// startEngine starts what an engine needs (Xvfb on a free display, drivers on free
+// ports) and stops every process it started, by PID, when it ends. Used by the browser
+// tests (tests/e2e) and the benches; the page helpers (serving the site, waiting on the
+// calculator's state) are in pages.mjs.
 //
 // Page API (every engine):
 //   page.goto(url)            page.evaluate(fn|string, arg)      page.waitFor(fn, arg, timeout)
 //   page.frame(selector)      → Frame {evaluate, waitFor, url(), frame(selector)}
 //   page.mouse.move/down/up/click     page.keyboard.press(key|'Shift+Tab', {delay})/type(text)
-//   page.touch.start/move/end/tap (chromium, firefox)        (clicks and focus by selector: clickOn, focusOn in harness.mjs)
+//   page.touch.start/move/end/tap (chromium, firefox)        (clicks and focus by selector: clickOn, focusOn in pages.mjs)
 //   page.screenshot({selector, fullPage}) → PNG Buffer       page.setViewport(width, height)
 //   page.pdf() → PDF Buffer: the page printed on A4 as the browser prints it (beforeprint and
 //                afterprint fire): Chromium Playwright's page.pdf, Firefox puppeteer's page.pdf
 //                (WebDriver BiDi browsingContext.print), WebKit WebDriver's Print Page
-//                (POST /session/{id}/print; see exceptions.mjs, printToPdf)
+//                (POST /session/{id}/print; see tests/e2e/exceptions.mjs, printToPdf)
 //   page.downloads() → [file name] of the downloads the page started (Chromium: the browser's
 //                      download events; Firefox, WebKit: the page's clicks on <a download>,
 //                      as neither driver reports downloads)
@@ -397,8 +399,8 @@ async function webkitEngine(xvfb) {
     return promise;
   };
   // A command the driver never answers (Node's fetch gives up after 300 s of silence) or a
-  // dropped connection is a driver failure, and the error says so (the runner gives such a
-  // test one more run: harness.mjs driverFailure).
+  // dropped connection is a driver failure, and the error says so (the browser tests give
+  // such a test one more run: driverFailure below).
   const wd = async (base, method, p, body) => {
     let r;
     try {
@@ -538,7 +540,7 @@ async function webkitEngine(xvfb) {
           await inFrame([], () => keys(acts));
         },
       };
-      const unsupported = () => { throw new Error('webkit: no touch emulation (see exceptions.mjs)'); };
+      const unsupported = () => { throw new Error('webkit: no touch emulation (see tests/e2e/exceptions.mjs)'); };
       const page = {
         engine: 'webkit', native: null, wrapped,
         async goto(u) {
@@ -671,6 +673,12 @@ async function webkitEngine(xvfb) {
       }
     },
   };
+}
+
+// A failure of the connection to the browser's driver (WebKitWebDriver's HTTP: refused,
+// reset, or no answer within its time limit), not of anything a test checked.
+export function driverFailure(e) {
+  return !!e && (e.driverFailure === true || (e.name === 'TypeError' && e.message === 'fetch failed'));
 }
 
 // Starts an engine (and Xvfb for Firefox and WebKit). engine.open(url, options) → Page.

@@ -1,56 +1,22 @@
-// Rare Earth Shock — browser test harness: the site's server, pages and waits on state
-// come from tools/drive.mjs (shared with the benchmarks); here the test-only helpers and
-// the runner with its exception list (exceptions.mjs).
+// Rare Earth Shock — what the browser tests import: the page helpers (tools/pages.mjs: the
+// site served on free loopback ports, pages opened through the driver layer, waits on state,
+// never on time), failure artifacts and the console check, and register(), which hands a
+// file's tests to Node's test runner (node:test) with the exceptions (exceptions.mjs) as skips.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { ROOT, assert } from '../../tools/pages.mjs';
+import { driverFailure } from '../../tools/engines.mjs';
 import { exceptionFor } from './exceptions.mjs';
+export * from '../../tools/pages.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export { SITE, serve, openWith, openPage, waitReady, settle, clickOn, testServer, listen, siteServer } from '../../tools/drive.mjs';
 export const ARTIFACTS = path.join(ROOT, 'build/e2e-artifacts');
-
-// Resolves after `n` animation frames of the document (an observation window measured in the
-// engine's own frames, used to show that something does NOT happen).
-export async function animationFrames(page, n) {
-  await page.evaluate((n) => new Promise((resolve) => {
-    let i = 0;
-    const step = () => (++i >= n ? resolve() : requestAnimationFrame(step));
-    requestAnimationFrame(step);
-  }), n);
-}
-
-export async function framesOf(page) {
-  return page.evaluate(() => (window.rareshock ? window.rareshock.stats().framesRendered : 0));
-}
-
-// Waits until the calculator has drawn at least one more frame than `after`.
-export async function drawnSince(page, after, timeout = 30000) {
-  await page.waitFor((after) => window.rareshock.stats().framesRendered > after, after, timeout);
-}
-
-// Polls a condition evaluated in Node (e.g. one that reads several frames) until it holds.
-export async function until(cond, timeout = 30000, what = 'condition') {
-  const t0 = Date.now();
-  let last = null;
-  for (;;) {
-    try { if (await cond()) return; last = null; } catch (e) { last = e; }
-    if (Date.now() - t0 > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ': ' + last.message : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-export async function focusOn(page, selector) {
-  await page.evaluate((sel) => document.querySelector(sel).focus(), selector);
-}
+// A test that runs longer fails (and the stage goes on): four times the slowest measured.
+export const TEST_TIMEOUT_MS = 20 * 60 * 1000;
 
 export function artifact(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
-}
-
-export function assert(cond, message) {
-  if (!cond) throw new Error(message);
 }
 
 export async function noErrors(page, what = '') {
@@ -59,43 +25,25 @@ export async function noErrors(page, what = '') {
   return log;
 }
 
-// Runs the tests in order in `engine`: [name, fn, {needs}]; prints one line each, the
-// exceptions as "skipped in <engine>: <reason>", and the closing count.
-// A failure of the connection to the browser's driver (WebKitWebDriver's HTTP: refused,
-// reset, or no answer within its time limit), not of anything the test checked.
-export function driverFailure(e) {
-  return !!e && (e.driverFailure === true || (e.name === 'TypeError' && e.message === 'fetch failed'));
+// Runs a test's function; when the driver itself fell over (its connection dropped or a
+// command never answered), which says nothing about the page, runs it once more, in a new
+// session, and prints the hiccup. A test that fails again, or fails on a check, fails.
+export async function onceMoreOnDriverFailure(name, engine, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    if (!driverFailure(e)) throw e;
+    console.log(`     ${name}: the ${engine} driver failed (${e.message}); running the test once more`);
+    await fn();
+  }
 }
 
-export async function runTests(tests, engine, filter) {
-  let passed = 0, failed = 0, skipped = 0;
+// Registers a file's tests, [name, fn, {needs}], in order, as node:test tests: a test that
+// needs what `engine` cannot express (exceptions.mjs) is skipped with the reason.
+export function register(tests, engine) {
   for (const [name, fn, opts = {}] of tests) {
-    if (filter && !name.includes(filter)) continue;
     const reason = exceptionFor(engine, opts.needs);
-    if (reason) {
-      skipped++;
-      console.log(`skip ${name}: skipped in ${engine}: ${reason}`);
-      continue;
-    }
-    const t0 = Date.now();
-    try {
-      try {
-        await fn();
-      } catch (e) {
-        // The driver itself fell over (its connection dropped or a command never answered):
-        // that says nothing about the page, so the test runs once more, in a new session, and
-        // the hiccup is printed. A test that fails again, or fails on an assertion, fails.
-        if (!driverFailure(e)) throw e;
-        console.log(`     ${name}: the ${engine} driver failed (${e.message}); running the test once more`);
-        await fn();
-      }
-      passed++;
-      console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`FAIL ${name} (${Date.now() - t0} ms): ${e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : e}`);
-    }
+    test(name, { skip: reason ? `skipped in ${engine}: ${reason}` : false, timeout: TEST_TIMEOUT_MS },
+      () => onceMoreOnDriverFailure(name, engine, fn));
   }
-  console.log(`e2e-${engine}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-  return failed === 0;
 }

@@ -1,65 +1,49 @@
 #!/usr/bin/env node
-// Rare Earth Shock — browser tests, one suite in three engines.
-//   node tests/e2e/run.mjs [--engine chromium|firefox|webkit|all] [filter]
-// (default engine chromium; filter: run only the tests whose name contains it, e.g. "embed:")
-// Exceptions (what an engine cannot express) are listed in exceptions.mjs and printed.
-import { ENGINES, startEngine } from '../../tools/engines.mjs';
-import { serve, runTests } from './harness.mjs';
-import { pageTests } from './page.test.mjs';
-import { embedTests } from './embed.test.mjs';
-import { loaderTests } from './loader.test.mjs';
-import { cspTests } from './csp.test.mjs';
-import { offlineTests } from './offline.test.mjs';
-import { soakTests } from './soak.test.mjs';
-import { inputTests } from './input.test.mjs';
-import { sizeTests } from './size.test.mjs';
-import { fallbackTests } from './fallback.test.mjs';
-import { runtimeTests } from './runtime.test.mjs';
-import { twinTests } from './twin.test.mjs';
-import { apiTests } from './api.test.mjs';
-import { phoneTests } from './phone.test.mjs';
-import { exportTests } from './export.test.mjs';
-import { pixelTests } from './pixels.test.mjs';
-import { clipboardTests } from './clipboard.test.mjs';
-import { typedTests } from './typed.test.mjs';
-import { methodTests } from './method.test.mjs';
-import { canvasTests } from './canvas.test.mjs';
-import { loadingTests } from './loading.test.mjs';
-import { langTests } from './lang.test.mjs';
-import { producerTests } from './producer.test.mjs';
-import { exceptionsTests } from './exceptions.test.mjs';
-import { buildTests } from './build.test.mjs';
+// Rare Earth Shock — browser tests, one suite in three engines, on Node's test runner.
+//   node tests/e2e/run.mjs [--engine chromium|firefox|webkit|all] [--reporter spec|tap] [NAME.test.mjs...] [filter]
+// (default engine chromium, reporter spec, every file; filter: run only the tests whose name
+// contains it, e.g. "embed:", as --test-name-pattern). Each engine is one stage: suite.mjs in its own Node,
+// ending with "e2e-<engine>: N passed, N failed, N skipped" (report.mjs) and its time.
+// Exceptions (what an engine cannot express) are listed in exceptions.mjs and printed as skips.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ENGINES } from '../../tools/engines.mjs';
 
+const here = (f) => fileURLToPath(new URL(f, import.meta.url));
 const args = process.argv.slice(2);
-let engineArg = 'chromium', filter;
+let engineArg = 'chromium', reporter = 'spec', filter;
+const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--engine') engineArg = args[++i];
   else if (args[i].startsWith('--engine=')) engineArg = args[i].slice(9);
+  else if (args[i] === '--reporter') reporter = args[++i];
+  else if (args[i].startsWith('--reporter=')) reporter = args[i].slice(11);
+  else if (args[i].endsWith('.test.mjs')) files.push(args[i].replace(/^.*\//, '').replace(/\.test\.mjs$/, ''));
   else filter = args[i];
 }
 const names = engineArg === 'all' ? ENGINES : [engineArg];
-if (!names.every((n) => ENGINES.includes(n))) {
-  console.error(`run: unknown engine "${engineArg}" (${ENGINES.join(', ')} or all)`);
+if (!names.every((n) => ENGINES.includes(n)) || !['spec', 'tap'].includes(reporter)) {
+  console.error(`run: unknown engine "${engineArg}" (${ENGINES.join(', ')} or all) or reporter "${reporter}" (spec, tap)`);
   process.exit(2);
 }
+// The filter is a plain substring: every character that means something in a RegExp is escaped.
+const pattern = filter === undefined ? [] : [`--test-name-pattern=${filter.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`];
+
+const missing = files.filter((f) => !fs.existsSync(here(`${f}.test.mjs`)));
+if (missing.length) {
+  console.error(`run: no test file ${missing.map((f) => `tests/e2e/${f}.test.mjs`).join(', ')}`);
+  process.exit(2);
+}
+const env = { ...process.env, RS_E2E_REPORTER: reporter };
+if (files.length) env.RS_E2E_FILES = files.join(',');
 
 let ok = true;
 for (const name of names) {
   const t0 = Date.now();
-  const engine = await startEngine(name);
-  const site = await serve();
-  const ctx = { engine, site };
-  const suites = [pageTests(ctx), embedTests(ctx), cspTests(ctx), offlineTests(ctx), soakTests(ctx), inputTests(ctx),
-                  sizeTests(ctx), buildTests(), fallbackTests(ctx), runtimeTests(ctx), twinTests(ctx), apiTests(ctx), phoneTests(ctx),
-                  exportTests(ctx), pixelTests(ctx), clipboardTests(ctx), typedTests(ctx), methodTests(ctx),
-                  canvasTests(ctx), loadingTests(ctx), langTests(ctx), loaderTests(ctx), producerTests(ctx), exceptionsTests()];
-  try {
-    ok = (await runTests(suites.flat(), name, filter)) && ok;
-  } finally {
-    for (const s of suites) if (s.close) await s.close();
-    await site.close();
-    await engine.close();
-  }
-  console.log(`e2e-${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const r = spawnSync(process.execPath, [`--test-reporter=${here('report.mjs')}`, '--test-reporter-destination=stdout',
+    ...pattern, here('suite.mjs')], { stdio: 'inherit', env: { ...env, RS_E2E_ENGINE: name } });
+  ok = r.status === 0 && ok;
+  console.log(`e2e-${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s${r.status === 0 ? '' : ` (exit ${r.status ?? r.signal})`}`);
 }
 process.exit(ok ? 0 : 1);

@@ -1,7 +1,7 @@
-// Rare Earth Shock — the built site served to the driver layer (engines.mjs) and the
-// calculator's state waited on (never time), as the browser tests and the benchmarks use
-// them: the site by tools/server.mjs on free loopback ports, with the driver layer's
-// injected scripts; pages opened in any engine; waits until it has drawn, or stopped drawing.
+// Rare Earth Shock — the page helpers over the driver layer (engines.mjs), shared by the
+// browser tests (tests/e2e) and the benches (bench/): the built site served by server.mjs on
+// free loopback ports, pages opened in any engine, and waits on the calculator's state
+// (never on time).
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,37 @@ export async function settle(page, quiet = 8, timeout = 60000) {
     }
     return null;
   }, [quiet, timeout]);
-  if (r !== null) throw new Error(`settle: ${r}`);
+  assert(r === null, `settle: ${r}`);
+}
+
+// Resolves after `n` animation frames of the document (an observation window measured in the
+// engine's own frames, used to show that something does NOT happen).
+export async function animationFrames(page, n) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    let i = 0;
+    const step = () => (++i >= n ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), n);
+}
+
+export async function framesOf(page) {
+  return page.evaluate(() => (window.rareshock ? window.rareshock.stats().framesRendered : 0));
+}
+
+// Waits until the calculator has drawn at least one more frame than `after`.
+export async function drawnSince(page, after, timeout = 30000) {
+  await page.waitFor((after) => window.rareshock.stats().framesRendered > after, after, timeout);
+}
+
+// Polls a condition evaluated in Node (e.g. one that reads several frames) until it holds.
+export async function until(cond, timeout = 30000, what = 'condition') {
+  const t0 = Date.now();
+  let last = null;
+  for (;;) {
+    try { if (await cond()) return; last = null; } catch (e) { last = e; }
+    if (Date.now() - t0 > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ': ' + last.message : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 // A click at the centre of an element (scrolled into view first), as a reader's click.
@@ -78,4 +108,12 @@ export async function clickOn(page, selector) {
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, selector);
   await page.mouse.click(c.x, c.y);
+}
+
+export async function focusOn(page, selector) {
+  await page.evaluate((sel) => document.querySelector(sel).focus(), selector);
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
 }
