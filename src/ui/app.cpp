@@ -322,7 +322,7 @@ void draw_key_figures(const Ctx& c, float width) {
     // The number, and beside it what it counts and its likely range.
     const std::string number = vehicles_text(r.world_vehicles_lost.p50, c.lang);
     ImGui::PushFont(c.f.headline);
-    const float number_w = ImGui::CalcTextSize(number.c_str()).x + 12.0f;
+    const float number_w = std::ceil(ImGui::CalcTextSize(number.c_str()).x) + 12.0f;  // text on whole pixels, in every engine alike
     ImGui::TextUnformatted(number.c_str());
     ImGui::PopFont();
     const float number_bottom = ImGui::GetCursorPosY();
@@ -341,7 +341,7 @@ void draw_key_figures(const Ctx& c, float width) {
         if (rr.supplier_first_stop_day.p50 && (!supplier || *rr.supplier_first_stop_day.p50 < *supplier)) supplier = rr.supplier_first_stop_day.p50;
         if (rr.first_halt_day.p50 && (!car || *rr.first_halt_day.p50 < *car)) car = rr.first_halt_day.p50;
     }
-    const float col = (width - 12.0f) / 2.0f;
+    const float col = std::floor((width - 12.0f) / 2.0f);
     const float y = ImGui::GetCursorPosY();
     float bottom = y;
     int i = 0;
@@ -506,13 +506,9 @@ void draw_method_link(const Ctx& c, float width) {
 void draw_actions(const Ctx& c, float width) {
     App::Impl& m = c.m;
     ImGui::PushFont(c.f.body);
-    struct Button { const char* key; App::Action action; const char* name; };
-    const Button buttons[] = {{"ui.action.copy_link", App::Action::CopyLink, "share"}, {"ui.action.reset", App::Action::Reset, "reset"},
-                              {"ui.action.csv", App::Action::DownloadCsv, "csv"}, {"ui.action.png", App::Action::DownloadPng, "png"},
-                              {"ui.action.png2x", App::Action::DownloadPngPrint, "png2x"}};
     float x = 0;
-    for (const Button& b : buttons) {
-        const std::string label = std::string(c.t(b.key)) + "###" + b.name;  // the id stays the same in every language
+    for (const App::ActionInfo& b : App::kActions) {
+        const std::string label = std::string(c.t(b.text_key)) + "###" + b.name;  // the id stays the same in every language
         flow_layout(x, ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 28.0f, width, 8.0f);
         if (plain_button(label.c_str(), c.target, c.p, b.action == App::Action::CopyLink)) m.run_action(b.action);
         m.remember(b.name);

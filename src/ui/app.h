@@ -114,6 +114,14 @@ public:
     // Downloads finish the Monte Carlo first (the ranges are in the file), then
     // hand the file to the Host: the CSV, the picture at 1× or at 2× (print).
     enum class Action : int { CopyLink = 0, Reset = 1, DownloadCsv = 2, DownloadPng = 3, DownloadPngPrint = 4 };
+    // Every action in the order the canvas shows its buttons: its name (the control's id,
+    // the page's data-action) and its label's text key. The page's buttons come from this
+    // table too (the facts: rareshock_facts writes it as "actions").
+    struct ActionInfo { Action action; const char* name; const char* text_key; };
+    static constexpr ActionInfo kActions[] = {
+        {Action::CopyLink, "share", "ui.action.copy_link"}, {Action::Reset, "reset", "ui.action.reset"},
+        {Action::DownloadCsv, "csv", "ui.action.csv"},      {Action::DownloadPng, "png", "ui.action.png"},
+        {Action::DownloadPngPrint, "png2x", "ui.action.png2x"}};
     void run_action(Action action);
     // The scenario's picture for print: the composition of the PNG downloads
     // (export.h), light, without fonts inside (a page's SVG takes the page's fonts).

@@ -52,6 +52,22 @@ TEST(Facts, PresetsRegionsThemesAndBreakpoints) {
     EXPECT_NE(json.find("\"breakpoints\":{\"narrow_below_px\":600,\"wide_from_px\":900}"), std::string::npos);
 }
 
+// The page's action buttons (the twin's, the phones' row) come from this table: each
+// action with the id rs_api_action takes and its label's key, in the canvas's order.
+TEST(Facts, EveryActionWithItsIdAndText) {
+    const std::string json = facts_json();
+    std::size_t at = json.find("\"actions\":[");
+    ASSERT_NE(at, std::string::npos);
+    for (const App::ActionInfo& a : App::kActions) {
+        const std::string item = "{\"name\":\"" + std::string(a.name) + "\",\"id\":" + std::to_string(static_cast<int>(a.action)) +
+                                 ",\"text\":\"" + std::string(a.text_key) + "\"}";
+        const std::size_t found = json.find(item, at);
+        ASSERT_NE(found, std::string::npos) << item;
+        at = found;
+    }
+    EXPECT_EQ(std::size(App::kActions), static_cast<std::size_t>(App::Action::DownloadPngPrint) + 1);  // every action once
+}
+
 TEST(Facts, ThemeCssHasBothThemes) {
     const std::string css = theme_css();
     EXPECT_NE(css.find("--rs-bg:" + hex(palette(false).background) + ";"), std::string::npos);

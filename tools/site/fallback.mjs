@@ -47,7 +47,7 @@ function setAttr(tag, name, value) {
   if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
   return tag.replace(/\s*\/?>$/, (end) => ` ${name}="${value}"${end}`);
 }
-// The detail under the canvas (ui/detail.h, as page.js writes it) goes between the
+// The detail under the canvas (ui/detail.h, as detail.js writes it) goes between the
 // markers of <div id="rs-detail">: the default scenario's words before the WebAssembly
 // arrives, and for good without it (its sections are plain <details>).
 export const DETAIL_SLOT = /(<!--rs-detail-->)[\s\S]*?(<!--\/rs-detail-->)/;

@@ -4,12 +4,11 @@
 // [SECTION] Boundary (what crosses between C++ and JavaScript, and how much)
 // [SECTION] Inputs (setInputs never throws)
 // [SECTION] Twin (real controls for keyboards and screen readers)
-// [SECTION] Detail (the words under the canvas: regions, parts, what moves the answer)
 // [SECTION] Fields over the canvas (Copy link inside the gesture, typed entry with a keyboard)
 // [SECTION] API (the instance behind window.rareshock and createRareShock)
 //
 // A --pre-js file: it runs inside the Emscripten module (one copy per
-// instance), next to library.js, whose rs_js_* functions call RSPage.* from C.
+// instance), before detail.js (the words under the canvas), next to library.js, whose rs_js_* functions call RSPage.* from C.
 // The closure compiler checks and minifies it with the rest of the glue: names
 // the page sees, and the keys of RS_FACTS and the results JSON, are quoted so
 // the compiler keeps them. RS_FACTS (facts.js, generated at build time from the
@@ -338,22 +337,21 @@ RSPage.el = function (tag, attrs, text) {
 RSPage.id = function (name) { return 'rs' + (RSPage.instance > 1 ? RSPage.instance : '') + '-' + name; };
 
 // The actions of the canvas's buttons (App::Action in src/ui/app.h), with their text's key.
-RSPage.ACTIONS = [['share', 'ui.action.copy_link', 0], ['csv', 'ui.action.csv', 2], ['png', 'ui.action.png', 3], ['png2x', 'ui.action.png2x', 4]];
-RSPage.RESET_ACTION = 1;
 
 // The actions (share, reset, downloads) as real buttons in a group: the twin's, and on
-// phones the visible row under the canvas (`share first`: in the canvas's order).
+// phones the visible row under the canvas (`shareFirst`: in the canvas's order).
 RSPage.actionButtons = function (cls, shareFirst) {
   var t = RSPage.t;
   var group = RSPage.el('div', { 'class': cls, 'role': 'group', 'aria-label': t('page.twin.actions') });
-  var add = function (name, key, action) {
-    var b = RSPage.el('button', { 'type': 'button', 'data-action': name }, t(key));
-    b.addEventListener('click', function () { Module['_rs_api_action'](action); });
+  // The actions of the canvas's buttons (App::kActions in src/ui/app.h, through RS_FACTS), in
+  // the canvas's order; the twin starts with Reset.
+  var actions = RSPage.facts['actions'].slice();
+  if (!shareFirst) actions.sort(function (a, b) { return (b['name'] === 'reset') - (a['name'] === 'reset'); });
+  actions.forEach(function (a) {
+    var b = RSPage.el('button', { 'type': 'button', 'data-action': a['name'] }, t(a['text']));
+    b.addEventListener('click', function () { Module['_rs_api_action'](a['id']); });
     group.appendChild(b);
-  };
-  var actions = RSPage.ACTIONS.slice(), reset = ['reset', 'ui.action.reset', RSPage.RESET_ACTION];
-  if (shareFirst) actions.splice(1, 0, reset); else actions.unshift(reset);
-  actions.forEach(function (a) { add(a[0], a[1], a[2]); });
+  });
   return group;
 };
 
@@ -476,106 +474,6 @@ RSPage.syncTwin = function (inputs) {
             esc(RSPage.range(r.vehiclesLost)) + '</td></tr>';
   });
   RSPage.table.innerHTML = rows + '</tbody>';
-};
-
-//-----------------------------------------------------------------------------
-// [SECTION] Detail
-//-----------------------------------------------------------------------------
-// Where and when per region, which parts run out and what moves the answer, as
-// HTML under the canvas (made by C++ from the results: ui/detail.h). The page
-// shells carry the default scenario's, written at build time, in #rs-detail; a
-// calculator on another page's canvas gets its own box after the canvas.
-// Where and when per region is open on screens of 600 px and wider; the other
-// sections, and all of them on phones, are folded until the reader opens them. The
-// reader's choice is kept across updates.
-RSPage.DETAIL_OPEN_FROM = '(min-width: 600px)';
-RSPage.DETAIL_OPEN = { 'regions': true };
-RSPage.buildDetail = function (anchor) {
-  var detail = RSPage.canvas.id === 'rareshock-canvas' ? document.getElementById('rs-detail') : null;
-  if (!detail) {
-    detail = RSPage.el('div', { 'class': 'rs-detail', 'id': RSPage.id('detail') });
-    anchor.parentNode.insertBefore(detail, anchor.nextSibling);
-  }
-  detail.setAttribute('lang', RSPage.read(Module['_rs_api_language']()));
-  var body = detail.querySelector('.rs-detail-body');  // the page shells': the build's default scenario in it
-  if (!body) body = detail.appendChild(RSPage.el('div', { 'class': 'rs-detail-body' }));
-  // Phones: the actions are a row of real buttons here (the canvas keeps them on wider screens),
-  // with the status of the last one (the twin's status speaks it; this one is for the eye).
-  var bar = RSPage.actionButtons('rs-actions rs-d-phone', true);
-  RSPage.barStatus = RSPage.el('p', { 'class': 'rs-actions-status', 'aria-hidden': 'true' });
-  bar.appendChild(RSPage.barStatus);
-  detail.insertBefore(bar, body);
-  RSPage.bar = bar;
-  RSPage.detailBody = body;
-  // The canvas's layout (ui/app.h kNarrowLayoutBelowPx) decides what the page shows here.
-  var narrowBelow = RSPage.facts['breakpoints']['narrow_below_px'];
-  var layout = function () {
-    var narrow = RSPage.canvas.clientWidth < narrowBelow;
-    detail.classList.toggle('rs-narrow', narrow);
-    var wide = window.matchMedia ? window.matchMedia(RSPage.DETAIL_OPEN_FROM).matches : true;
-    if (wide !== RSPage.detailWide) {
-      RSPage.detailWide = wide;
-      if (RSPage.detailBody) RSPage.openDetailSections();
-    }
-    // Phones: "Advanced assumptions" are the twin's real controls, shown here (the canvas draws
-    // them on wider screens, and the twin keeps them for keyboards and screen readers there).
-    var adv = RSPage.advanced, home = narrow ? detail : RSPage.twin;
-    if (adv && adv.parentNode !== home) {
-      adv.classList.toggle('rs-d-section', narrow);
-      if (narrow) detail.appendChild(adv); else RSPage.twin.insertBefore(adv, RSPage.twinActions);
-    }
-  };
-  RSPage.detailOpen = {};
-  RSPage.detailWide = true;
-  layout();
-  window.addEventListener('resize', layout, { passive: true });
-  detail.addEventListener('toggle', function (e) {  // the reader's choice (toggle does not bubble: captured)
-    var id = e.target.getAttribute && e.target.getAttribute('data-rs-section');
-    if (!id) return;
-    // A section set to its default (by the page, or by the reader) follows the width again.
-    if (e.target.open === RSPage.detailDefault(id)) delete RSPage.detailOpen[id];
-    else RSPage.detailOpen[id] = e.target.open;
-  }, true);
-  RSPage.detail = detail;
-  RSPage.placeBar();
-  RSPage.openDetailSections();
-};
-// The phones' row of actions goes right under the sentence.
-RSPage.placeBar = function () {
-  var lede = RSPage.detailBody.querySelector('.rs-d-lede');
-  if (lede) lede.parentNode.insertBefore(RSPage.bar, lede.nextSibling);
-};
-RSPage.detailDefault = function (id) { return RSPage.detailWide && !!RSPage.DETAIL_OPEN[id]; };
-RSPage.openDetailSections = function () {
-  Array.prototype.forEach.call(RSPage.detailBody.querySelectorAll('details[data-rs-section]'), function (d) {
-    var id = d.getAttribute('data-rs-section'), open = RSPage.detailOpen[id];
-    var want = open === undefined ? RSPage.detailDefault(id) : open;
-    if (d.open !== want) d.open = want;
-  });
-};
-// Rewritten once per generation of settled results (with their ranges); while the
-// reader drags, the central estimate only dims it, so nothing is read per frame.
-RSPage.syncDetail = function () {
-  var detail = RSPage.detail;
-  if (!detail) return;
-  var stale = RSPage.provisional;
-  if (detail.classList.contains('rs-detail-stale') !== stale) detail.classList.toggle('rs-detail-stale', stale);
-  if (stale || RSPage.detailGeneration === RSPage.generation) return;
-  RSPage.detailGeneration = RSPage.generation;
-  var ptr = Module['_rs_api_detail_html'](), html = UTF8ToString(ptr);
-  RSPage.detailBytes += lengthBytesUTF8(html);
-  // The summary that had focus keeps it after the rewrite.
-  var focused = document.activeElement, section = null;
-  if (focused && detail.contains(focused)) section = focused.closest('details[data-rs-section]');
-  var sectionId = section ? section.getAttribute('data-rs-section') : null;
-  detail.insertBefore(RSPage.bar, RSPage.detailBody);  // out of the way of the rewrite
-  RSPage.detailBody.innerHTML = html;
-  RSPage.placeBar();
-  RSPage.openDetailSections();
-  if (sectionId) {
-    var again = detail.querySelector('details[data-rs-section="' + sectionId + '"] > summary');
-    if (again) again.focus({ preventScroll: true });
-  }
 };
 
 // The live region speaks once the reader settles, not on every step of a drag.

@@ -627,7 +627,16 @@ void render_frame(double time_ms) {
     glViewport(0, 0, g.fb_width, g.fb_height);
     glClearColor(0, 0, 0, 0);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // Glyph quads often have their edges exactly on pixel centres (x.5 device px), where
+    // which pixel a GL implementation fills comes down to its rounding: SwiftShader
+    // (Chromium) and Mesa (Firefox) filled the stems of the same glyph a pixel apart. A
+    // shift of 1/64 device px, far below what the eye sees, breaks every such tie the
+    // same way in every engine.
+    ImDrawData* draw = ImGui::GetDrawData();
+    const float tie_break = 1.0f / (64.0f * (draw->FramebufferScale.x > 0.0f ? draw->FramebufferScale.x : 1.0f));
+    draw->DisplayPos.x -= tie_break;
+    draw->DisplayPos.y -= tie_break;
+    ImGui_ImplOpenGL3_RenderDrawData(draw);
     g.frames_rendered += 1;
     if (g.first_frame_ms == 0) g.first_frame_ms = emscripten_get_now();
     if (g.desc.after_render) g.desc.after_render();
