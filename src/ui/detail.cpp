@@ -170,12 +170,11 @@ void drivers_section(std::string& s, const Results& r, Language lang) {
 }
 
 // Phones only (the canvas shows these beside the controls on wider screens): the
-// sentence and what the approval rate means for each region; then the chart's
-// notes, the preset's story and the numbered events of 2025.
+// sentence; then, folded, the chart's notes, what the approval rate means for each
+// region, the preset's story and the numbered events of 2025.
 void phone_lede(std::string& s, const Results& r, Language lang) {
     s += "<div class=\"rs-d-phone rs-d-lede\">";
     element(s, "p", "rs-d-sentence", summary_sentence(r, lang));
-    element(s, "p", "rs-d-sub", approval_effect_text(r.inputs, lang));
     s += "</div>";
 }
 
@@ -183,6 +182,7 @@ void events_section(std::string& s, const Results& r, Language lang) {
     s += "<div class=\"rs-d-phone\">";
     open_section(s, "chart", ui_text(lang, "ui.events.heading"),
                  timeline_subtitle(r, lang) + " " + std::string(ui_text(lang, "ui.chart.touch")));
+    element(s, "p", "rs-d-note", approval_effect_text(r.inputs, lang));
     if (const Preset* p = matching_preset(r.inputs)) element(s, "p", "rs-d-note", preset_description(lang, *p));
     s += "<ol class=\"rs-d-events\">";
     const int shown_days = timeline_shown_days(r);

@@ -213,32 +213,35 @@ export function phoneTests({ engine, site }) {
   }]);
 
   // The instrument is one screen; the words are HTML under it (ui/detail.h, page.js).
-  tests.push(['phone 390 px DPR 3: the canvas is one screen and at most 3 megapixels; the widget, folded, two screens', async () => {
-    const { page, context } = await openPhone(`${site.url}/embed.html`, PHONES[0]);
-    try {
-      await waitReady(page);
-      await page.waitFor(() => window.rareshock.stats().detailGeneration === window.rareshock.stats().generation &&
-                               !window.rareshock.getResults().provisional, null, 30000);
-      await waitIdle(page);
-      const m = await page.evaluate(() => {
-        const c = document.getElementById('rareshock-canvas');
-        return { css: c.getBoundingClientRect().height, pixels: c.width * c.height, page: document.documentElement.scrollHeight,
-                 sentence: (document.querySelector('.rs-detail .rs-d-sentence') || {}).textContent,
-                 summary: window.rareshock.getResults().summary,
-                 sections: [...document.querySelectorAll('.rs-detail details[data-rs-section]')].map((d) => [d.dataset.rsSection, d.open]),
-                 actions: [...document.querySelectorAll('.rs-actions button')].filter((b) => b.offsetParent).length };
-      });
-      assert(m.css <= 844, `the canvas is at most one screen tall: ${m.css} CSS px`);
-      assert(m.pixels <= 3e6, `the canvas is at most 3 megapixels: ${(m.pixels / 1e6).toFixed(2)}`);
-      assert(m.page <= 2 * 844, `the embed, folded, is at most two screens: ${m.page} px`);
-      assert(m.sentence === m.summary, `the sentence is HTML under the canvas: "${m.sentence}"`);
-      assert(m.sections.length >= 4 && m.sections.every(([, open]) => !open), `the detail is folded on phones: ${JSON.stringify(m.sections)}`);
-      assert(m.actions === 5, `the actions are buttons under the canvas: ${m.actions}`);
-      await noErrors(page);
-    } finally {
-      await context.close();
-    }
-  }]);
+  for (const file of ['embed.html', 'embed.de.html', 'embed.ja.html']) {
+    tests.push([`phone 390 px DPR 3: ${file}: the canvas is one screen and at most 3 megapixels; the widget, folded, two screens`, async () => {
+      const { page, context } = await openPhone(`${site.url}/${file}`, PHONES[0]);
+      try {
+        await waitReady(page);
+        await page.waitFor(() => window.rareshock.stats().detailGeneration === window.rareshock.stats().generation &&
+                                 !window.rareshock.getResults().provisional, null, 30000);
+        await waitIdle(page);
+        const m = await page.evaluate(() => {
+          const c = document.getElementById('rareshock-canvas');
+          return { css: c.getBoundingClientRect().height, pixels: c.width * c.height, page: document.documentElement.scrollHeight,
+                   sentence: (document.querySelector('.rs-detail .rs-d-sentence') || {}).textContent,
+                   summary: window.rareshock.getResults().summary,
+                   sections: [...document.querySelectorAll('.rs-detail details[data-rs-section]')].map((d) => [d.dataset.rsSection, d.open]),
+                   actions: [...document.querySelectorAll('.rs-actions button')].filter((b) => b.offsetParent).length };
+        });
+        assert(m.css <= 844, `the canvas is at most one screen tall: ${m.css} CSS px`);
+        assert(m.pixels <= 3e6, `the canvas is at most 3 megapixels: ${(m.pixels / 1e6).toFixed(2)}`);
+        assert(m.page <= 2 * 844, `the embed, folded, is at most two screens: ${m.page} px`);
+        assert(m.sentence === m.summary, `the sentence is HTML under the canvas: "${m.sentence}"`);
+        assert(m.sections.length >= 4 && m.sections.every(([, open]) => !open), `the detail is folded on phones: ${JSON.stringify(m.sections)}`);
+        assert(m.actions === 5, `the actions are buttons under the canvas: ${m.actions}`);
+        console.log(`     ${file}: canvas ${m.css} CSS px, ${(m.pixels / 1e6).toFixed(2)} MP; embed ${m.page} px`);
+        await noErrors(page);
+      } finally {
+        await context.close();
+      }
+    }]);
+  }
 
   tests.push(["detail: under the canvas, each region's vehicles and range as the results give them; rewritten once per settled change", async () => {
     const { page, context } = await openWith(engine, `${site.url}/index.html`, { width: 1280, height: 900 });
