@@ -123,11 +123,18 @@
   // [SECTION] Reserved height
   //---------------------------------------------------------------------------
   // The embed's content height by column width, measured in the UI's layouts
-  // with a mouse (fine) and on a touch phone (coarse), from
-  // assets/embed-heights.json (the site build writes it in here).
-  var BANDS = {{embed:heights}};
+  // with a mouse (fine) and on a touch phone (coarse), per language (German words
+  // are longer), from assets/embed-heights.json (the site build writes it in here).
+  var HEIGHTS = {{embed:heights}};
 
-  function estimateHeight(width) {
+  // The embed's language: its lang= (data-lang), else its edition's page (embed.de.html).
+  function embedLanguage(url) {
+    var edition = /\bembed\.([a-z]+)\.html$/.exec(url.pathname);
+    return (url.searchParams.get('lang') || (edition ? edition[1] : 'en')).trim().toLowerCase();
+  }
+
+  function estimateHeight(width, lang) {
+    var BANDS = HEIGHTS && (Object.prototype.hasOwnProperty.call(HEIGHTS, lang) ? HEIGHTS[lang] : HEIGHTS.en);
     if (!BANDS || !BANDS.length) return 1600;
     var coarse = !!(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
     var band = BANDS[BANDS.length - 1];
@@ -202,7 +209,7 @@
     var anchor = anchorOf(el);
     var url = embedUrl(el, src, anchor);
     var height = parseInt(el.getAttribute('data-height'), 10);
-    if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth);
+    if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth, embedLanguage(url));
     var iframe = document.createElement('iframe');
     iframe.src = url.href;
     var lang = (el.getAttribute('data-lang') || '').trim().toLowerCase();  // "DE", "de " name German too (the embed takes them)

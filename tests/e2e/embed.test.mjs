@@ -9,15 +9,17 @@ export const embedNumbers = {};  // measured heights, for the report
 
 // The frame of an iframe once it shows the embed (looked up again on every use, as
 // a cross-process navigation can replace the initial about:blank frame).
+// An embed page: embed.html or an edition's (embed.de.html).
+const EMBED_PAGE = /\/embed(\.[a-z]+)?\.html/;
 export async function embedFrame(page, selector, timeout = 30000) {
   const f = page.frame(selector);
-  await until(async () => (await f.url()).includes('embed.html'), timeout, `the embed in ${selector}`);
+  await until(async () => EMBED_PAGE.test(await f.url()), timeout, `the embed in ${selector}`);
   return f;
 }
 // The frame if it has navigated to the embed already, else null (lazy iframes).
 async function embedFrameNow(page, selector) {
   const f = page.frame(selector);
-  try { return (await f.url()).includes('embed.html') ? f : null; } catch { return null; }
+  try { return EMBED_PAGE.test(await f.url()) ? f : null; } catch { return null; }
 }
 
 async function frameInputs(f) { return f.evaluate(() => window.rareshock.getInputs()); }

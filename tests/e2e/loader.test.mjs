@@ -610,15 +610,18 @@ export function loaderTests({ engine }) {
   }]);
 
   // ---- the measurement -------------------------------------------------------------------------
-  // With a mouse (every engine) and on touch screens (a coarse pointer: the sliders' rows are taller).
+  // With a mouse (every engine) and on touch screens (a coarse pointer: the sliders' rows are taller);
+  // English, and an edition whose words are longer (the loader reserves each language's own heights).
   const HEIGHT_CASES = [
-    { pointer: 'mouse', embeds: [720, 1280], screens: PAGE_SCREENS.filter((s) => !s.coarse), needs: [] },
-    { pointer: 'touch', embeds: [320], screens: PAGE_SCREENS.filter((s) => s.coarse), needs: ['coarsePointer'] },
+    { pointer: 'mouse', embeds: [[720, 'embed.html'], [1280, 'embed.html'], [720, 'embed.de.html']],
+      screens: PAGE_SCREENS.filter((s) => !s.coarse), needs: [] },
+    { pointer: 'touch', embeds: [[320, 'embed.html'], [390, 'embed.de.html']], screens: PAGE_SCREENS.filter((s) => s.coarse),
+      needs: ['coarsePointer'] },
   ];
   for (const { pointer, embeds, screens, needs } of HEIGHT_CASES) {
     const touch = pointer === 'touch';
     tests.push([`embed and page: heights match assets/embed-heights.json (README and style.css generated from it; loader reserves it): ` +
-      `${pointer}, embed at ${embeds.join(' and ')} px, page at ${screens.map((s) => s.width).join(' and ')} px`, async () => {
+      `${pointer}, ${embeds.map(([w, file]) => `${file} at ${w} px`).join(', ')}, page at ${screens.map((s) => s.width).join(' and ')} px`, async () => {
       await setup();
       const check = spawnSync(process.execPath, [path.join(ROOT, 'tools/site/main.mjs'), 'heights', '--check'], { encoding: 'utf8' });
       assert(check.status === 0, `README.md is generated from the measurement: ${check.stderr || check.stdout}`);
@@ -629,7 +632,8 @@ export function loaderTests({ engine }) {
         const coarse = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
         assert(coarse === touch, `${what}: (pointer: coarse) is ${coarse}, the measurement's ${pointer} layout needs ${touch}`);
       };
-      for (const width of embeds) {
+      for (const [width, file] of embeds) {
+        const lang = (/^embed\.([a-z]+)\.html$/.exec(file) || [null, 'en'])[1];
         // The loader in a host column of `width`: what it reserves, and what the embed then reports.
         const o = await openWith(engine, `${fx.url}/blank-host.html`, { width: width + 32, height: 900, touch, mobile: touch });
         try {
@@ -642,9 +646,9 @@ export function loaderTests({ engine }) {
             el.setAttribute('data-src', src);
             document.getElementById('col').appendChild(el);
             const s = document.createElement('script');
-            s.src = src.replace('embed.html', 'embed.js');
+            s.src = src.replace(/embed(\.[a-z]+)?\.html$/, 'embed.js');
             document.body.appendChild(s);
-          }, `${site.url}/embed.html`);
+          }, `${site.url}/${file}`);
           await o.page.waitFor(() => document.querySelector('#m iframe') !== null, null, 10000);
           const reserved = await o.page.evaluate(() => parseFloat(document.querySelector('#m iframe').style.height));
           const f = await embedFrame(o.page, '#m iframe');
@@ -654,10 +658,10 @@ export function loaderTests({ engine }) {
           await o.page.waitFor((h) => Math.abs(parseFloat(document.querySelector('#m iframe').style.height) - h) <= 4,
             s.content, 10000).catch(() => {});
           const final = await o.page.evaluate(() => parseFloat(document.querySelector('#m iframe').style.height));
-          const recorded = heightAt(h, width, touch);
-          drift.push({ width, recorded, reserved, content: s.content, final });
-          assert(reserved === recorded, `${width} px: the loader reserved ${reserved}, the measurement says ${recorded}`);
-          assert(Math.abs(s.content - recorded) <= TOLERANCE, `${width} px (${pointer}): the embed is ${s.content} px tall, ` +
+          const recorded = heightAt(h, width, touch, lang);
+          drift.push({ file, width, recorded, reserved, content: s.content, final });
+          assert(reserved === recorded, `${file} at ${width} px: the loader reserved ${reserved}, the measurement says ${recorded}`);
+          assert(Math.abs(s.content - recorded) <= TOLERANCE, `${file} at ${width} px (${pointer}): the embed is ${s.content} px tall, ` +
             `assets/embed-heights.json says ${recorded}: run node tools/site/main.mjs heights after a layout change`);
           assert(Math.abs(final - s.content) <= 4, `the loader then follows the embed (${final} vs ${s.content})`);
         } finally {
@@ -685,7 +689,7 @@ export function loaderTests({ engine }) {
       }
       loaderNumbers.drift = [...(loaderNumbers.drift || []), ...drift.map((d) => ({ ...d, pointer }))];
       console.log(`     heights, ${pointer} (recorded → reserved → embed): ${drift.map((d) =>
-        `${d.width}: ${d.recorded} → ${d.reserved} → ${d.content}`).join('; ')}; page canvas: ${pageDrift.join('; ')}`);
+        `${d.file} ${d.width}: ${d.recorded} → ${d.reserved} → ${d.content}`).join('; ')}; page canvas: ${pageDrift.join('; ')}`);
     }, { needs }]);
   }
 

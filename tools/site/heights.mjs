@@ -4,7 +4,8 @@
 //   node tools/site/main.mjs heights --readme   rewrite the README's generated blocks from the JSON (no browser)
 //   node tools/site/main.mjs heights --check    exit 1 if the README's blocks differ from what the JSON gives
 //
-// How it measures: embed.html (default scenario, panels closed, light theme) in
+// How it measures: embed.html and each language's edition (embed.de.html, …: longer
+// words make a taller calculator) (default scenario, panels closed, light theme) in
 // headless Chromium, once with a mouse and once as a touch phone (coarse pointer:
 // bigger touch targets, so a taller calculator), at widths from 320 px to 1600 px
 // in the UI's three layouts. The height is the embed document's (what the embed
@@ -53,10 +54,19 @@ export function loadHeights(file = HEIGHTS_FILE) { return JSON.parse(fs.readFile
 // The tallest content in a band, either pointer: what a fixed frame for that band needs.
 export function bandMax(band) { return Math.max(...band.fine.map((p) => p[1]), ...band.coarse.map((p) => p[1])); }
 // A fixed iframe that never cuts the calculator off in a column of 320 px or more.
-export function fixedHeight(h) { return roundUp(Math.max(...h.bands.map(bandMax))); }
+export function fixedHeight(h) {
+  const all = [h.bands, ...Object.values(h.editions || {})].flat();
+  return roundUp(Math.max(...all.map(bandMax)));
+}
+// One language's bands: English's are `bands`, the other editions' are under `editions`.
+export function bandsFor(h, lang = 'en') {
+  if (lang === 'en') return h.bands;
+  if (!h.editions || !h.editions[lang]) throw new Error(`no heights measured for the "${lang}" edition`);
+  return h.editions[lang];
+}
 // The measured content height at one of the measured widths.
-export function heightAt(h, width, coarse) {
-  for (const b of h.bands) {
+export function heightAt(h, width, coarse, lang = 'en') {
+  for (const b of bandsFor(h, lang)) {
     const p = (coarse ? b.coarse : b.fine).find((q) => q[0] === width);
     if (p) return p[1];
   }
@@ -145,6 +155,8 @@ export const PAGE_SCREENS = [
 
 async function measure(site) {
   const BANDS = layoutBands();
+  const { editionName } = await import('./editions.mjs');
+  const languages = JSON.parse(fs.readFileSync(FACTS_FILE, 'utf8')).languages || ['en'];
   const { launchChromium, openPage } = await import('../browser.mjs');
   for (const f of ['embed.html', 'rareshock.js', 'rareshock.wasm', 'app.js']) {
     if (!fs.existsSync(path.join(site, f))) throw new Error(`${path.join(site, f)} not found: build the site first (cmake --build --preset web)`);
@@ -152,26 +164,29 @@ async function measure(site) {
   const server = await serveSite(site);
   const url = server.url;
   const browser = await launchChromium();  // the measurement is Chromium's (the reference engine)
-  const out = { fine: {}, coarse: {}, page: {} };
+  const out = { page: {} };
   try {
-    for (const coarse of [false, true]) {
-      const { page, errors, close } = await openPage(browser, `${url}/embed.html?theme=light`,
-        { width: BANDS[0].widths[0], height: 900, touch: coarse });
-      await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
-        !window.rareshock.getResults().provisional &&
-        window.rareshock.stats().detailGeneration === window.rareshock.stats().generation, null, { timeout: 120000 });
-      const pointer = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
-      if (pointer !== coarse) throw new Error(`expected (pointer: coarse) to be ${coarse}`);
-      for (const band of BANDS) {
-        for (const width of band.widths) {
-          await page.setViewportSize({ width, height: 900 });
-          const height = await settledHeight(page, width, 'html');
-          out[coarse ? 'coarse' : 'fine'][width] = height;
-          process.stdout.write(`heights: ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
+    for (const lang of languages) {
+      out[lang] = { fine: {}, coarse: {} };
+      for (const coarse of [false, true]) {
+        const { page, errors, close } = await openPage(browser, `${url}/${editionName('embed.html', lang)}?theme=light`,
+          { width: BANDS[0].widths[0], height: 900, touch: coarse });
+        await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
+          !window.rareshock.getResults().provisional &&
+          window.rareshock.stats().detailGeneration === window.rareshock.stats().generation, null, { timeout: 120000 });
+        const pointer = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
+        if (pointer !== coarse) throw new Error(`expected (pointer: coarse) to be ${coarse}`);
+        for (const band of BANDS) {
+          for (const width of band.widths) {
+            await page.setViewportSize({ width, height: 900 });
+            const height = await settledHeight(page, width, 'html');
+            out[lang][coarse ? 'coarse' : 'fine'][width] = height;
+            process.stdout.write(`heights: ${lang} ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
+          }
         }
+        if (errors.length) throw new Error(`errors in the embed: ${errors.join(' | ')}`);
+        await close();
       }
-      if (errors.length) throw new Error(`errors in the embed: ${errors.join(' | ')}`);
-      await close();
     }
     for (const screen of PAGE_SCREENS) {
       const { page, errors, close } = await openPage(browser, `${url}/index.html?theme=light`,
@@ -189,24 +204,28 @@ async function measure(site) {
     await server.close();
   }
   const model = fs.readFileSync(path.join(ROOT, 'src/model/inputs.h'), 'utf8').match(/kModelVersion = "([^"]+)"/);
+  const bandsOf = (o) => BANDS.map((b) => ({
+    min_width: b.min_width, max_width: b.max_width,
+    fine: b.widths.map((w) => [w, o.fine[w]]),
+    coarse: b.widths.map((w) => [w, o.coarse[w]]),
+  }));
   return {
     generated_by: 'tools/site/main.mjs heights',
     scenario: 'default inputs, panels closed, light theme',
     model_version: model ? model[1] : '',
     page: out.page,
-    bands: BANDS.map((b) => ({
-      min_width: b.min_width, max_width: b.max_width,
-      fine: b.widths.map((w) => [w, out.fine[w]]),
-      coarse: b.widths.map((w) => [w, out.coarse[w]]),
-    })),
+    bands: bandsOf(out.en),
+    editions: Object.fromEntries(languages.filter((l) => l !== 'en').map((l) => [l, bandsOf(out[l])])),
   };
 }
 
 function writeJson(h) {
   // One band per line: small diffs when a height changes.
-  const bands = h.bands.map((b) => '    ' + JSON.stringify(b)).join(',\n');
+  const lines = (bands, indent) => bands.map((b) => indent + JSON.stringify(b)).join(',\n');
+  const editions = Object.entries(h.editions || {})
+    .map(([lang, bands]) => `    ${JSON.stringify(lang)}: [\n${lines(bands, '      ')}\n    ]`).join(',\n');
   const head = JSON.stringify({ generated_by: h.generated_by, scenario: h.scenario, model_version: h.model_version, page: h.page }, null, 2)
-    .replace(/\n}$/, ',\n  "bands": [\n' + bands + '\n  ]\n}\n');
+    .replace(/\n}$/, ',\n  "bands": [\n' + lines(h.bands, '    ') + '\n  ],\n  "editions": {\n' + editions + '\n  }\n}\n');
   fs.writeFileSync(HEIGHTS_FILE, head);
 }
 

@@ -70,7 +70,7 @@ export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLic
   minifyJs(path.join(site, 'app.js'));
 
   fs.writeFileSync(path.join(site, 'embed.js'), fillAround(read(path.join(web, 'embed.js')), [], (name, arg) => ({
-    'embed:heights': sortedJson(heights.bands), 'embed:titles': frameTitles(tables),
+    'embed:heights': sortedJson({ en: heights.bands, ...(heights.editions || {}) }), 'embed:titles': frameTitles(tables),
   })[`${name}:${arg}`], 'web/embed.js'));
 
   const offlineParts = {
