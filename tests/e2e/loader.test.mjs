@@ -638,19 +638,31 @@ export function loaderTests({ engine }) {
         const o = await openWith(engine, `${fx.url}/blank-host.html`, { width: width + 32, height: 900, touch, mobile: touch });
         try {
           await samePointer(o.page, `the host at ${width + 32} px`);
+          // The column is `width` wide before the loader measures it (WebKitWebDriver sizes its
+          // window after the page loads: the loader once reserved a 334 px column's height at 1280).
+          await o.page.evaluate(() => { document.getElementById('col').style.maxWidth = 'none'; });
+          const columnWidth = () => parseFloat(getComputedStyle(document.getElementById('col')).width);  // inside its padding
+          await o.page.waitFor((w) => parseFloat(getComputedStyle(document.getElementById('col')).width) === w, width, 10000).catch(() => {});
+          const col = await o.page.evaluate(columnWidth);
+          assert(col === width, `the host's column is ${width} px wide (${col})`);
           await o.page.evaluate((src) => {
-            document.getElementById('col').style.maxWidth = 'none';
             const el = document.createElement('div');
             el.id = 'm';
             el.setAttribute('data-rareshock', '');
             el.setAttribute('data-src', src);
             document.getElementById('col').appendChild(el);
+            // The height the loader gives the iframe as it mounts it, before the embed can report its own
+            // (a slow driver may read the iframe only after that).
+            new MutationObserver((records, observer) => {
+              const iframe = el.querySelector('iframe');
+              if (iframe) { window.__reserved = parseFloat(iframe.style.height); observer.disconnect(); }
+            }).observe(el, { childList: true });
             const s = document.createElement('script');
             s.src = src.replace(/embed(\.[a-z]+)?\.html$/, 'embed.js');
             document.body.appendChild(s);
           }, `${site.url}/${file}`);
-          await o.page.waitFor(() => document.querySelector('#m iframe') !== null, null, 10000);
-          const reserved = await o.page.evaluate(() => parseFloat(document.querySelector('#m iframe').style.height));
+          await o.page.waitFor(() => document.querySelector('#m iframe') !== null && window.__reserved !== undefined, null, 10000);
+          const reserved = await o.page.evaluate(() => window.__reserved);
           const f = await embedFrame(o.page, '#m iframe');
           await waitFrameReady(f);
           await settle(f);
