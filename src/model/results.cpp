@@ -351,6 +351,20 @@ Clause approval_clause(const Inputs& in, Language lang) {
 
 }  // namespace
 
+FirstStops first_stops(const Results& r) {
+    FirstStops f;
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        if (rr.supplier_first_stop_day.p50 && (!f.supplier_day || *rr.supplier_first_stop_day.p50 < *f.supplier_day))
+            f.supplier_day = rr.supplier_first_stop_day.p50;
+        if (rr.first_halt_day.p50 && (!f.car_day || *rr.first_halt_day.p50 < *f.car_day)) {
+            f.car_day = rr.first_halt_day.p50;
+            f.car_region = i;
+        }
+    }
+    return f;
+}
+
 std::string horizon_text(const Inputs& in, Language lang) {
     if (in.horizon_days == 365) return std::string(tr(lang, "summary.horizon.year"));
     return format_text(tr(lang, "summary.horizon.days"), {{"n", int_text(in.horizon_days)}});
@@ -406,18 +420,15 @@ std::string summary_sentence(const Results& r, Language lang) {
     const std::string stock = format_text(tr(lang, in.inventory_days == 1.0 ? "unit.day" : "unit.days"),
                                           {{"n", fixed(in.inventory_days, 0)}});
 
-    // The first stop: the earliest P50 first-stop day of the export regions.
-    int first_region = -1;
-    double first_day = 0.0;
+    // The first stop of each tier: the earliest P50 first-stop day of the export regions.
+    const FirstStops first = first_stops(r);
+    const int first_region = first.car_region;
+    const double first_day = first.car_day.value_or(0.0);
     // The region with the largest P50 share of plants stopped.
     int big_region = -1;
     double big_share = 0.0;
     for (int i = 0; i < kExportRegionCount; ++i) {
         const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
-        if (rr.first_halt_day.p50 && (first_region < 0 || *rr.first_halt_day.p50 < first_day)) {
-            first_region = i;
-            first_day = *rr.first_halt_day.p50;
-        }
         if (rr.peak_halted_share_p50 > big_share) {
             big_region = i;
             big_share = rr.peak_halted_share_p50;
@@ -430,11 +441,7 @@ std::string summary_sentence(const Results& r, Language lang) {
 
     // The supplier tier first: the earliest P50 day a supplier line stops, and
     // the most stopped at once (P50 of whole counts).
-    int supplier_day = -1;
-    for (int i = 0; i < kExportRegionCount; ++i) {
-        const std::optional<double>& d = r.regions[static_cast<std::size_t>(i)].supplier_first_stop_day.p50;
-        if (d && (supplier_day < 0 || day_int(*d) < supplier_day)) supplier_day = day_int(*d);
-    }
+    const int supplier_day = first.supplier_day ? day_int(*first.supplier_day) : -1;
     const double supplier_lines = r.world_peak_supplier_lines_stopped.p50;
     const bool suppliers_stop = supplier_day >= 0 || supplier_lines >= 1.0;
     std::string suppliers;

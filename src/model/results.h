@@ -152,6 +152,10 @@ std::string approval_effect_text(const Inputs& in, Language lang = Language::Eng
 // regions, same day), and the day it happens (-1 if none).
 struct PlantsPeak { double plants = 0.0; int day = -1; };
 PlantsPeak world_plants_peak(const Results& r);
+// The earliest P50 first-stop day of the export regions, per tier (nullopt: no stop
+// within the horizon), and the region where car plants stop first (-1: none).
+struct FirstStops { std::optional<double> supplier_day, car_day; int car_region = -1; };
+FirstStops first_stops(const Results& r);
 double export_plants_total();  // car plants in the export regions
 double export_supplier_lines_total(const Results& r);  // supplier lines in the export regions
 

@@ -335,12 +335,10 @@ void draw_key_figures(const Ctx& c, float width) {
     wrapped_text(c.f.small, c.p.muted, width - number_w, what);
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(top.x, std::max(number_bottom, ImGui::GetCursorPosY()) + 2.0f));
-    // The first stop of each tier across the export regions (median day), side by side.
-    std::optional<double> supplier, car;
-    for (const RegionResult& rr : r.regions) {
-        if (rr.supplier_first_stop_day.p50 && (!supplier || *rr.supplier_first_stop_day.p50 < *supplier)) supplier = rr.supplier_first_stop_day.p50;
-        if (rr.first_halt_day.p50 && (!car || *rr.first_halt_day.p50 < *car)) car = rr.first_halt_day.p50;
-    }
+    // The first stop of each tier across the export regions (median day), side by side: the sentence's.
+    const FirstStops first = first_stops(r);
+    const std::optional<double>& supplier = first.supplier_day;
+    const std::optional<double>& car = first.car_day;
     const float col = std::floor((width - 12.0f) / 2.0f);
     const float y = ImGui::GetCursorPosY();
     float bottom = y;
