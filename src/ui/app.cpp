@@ -1,13 +1,13 @@
 // Rare Earth Shock — the reader's interface (see app.h).
 //
-// [SECTION] Impl state
-// [SECTION] Layout (one column under 900 px, two above)
-// [SECTION] Parts: headline, controls, presets, advanced, chart, regions, components, method link, actions
+// [SECTION] Impl state (the page's look, the headline, the reader's canvas state;
+//           fonts, actions and control rectangles are fonts.h's, actions.h's, items.h's)
+// [SECTION] Parts: headline or key figures, controls, presets, advanced, legend, method link, actions
+// [SECTION] Layout (phones under 600 px, one column under 900 px, two above)
 #include "app.h"
 
 #include "chart.h"
-#include "export.h"
-#include "face_check.h"
+#include "fonts.h"
 #include "format.h"
 #include "text.h"
 #include "theme.h"
@@ -34,43 +34,36 @@ struct App::Impl {
     ModelRunner& runner;
     const Inputs& inputs;          // the runner's: read-only here, changed through set_inputs
     const Results& results;
+    FontSet fonts;
+    Actions actions;
+    Items items;                   // where each control was drawn last frame
 
-    Fonts fonts;
-    std::vector<unsigned char> japanese_face;  // TrueType, for the characters of Japanese
-    bool fonts_with_japanese = false;          // the atlas holds them
+    // The page's look: theme, language, a producer's accent and headline (URL parameters).
     ThemeMode theme = ThemeMode::Auto;
     Language lang = Language::English;
-    std::string headline;          // the summary in the reader's language, for headline_generation
+    Look look;                     // a producer's accent and background
+    bool show_headline = true;     // headline=off: the host page writes its own
+    bool dark = false;             // the theme in effect at the last frame
+    Palette palette{};             // the theme's, with the producer's look
+    bool style_dark = false, style_coarse = false, style_applied = false;  // what the ImGui style was made for
+    std::string notice;            // a share link made with another model version: said under the headline
+
+    // The headline: the summary in the reader's language, made once per result.
+    std::string headline;
     std::uint64_t headline_generation = ~std::uint64_t{0};
     Language headline_lang = Language::English;
-    bool dark = false;
-    bool style_dark = false, style_coarse = false, style_applied = false;
-    Look look;                     // a producer's accent and background (URL parameters)
-    bool show_headline = true;     // headline=off: the host page writes its own
-    Palette palette{};             // the theme's, with the producer's look
+
+    // The reader's state in the canvas.
     bool advanced_open = false;
-    float content_height = 900.0f;
-    std::string status;            // "Link copied", shown for a few seconds
-    bool link_local = false;       // the last copied link is no http(s) address (the offline file, with no public page)
-    std::string notice;            // a share link made with another model version: said under the headline
     std::map<std::string, std::string, std::less<>> path_text;  // advanced path fields being edited
-    double status_until = 0.0;
-    double now = 0.0;
+    float content_height = 900.0f;
     int today_day = -1;            // from the Environment of the last frame (the exports' date)
     ChartRect chart_rect{};
-    std::map<std::string, ItemRect, std::less<>> items;
-    std::map<std::string, ItemRange, std::less<>> ranges;
 
-    Impl(Host& h, ModelRunner& r) : host(h), runner(r), inputs(r.inputs()), results(r.results()) {}
+    Impl(Host& h, ModelRunner& r) : host(h), runner(r), inputs(r.inputs()), results(r.results()), actions(h, r) {}
 
-    void remember(const char* name) {
-        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        items[name] = ItemRect{a.x, a.y, b.x, b.y};
-    }
-    void remember(const SliderSpec& s) {
-        remember(s.id);
-        ranges[s.id] = ItemRange{s.min_value, s.max_value};
-    }
+    void remember(const char* name) { items.remember(name); }
+    void remember(const SliderSpec& s) { items.remember(s); }
     // The one place new inputs come in: the runner clamps them into range and
     // schedules the model only when something really changed.
     void set_inputs(const Inputs& in) { runner.set_inputs(in); }
@@ -81,17 +74,7 @@ struct App::Impl {
         in.seed = inputs.seed;
         set_inputs(in);
     }
-    void set_status(const std::string& s, double seconds = 3.0) {
-        status = s;
-        status_until = now + seconds;
-        host.show_status(s);
-    }
-    // Success only once the clipboard has the link; a refusal stays up while the page
-    // offers the link in a field under it to copy by hand.
-    void copy_status(bool ok) {
-        const char* key = !ok ? "ui.status.copy_failed" : link_local ? "ui.status.copied_local" : "ui.status.copied";
-        set_status(std::string(ui_text(lang, key)), ok && !link_local ? 3.0 : 10.0);
-    }
+    void set_status(const std::string& s) { actions.set_status(s); }
     // The headline: the summary sentence in the reader's language, made once per result.
     const std::string& summary() {
         if (headline_generation != runner.generation() || headline_lang != lang) {
@@ -101,79 +84,19 @@ struct App::Impl {
         }
         return headline;
     }
-    void run_action(Action a) {
-        switch (a) {
-        case Action::CopyLink: {
-            const std::string url = host.share_url(encode_query(inputs));
-            link_local = !url.starts_with("http://") && !url.starts_with("https://");
-            const Host::CopyOutcome o = host.copy_text(url);
-            if (o != Host::CopyOutcome::Pending) copy_status(o == Host::CopyOutcome::Copied);
-            break;
-        }
-        case Action::Reset:
-            set_inputs(Inputs{});
-            set_status(ui_format(lang, "ui.status.reset", {{"preset", preset_label(lang, *find_preset("2025"))}}));
-            break;
-        case Action::DownloadCsv:
-            finish_model();
-            // With a byte-order mark: Excel reads a CSV as UTF-8 only then (Japanese Excel
-            // would read Shift_JIS, German Excel Windows-1252). The CLI's CSV, for scripts, has none.
-            host.download_text(export_file_name(inputs, ".csv"), "text/csv",
-                               "\xEF\xBB\xBF" + results_to_csv(results, host.share_url(encode_query(inputs)), lang));
-            break;
-        case Action::DownloadPng:
-        case Action::DownloadPngPrint: {
-            const ExportImage image = picture(theme == ThemeMode::Dark, true);  // light, unless dark was asked for
-            const bool print = a == Action::DownloadPngPrint;
-            host.download_image(export_file_name(inputs, print ? "@2x.png" : ".png"), image.svg, image.width, image.height,
-                                print ? 2.0f : 1.0f);
-            break;
-        }
-        }
+    ActionContext action_context() const {
+        return ActionContext{lang, theme == ThemeMode::Dark, &fonts.fonts(), &fonts.japanese_face(), today_day};
     }
-    // The scenario's picture, with its ranges and share link.
-    ExportImage picture(bool dark_theme, bool embed_fonts) {
-        finish_model();
-        ExportOptions o;
-        o.dark = dark_theme;
-        o.embed_fonts = embed_fonts;
-        o.link = host.share_url(encode_query(inputs));
-        o.made_day = today_day >= 0 ? today_day : host.today_day();  // before any frame, the host's clock
-        o.lang = lang;
-        if (lang == Language::Japanese) o.extra_face = &japanese_face;
-        return scenario_svg(results, o, FontMeasure(fonts));
-    }
-    // A download holds the ranges: the Monte Carlo in progress finishes now.
-    void finish_model() {
-        runner.ensure_current();
-        while (runner.advance(100.0)) {
-        }
-    }
+    void run_action(Action a) { actions.run(a, action_context()); }
 };
 
 App::App(Host& host, ModelRunner& runner) : impl_(std::make_unique<Impl>(host, runner)) {}
 App::~App() = default;
 
-void App::build_fonts(float dpr) {
-    Impl& m = *impl_;
-    const bool japanese = m.lang == Language::Japanese && !m.japanese_face.empty();
-    // The ranges only when they are used: they come from the Japanese table, which a
-    // web page installs at start, and are kept once made.
-    const ExtraFace face{m.japanese_face.data(), m.japanese_face.size(), japanese ? japanese_glyph_ranges() : nullptr};
-    // A face the atlas could not take after all is dropped (the atlas is built without it).
-    if (!rareshock::ui::build_fonts(m.fonts, dpr, japanese ? &face : nullptr)) m.japanese_face.clear();
-    m.fonts_with_japanese = japanese && !m.japanese_face.empty();
-}
-std::string App::set_japanese_face(const unsigned char* data, std::size_t size) {
-    std::string problem = face_problem(data, size);
-    if (problem.empty()) impl_->japanese_face.assign(data, data + size);
-    return problem;
-}
-bool App::fonts_stale() const {
-    const Impl& m = *impl_;
-    return m.fonts_with_japanese != (m.lang == Language::Japanese && !m.japanese_face.empty());
-}
-float App::fonts_dpr() const { return impl_->fonts.dpr; }
+void App::build_fonts(float dpr) { impl_->fonts.build(dpr, impl_->lang); }
+std::string App::set_japanese_face(const unsigned char* data, std::size_t size) { return impl_->fonts.set_japanese_face(data, size); }
+bool App::fonts_stale() const { return impl_->fonts.stale(impl_->lang); }
+float App::fonts_dpr() const { return impl_->fonts.dpr(); }
 const Inputs& App::inputs() const { return impl_->inputs; }
 const Results& App::results() const { return impl_->results; }
 void App::set_theme_mode(ThemeMode m) { impl_->theme = m; }
@@ -202,39 +125,17 @@ bool App::custom_accent(bool dark, std::string* accent, std::string* on_accent) 
     return true;
 }
 float App::content_height() const { return impl_->content_height; }
-bool App::wants_frames() const { return impl_->runner.busy() || impl_->now < impl_->status_until; }
+bool App::wants_frames() const { return impl_->runner.busy() || impl_->actions.status_showing(); }
 
 void App::run_action(Action a) { impl_->run_action(a); }
-std::string App::print_svg() { return impl_->picture(false, false).svg; }
+std::string App::print_svg() { return impl_->actions.print_svg(impl_->action_context()); }
 void App::copy_finished(bool ok, double time_seconds) {
-    impl_->now = std::max(impl_->now, time_seconds);
-    impl_->copy_status(ok);
+    impl_->actions.copy_finished(ok, impl_->lang, time_seconds);
 }
 
-bool App::find_range(std::string_view name, ItemRange& out) const {
-    const auto it = impl_->ranges.find(name);
-    if (it == impl_->ranges.end()) return false;
-    out = it->second;
-    return true;
-}
-
+bool App::find_range(std::string_view name, ItemRange& out) const { return impl_->items.find_range(name, out); }
 bool App::drag_handle_at(float x, float y) const { return slider_knob_at(x, y); }
-
-bool App::find_item(std::string_view name, ItemRect& out) const {
-    // "knob:approval": the touch target around a slider's knob; "typed:approval": its typed entry.
-    const bool knob = name.rfind("knob:", 0) == 0, typed = name.rfind("typed:", 0) == 0;
-    if (knob || typed) {
-        ImVec2 a, b;
-        const std::string_view id = name.substr(name.find(':') + 1);
-        if (!(knob ? slider_knob_target(id, a, b) : slider_entry_box(id, a, b))) return false;
-        out = ItemRect{a.x, a.y, b.x, b.y};
-        return true;
-    }
-    const auto it = impl_->items.find(name);
-    if (it == impl_->items.end()) return false;
-    out = it->second;
-    return true;
-}
+bool App::find_item(std::string_view name, ItemRect& out) const { return impl_->items.find(name, out); }
 
 void App::set_inputs(const Inputs& in) { impl_->set_inputs(in); }
 
@@ -505,17 +406,17 @@ void draw_actions(const Ctx& c, float width) {
     App::Impl& m = c.m;
     ImGui::PushFont(c.f.body);
     float x = 0;
-    for (const App::ActionInfo& b : App::kActions) {
+    for (const ActionInfo& b : kActions) {
         const std::string label = std::string(c.t(b.text_key)) + "###" + b.name;  // the id stays the same in every language
         flow_layout(x, ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 28.0f, width, 8.0f);
-        if (plain_button(label.c_str(), c.target, c.p, b.action == App::Action::CopyLink)) m.run_action(b.action);
+        if (plain_button(label.c_str(), c.target, c.p, b.action == Action::CopyLink)) m.run_action(b.action);
         m.remember(b.name);
     }
     ImGui::PopFont();
-    if (m.now < m.status_until && !m.status.empty()) {
+    if (m.actions.status_showing()) {
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        wrapped_text(c.f.small, c.p.text, width, m.status);
-        m.items["status"] = App::ItemRect{a.x, a.y, a.x + width, ImGui::GetCursorScreenPos().y};  // the page may add under it
+        wrapped_text(c.f.small, c.p.text, width, m.actions.status());
+        m.items.put("status", ItemRect{a.x, a.y, a.x + width, ImGui::GetCursorScreenPos().y});  // the page may add under it
     }
 }
 
@@ -526,7 +427,7 @@ void draw_actions(const Ctx& c, float width) {
 //-----------------------------------------------------------------------------
 void App::draw(const Environment& env) {
     Impl& m = *impl_;
-    m.now = env.time_seconds;
+    m.actions.set_clock(env.time_seconds);
     m.today_day = env.today_day;
     m.dark = dark_for(env.system_prefers_dark);
     if (!m.style_applied || m.style_dark != m.dark || m.style_coarse != env.coarse_pointer) {
@@ -542,7 +443,7 @@ void App::draw(const Environment& env) {
     const bool wide = W >= kWideLayoutFromPx;
     const bool narrow = W < kNarrowLayoutBelowPx;
     const float pad = narrow ? 12.0f : 20.0f;
-    Ctx c{m, p, m.fonts, target, narrow, m.lang};
+    Ctx c{m, p, m.fonts.fonts(), target, narrow, m.lang};
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
@@ -596,12 +497,12 @@ void App::draw(const Environment& env) {
         ImGui::SetCursorPosX(x);
         draw_legend(c, w);
         ImGui::SetCursorPosX(x);
-        m.chart_rect = draw_timeline(m.results, topt, w, chart_h, m.fonts, p);
+        m.chart_rect = draw_timeline(m.results, topt, w, chart_h, m.fonts.fonts(), p);
         m.remember("chart");
         if (!narrow) {
             ImGui::SetCursorPosX(x);
             ImGui::BeginGroup();
-            draw_event_key(timeline_shown_days(m.results), w, m.fonts, p, m.lang);
+            draw_event_key(timeline_shown_days(m.results), w, m.fonts.fonts(), p, m.lang);
             ImGui::EndGroup();
         }
     };

@@ -1,14 +1,18 @@
 // Rare Earth Shock — the reader's interface, drawn with Dear ImGui from an AppState.
 //
-// [SECTION] Host (what the UI asks of its surroundings; the web platform implements it)
 // [SECTION] Environment (what the surroundings tell the UI each frame)
 // [SECTION] App
 //
+// What the UI asks of its surroundings (Host) and the reader's actions are in
+// actions.h; App owns the frame: the page's look, the layout and the parts it draws,
+// and hands its jobs to FontSet (fonts.h), Actions (actions.h) and Items (items.h).
 // No Emscripten headers here: the UI runs headless in tests (ImGui context, no GL).
 #pragma once
 
 #include "model/model.h"
 #include "model/query.h"
+#include "ui/actions.h"
+#include "ui/items.h"
 #include "ui/model_runner.h"
 #include "ui/page_options.h"
 
@@ -23,33 +27,6 @@
 struct ImFont;
 
 namespace rareshock::ui {
-
-//-----------------------------------------------------------------------------
-// [SECTION] Host
-//-----------------------------------------------------------------------------
-struct Host {
-    virtual ~Host() = default;
-    // Puts text on the clipboard (share link). Returns false if the browser refused.
-    // Copied or Failed when known at once, Pending when the answer comes later (a
-    // browser's clipboard promise), through App::copy_finished.
-    enum class CopyOutcome { Copied, Failed, Pending };
-    virtual CopyOutcome copy_text(const std::string& text) = 0;
-    // Offers a file to the reader (CSV).
-    virtual void download_text(const std::string& filename, const std::string& mime, const std::string& data) = 0;
-    // Offers a picture as a PNG: an SVG document of width × height CSS px (export.h),
-    // rasterised at `scale` device pixels per CSS px (1, or 2 for print).
-    virtual void download_image(const std::string& filename, const std::string& svg, float width, float height, float scale) = 0;
-    // The page's own address with this query string (for share links).
-    virtual std::string share_url(const std::string& query) = 0;
-    // A short message after an action ("Link copied …"), for the page's twin too.
-    virtual void show_status(const std::string& text) { (void)text; }
-    // "Method and sources" is a section of the page beside the canvas (real HTML,
-    // generated from docs/methodology.md). Whether this page has it, and opening it.
-    virtual bool has_method_section() const { return false; }
-    virtual void show_method_section() {}
-    // Today as a day number (model.h, day_of_unix_ms), for the exports' date; -1: unknown.
-    virtual int today_day() { return -1; }
-};
 
 //-----------------------------------------------------------------------------
 // [SECTION] Environment
@@ -113,15 +90,8 @@ public:
     // The reader's actions: the canvas's buttons and the page's twin run the same code.
     // Downloads finish the Monte Carlo first (the ranges are in the file), then
     // hand the file to the Host: the CSV, the picture at 1× or at 2× (print).
-    enum class Action : int { CopyLink = 0, Reset = 1, DownloadCsv = 2, DownloadPng = 3, DownloadPngPrint = 4 };
-    // Every action in the order the canvas shows its buttons: its name (the control's id,
-    // the page's data-action) and its label's text key. The page's buttons come from this
-    // table too (the facts: rareshock_facts writes it as "actions").
-    struct ActionInfo { Action action; const char* name; const char* text_key; };
-    static constexpr ActionInfo kActions[] = {
-        {Action::CopyLink, "share", "ui.action.copy_link"}, {Action::Reset, "reset", "ui.action.reset"},
-        {Action::DownloadCsv, "csv", "ui.action.csv"},      {Action::DownloadPng, "png", "ui.action.png"},
-        {Action::DownloadPngPrint, "png2x", "ui.action.png2x"}};
+    // The actions and their table (kActions) are actions.h's.
+    using Action = ui::Action;
     void run_action(Action action);
     // The scenario's picture for print: the composition of the PNG downloads
     // (export.h), light, without fonts inside (a page's SVG takes the page's fonts).
@@ -162,10 +132,10 @@ public:
     // Where a named control was drawn last frame (screen coords), for tests and for
     // the platform: "knob:<slider>" is the touch target around that slider's knob,
     // "typed:<slider>" its typed entry (where a touch screen gets a real text field).
-    struct ItemRect { float x0, y0, x1, y1; };
+    using ItemRect = ui::ItemRect;
     bool find_item(std::string_view name, ItemRect& out) const;
     // For tests: the range of a named slider or stepper drawn last frame.
-    struct ItemRange { double min, max; };
+    using ItemRange = ui::ItemRange;
     bool find_range(std::string_view name, ItemRange& out) const;
 
     struct Impl;  // opaque; public so the drawing helpers in app.cpp can take it

@@ -80,12 +80,11 @@ float y_max_for(const Results& r) {
     return 1.0f;
 }
 
-}  // namespace
-
 //-----------------------------------------------------------------------------
 // [SECTION] Timeline
 //-----------------------------------------------------------------------------
-// The values of one day: date, each region's halted share (median and range), events near it.
+// The readout of one day, in the tooltip pinned over the chart: date, each region's
+// halted share (median and range), events near it.
 void draw_readout(const Results& r, int d, bool dated, const Fonts& fonts, const Palette& p, Language lang) {
     const bool bands = r.bands_ready;
     const int days = shown_days(r);
@@ -119,6 +118,8 @@ void draw_readout(const Results& r, int d, bool dated, const Fonts& fonts, const
             ImGui::TextDisabled("%d. %s", n, event_label(lang, e).c_str());
     }
 }
+
+}  // namespace
 
 ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float width, float height, const Fonts& fonts,
                         const Palette& p) {

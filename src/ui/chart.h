@@ -21,9 +21,6 @@ struct ChartRect { float x0, y0, x1, y1; };
 ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float width, float height, const Fonts& fonts,
                         const Palette& p);
 
-// The readout of one day (inside a tooltip or in a strip under the chart).
-void draw_readout(const Results& r, int day, bool dated, const Fonts& fonts, const Palette& p, Language lang);
-
 // Days the timeline shows: the disruption and 60 days after it (at least 150, at most the horizon).
 int timeline_shown_days(const Results& r);
 

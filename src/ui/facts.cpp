@@ -163,7 +163,7 @@ std::string facts_json(bool with_sources) {
                 for (const ThemeColour& c : kThemeColours) theme.text(c.json, hex(palette(dark).*(c.colour)));
             }
         }
-        json_array(facts.member("actions"), std::span<const App::ActionInfo>(App::kActions), [](JsonObject& o, const App::ActionInfo& a) {
+        json_array(facts.member("actions"), std::span<const ActionInfo>(kActions), [](JsonObject& o, const ActionInfo& a) {
             o.text("name", a.name);
             o.number("id", static_cast<int>(a.action));
             o.text("text", a.text_key);

@@ -25,7 +25,7 @@ namespace rareshock::ui {
 struct Palette {
     ImU32 background, surface, text, muted, rule, accent, accent_text, on_accent, grid, band_alpha_text;
     ImU32 region[kRegionCount];
-    ImU32 survive, recover, shortage, event;
+    ImU32 event;  // the chart's event markers
 };
 
 const Palette& palette(bool dark);

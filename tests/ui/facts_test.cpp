@@ -58,14 +58,14 @@ TEST(Facts, EveryActionWithItsIdAndText) {
     const std::string json = facts_json();
     std::size_t at = json.find("\"actions\":[");
     ASSERT_NE(at, std::string::npos);
-    for (const App::ActionInfo& a : App::kActions) {
+    for (const ActionInfo& a : kActions) {
         const std::string item = "{\"name\":\"" + std::string(a.name) + "\",\"id\":" + std::to_string(static_cast<int>(a.action)) +
                                  ",\"text\":\"" + std::string(a.text_key) + "\"}";
         const std::size_t found = json.find(item, at);
         ASSERT_NE(found, std::string::npos) << item;
         at = found;
     }
-    EXPECT_EQ(std::size(App::kActions), static_cast<std::size_t>(App::Action::DownloadPngPrint) + 1);  // every action once
+    EXPECT_EQ(std::size(kActions), static_cast<std::size_t>(App::Action::DownloadPngPrint) + 1);  // every action once
 }
 
 TEST(Facts, ThemeCssHasBothThemes) {
