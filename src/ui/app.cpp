@@ -218,40 +218,31 @@ void draw_headline(const Ctx& c, float width) {
 // canvas, page.js): vehicles not built worldwide with the likely range, and
 // when supplier lines and car plants first stop.
 void draw_key_figures(const Ctx& c, float width) {
-    const Results& r = c.m.results;
+    const KeyFigures k = key_figures(c.m.results, c.lang);
     const ImVec2 top = ImGui::GetCursorPos();
     // The number, and beside it what it counts and its likely range.
-    const std::string number = vehicles_text(r.world_vehicles_lost.p50, c.lang);
     ImGui::PushFont(c.f.headline);
-    const float number_w = std::ceil(ImGui::CalcTextSize(number.c_str()).x) + 12.0f;  // text on whole pixels, in every engine alike
-    ImGui::TextUnformatted(number.c_str());
+    const float number_w = std::ceil(ImGui::CalcTextSize(k.number.c_str()).x) + 12.0f;  // text on whole pixels, in every engine alike
+    ImGui::TextUnformatted(k.number.c_str());
     ImGui::PopFont();
     const float number_bottom = ImGui::GetCursorPosY();
-    std::string what = ui_format(c.lang, "ui.figures.vehicles", {{"horizon", horizon_text(r.inputs, c.lang)}});
-    if (r.bands_ready && r.world_vehicles_lost.p90 > 0.5)
-        what += std::string(c.t("ui.list_separator")) +
-                ui_format(c.lang, "ui.figures.range", {{"range", vehicles_range_text(r.world_vehicles_lost.p10, r.world_vehicles_lost.p90, c.lang)}});
     ImGui::SetCursorPos(ImVec2(top.x + number_w, top.y + 1.0f));
     ImGui::BeginGroup();
-    wrapped_text(c.f.small, c.p.muted, width - number_w, what);
+    wrapped_text(c.f.small, c.p.muted, width - number_w, k.what);
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(top.x, std::max(number_bottom, ImGui::GetCursorPosY()) + 2.0f));
     // The first stop of each tier across the export regions (median day), side by side: the sentence's.
-    const FirstStops first = first_stops(r);
-    const std::optional<double>& supplier = first.supplier_day;
-    const std::optional<double>& car = first.car_day;
     const float col = std::floor((width - 12.0f) / 2.0f);
     const float y = ImGui::GetCursorPosY();
     float bottom = y;
     int i = 0;
-    for (const auto& [day, key] : {std::pair{supplier, "ui.figures.suppliers"}, std::pair{car, "ui.figures.cars"}}) {
+    for (const KeyFigures::Stop& s : k.stops) {
         ImGui::SetCursorPos(ImVec2(top.x + static_cast<float>(i++) * (col + 12.0f), y));
         ImGui::BeginGroup();
         ImGui::PushFont(c.f.label);
-        ImGui::TextUnformatted(day ? short_date_text(static_cast<int>(std::lround(*day)), c.lang).c_str()
-                                   : std::string(c.t("ui.figures.none")).c_str());
+        ImGui::TextUnformatted(s.when.c_str());
         ImGui::PopFont();
-        wrapped_text(c.f.small, c.p.muted, col, std::string(c.t(key)));
+        wrapped_text(c.f.small, c.p.muted, col, s.label);
         ImGui::EndGroup();
         bottom = std::max(bottom, ImGui::GetCursorPosY());
     }

@@ -212,4 +212,21 @@ std::string detail_html(const Results& r, Language lang) {
     return s;
 }
 
+std::string key_figures_html(const Results& r, Language lang) {
+    const KeyFigures k = key_figures(r, lang);
+    std::string s = "<div class=\"rs-kf\"><p class=\"rs-kf-main\">";
+    element(s, "span", "rs-kf-number", k.number);
+    s += ' ';
+    element(s, "span", "rs-kf-what", k.what);
+    s += "</p>";
+    for (const KeyFigures::Stop& stop : k.stops) {
+        s += "<p class=\"rs-kf-stop\">";
+        element(s, "span", "rs-kf-when", stop.when);
+        s += ' ';
+        element(s, "span", "rs-kf-label", stop.label);
+        s += "</p>";
+    }
+    return s + "</div>";
+}
+
 }  // namespace rareshock::ui

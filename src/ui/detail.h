@@ -6,7 +6,7 @@
 // results and the same display text (model/results.h, ui/text.h) as the canvas,
 // the CSV and the CLI. The web page inserts it (page.js, once the ranges are
 // ready); the build writes the default scenario's into the page so that a reader
-// has it before the WebAssembly arrives (rareshock_facts --detail).
+// has it before the WebAssembly arrives (tools/site/fallback.mjs).
 //
 // Each section is a <details data-rs-section="…"> whose open state the page keeps
 // (folded on phones, open on wider screens). Only text and markup: no inline
@@ -23,5 +23,10 @@
 namespace rareshock::ui {
 
 std::string detail_html(const Results& r, Language lang);
+
+// The key figures (text.h key_figures) as HTML, as a phone's canvas draws them at its
+// top: the page's loading placeholder shows the default scenario's (rareshock_facts
+// --figures) until the canvas takes over in the same box.
+std::string key_figures_html(const Results& r, Language lang);
 
 }  // namespace rareshock::ui

@@ -87,6 +87,26 @@ void point(std::string& list, float x, float y) {
     list += num(y);
 }
 
+// The points of a line or an outline without the inner points of a horizontal run
+// (the timelines count whole plants: flat for weeks at a time), as point() writes them.
+class Points {
+public:
+    void add(float x, float y) {
+        const std::size_t n = v_.size();
+        if (n >= 2 && v_[n - 1].second == y && v_[n - 2].second == y) {
+            v_[n - 1].first = x;
+            return;
+        }
+        v_.emplace_back(x, y);
+    }
+    void write(std::string& list) const {
+        for (const auto& [x, y] : v_) point(list, x, y);
+    }
+
+private:
+    std::vector<std::pair<float, float>> v_;
+};
+
 std::string hex(ImU32 c) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<unsigned>((c >> IM_COL32_R_SHIFT) & 0xFF),
@@ -109,11 +129,48 @@ std::string base64(const unsigned char* data, std::size_t size) {
     return s;
 }
 
+// The colours a picture painted by class uses: each role's class name, the page's CSS
+// variable that gives its theme colour (theme.css, facts.cpp), and its palette colour.
+struct PictureRole {
+    std::string name;     // "fg", "muted", "grid", "r0" … "r4"
+    std::string css_var;  // "--rs-fg", "--rs-region-0" …
+    ImU32 Palette::*colour = nullptr;  // the palette's, or (regions) nullptr
+    int region = -1;
+};
+const std::vector<PictureRole>& picture_roles() {
+    static const std::vector<PictureRole> roles = [] {
+        std::vector<PictureRole> v{{"fg", "--rs-fg", &Palette::text}, {"muted", "--rs-muted", &Palette::muted},
+                                   {"grid", "--rs-grid", &Palette::grid}};
+        for (int i = 0; i < kExportRegionCount; ++i) {
+            const std::string index = std::to_string(i);
+            PictureRole role{"r", "--rs-region-", nullptr, i};
+            role.name += index;
+            role.css_var += index;
+            v.push_back(role);
+        }
+        return v;
+    }();
+    return roles;
+}
+
 struct Svg {
     std::string s;
     const TextMeasure& measure;
     const Palette& p;
     Language lang;
+    // Painted by class (chart_picture_svg): the page's style sheet gives each role its
+    // theme colour, so one picture serves the light and the dark theme.
+    bool classes = false;
+
+    // ` fill="#rrggbb"`, or by class: ` class="rs-pc-f-fg"` (f: fill, s: stroke; the roles
+    // of picture_roles()).
+    std::string paint(const char* attr, ImU32 c) const {
+        if (classes)
+            for (const PictureRole& role : picture_roles())
+                if ((role.colour && c == p.*(role.colour)) || (role.region >= 0 && c == p.region[role.region]))
+                    return std::string(" class=\"rs-pc-") + attr[0] + "-" + role.name + "\"";
+        return std::string(" ") + attr + "=\"" + hex(c) + "\"";
+    }
 
     enum class Anchor { Start, End, Middle };
     // One line of text; y is its baseline.
@@ -123,7 +180,7 @@ struct Svg {
         if (semibold) s += " font-weight=\"600\"";
         if (anchor == Anchor::End) s += " text-anchor=\"end\"";
         if (anchor == Anchor::Middle) s += " text-anchor=\"middle\"";
-        s += " fill=\"" + hex(colour) + "\"";
+        s += paint("fill", colour);
         if (!extra.empty()) s += ' ' + std::string(extra);
         s += '>' + xml_escaped(t) + "</text>\n";
     }
@@ -137,15 +194,15 @@ struct Svg {
         return y;
     }
     void line(float x0, float y0, float x1, float y1, ImU32 colour, float width, std::string_view extra = {}) {
-        s += "<line x1=\"" + num(x0) + "\" y1=\"" + num(y0) + "\" x2=\"" + num(x1) + "\" y2=\"" + num(y1) + "\" stroke=\"" +
-             hex(colour) + "\" stroke-width=\"" + num(width) + "\"";
+        s += "<line x1=\"" + num(x0) + "\" y1=\"" + num(y0) + "\" x2=\"" + num(x1) + "\" y2=\"" + num(y1) + "\"" +
+             paint("stroke", colour) + " stroke-width=\"" + num(width) + "\"";
         if (!extra.empty()) s += ' ' + std::string(extra);
         s += "/>\n";
     }
     void rect(float x, float y, float w, float h, ImU32 colour, float radius = 0.0f) {
         s += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\"";
         if (radius > 0) s += " rx=\"" + num(radius) + "\"";
-        s += " fill=\"" + hex(colour) + "\"/>\n";
+        s += paint("fill", colour) + "/>\n";
     }
 };
 
@@ -209,10 +266,12 @@ void chart(Svg& svg, const Results& r, float x, float y, float width, float heig
         const RegionTimeline& t = r.timeline[static_cast<std::size_t>(shaded)];
         const int n = std::min(days + 1, static_cast<int>(std::min(t.p10.size(), t.p90.size())));
         if (n > 1) {
+            Points outline;
+            for (int i = 0; i < n; ++i) outline.add(at_x(i), at_y(t.p90[static_cast<std::size_t>(i)]));
+            for (int i = n - 1; i >= 0; --i) outline.add(at_x(i), at_y(t.p10[static_cast<std::size_t>(i)]));
             std::string d = "M";
-            for (int i = 0; i < n; ++i) point(d, at_x(i), at_y(t.p90[static_cast<std::size_t>(i)]));
-            for (int i = n - 1; i >= 0; --i) point(d, at_x(i), at_y(t.p10[static_cast<std::size_t>(i)]));
-            svg.s += "<path d=\"" + d + " Z\" fill=\"" + hex(p.region[shaded]) + "\" fill-opacity=\"0.22\"/>\n";
+            outline.write(d);
+            svg.s += "<path d=\"" + d + " Z\"" + svg.paint("fill", p.region[shaded]) + " fill-opacity=\"0.22\"/>\n";
         }
     }
     for (int ri = kExportRegionCount - 1; ri >= 0; --ri) {
@@ -220,10 +279,12 @@ void chart(Svg& svg, const Results& r, float x, float y, float width, float heig
         const std::vector<float>& v = bands ? t.p50 : t.central;
         const int n = std::min(days + 1, static_cast<int>(v.size()));
         if (n < 2) continue;
+        Points line;
+        for (int i = 0; i < n; ++i) line.add(at_x(i), at_y(v[static_cast<std::size_t>(i)]));
         std::string pts;
-        for (int i = 0; i < n; ++i) point(pts, at_x(i), at_y(v[static_cast<std::size_t>(i)]));
-        svg.s += "<polyline points=\"" + pts + "\" fill=\"none\" stroke=\"" + hex(p.region[ri]) +
-                 "\" stroke-width=\"2.25\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n";
+        line.write(pts);
+        svg.s += "<polyline points=\"" + pts + "\" fill=\"none\"" + svg.paint("stroke", p.region[ri]) +
+                 " stroke-width=\"2.25\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n";
     }
     if (timeline_last_stop_day(r) < 0)
         svg.text(ox + w * 0.5f, oy + h * 0.5f, ui_text(svg.lang, "ui.chart.no_stops"), size * 1.1f, p.text, false,
@@ -449,6 +510,24 @@ ExportImage scenario_svg(const Results& r, const ExportOptions& o, const TextMea
     s += body.s;
     s += "</svg>\n";
     return image;
+}
+
+std::string chart_picture_svg(const Results& r, Language lang, float width, float height, const TextMeasure& measure) {
+    Svg body{{}, measure, palette(false), lang};
+    body.classes = true;
+    const float size = 13.0f;
+    float y = body.paragraph(0.0f, 0.0f, width, std::string(ui_text(lang, "ui.chart.title")), 15.0f, 21.0f, body.p.text, true);
+    y = legend(body, 0.0f, y + 2.0f, width, size) + 4.0f;
+    chart(body, r, 0.0f, y, width, height - y - size * 0.4f, size);  // room for the x title's descenders
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " + num(height) + "\" width=\"" + num(width) +
+           "\" height=\"" + num(height) + "\" class=\"rs-pc\" aria-hidden=\"true\" focusable=\"false\">\n" + body.s + "</svg>\n";
+}
+
+std::string chart_picture_css() {
+    std::string css;
+    for (const PictureRole& role : picture_roles())
+        css += ".rs-pc-f-" + role.name + "{fill:var(" + role.css_var + ")}.rs-pc-s-" + role.name + "{stroke:var(" + role.css_var + ")}";
+    return css;
 }
 
 }  // namespace rareshock::ui

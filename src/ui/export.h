@@ -74,4 +74,14 @@ std::vector<std::string> wrap_text(std::string_view text, float width, float fon
 // Text made safe for XML and HTML (& < > " ' escaped, control characters dropped).
 std::string xml_escaped(std::string_view text);
 
+// The chart alone, for the page's loading placeholder (the build writes the default
+// scenario's into every page: rareshock_facts --chart): its title, the legend and the
+// timeline in a viewBox of width x height CSS px, painted by class (rs-pc-f-<role>,
+// rs-pc-s-<role>: the page's style sheet gives each role its theme colour, so one
+// picture serves both themes), its words in the page's font. Decorative: the page
+// hides it from assistive technology (the sentence and the detail say the same).
+std::string chart_picture_svg(const Results& r, Language lang, float width, float height, const TextMeasure& measure);
+// Its classes' rules (the theme's CSS variables; rareshock_facts puts them into theme.css).
+std::string chart_picture_css();
+
 }  // namespace rareshock::ui

@@ -2,6 +2,7 @@
 #include "facts.h"
 
 #include "app.h"
+#include "export.h"
 #include "theme.h"
 
 #include "model/model.h"
@@ -63,6 +64,7 @@ constexpr ThemeColour kThemeColours[] = {
 std::string css_colours(bool dark) {
     std::string s;
     for (const ThemeColour& c : kThemeColours) s += std::string(c.css) + ":" + hex(palette(dark).*(c.colour)) + ";";
+    s += "--rs-grid:" + hex(palette(dark).grid) + ";";  // the chart's grid (the loading placeholder's picture)
     // The regions' colours (the chart's lines), for the detail's keys (detail.h: rs-region-<index>).
     for (int i = 0; i < kRegionCount; ++i) s += "--rs-region-" + std::to_string(i) + ":" + hex(palette(dark).region[i]) + ";";
     return s + (dark ? "color-scheme:dark" : "color-scheme:light");
@@ -207,7 +209,7 @@ std::string theme_css() {
            ":root,[data-rs-theme=\"light\"]{" + css_colours(false) + "}\n"
            "[data-rs-theme=\"dark\"]{" + css_colours(true) + "}\n"
            "@media (prefers-color-scheme: dark){:root:not([data-rs-theme=\"light\"]){" + css_colours(true) + "}}\n" +
-           region_keys_css();
+           region_keys_css() + chart_picture_css() + "\n";
 }
 
 std::string methodology_inputs_table() {

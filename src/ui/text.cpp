@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 #include "model/results.h"
@@ -70,6 +71,23 @@ std::string preset_description(Language lang, const Preset& p) {
 }
 std::string event_label(Language lang, const Event& e) {
     return std::string(translated(lang, "event." + std::to_string(e.day) + ".label", e.label));
+}
+
+KeyFigures key_figures(const Results& r, Language lang) {
+    KeyFigures k;
+    k.number = vehicles_text(r.world_vehicles_lost.p50, lang);
+    k.what = ui_format(lang, "ui.figures.vehicles", {{"horizon", horizon_text(r.inputs, lang)}});
+    if (r.bands_ready && r.world_vehicles_lost.p90 > 0.5)
+        k.what += std::string(ui_text(lang, "ui.list_separator")) +
+                  ui_format(lang, "ui.figures.range", {{"range", vehicles_range_text(r.world_vehicles_lost.p10, r.world_vehicles_lost.p90, lang)}});
+    const FirstStops first = first_stops(r);
+    int i = 0;
+    for (const auto& [day, key] : {std::pair{first.supplier_day, "ui.figures.suppliers"}, std::pair{first.car_day, "ui.figures.cars"}}) {
+        KeyFigures::Stop& s = k.stops[i++];
+        s.when = day ? short_date_text(static_cast<int>(std::lround(*day)), lang) : std::string(ui_text(lang, "ui.figures.none"));
+        s.label = std::string(ui_text(lang, key));
+    }
+    return k;
 }
 
 std::string page_text(Language lang, std::string_view key) {

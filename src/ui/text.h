@@ -36,6 +36,20 @@ std::string event_label(Language lang, const Event& e);
 // "Tage", "日"), "preset.embargo.label", "region.europe.name").
 std::string page_text(Language lang, std::string_view key);
 
+// The key figures a phone shows first (the canvas draws them; the page's loading
+// placeholder has them as HTML, detail.h): vehicles not built worldwide, what that
+// counts with its likely range, and the first stop of each tier (the sentence's days).
+struct KeyFigures {
+    std::string number;  // "8,900"
+    std::string what;    // "vehicles not built worldwide over a year · likely 2,900–22,000"
+    struct Stop {
+        std::string when;   // "9 May", or "none"
+        std::string label;  // "supplier lines stop"
+    };
+    Stop stops[2];  // supplier lines, car plants
+};
+KeyFigures key_figures(const Results& r, Language lang);
+
 // Where a line may break inside text without spaces (Japanese), between the
 // characters `before` and `after` (kinsoku, in short): between two CJK characters,
 // from a CJK character to a number or a Latin word ("に|25%", "約|7.1万台"), and

@@ -1,7 +1,8 @@
 // Rare Earth Shock — what a reader sees before and without the calculator: while the
-// WebAssembly loads, the reserved box shows the headline sentence and says it is
-// loading (no screen of blank white); without JavaScript a phone gets the phone
-// picture, a desktop the desktop one (<picture>, made by scripts/make-fallback.mjs).
+// WebAssembly loads, the reserved box gives the answer (on phones the key figures, on
+// wider screens the headline sentence, and a picture of the chart, all written at build
+// time) and says it is loading (no screen of blank white); without JavaScript a phone
+// gets the phone picture, a desktop the desktop one (<picture>, tools/site/fallback.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { SITE, openWith, serve, waitReady, until, artifact, assert, noErrors } from './harness.mjs';
@@ -32,9 +33,20 @@ const placeholderState = () => {
     boxHeight: Math.round(box.height),
     // The calculator's height in this band (--rs-reserve-*, measured by tools/site/heights.mjs), which the canvas holds until it draws.
     reserved: Math.round(parseFloat(getComputedStyle(document.getElementById('rareshock-canvas')).height)),
-    caption: vis(cap) ? cap.textContent.trim() : '', captionTop: cap ? Math.round(cap.getBoundingClientRect().top - box.top) : -1,
+    caption: vis(cap) && cap.getBoundingClientRect().height > 2 ? cap.textContent.trim() : '',  // not the visually hidden one (read to screen readers)
+    captionTop: cap ? Math.round(cap.getBoundingClientRect().top - box.top) : -1,
     note: vis(note) ? note.textContent.trim() : '', sketchHeight: vis(sketch) ? Math.round(sketch.getBoundingClientRect().height) : 0,
     picture: vis(document.getElementById('rs-fallback-img')),
+    figures: vis(document.querySelector('.rs-loading-figures')) ? document.querySelector('.rs-loading-figures').innerText.trim() : '',
+    figuresTop: Math.round((document.querySelector('.rs-loading-figures')?.getBoundingClientRect().top ?? -1e4) - box.top),
+    number: document.querySelector('.rs-kf-number')?.textContent.trim() ?? '',
+    // The chart picture shown (narrow or wide) and its size on the page.
+    chart: [...document.querySelectorAll('.rs-loading-chart svg')].filter(vis).map((svg) => {
+      const r = svg.getBoundingClientRect();
+      return { width: svg.dataset.rsWidth, shownWidth: Math.round(r.width), height: Math.round(r.height), lines: svg.querySelectorAll('polyline').length };
+    }),
+    // Whether anything in the placeholder sticks out of the box sideways.
+    sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
   };
 };
 
@@ -50,16 +62,34 @@ export function loadingTests({ engine, site }) {
         await until(() => held.asked() > 0, 30000, 'the page to ask for its WebAssembly');   // which the server holds
         const s = await page.evaluate(placeholderState);
         fs.writeFileSync(artifact(`${engine.name}-loading-${width}.png`), await page.screenshot({ selector: '.rs-widget' }));
-        const summary = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8').match(/<figcaption id="rs-fallback-caption">([^<]*)</)[1];
-        assert(s.caption.length > 40 && s.caption === summary.replace(/&amp;/g, '&'), `the headline sentence shows: "${s.caption}"`);
-        assert(s.captionTop >= 0 && s.captionTop < 40, `at the top of the box, where the headline will be (${s.captionTop} px down)`);
+        const summary = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8').match(/<figcaption id="rs-fallback-caption">([^<]*)</)[1].replace(/&amp;/g, '&');
+        const phone = width < 600;
+        if (phone) {
+          // The answer in one glance at the top: the key figures (the canvas draws them there).
+          assert(s.figures && s.figuresTop >= 0 && s.figuresTop < 40, `the key figures at the top of the box: ${JSON.stringify(s)}`);
+          assert(/^[\d,]+$/.test(s.number) && summary.includes(`${s.number} vehicles`), `the key figure (${s.number}) is the sentence's number of vehicles`);
+          assert(/not built/.test(s.figures) && /supplier lines stop/.test(s.figures) && /car plants stop/.test(s.figures), `what the figures are: "${s.figures}"`);
+          assert(!s.caption, `the sentence is not repeated over the figures on a phone: "${s.caption}"`);
+        } else {
+          assert(s.caption.length > 40 && s.caption === summary, `the headline sentence shows: "${s.caption}"`);
+          assert(s.captionTop >= 0 && s.captionTop < 40, `at the top of the box, where the headline will be (${s.captionTop} px down)`);
+          assert(!s.figures, `no separate key figures beside the sentence: "${s.figures}"`);
+        }
+        assert(s.chart.length === 1 && s.chart[0].width === (phone ? 'narrow' : 'wide') && s.chart[0].lines === 5 && s.chart[0].height > 200,
+               `one picture of the chart, the ${phone ? 'narrow' : 'wide'} one, with the five regions' lines: ${JSON.stringify(s.chart)}`);
+        assert(!s.sideways, 'nothing sticks out sideways');
         assert(/Loading the calculator/.test(s.note), `it says it is loading: "${s.note}"`);
         assert(s.sketchHeight > 300 && !s.picture, `a sketch of the controls, not the fallback picture: ${JSON.stringify(s)}`);
         assert(s.reserved > 500 && s.boxHeight >= s.reserved, `the box keeps the calculator's reserved height (${s.boxHeight} px, reserved ${s.reserved} px)`);
+        // The app, once it runs, says the same: its sentence is the one built into the page.
         held.release();
         await waitReady(page);
         const after = await page.evaluate(placeholderState);
-        assert(!after.note && !after.sketchHeight && !after.caption, `the placeholder is gone once the calculator is ready: ${JSON.stringify(after)}`);
+        assert(!after.note && !after.sketchHeight && !after.caption && !after.figures && !after.chart.length,
+               `the placeholder is gone once the calculator is ready: ${JSON.stringify(after)}`);
+        await page.waitFor(() => (document.querySelector('.rs-live')?.textContent || '').length > 40, null, 15000);
+        const appSentence = await page.evaluate(() => document.querySelector('.rs-live').textContent);
+        assert(appSentence === summary, `the app's sentence is the one in the page: "${appSentence}" vs "${summary}"`);
         await noErrors(page);
       } finally {
         await context.close();
@@ -79,13 +109,17 @@ export function loadingTests({ engine, site }) {
         const s = await page.evaluate(() => {
           const i = document.querySelector('img.rs-fallback-static');
           const note = document.querySelector('.rs-loading-note');
+          const shown = (sel) => [...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none');
+          const cap = document.getElementById('rs-fallback-caption');
           return { src: i.currentSrc.split('/').pop(), natural: i.naturalWidth, shown: Math.round(i.getBoundingClientRect().width),
+                   figures: shown('.rs-loading-figures'), chart: shown('.rs-loading-chart svg'), caption: Math.round(cap.getBoundingClientRect().height),
                    note: !!note && getComputedStyle(note).display !== 'none', scrollW: document.documentElement.scrollWidth };
         });
         fs.writeFileSync(artifact(`${engine.name}-fallback-nojs-${width}.png`), await page.screenshot());
         assert(s.src.startsWith(want + '.'), `the ${want} picture is shown (${s.src})`);
         assert(s.natural >= s.shown, `at least one picture pixel per CSS pixel: ${s.natural} px shown ${s.shown} px wide`);
         assert(!s.note && s.scrollW <= width, `no loading note and no sideways scroll without JavaScript: ${JSON.stringify(s)}`);
+        assert(!s.figures && !s.chart && s.caption > 20, `the picture's caption, not the loading placeholder's figures or chart: ${JSON.stringify(s)}`);
       } finally {
         await context.close();
       }

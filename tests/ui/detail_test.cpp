@@ -91,6 +91,25 @@ TEST(Detail, IsPlainMarkupInEveryLanguageWithoutAMissingText) {
 }
 
 // The ranges are left out while only the central estimate is ready (no "day 44 (44–44)").
+// The loading placeholder's key figures: the canvas's (text.h key_figures), as HTML
+// in every language, the number the sentence gives.
+TEST(Detail, TheKeyFiguresAreTheCanvassInEveryLanguage) {
+    const Results& r = default_results();
+    for (const Language lang : {Language::English, Language::German, Language::Japanese}) {
+        const KeyFigures k = key_figures(r, lang);
+        const std::string html = key_figures_html(r, lang);
+        EXPECT_EQ(html.rfind("<div class=\"rs-kf\">", 0), 0u) << html;
+        EXPECT_NE(html.find("<span class=\"rs-kf-number\">" + k.number + "</span>"), std::string::npos) << html;
+        EXPECT_EQ(count(html, "class=\"rs-kf-stop\""), 2u) << html;
+        for (const KeyFigures::Stop& stop : k.stops) {
+            EXPECT_FALSE(stop.when.empty());
+            EXPECT_NE(html.find(stop.when), std::string::npos) << stop.when;
+        }
+    }
+    const KeyFigures en = key_figures(r, Language::English);
+    EXPECT_NE(r.summary.find(en.number + " vehicles"), std::string::npos) << en.number << " / " << r.summary;
+}
+
 TEST(Detail, SaysNoRangeBeforeTheBandsAreReady) {
     Results r = default_results();
     r.bands_ready = false;

@@ -348,5 +348,41 @@ TEST_F(ExportTest, WrappingKeepsEveryWordAndTheWidth) {
     EXPECT_NEAR(m.width("MMMMMMMMMM", 20.0f, false), 170.0f, 15.0f);
 }
 
+// The loading placeholder's chart picture: the chart's title, legend, band and five
+// lines, every coordinate inside its box, painted by class (the page's theme colours
+// it, light or dark), so no colour is written into it; one rule per role in the CSS.
+TEST_F(ExportTest, TheChartPictureIsPaintedByTheThemeAndStaysInItsBox) {
+    const Results& r = results();
+    const std::string css = chart_picture_css();
+    EXPECT_NE(css.find(".rs-pc-s-r0{stroke:var(--rs-region-0)}"), std::string::npos) << css;
+    EXPECT_NE(css.find(".rs-pc-f-muted{fill:var(--rs-muted)}"), std::string::npos) << css;
+    for (const float width : {366.0f, 780.0f}) {
+        ExportImage image;
+        image.width = width;
+        image.height = 330.0f;
+        image.svg = chart_picture_svg(r, Language::English, image.width, image.height, FontMeasure(fonts));
+        const std::vector<Element> elements = check(image);
+        int paths = 0, lines = 0;
+        std::string text;
+        for (const Element& e : elements) {
+            paths += e.name == "path";
+            lines += e.name == "polyline";
+            if (e.name == "text") text += e.text + " ";
+            for (const char* key : {"fill", "stroke"}) {
+                const std::string v = e.attribute(key);
+                EXPECT_TRUE(v.empty() || v == "none") << "<" << e.name << " " << key << "=" << v << ">: a colour written in";
+            }
+            const std::string cls = e.attribute("class");  // each class the picture paints with has its rule
+            if (!cls.empty() && cls != "rs-pc") EXPECT_NE(css.find("." + cls + "{"), std::string::npos) << cls;
+        }
+        EXPECT_EQ(paths, 1);
+        EXPECT_EQ(lines, kExportRegionCount);
+        EXPECT_NE(text.find("Car plants with a line stopped"), std::string::npos) << text;
+        EXPECT_NE(text.find("Europe"), std::string::npos) << text;
+        EXPECT_NE(text.find(timeline_x_title(r, true, Language::English)), std::string::npos) << text;
+        EXPECT_NE(image.svg.find("aria-hidden=\"true\""), std::string::npos);
+    }
+}
+
 }  // namespace
 }  // namespace rareshock::ui

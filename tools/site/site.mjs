@@ -74,7 +74,7 @@ export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLic
   })[`${name}:${arg}`], 'web/embed.js'));
 
   const offlineParts = {
-    style, app: read(app), boot: read(path.join(web, 'app.js')),
+    style, app: read(app), boot: read(path.join(web, 'app.js')), 'noscript-style': read(path.join(web, 'noscript.css')).trim(),
     'public-url': `<meta name="rareshock-public-url" content="${publicUrl.replace(/&/g, '&amp;')}">`,
   };
   const wasm64 = gzipBase64(wasmFile);
@@ -90,6 +90,9 @@ export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLic
         if (name === 'page') return escapeHtml(editionName(arg, lang));
         if (name === 'url') return escapeHtml(siteUrl + editionName(arg, lang));
         if (name === 'csp') return documentPolicy(facts, arg).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+        // The loading placeholder's answer: the default scenario's key figures and chart in
+        // this language (rareshock_facts --figures, --chart; the build writes them).
+        if (name === 'loading' && (arg === 'figures' || arg === 'chart')) return read(path.join(factsDir, `loading-${arg}.${lang}.html`)).trim();
         if (name === 'method' && arg === 'inline') return methods[method];
         if (name === 'method' && arg === 'lazy') {
           // The link's words: the page's own "Method and sources" summary.
