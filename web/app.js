@@ -8,6 +8,8 @@
   var isEmbed = doc.classList.contains('rs-embed');
   var params = new URLSearchParams(window.location.search);
   var MAX_URL_CHARS = 2048;
+  // The themes a host may ask for (the facts' theme_modes: src/ui/page_options.h), filled in by the site generator.
+  var THEME_MODES = {{facts:theme-modes}};
   // Producer options that shape the page before the app runs (the app validates
   // them all again and warns about bad values): bg=transparent, headline=off.
   if (params.get('bg') === 'transparent') doc.classList.add('rs-transparent');
@@ -167,7 +169,7 @@
       var m = e.data;
       if (!m || typeof m !== 'object' || typeof m.type !== 'string' || m.type.indexOf('rareshock:') !== 0) return;
       var ok = (m.type === 'rareshock:set' && m.inputs !== null && typeof m.inputs === 'object' && !Array.isArray(m.inputs)) ||
-               (m.type === 'rareshock:theme' && (m.theme === 'light' || m.theme === 'dark' || m.theme === 'auto'));
+               (m.type === 'rareshock:theme' && THEME_MODES.indexOf(m.theme) >= 0);
       if (!ok) {
         if (m.type !== 'rareshock:resize') console.warn('rareshock: malformed message ignored: ' + m.type.slice(0, 40));
         return;

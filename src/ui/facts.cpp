@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "export.h"
+#include "page_options.h"
 #include "theme.h"
 
 #include "model/model.h"
@@ -164,6 +165,15 @@ std::string facts_json(bool with_sources) {
                 JsonObject theme(themes.member(dark ? "dark" : "light"));
                 for (const ThemeColour& c : kThemeColours) theme.text(c.json, hex(palette(dark).*(c.colour)));
             }
+        }
+        {
+            std::string& modes = facts.member("theme_modes");  // what theme= and setTheme take
+            modes += '[';
+            for (const ThemeModeName& t : kThemeModes) {
+                if (modes.back() != '[') modes += ',';
+                append_json_string(modes, t.name);
+            }
+            modes += ']';
         }
         json_array(facts.member("actions"), std::span<const ActionInfo>(kActions), [](JsonObject& o, const ActionInfo& a) {
             o.text("name", a.name);

@@ -15,6 +15,7 @@ namespace rareshock::ui {
 // {"model_version", "fields": [{key, label, unit, min, max, step, kind, advanced,
 // default, help, source}], "presets": [{id, label, description}], "regions":
 // [{key, name, export}], "themes": {"light": {background, …}, "dark": {…}},
+// "theme_modes": ["light", "dark", "auto"] (page_options.h kThemeModes),
 // "breakpoints": {narrow_below_px, wide_from_px}, "languages": ["en", …],
 // "csp": {page, document, method_page, offline}}. Without the fields' sources,
 // the languages and the pages' policies for the page (they are for the

@@ -2,6 +2,7 @@
 #include "page_options.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace rareshock::ui {
 namespace {
@@ -10,14 +11,29 @@ constexpr std::string_view kPageOptionKeys[] = {"theme", "lang", "accent", "bg",
 }  // namespace
 
 ThemeMode theme_mode_from_string(std::string_view s, bool* ok) {
-    if (ok) *ok = true;
-    if (s == "light") return ThemeMode::Light;
-    if (s == "dark") return ThemeMode::Dark;
-    if (ok) *ok = (s == "auto");
+    for (const ThemeModeName& t : kThemeModes) {
+        if (s == t.name) {
+            if (ok) *ok = true;
+            return t.mode;
+        }
+    }
+    if (ok) *ok = false;
     return ThemeMode::Auto;
 }
 const char* theme_mode_name(ThemeMode m) {
-    return m == ThemeMode::Light ? "light" : (m == ThemeMode::Dark ? "dark" : "auto");
+    for (const ThemeModeName& t : kThemeModes) {
+        if (t.mode == m) return t.name.data();  // literals: NUL-terminated
+    }
+    return "";  // every ThemeMode is in kThemeModes
+}
+std::string theme_mode_choices() {
+    std::string out;
+    const std::size_t n = std::size(kThemeModes);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) out += i + 1 == n ? " or " : ", ";
+        out += kThemeModes[i].name;
+    }
+    return out;
 }
 
 std::span<const std::string_view> page_option_keys() { return kPageOptionKeys; }
@@ -46,7 +62,7 @@ PageOptions parse_page_options(std::span<const QueryParam> params, std::vector<Q
             bool ok = false;
             const ThemeMode mode = theme_mode_from_string(value, &ok);
             if (ok) o.theme = mode;
-            else error(key, "theme: '" + shown_text(value) + "' is not a theme (expected light, dark or auto)");
+            else error(key, "theme: '" + shown_text(value) + "' is not a theme (expected " + theme_mode_choices() + ")");
         } else if (key == "lang") {  // the reader's language (model/strings.h)
             Language lang = Language::English;
             if (parse_language(value, &lang)) o.language = lang;

@@ -18,9 +18,20 @@
 namespace rareshock::ui {
 
 enum class ThemeMode { Auto, Light, Dark };
-// "light", "dark", "auto"; anything else gives Auto with *ok false.
+// The themes a page may ask for, by name: the one list of them (theme=, setTheme,
+// the embeds' rareshock:theme message), which rareshock_facts hands to the page's
+// JavaScript and the site generator as the facts' "theme_modes".
+struct ThemeModeName {
+    ThemeMode mode;
+    std::string_view name;
+};
+inline constexpr ThemeModeName kThemeModes[] = {
+    {ThemeMode::Light, "light"}, {ThemeMode::Dark, "dark"}, {ThemeMode::Auto, "auto"}};
+// A name of kThemeModes; anything else gives Auto with *ok false.
 ThemeMode theme_mode_from_string(std::string_view s, bool* ok = nullptr);
 const char* theme_mode_name(ThemeMode m);
+// The names as a reader reads a choice: "light, dark or auto".
+std::string theme_mode_choices();
 
 // The keys parse_page_options reads.
 std::span<const std::string_view> page_option_keys();
@@ -37,7 +48,7 @@ struct PageOptions {
 
 // Reads the page options among `params` (a DecodedQuery's `others`); a parameter
 // with another key is left alone. A bad value is an error in *errors ("theme: 'Dark'
-// is not a theme (expected light, dark or auto)") and the option keeps its default.
+// is not a theme (expected light, dark or auto)": theme_mode_choices()) and the option keeps its default.
 PageOptions parse_page_options(std::span<const QueryParam> params, std::vector<QueryMessage>* errors);
 
 // "#0b5cad" for "0b5cad", "#0B5CAD" or "#0b5" (CSS's short form); "" for anything else.

@@ -3,6 +3,7 @@
 // that need CSS escaping, ids with spaces) without touching other instances.
 // Driven through page-level JavaScript only, so the tests port to other engines.
 import { openWith, waitReady, assert, noErrors, focusOn } from './harness.mjs';
+import { facts } from './facts.mjs';
 
 export function apiTests({ engine, site }) {
   const tests = [];
@@ -85,6 +86,28 @@ export function apiTests({ engine, site }) {
       const printed = (await page.logs()).warnings.filter((w) => /plain object|not an input/.test(w));
       assert(printed.length === 3, `each warning printed once: ${printed.join(' | ')}`);
       assert(log.errors.length === 0, `no console errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['api: setTheme takes the facts\' theme modes; anything else is one warning that names them, and the theme stays', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html`);
+    try {
+      await waitReady(page);
+      const dark = facts.theme_modes.find((m) => m === 'dark');
+      for (const mode of [...facts.theme_modes.filter((m) => m !== dark), dark]) {
+        const r = await page.evaluate((m) => window.rareshock.setTheme(m), mode);
+        assert(Array.isArray(r) && r.length === 0, `setTheme('${mode}') is taken without a warning: ${JSON.stringify(r)}`);
+      }
+      await page.waitFor((d) => document.documentElement.getAttribute('data-rs-theme') === d, dark, 10000);
+      const bad = await page.evaluate(() => window.rareshock.setTheme('purple'));
+      assert(bad.length === 1 && facts.theme_modes.every((m) => bad[0].includes(`"${m}"`)),
+        `one warning naming every theme of the facts (${facts.theme_modes.join(', ')}): ${JSON.stringify(bad)}`);
+      const printed = (await page.logs()).warnings.filter((w) => /setTheme expects/.test(w));
+      assert(printed.length === 1, `printed once: ${printed.join(' | ')}`);
+      assert((await page.evaluate(() => document.documentElement.getAttribute('data-rs-theme'))) === dark, 'the theme stays');
+      await noErrors(page);
     } finally {
       await context.close();
     }

@@ -8,7 +8,9 @@ import path from 'node:path';
 export function readFacts(file) {
   let facts;
   try { facts = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) { throw new Error(`${file}: ${e.message} (rareshock_facts --json writes it)`); }
-  if (!facts.csp || !Array.isArray(facts.languages)) throw new Error(`${file}: no "csp" or "languages" (an older rareshock_facts wrote it: build again)`);
+  if (!facts.csp || !Array.isArray(facts.languages) || !Array.isArray(facts.theme_modes)) {
+    throw new Error(`${file}: no "csp", "languages" or "theme_modes" (an older rareshock_facts wrote it: build again)`);
+  }
   return facts;
 }
 
@@ -23,6 +25,27 @@ export function documentPolicy(facts, name) {
 // The shells name their policy ({{csp:page}}); the host page examples under web/examples
 // are someone else's page, with a policy of their own.
 const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi;
+
+// The page's JavaScript (the app's, the boot's, the loader's): a line that names every
+// theme of the manifest as a quoted string is a hand-typed list of them ("t !== 'light' &&
+// t !== 'dark' && t !== 'auto'"): RSPage.facts.theme_modes (page.js) or {{facts:theme-modes}}
+// (web/app.js) are the facts' list.
+const PAGE_SCRIPTS = ['src/platform/web', 'web'];
+function pageScriptCopies(source, facts) {
+  const problems = [];
+  const quoted = (name) => new RegExp(`(['"])${name}\\1`);
+  for (const dir of PAGE_SCRIPTS) {
+    for (const f of fs.readdirSync(path.join(source, dir)).filter((n) => n.endsWith('.js')).sort()) {
+      fs.readFileSync(path.join(source, dir, f), 'utf8').split('\n').forEach((line, i) => {
+        const where = `${dir}/${f}:${i + 1}`, shown = line.trim().slice(0, 60);
+        if (facts.theme_modes.every((m) => quoted(m).test(line))) {
+          problems.push(`${where}: a list of the themes typed by hand ("${shown}"): read the facts' theme_modes`);
+        }
+      });
+    }
+  }
+  return problems;
+}
 
 // Whether the languages `have` (a file per language, a table's keys) are the model's.
 export function languagesDiffer(facts, have) {
@@ -47,6 +70,7 @@ export async function copiesOfFacts(source, facts) {
       if (!/^\{\{csp:[a-z_]+\}\}$/.test(m[1])) problems.push(`web/${f}: a Content-Security-Policy typed by hand ("${m[1].slice(0, 40)}…"): write {{csp:page}}, the facts' policy`);
     }
   }
+  problems.push(...pageScriptCopies(source, facts));
   const server = fs.readFileSync(path.join(source, 'tools/server.mjs'), 'utf8');
   if (/default-src/.test(server)) problems.push('tools/server.mjs: a Content-Security-Policy typed by hand: read the facts\' "csp.page"');
   return problems;

@@ -7,7 +7,8 @@
 //                            the Japanese face) as gzip in base64, which app.js decompresses
 //                            with the browser's DecompressionStream, and its own CSP
 //   embed.js                 the measured heights and each language's frame title
-//   style.css, app.js        minified; method[.<lang>].html for the embeds' lazy method
+//   style.css, app.js        minified (app.js with the facts' theme names: {{facts:theme-modes}});
+//                            method[.<lang>].html for the embeds' lazy method
 //   strings-<lang>.json      for calculators made with createRareShock on other pages
 // The fallback pictures go in afterwards (tools/site/fallback.mjs).
 import fs from 'node:fs';
@@ -67,6 +68,11 @@ export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLic
   copy(jaLicense, 'font-ja-LICENSE.txt');
   const style = siteStyle(path.join(factsDir, 'theme.css'), path.join(web, 'style.css'), heights);
   fs.writeFileSync(path.join(site, 'style.css'), style);
+  // The page's boot, with the facts it checks messages against ({{facts:theme-modes}}).
+  const boot = fillAround(read(path.join(web, 'app.js')), [], (name, arg) => ({
+    'facts:theme-modes': JSON.stringify(facts.theme_modes),
+  })[`${name}:${arg}`], 'web/app.js');
+  fs.writeFileSync(path.join(site, 'app.js'), boot);
   minifyJs(path.join(site, 'app.js'));
 
   fs.writeFileSync(path.join(site, 'embed.js'), fillAround(read(path.join(web, 'embed.js')), [], (name, arg) => ({
@@ -74,7 +80,7 @@ export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLic
   })[`${name}:${arg}`], 'web/embed.js'));
 
   const offlineParts = {
-    style, app: read(app), boot: read(path.join(web, 'app.js')), 'noscript-style': read(path.join(web, 'noscript.css')).trim(),
+    style, app: read(app), boot, 'noscript-style': read(path.join(web, 'noscript.css')).trim(),
     'public-url': `<meta name="rareshock-public-url" content="${publicUrl.replace(/&/g, '&amp;')}">`,
   };
   const wasm64 = gzipBase64(wasmFile);

@@ -12,7 +12,8 @@
 // The closure compiler checks and minifies it with the rest of the glue: names
 // the page sees, and the keys of RS_FACTS and the results JSON, are quoted so
 // the compiler keeps them. RS_FACTS (facts.js, generated at build time from the
-// model's field table) gives the field keys, labels, ranges, presets and themes.
+// model's field table) gives the field keys, labels, ranges, presets, actions and
+// the themes a page may ask for (theme_modes).
 //
 // The boundary is small and quiet: a change crosses as a generation number, a
 // few dozen numbers (inputs, the regions' ranges) and the summary sentence. The
@@ -331,7 +332,11 @@ RSPage.makeApi = function () {
   api['getResults'] = function () { return JSON.parse(RSPage.resultsText()); };
   api['setInputs'] = RSPage.setInputs;
   api['setTheme'] = function (t) {
-    if (t !== 'light' && t !== 'dark' && t !== 'auto') return RSPage.printWarnings(['setTheme expects "light", "dark" or "auto"']);
+    var modes = RSPage.facts['theme_modes'];  // page_options.h kThemeModes
+    if (modes.indexOf(t) < 0) {
+      var named = modes.map(function (m) { return '"' + m + '"'; });
+      return RSPage.printWarnings(['setTheme expects ' + named.slice(0, -1).join(', ') + ' or ' + named[named.length - 1]]);
+    }
     return RSPage.printWarnings(RSPage.applyQuery('theme=' + t));
   };
   api['onChange'] = function (cb) {

@@ -430,7 +430,7 @@ EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
 std::string current_look() {
     const bool dark = g.app->dark_for(rs_js_prefers_dark() != 0);
     std::string accent, on_accent;
-    const std::string theme = dark ? "dark" : "light";
+    const std::string theme = ui::theme_mode_name(dark ? ui::ThemeMode::Dark : ui::ThemeMode::Light);
     return g.app->custom_accent(dark, &accent, &on_accent) ? theme + " " + accent + " " + on_accent : theme;
 }
 
