@@ -48,7 +48,7 @@
   // address, and only the display options of the address are kept. A share link
   // carries the scenario only: display options in the fragment are dropped, with
   // one warning; the rest goes to the model's query decoder only.
-  var DISPLAY_OPTIONS = ['theme', 'lang', 'accent', 'bg', 'headline'];
+  var DISPLAY_OPTIONS = {{facts:page-options}};  // ui/page_options.h page_option_keys(), filled in by the site generator
   function isDisplayOption(part) {
     var key = part.split('=')[0];
     try { key = decodeURIComponent(key); } catch (e) { /* not a name the model takes either */ }

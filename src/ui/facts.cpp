@@ -175,6 +175,15 @@ std::string facts_json(bool with_sources) {
             }
             modes += ']';
         }
+        {
+            std::string& keys = facts.member("page_options");  // the page's own query keys, not the scenario's
+            keys += '[';
+            for (const std::string_view key : page_option_keys()) {
+                if (keys.back() != '[') keys += ',';
+                append_json_string(keys, key);
+            }
+            keys += ']';
+        }
         json_array(facts.member("actions"), std::span<const ActionInfo>(kActions), [](JsonObject& o, const ActionInfo& a) {
             o.text("name", a.name);
             o.number("id", static_cast<int>(a.action));

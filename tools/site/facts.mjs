@@ -8,8 +8,8 @@ import path from 'node:path';
 export function readFacts(file) {
   let facts;
   try { facts = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) { throw new Error(`${file}: ${e.message} (rareshock_facts --json writes it)`); }
-  if (!facts.csp || !Array.isArray(facts.languages) || !Array.isArray(facts.theme_modes)) {
-    throw new Error(`${file}: no "csp", "languages" or "theme_modes" (an older rareshock_facts wrote it: build again)`);
+  if (!facts.csp || !Array.isArray(facts.languages) || !Array.isArray(facts.theme_modes) || !Array.isArray(facts.page_options)) {
+    throw new Error(`${file}: no "csp", "languages", "theme_modes" or "page_options" (an older rareshock_facts wrote it: build again)`);
   }
   return facts;
 }
@@ -29,7 +29,8 @@ const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*
 // The page's JavaScript (the app's, the boot's, the loader's): a line that names every
 // theme of the manifest as a quoted string is a hand-typed list of them ("t !== 'light' &&
 // t !== 'dark' && t !== 'auto'"): RSPage.facts.theme_modes (page.js) or {{facts:theme-modes}}
-// (web/app.js) are the facts' list.
+// (web/app.js) are the facts' list. Likewise a line naming every page option (theme, lang,
+// accent, bg, headline): {{facts:page-options}}.
 const PAGE_SCRIPTS = ['src/platform/web', 'web'];
 function pageScriptCopies(source, facts) {
   const problems = [];
@@ -40,6 +41,9 @@ function pageScriptCopies(source, facts) {
         const where = `${dir}/${f}:${i + 1}`, shown = line.trim().slice(0, 60);
         if (facts.theme_modes.every((m) => quoted(m).test(line))) {
           problems.push(`${where}: a list of the themes typed by hand ("${shown}"): read the facts' theme_modes`);
+        }
+        if (facts.page_options.every((m) => quoted(m).test(line))) {
+          problems.push(`${where}: a list of the page's options typed by hand ("${shown}"): read the facts' page_options`);
         }
       });
     }

@@ -68,9 +68,11 @@ export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLic
   copy(jaLicense, 'font-ja-LICENSE.txt');
   const style = siteStyle(path.join(factsDir, 'theme.css'), path.join(web, 'style.css'), heights);
   fs.writeFileSync(path.join(site, 'style.css'), style);
-  // The page's boot, with the facts it checks messages against ({{facts:theme-modes}}).
+  // The page's boot, with the facts it checks messages against ({{facts:theme-modes}}) and the
+  // page's own query keys ({{facts:page-options}}), which a share link's fragment may not set.
   const boot = fillAround(read(path.join(web, 'app.js')), [], (name, arg) => ({
     'facts:theme-modes': JSON.stringify(facts.theme_modes),
+    'facts:page-options': JSON.stringify(facts.page_options),
   })[`${name}:${arg}`], 'web/app.js');
   fs.writeFileSync(path.join(site, 'app.js'), boot);
   minifyJs(path.join(site, 'app.js'));
