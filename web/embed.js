@@ -124,7 +124,8 @@
   //---------------------------------------------------------------------------
   // The embed's content height by column width, measured in the UI's layouts
   // with a mouse (fine) and on a touch phone (coarse), per language (German words
-  // are longer), from assets/embed-heights.json (the site build writes it in here).
+  // are longer) and per option that changes it ("de headline=off": no sentence),
+  // from assets/embed-heights.json (the site build writes it in here).
   var HEIGHTS = {{embed:heights}};
 
   // The embed's language: its lang= (data-lang), else its edition's page (embed.de.html).
@@ -133,8 +134,15 @@
     return (url.searchParams.get('lang') || (edition ? edition[1] : 'en')).trim().toLowerCase();
   }
 
-  function estimateHeight(width, lang) {
-    var BANDS = HEIGHTS && (Object.prototype.hasOwnProperty.call(HEIGHTS, lang) ? HEIGHTS[lang] : HEIGHTS.en);
+  // The options of the embed's address that have heights of their own ("headline=off").
+  function heightOptions(url) {
+    return url.searchParams.get('headline') === 'off' ? ' headline=off' : '';
+  }
+
+  function estimateHeight(width, lang, options) {
+    var has = function (key) { return !!HEIGHTS && Object.prototype.hasOwnProperty.call(HEIGHTS, key); };
+    var BANDS = HEIGHTS && (has(lang + options) ? HEIGHTS[lang + options] : has('en' + options) ? HEIGHTS['en' + options] :
+                            has(lang) ? HEIGHTS[lang] : HEIGHTS.en);
     if (!BANDS || !BANDS.length) return 1600;
     var coarse = !!(window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
     var band = BANDS[BANDS.length - 1];
@@ -209,7 +217,7 @@
     var anchor = anchorOf(el);
     var url = embedUrl(el, src, anchor);
     var height = parseInt(el.getAttribute('data-height'), 10);
-    if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth, embedLanguage(url));
+    if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) height = estimateHeight(el.clientWidth || window.innerWidth, embedLanguage(url), heightOptions(url));
     var iframe = document.createElement('iframe');
     iframe.src = url.href;
     var lang = (el.getAttribute('data-lang') || '').trim().toLowerCase();  // "DE", "de " name German too (the embed takes them)

@@ -202,7 +202,7 @@ void section_title(const Ctx& c, const char* title, const char* subtitle, float 
 
 void draw_headline(const Ctx& c, float width) {
     if (c.m.show_headline) {  // headline=off: the host's own headline stands above; the twin still speaks the sentence
-        ImGui::PushFont(c.narrow ? c.f.lede : c.f.headline);
+        ImGui::PushFont(c.f.headline);  // wide screens (phones have the key figures, and the sentence in HTML)
         const std::string& s = c.m.summary();
         text_wrapped_at_spaces(s.empty() ? c.t("ui.calculating") : std::string_view(s), width);  // numbers never split across lines
         ImGui::PopFont();

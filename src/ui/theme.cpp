@@ -222,12 +222,11 @@ bool build_fonts(Fonts& fonts, float dpr, const ExtraFace* extra) {
                                            px * dpr * extra_scale, &merge, extra->ranges);
         return font;
     };
+    // Only the sizes the canvas draws with: each is rasterised at size × dpr as the page starts.
     fonts.body = add(rs_font_inter_regular, rs_font_inter_regular_size, 16.0f, true);
     fonts.small = add(rs_font_inter_regular, rs_font_inter_regular_size, 13.5f, true);
     fonts.label = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 15.0f, true);
     fonts.headline = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 22.0f, true);
-    fonts.lede = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 19.0f, true);
-    fonts.number = add(rs_font_inter_semibold, rs_font_inter_semibold_size, 26.0f, false);  // digits only
     if (!io.Fonts->Build() && extra && extra->data) {
         build_fonts(fonts, dpr, nullptr);
         return false;

@@ -55,9 +55,7 @@ struct Fonts {
     ImFont* body = nullptr;      // 16 px Regular
     ImFont* small = nullptr;     // 13.5 px Regular
     ImFont* label = nullptr;     // 15 px SemiBold
-    ImFont* headline = nullptr;  // 22 px SemiBold
-    ImFont* lede = nullptr;      // 19 px SemiBold: the headline on phones
-    ImFont* number = nullptr;    // 26 px SemiBold
+    ImFont* headline = nullptr;  // 22 px SemiBold: the sentence over the canvas, the key figure on phones
     float dpr = 0.0f;
 };
 // A face for the characters Inter lacks (Japanese): TrueType outlines, e.g. the

@@ -80,7 +80,10 @@ export function langTests({ engine, site }) {
       const server = await serve({ extraRoutes: { [`/${FACE}`]: (req, res) => res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(bytes) } });
       const { page, context } = await openWith(engine, `${server.url}/index.ja.html?approval=40`);
       try {
-        await waitReady(page);
+        // Ready with its results; the canvas may never draw (its first atlas is built in a frame of
+        // its own, and a face refused by then hides the canvas before anything is drawn on it).
+        await page.waitFor(() => window.rareshock && document.documentElement.classList.contains('rs-ready') &&
+          window.rareshock.getResults().regions.length > 0, null, 60000);
         await page.waitFor(() => document.querySelector('.rs-canvas-box.rs-gave-way'), null, 30000);
         await page.waitFor(() => { const i = document.getElementById('rs-fallback-img'); return i && i.complete && i.naturalWidth > 0; }, null, 15000);
         const r = await page.evaluate(() => {

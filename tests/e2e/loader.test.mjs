@@ -611,17 +611,18 @@ export function loaderTests({ engine }) {
 
   // ---- the measurement -------------------------------------------------------------------------
   // With a mouse (every engine) and on touch screens (a coarse pointer: the sliders' rows are taller);
-  // English, and an edition whose words are longer (the loader reserves each language's own heights).
+  // English, an edition whose words are longer (the loader reserves each language's own heights),
+  // and a placeholder with data-headline="off" (no sentence: heights of its own).
   const HEIGHT_CASES = [
-    { pointer: 'mouse', embeds: [[720, 'embed.html'], [1280, 'embed.html'], [720, 'embed.de.html']],
+    { pointer: 'mouse', embeds: [[720, 'embed.html'], [1280, 'embed.html'], [720, 'embed.de.html'], [1280, 'embed.html', 'headline=off']],
       screens: PAGE_SCREENS.filter((s) => !s.coarse), needs: [] },
-    { pointer: 'touch', embeds: [[320, 'embed.html'], [390, 'embed.de.html']], screens: PAGE_SCREENS.filter((s) => s.coarse),
-      needs: ['coarsePointer'] },
+    { pointer: 'touch', embeds: [[320, 'embed.html'], [390, 'embed.de.html'], [390, 'embed.html', 'headline=off']],
+      screens: PAGE_SCREENS.filter((s) => s.coarse), needs: ['coarsePointer'] },
   ];
   for (const { pointer, embeds, screens, needs } of HEIGHT_CASES) {
     const touch = pointer === 'touch';
     tests.push([`embed and page: heights match assets/embed-heights.json (README and style.css generated from it; loader reserves it): ` +
-      `${pointer}, ${embeds.map(([w, file]) => `${file} at ${w} px`).join(', ')}, page at ${screens.map((s) => s.width).join(' and ')} px`, async () => {
+      `${pointer}, ${embeds.map(([w, file, option]) => `${file}${option ? ' (' + option + ')' : ''} at ${w} px`).join(', ')}, page at ${screens.map((s) => s.width).join(' and ')} px`, async () => {
       await setup();
       const check = spawnSync(process.execPath, [path.join(ROOT, 'tools/site/main.mjs'), 'heights', '--check'], { encoding: 'utf8' });
       assert(check.status === 0, `README.md is generated from the measurement: ${check.stderr || check.stdout}`);
@@ -632,8 +633,9 @@ export function loaderTests({ engine }) {
         const coarse = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
         assert(coarse === touch, `${what}: (pointer: coarse) is ${coarse}, the measurement's ${pointer} layout needs ${touch}`);
       };
-      for (const [width, file] of embeds) {
+      for (const [width, file, option = ''] of embeds) {
         const lang = (/^embed\.([a-z]+)\.html$/.exec(file) || [null, 'en'])[1];
+        const what = `${file}${option ? ' (' + option + ')' : ''}`;
         // The loader in a host column of `width`: what it reserves, and what the embed then reports.
         const o = await openWith(engine, `${fx.url}/blank-host.html`, { width: width + 32, height: 900, touch, mobile: touch });
         try {
@@ -645,11 +647,12 @@ export function loaderTests({ engine }) {
           await o.page.waitFor((w) => parseFloat(getComputedStyle(document.getElementById('col')).width) === w, width, 10000).catch(() => {});
           const col = await o.page.evaluate(columnWidth);
           assert(col === width, `the host's column is ${width} px wide (${col})`);
-          await o.page.evaluate((src) => {
+          await o.page.evaluate(([src, option]) => {
             const el = document.createElement('div');
             el.id = 'm';
             el.setAttribute('data-rareshock', '');
             el.setAttribute('data-src', src);
+            if (option) el.setAttribute(`data-${option.split('=')[0]}`, option.split('=')[1]);  // data-headline="off"
             document.getElementById('col').appendChild(el);
             // The height the loader gives the iframe as it mounts it, before the embed can report its own
             // (a slow driver may read the iframe only after that).
@@ -660,7 +663,7 @@ export function loaderTests({ engine }) {
             const s = document.createElement('script');
             s.src = src.replace(/embed(\.[a-z]+)?\.html$/, 'embed.js');
             document.body.appendChild(s);
-          }, `${site.url}/${file}`);
+          }, [`${site.url}/${file}`, option]);
           await o.page.waitFor(() => document.querySelector('#m iframe') !== null && window.__reserved !== undefined, null, 10000);
           const reserved = await o.page.evaluate(() => window.__reserved);
           const f = await embedFrame(o.page, '#m iframe');
@@ -670,10 +673,10 @@ export function loaderTests({ engine }) {
           await o.page.waitFor((h) => Math.abs(parseFloat(document.querySelector('#m iframe').style.height) - h) <= 4,
             s.content, 10000).catch(() => {});
           const final = await o.page.evaluate(() => parseFloat(document.querySelector('#m iframe').style.height));
-          const recorded = heightAt(h, width, touch, lang);
-          drift.push({ file, width, recorded, reserved, content: s.content, final });
-          assert(reserved === recorded, `${file} at ${width} px: the loader reserved ${reserved}, the measurement says ${recorded}`);
-          assert(Math.abs(s.content - recorded) <= TOLERANCE, `${file} at ${width} px (${pointer}): the embed is ${s.content} px tall, ` +
+          const recorded = heightAt(h, width, touch, lang, option);
+          drift.push({ file: what, width, recorded, reserved, content: s.content, final });
+          assert(reserved === recorded, `${what} at ${width} px: the loader reserved ${reserved}, the measurement says ${recorded}`);
+          assert(Math.abs(s.content - recorded) <= TOLERANCE, `${what} at ${width} px (${pointer}): the embed is ${s.content} px tall, ` +
             `assets/embed-heights.json says ${recorded}: run node tools/site/main.mjs heights after a layout change`);
           assert(Math.abs(final - s.content) <= 4, `the loader then follows the embed (${final} vs ${s.content})`);
         } finally {

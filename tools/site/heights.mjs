@@ -5,7 +5,8 @@
 //   node tools/site/main.mjs heights --check    exit 1 if the README's blocks differ from what the JSON gives
 //
 // How it measures: embed.html and each language's edition (embed.de.html, …: longer
-// words make a taller calculator) (default scenario, panels closed, light theme) in
+// words make a taller calculator), each as it is and with each option that changes its
+// height (OPTIONS: headline=off leaves the sentence out) (default scenario, panels closed, light theme) in
 // headless Chromium, once with a mouse and once as a touch phone (coarse pointer:
 // bigger touch targets, so a taller calculator), at widths from 320 px to 1600 px
 // in the UI's three layouts. The height is the embed document's (what the embed
@@ -43,6 +44,9 @@ function layoutBands() {
   });
   return [band(NARROWEST, narrow - 1), band(narrow, wide - 1), band(wide, null)];
 }
+// The embed options that change its height, as the query a producer writes (data-headline="off"
+// on the loader's placeholder); the loader reserves each one's own measured heights.
+export const OPTIONS = ['headline=off'];
 const TYPICAL_COLUMN = 720;  // a desktop article column: the loader snippet's CSS reserve before the script runs
 const SITE_URL = 'https://graphics.example.com/rareshock/';
 const ARTICLE_URL = 'https://news.example.com/2025/rare-earths';
@@ -55,18 +59,32 @@ export function loadHeights(file = HEIGHTS_FILE) { return JSON.parse(fs.readFile
 export function bandMax(band) { return Math.max(...band.fine.map((p) => p[1]), ...band.coarse.map((p) => p[1])); }
 // A fixed iframe that never cuts the calculator off in a column of 320 px or more.
 export function fixedHeight(h) {
-  const all = [h.bands, ...Object.values(h.editions || {})].flat();
+  const all = Object.values(loaderHeights(h)).flat();
   return roundUp(Math.max(...all.map(bandMax)));
 }
-// One language's bands: English's are `bands`, the other editions' are under `editions`.
-export function bandsFor(h, lang = 'en') {
+// One language's bands: English's are `bands`, the other editions' are under `editions`;
+// with an option (OPTIONS), under `options[option][lang]`.
+export function bandsFor(h, lang = 'en', option = '') {
+  if (option) {
+    if (!h.options || !h.options[option] || !h.options[option][lang]) throw new Error(`no heights measured for "${lang}" with ${option}`);
+    return h.options[option][lang];
+  }
   if (lang === 'en') return h.bands;
   if (!h.editions || !h.editions[lang]) throw new Error(`no heights measured for the "${lang}" edition`);
   return h.editions[lang];
 }
+// What the loader reads (embed.js HEIGHTS): each language's bands by its code, and with an
+// option by the code and the option ("de headline=off").
+export function loaderHeights(h) {
+  const out = { en: h.bands, ...(h.editions || {}) };
+  for (const [option, byLang] of Object.entries(h.options || {})) {
+    for (const [lang, bands] of Object.entries(byLang)) out[`${lang} ${option}`] = bands;
+  }
+  return out;
+}
 // The measured content height at one of the measured widths.
-export function heightAt(h, width, coarse, lang = 'en') {
-  for (const b of bandsFor(h, lang)) {
+export function heightAt(h, width, coarse, lang = 'en', option = '') {
+  for (const b of bandsFor(h, lang, option)) {
     const p = (coarse ? b.coarse : b.fine).find((q) => q[0] === width);
     if (p) return p[1];
   }
@@ -166,10 +184,11 @@ async function measure(site) {
   const browser = await launchChromium();  // the measurement is Chromium's (the reference engine)
   const out = { page: {} };
   try {
-    for (const lang of languages) {
-      out[lang] = { fine: {}, coarse: {} };
+    for (const lang of languages) for (const option of ['', ...OPTIONS]) {
+      const key = option ? `${lang} ${option}` : lang;
+      out[key] = { fine: {}, coarse: {} };
       for (const coarse of [false, true]) {
-        const { page, errors, close } = await openPage(browser, `${url}/${editionName('embed.html', lang)}?theme=light`,
+        const { page, errors, close } = await openPage(browser, `${url}/${editionName('embed.html', lang)}?theme=light${option ? '&' + option : ''}`,
           { width: BANDS[0].widths[0], height: 900, touch: coarse });
         await page.waitForFunction(() => window.rareshock && window.rareshock.stats().framesRendered > 0 &&
           !window.rareshock.getResults().provisional &&
@@ -180,8 +199,8 @@ async function measure(site) {
           for (const width of band.widths) {
             await page.setViewportSize({ width, height: 900 });
             const height = await settledHeight(page, width, 'html');
-            out[lang][coarse ? 'coarse' : 'fine'][width] = height;
-            process.stdout.write(`heights: ${lang} ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
+            out[key][coarse ? 'coarse' : 'fine'][width] = height;
+            process.stdout.write(`heights: ${key} ${coarse ? 'touch' : 'mouse'} ${width} px → ${height} px\n`);
           }
         }
         if (errors.length) throw new Error(`errors in the embed: ${errors.join(' | ')}`);
@@ -216,16 +235,20 @@ async function measure(site) {
     page: out.page,
     bands: bandsOf(out.en),
     editions: Object.fromEntries(languages.filter((l) => l !== 'en').map((l) => [l, bandsOf(out[l])])),
+    options: Object.fromEntries(OPTIONS.map((o) => [o, Object.fromEntries(languages.map((l) => [l, bandsOf(out[`${l} ${o}`])]))])),
   };
 }
 
 function writeJson(h) {
   // One band per line: small diffs when a height changes.
   const lines = (bands, indent) => bands.map((b) => indent + JSON.stringify(b)).join(',\n');
-  const editions = Object.entries(h.editions || {})
-    .map(([lang, bands]) => `    ${JSON.stringify(lang)}: [\n${lines(bands, '      ')}\n    ]`).join(',\n');
+  const byLang = (o, indent) => Object.entries(o || {})
+    .map(([lang, bands]) => `${indent}${JSON.stringify(lang)}: [\n${lines(bands, indent + '  ')}\n${indent}]`).join(',\n');
+  const options = Object.entries(h.options || {})
+    .map(([option, o]) => `    ${JSON.stringify(option)}: {\n${byLang(o, '      ')}\n    }`).join(',\n');
   const head = JSON.stringify({ generated_by: h.generated_by, scenario: h.scenario, model_version: h.model_version, page: h.page }, null, 2)
-    .replace(/\n}$/, ',\n  "bands": [\n' + lines(h.bands, '    ') + '\n  ],\n  "editions": {\n' + editions + '\n  }\n}\n');
+    .replace(/\n}$/, ',\n  "bands": [\n' + lines(h.bands, '    ') + '\n  ],\n  "editions": {\n' + byLang(h.editions, '    ') +
+      '\n  },\n  "options": {\n' + options + '\n  }\n}\n');
   fs.writeFileSync(HEIGHTS_FILE, head);
 }
 

@@ -20,7 +20,7 @@ import { readEditions, editionFor, methodPageName, methodPage, lazyLink } from '
 import { offlinePolicy } from './csp.mjs';
 import { siteStyle } from './style.mjs';
 import { minifyJs } from './minify.mjs';
-import { loadHeights } from './heights.mjs';
+import { loadHeights, loaderHeights } from './heights.mjs';
 import { readFacts, documentPolicy, languagesDiffer } from './facts.mjs';
 
 const SHELLS = ['index.html', 'embed.html'];   // one edition per language, with alternates
@@ -78,7 +78,7 @@ export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLic
   minifyJs(path.join(site, 'app.js'));
 
   fs.writeFileSync(path.join(site, 'embed.js'), fillAround(read(path.join(web, 'embed.js')), [], (name, arg) => ({
-    'embed:heights': sortedJson({ en: heights.bands, ...(heights.editions || {}) }), 'embed:titles': frameTitles(tables),
+    'embed:heights': sortedJson(loaderHeights(heights)), 'embed:titles': frameTitles(tables),
   })[`${name}:${arg}`], 'web/embed.js'));
 
   const offlineParts = {

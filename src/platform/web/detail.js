@@ -80,13 +80,21 @@ RSPage.openDetailSections = function () {
   });
 };
 // Rewritten once per generation of settled results (with their ranges); while the
-// reader drags, the central estimate only dims it, so nothing is read per frame.
+// reader drags, the central estimate only dims it, so nothing is read per frame. The
+// rewrite runs in a task of its own (RSPage.later), not in the frame that published.
 RSPage.syncDetail = function () {
   var detail = RSPage.detail;
   if (!detail) return;
   var stale = RSPage.provisional;
   if (detail.classList.contains('rs-detail-stale') !== stale) detail.classList.toggle('rs-detail-stale', stale);
-  if (stale || RSPage.detailGeneration === RSPage.generation) return;
+  if (stale || RSPage.detailGeneration === RSPage.generation || RSPage.detailQueued) return;
+  RSPage.detailQueued = true;
+  RSPage.later(RSPage.writeDetail);
+};
+RSPage.writeDetail = function () {
+  RSPage.detailQueued = false;
+  var detail = RSPage.detail;
+  if (!detail || RSPage.provisional || RSPage.detailGeneration === RSPage.generation) return;
   RSPage.detailGeneration = RSPage.generation;
   var ptr = Module['_rs_api_detail_html'](), html = UTF8ToString(ptr);
   RSPage.detailBytes += lengthBytesUTF8(html);

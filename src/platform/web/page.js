@@ -185,12 +185,29 @@ RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
   RSPage.queueChange();
 };
 
-// onChange listeners get the full results, once per generation, after the
-// current task's C++ has returned (a listener may call setInputs at once).
+// Runs fn in a task of its own, after the current one (a message to ourselves: not
+// throttled in hidden tabs as setTimeout is). The frame that publishes results stays
+// short: the detail's rewrite and the onChange listeners' full results each come after
+// it, so that no one task holds the page's main thread (on a phone, the host article's) long.
+RSPage.later = function (fn) {
+  if (!RSPage.laterChannel) {
+    RSPage.laterChannel = new MessageChannel();
+    RSPage.laterQueue = [];
+    RSPage.laterChannel.port1.onmessage = function () {
+      var next = RSPage.laterQueue.shift();
+      if (next) next();
+    };
+  }
+  RSPage.laterQueue.push(fn);
+  RSPage.laterChannel.port2.postMessage(0);
+};
+
+// onChange listeners get the full results, once per generation, in a task after the
+// current one (its C++ has returned: a listener may call setInputs at once).
 RSPage.queueChange = function () {
   if (!RSPage.listeners.length || RSPage.changeQueued) return;
   RSPage.changeQueued = true;
-  Promise.resolve().then(function () {
+  RSPage.later(function () {
     RSPage.changeQueued = false;
     if (!RSPage.listeners.length) return;
     var results = JSON.parse(RSPage.resultsText());

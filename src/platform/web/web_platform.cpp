@@ -80,6 +80,7 @@ struct PlatformState {
     double last_frame_time_ms = 0;
     double frames_rendered = 0;
     double first_frame_ms = 0;              // performance.now() of the first frame
+    bool first_atlas_sliced = false;        // the first atlas was built in a frame of its own (render_frame)
     double last_frame_cpu_ms = 0;           // model + UI + GL submission of the last frame
     bool model_task_posted = false;         // a model task is queued (library.js)
 
@@ -528,8 +529,8 @@ void query_gpu_limits() {
 }
 
 // Sizes the drawing buffer for the canvas's CSS size within the limits above, and
-// rebuilds the font atlas when the glyphs' scale changes.
-void size_drawing_buffer() {
+// rebuilds the font atlas when the glyphs' scale changes (returns true then).
+bool size_drawing_buffer() {
     const double w = std::max(1.0, g.css_width), h = std::max(1.0, g.css_height);
     const double side = static_cast<double>(g.max_buffer_side);
     double scale = std::min({static_cast<double>(g.dpr), side / w, side / h, std::sqrt(kMaxCanvasPixels / (w * h))});
@@ -560,7 +561,9 @@ void size_drawing_buffer() {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
+        return true;
     }
+    return false;
 }
 
 // Publishes the content's height (the canvas's CSS height, which the page and the
@@ -593,7 +596,14 @@ void render_frame(double time_ms) {
     g.css_width = std::max(1.0, rs_js_canvas_css_width());
     g.dpr = std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 0.5f, 8.0f);
     if (g.css_height <= 0) g.css_height = std::max(1.0, rs_js_canvas_css_height());  // the page's reserved height, at first
-    size_drawing_buffer();
+    // Start-up in slices: the first atlas (glyphs rasterised and uploaded) in one frame, the
+    // first drawing in the next, so that no one task holds the page's main thread long. Later
+    // atlases (a zoom, the Japanese face) are built in the frame that draws with them.
+    if (size_drawing_buffer() && g.frames_rendered == 0 && !g.first_atlas_sliced) {
+        g.first_atlas_sliced = true;  // once: a face the atlas cannot take must not hold the drawing back
+        request_frames(1);
+        return;
+    }
 
     g.runner->advance(g.desc.frame_model_budget_ms);
 
