@@ -32,6 +32,11 @@ const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*
 // (web/app.js) are the facts' list. Likewise a line naming every page option (theme, lang,
 // accent, bg, headline): {{facts:page-options}}.
 const PAGE_SCRIPTS = ['src/platform/web', 'web'];
+// The page's JavaScript lays out no number either: C++ writes every number the page
+// shows in the reader's language (ui/detail.h twin_rows, the detail, the summary), so a
+// script that reads the strings tables' number layout ("number.group", "number.decimal",
+// "number.percent") keeps a copy of src/model/results.cpp's formatting.
+const NUMBER_LAYOUT = /(['"])number\.(group|decimal|percent)\1/;
 function pageScriptCopies(source, facts) {
   const problems = [];
   const quoted = (name) => new RegExp(`(['"])${name}\\1`);
@@ -44,6 +49,9 @@ function pageScriptCopies(source, facts) {
         }
         if (facts.page_options.every((m) => quoted(m).test(line))) {
           problems.push(`${where}: a list of the page's options typed by hand ("${shown}"): read the facts' page_options`);
+        }
+        if (NUMBER_LAYOUT.test(line)) {
+          problems.push(`${where}: lays out a number itself ("${shown}"): let C++ write the text (src/ui/detail.h, text.h)`);
         }
       });
     }
