@@ -65,8 +65,9 @@ export function languagesDiffer(facts, have) {
   return model.join(',') !== got.join(',') ? `${got.join(', ') || 'none'}, but the model's languages are ${model.join(', ')}` : null;
 }
 
-// The problems found in the repository at `source`: a copy of a fact typed by hand, or a
-// list that should follow the facts and does not (one strings table and one developers'
+// The problems found in the repository at `source`: a copy of a fact typed by hand (also a
+// methodology edition's table of model facts that differs from the model's: method-tables.mjs),
+// or a list that should follow the facts and does not (one strings table and one developers'
 // heading per language of the model: assets/strings/<code>.json, tools/site/methodology.mjs).
 export async function copiesOfFacts(source, facts) {
   const problems = [];
@@ -83,6 +84,8 @@ export async function copiesOfFacts(source, facts) {
     }
   }
   problems.push(...pageScriptCopies(source, facts));
+  const { methodTableCopies } = await import('./method-tables.mjs');
+  problems.push(...methodTableCopies(source, facts));
   const server = fs.readFileSync(path.join(source, 'tools/server.mjs'), 'utf8');
   if (/default-src/.test(server)) problems.push('tools/server.mjs: a Content-Security-Policy typed by hand: read the facts\' "csp.page"');
   return problems;
