@@ -38,6 +38,13 @@ def license_text(copyright_path):
     return '\n'.join(out) + '\n'
 
 
+def drawn_text(table):
+    """The table as the calculator draws it: its lines but the methodology's tables' words
+    ("method.*" keys, which the site's HTML shows in the reader's own fonts)."""
+    lines = Path(table).read_text(encoding='utf-8').splitlines(keepends=True)
+    return ''.join(l for l in lines if not l.lstrip().startswith('"method.'))
+
+
 def check(ttf, license_txt, table):
     """The licence's terms for a derived font, and a glyph for every character of the table."""
     problems = []
@@ -55,7 +62,7 @@ def check(ttf, license_txt, table):
         if needed not in text:
             problems.append(f'{Path(license_txt).name} lacks "{needed}"')
     cmap = font.getBestCmap()
-    missing = sorted({c for c in Path(table).read_text(encoding='utf-8') if ord(c) > 0x2FFF and ord(c) not in cmap})
+    missing = sorted({c for c in drawn_text(table) if ord(c) > 0x2FFF and ord(c) not in cmap})
     if missing:
         problems.append(f'no glyph for {"".join(missing[:20])}')
     for p in problems:
@@ -81,7 +88,7 @@ def main(argv):
     font = TTFont(source)
     original = font['name'].getDebugName(3) or 'IPAGothic'
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=Path(table).read_text(encoding='utf-8'))
+    subsetter.populate(text=drawn_text(table))
     subsetter.subset(font)
 
     name = font['name']
@@ -101,7 +108,8 @@ def main(argv):
         f'{Path(out_ttf).name}: the face Rare Earth Shock uses for Japanese text\n'
         f'\n'
         f'It is a Derived Program of {original} (Debian package fonts-ipafont-gothic), made by\n'
-        f'scripts/make-font-ja.py: the glyphs of the characters in assets/strings/ja.json only, no\n'
+        f'scripts/make-font-ja.py: the glyphs of the characters in assets/strings/ja.json only (but its\n'
+        f'"method.*" texts, which only the method pages show), no\n'
         f'hinting, no layout features, renamed "{FAMILY}" as Article 3.1(4) asks. It is\n'
         f'licensed under the {LICENSE_NAME}, below.\n'
         f'\n'

@@ -46,6 +46,13 @@ struct ComponentData {
 std::span<const RegionData> region_data();
 std::span<const ComponentData> component_data();
 
+// A factor each Monte Carlo draw scales an uncertain number by: from `low` to
+// low + width (docs/methodology.md, "Uncertainty").
+struct DrawnFactor {
+    double low, width;
+    double high() const { return low + width; }
+};
+
 // The mechanics shared by every region (docs/methodology.md, "How the model
 // works"): written once in data.cpp; the calibration report varies them.
 struct Mechanics {
@@ -89,6 +96,17 @@ struct Mechanics {
     // Days over which a stop's lost output is made up once the line runs again:
     // a week's stop, one extra (Saturday) shift a week, five weeks (assumption).
     double make_up_days = 35.0;
+    // The factors each draw scales the uncertain numbers by (the central draw: 1),
+    // uniform over their range but the stock's, triangular with its mode at 1:
+    // stocks at the start (all regions; reported stocks range from four to six weeks),
+    // shipments under way (sea freight takes 30 to 40 days), emergency supply (an
+    // assumption nothing measures: a wide range), the share arriving as loose magnets
+    // (the share not embedded in parts), China dependence (each region's, apart).
+    DrawnFactor stock_factor{0.75, 0.5};
+    DrawnFactor transit_factor{0.85, 0.30};
+    DrawnFactor expedite_factor{0.5, 1.0};
+    DrawnFactor loose_magnets_factor{0.6, 0.8};
+    DrawnFactor dependence_factor{0.95, 0.10};
 };
 const Mechanics& default_mechanics();
 

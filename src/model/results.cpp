@@ -144,6 +144,8 @@ std::string int_text(long long v) { return std::to_string(v); }
 
 }  // namespace
 
+double vehicles_large_unit(Language lang) { return magnitudes(lang).vehicles_large; }
+
 // Vehicles: 310,000; 4,300; 1.2 million (German 310.000, 1,2 Millionen; Japanese 31万).
 std::string vehicles_text(double v, Language lang) {
     if (!is_finite(v) || v < 0.0) v = 0.0;

@@ -122,6 +122,7 @@ struct Results {
 // the widget, the accessible twin (through the JSON "display" fields) and the
 // CLI print these.
 std::string vehicles_text(double vehicles, Language lang = Language::English);  // "31,000", "1.2 million"; "31.000"; "3.1万"
+double vehicles_large_unit(Language lang);  // the unit of "vehicles.large": 1e6 (a million); Japanese 1e4 (man)
 std::string vehicles_range_text(double lo, double hi, Language lang = Language::English);  // "12,000–75,000"
 std::string usd_text(double usd, Language lang = Language::English);            // "$840 million"; "840 Mio. US-Dollar"
 std::string date_text(int day, Language lang = Language::English);              // "20 May 2025"; "20. Mai 2025"; "2025年5月20日"

@@ -82,12 +82,12 @@ double clamp01(double v) { return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v); }
 // and each one enters monotonically, so for one seed every draw — and hence
 // every percentile — moves in the same direction as the inputs.
 struct DrawParams {
-    double inventory_multiplier = 1.0;  // triangular 0.75..1.25, mode 1
-    double transit_multiplier = 1.0;    // uniform 0.85..1.15
+    double inventory_multiplier = 1.0;  // triangular over Mechanics::stock_factor, mode 1
+    double transit_multiplier = 1.0;    // uniform over Mechanics::transit_factor
     int shipping_days = -1;             // uniform whole days in the mechanics' range; -1: its middle
-    double expedite_multiplier = 1.0;   // uniform 0.5..1.5
-    double exposure_multiplier = 1.0;   // uniform 0.6..1.4 on the share not embedded in parts
-    std::array<double, kExport> dependence_multiplier{1.0, 1.0, 1.0, 1.0, 1.0};  // uniform 0.95..1.05 each
+    double expedite_multiplier = 1.0;   // uniform over Mechanics::expedite_factor
+    double exposure_multiplier = 1.0;   // uniform over Mechanics::loose_magnets_factor, on the share not embedded in parts
+    std::array<double, kExport> dependence_multiplier{1.0, 1.0, 1.0, 1.0, 1.0};  // uniform over Mechanics::dependence_factor, each
     double parts_buffer_days = -1.0;     // uniform in the mechanics' range; -1: its middle
     double other_supplier_share = -1.0;  // uniform in the mechanics' range; -1: its middle
     double spare_capacity_share = -1.0;  // uniform in the mechanics' range; -1: its middle
@@ -98,13 +98,14 @@ DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mec
     DrawParams p;
     const double u1 = rng.uniform();
     const double u2 = rng.uniform();
-    p.inventory_multiplier = 0.75 + 0.25 * (u1 + u2);
-    p.transit_multiplier = 0.85 + 0.30 * rng.uniform();
+    p.inventory_multiplier = mech.stock_factor.low + 0.5 * mech.stock_factor.width * (u1 + u2);
+    auto factor = [&rng](const DrawnFactor& f) { return f.low + f.width * rng.uniform(); };
+    p.transit_multiplier = factor(mech.transit_factor);
     const int span = mech.shipping_days_max - mech.shipping_days_min;
     p.shipping_days = mech.shipping_days_min + static_cast<int>(rng.uniform() * (span + 1));
-    p.expedite_multiplier = 0.5 + 1.0 * rng.uniform();
-    p.exposure_multiplier = 0.6 + 0.8 * rng.uniform();
-    for (double& m : p.dependence_multiplier) m = 0.95 + 0.10 * rng.uniform();
+    p.expedite_multiplier = factor(mech.expedite_factor);
+    p.exposure_multiplier = factor(mech.loose_magnets_factor);
+    for (double& m : p.dependence_multiplier) m = factor(mech.dependence_factor);
     auto in_range = [&rng](double lo, double hi) { return lo + (hi - lo) * rng.uniform(); };
     p.parts_buffer_days = in_range(mech.parts_buffer_days_min, mech.parts_buffer_days_max);
     p.other_supplier_share = in_range(mech.other_supplier_share_min, mech.other_supplier_share_max);

@@ -7,6 +7,7 @@
 #include "text.h"
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -227,6 +228,34 @@ std::string key_figures_html(const Results& r, Language lang) {
         s += "</p>";
     }
     return s + "</div>";
+}
+
+namespace {
+// A whole number as the language groups it ("24,312"; "24.312").
+std::string whole(double v, Language lang) { return number_text(v, 0, lang); }
+
+// "48 (44 to 53)", "64 (58 to later)" (no P90 within the horizon), "none within the horizon" (no P50).
+std::string twin_range(const std::optional<double>& p10, const std::optional<double>& p50,
+                       const std::optional<double>& p90, Language lang) {
+    if (!p50) return std::string(ui_text(lang, "page.twin.none_within"));
+    return ui_format(lang, "page.twin.range",
+                     {{"p50", whole(*p50, lang)},
+                      {"p10", p10 ? whole(*p10, lang) : std::string(ui_text(lang, "ui.regions.none"))},
+                      {"p90", p90 ? whole(*p90, lang) : std::string(ui_text(lang, "ui.regions.later"))}});
+}
+}  // namespace
+
+std::string twin_rows(const Results& r, Language lang) {
+    std::string s;
+    for (int i = 0; i < static_cast<int>(r.regions.size()); ++i) {
+        const RegionResult& rr = r.regions[static_cast<std::size_t>(i)];
+        const std::optional<double>& supplier = rr.supplier_first_stop_day.p50;
+        s += region_name(i, lang) + '\t' +
+             (supplier ? whole(*supplier, lang) : std::string(ui_text(lang, "page.twin.none_within"))) + '\t' +
+             twin_range(rr.first_halt_day.p10, rr.first_halt_day.p50, rr.first_halt_day.p90, lang) + '\t' +
+             twin_range(rr.vehicles_lost.p10, rr.vehicles_lost.p50, rr.vehicles_lost.p90, lang) + '\n';
+    }
+    return s;
 }
 
 }  // namespace rareshock::ui

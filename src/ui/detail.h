@@ -29,4 +29,11 @@ std::string detail_html(const Results& r, Language lang);
 // --figures) until the canvas takes over in the same box.
 std::string key_figures_html(const Results& r, Language lang);
 
+// The accessible twin's table of results (twin.js), one line per region (region_data()
+// order), its cells separated by tabs: the region's name, its supplier lines' first stop
+// (median day), its car plants' first stop (day) and its vehicles not built, each as
+// "P50 (P10 to P90)" in the reader's language ("page.twin.range": "48 (44 to 53)",
+// "64 (58 to later)", "none within the horizon"): the page formats no number itself.
+std::string twin_rows(const Results& r, Language lang);
+
 }  // namespace rareshock::ui

@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "export.h"
+#include "method_tables.h"
 #include "page_options.h"
 #include "theme.h"
 
@@ -107,14 +108,6 @@ void json_array(std::string& s, const Items& items, Write write) {
     s += ']';
 }
 
-// "25 %", "45 days", "400"; no unit when the label ends with it ("Approval changes on day": "80").
-std::string with_unit(double v, const InputField& f) {
-    const bool said = f.label.size() >= f.unit.size() && f.label.substr(f.label.size() - f.unit.size()) == f.unit;
-    return f.unit.empty() || said ? facts_number(v) : facts_number(v) + " " + std::string(f.unit);
-}
-
-constexpr std::string_view kTableHeader = "| Key | Input | Default | Range | Source |";
-
 // The pages' Content-Security-Policy. kPagePolicy: the page and the embed (their <meta>,
 // with kDocumentPolicy, which only a document's own policy needs) and the header the
 // site's server sends with --csp (tools/server.mjs). kMethodPagePolicy: a method page
@@ -202,6 +195,20 @@ std::string facts_json(bool with_sources) {
                 append_json_string(languages, language_code(static_cast<Language>(i)));
             }
             languages += ']';
+            if (has_method_tables(Language::English)) {
+                // The methodology's tables of model facts, per language whose strings table
+                // this program has with its "method.*" texts (method_tables.h; the native
+                // build's: the web app's tables leave them out): the site generator writes them
+                // into docs/methodology*.md, and facts_copies fails when an edition differs.
+                JsonObject tables(facts.member("method_tables"));
+                for (int i = 0; i < kLanguageCount; ++i) {
+                    const Language lang = static_cast<Language>(i);
+                    if (!has_method_tables(lang)) continue;
+                    JsonObject edition(tables.member(std::string(language_code(lang)).c_str()));
+                    for (std::string_view name : method_table_names())
+                        edition.text(std::string(name).c_str(), method_table(name, lang));
+                }
+            }
             JsonObject csp(facts.member("csp"));
             csp.text("page", kPagePolicy);
             csp.text("document", kDocumentPolicy);
@@ -229,31 +236,6 @@ std::string theme_css() {
            "[data-rs-theme=\"dark\"]{" + css_colours(true) + "}\n"
            "@media (prefers-color-scheme: dark){:root:not([data-rs-theme=\"light\"]){" + css_colours(true) + "}}\n" +
            region_keys_css() + chart_picture_css() + "\n";
-}
-
-std::string methodology_inputs_table() {
-    std::string s = std::string(kTableHeader) + "\n|---|---|---|---|---|\n";
-    const Inputs defaults{};
-    for (const InputField& f : input_fields()) {
-        const std::string value = f.numeric() ? with_unit(get_field(defaults, f), f) : path_text(get_path(defaults, f));
-        const std::string range = f.numeric() ? facts_number(f.min_value) + "–" + with_unit(f.max_value, f)
-                                              : std::string("up to 6 day:% points");
-        s += "| `" + std::string(f.key) + "` | " + std::string(f.label) + " | " + value + " | " + range + " | " +
-             std::string(f.source) + " |\n";
-    }
-    return s;
-}
-
-bool replace_methodology_inputs_table(std::string& document) {
-    const std::size_t start = document.find(kTableHeader);
-    if (start == std::string::npos) return false;
-    std::size_t end = start;
-    while (end < document.size() && document[end] == '|') {  // the table ends at the first line not starting with '|'
-        const std::size_t nl = document.find('\n', end);
-        end = nl == std::string::npos ? document.size() : nl + 1;
-    }
-    document.replace(start, end - start, methodology_inputs_table());
-    return true;
 }
 
 }  // namespace rareshock::ui

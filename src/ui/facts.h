@@ -17,7 +17,8 @@ namespace rareshock::ui {
 // [{key, name, export}], "themes": {"light": {background, …}, "dark": {…}},
 // "theme_modes": ["light", "dark", "auto"] (page_options.h kThemeModes),
 // "breakpoints": {narrow_below_px, wide_from_px}, "languages": ["en", …],
-// "csp": {page, document, method_page, offline}}. Without the fields' sources,
+// "csp": {page, document, method_page, offline}, "method_tables": {"en": {"inputs":
+// Markdown, …}, …} (method_tables.h)}. Without the fields' sources,
 // the languages and the pages' policies for the page (they are for the
 // methodology and the site generator, not worth a reader's download).
 std::string facts_json(bool with_sources = true);
@@ -25,11 +26,5 @@ std::string facts_json(bool with_sources = true);
 // The themes as CSS custom properties (--rs-bg, --rs-fg, …) for the light
 // theme, the dark one (data-rs-theme="dark") and the system's dark preference.
 std::string theme_css();
-
-// The inputs table of docs/methodology.md (§4.1), one row per field.
-std::string methodology_inputs_table();
-// Replaces the table in a methodology document (the one whose header is the
-// first line of methodology_inputs_table()). Returns false if it has none.
-bool replace_methodology_inputs_table(std::string& document);
 
 }  // namespace rareshock::ui

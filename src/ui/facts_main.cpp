@@ -1,5 +1,6 @@
 // Rare Earth Shock — rareshock_facts: writes the shared facts (facts.h) at build
-// time, and keeps the methodology's inputs table equal to the field table.
+// time (with the methodology's tables of model facts, method_tables.h, which the
+// site generator writes into docs/methodology*.md: tools/site/method-tables.mjs).
 //
 //   rareshock_facts --json FILE --js FILE --css FILE   write the facts as JSON, as a script
 //                                   (var RS_FACTS = …, without sources) and the themes as CSS
@@ -14,8 +15,6 @@
 //                                   scenario's key figures (HTML, detail.h) and its chart (SVG
 //                                   painted by class, export.h chart_picture_svg) at a phone's
 //                                   size and a wider screen's
-//   rareshock_facts --check-methodology docs/methodology.md    exit 1 if its inputs table differs
-//   rareshock_facts --update-methodology docs/methodology.md   rewrite its inputs table
 #include "facts.h"
 #include "detail.h"
 #include "export.h"
@@ -124,8 +123,7 @@ bool read_bytes(const std::string& path, std::vector<unsigned char>& bytes) {
 int usage() {
     std::cerr << "usage: rareshock_facts [--json FILE] [--js FILE] [--css FILE] [--picture FILE]\n"
                  "       rareshock_facts [--lang en|de|ja [--strings FILE] [--face FILE]] --card FILE\n"
-                 "       rareshock_facts [--lang en|de|ja [--strings FILE] [--face FILE]] --figures FILE --chart FILE\n"
-                 "       rareshock_facts --check-methodology FILE | --update-methodology FILE\n";
+                 "       rareshock_facts [--lang en|de|ja [--strings FILE] [--face FILE]] --figures FILE --chart FILE\n";
     return 2;
 }
 
@@ -170,23 +168,6 @@ int main(int argc, char** argv) {
             if (!write_file(path, loading_chart(lang, face))) return 1;
         } else if (option == "--picture") {
             if (!write_file(path, default_scenario_svg(ExportLayout::Picture, lang, face))) return 1;
-        } else if (option == "--check-methodology" || option == "--update-methodology") {
-            std::string doc;
-            if (!read_file(path, doc)) return 1;
-            std::string updated = doc;
-            if (!replace_methodology_inputs_table(updated)) {
-                std::cerr << "rareshock_facts: " << path << " has no inputs table (a line \""
-                          << methodology_inputs_table().substr(0, methodology_inputs_table().find('\n')) << "\")\n";
-                return 1;
-            }
-            if (option == "--update-methodology") {
-                if (updated != doc && !write_file(path, updated)) return 1;
-            } else if (updated != doc) {
-                std::cerr << "rareshock_facts: the inputs table in " << path
-                          << " differs from the model's field table. Rewrite it with:\n"
-                             "  build/native/src/ui/rareshock_facts --update-methodology docs/methodology.md\n";
-                return 1;
-            }
         } else {
             return usage();
         }

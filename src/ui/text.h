@@ -36,6 +36,12 @@ std::string event_label(Language lang, const Event& e);
 // "Tage", "日"), "preset.embargo.label", "region.europe.name").
 std::string page_text(Language lang, std::string_view key);
 
+// The methodology's tables' words ("method.*" keys): only rareshock_facts reads them, for
+// the method pages (method_tables.h). The canvas never draws them, so the Japanese face
+// (scripts/make-font-ja.py) and the atlas's glyph ranges leave them out, and the web
+// app's tables do not carry them (tools/site/page-table.mjs).
+inline bool method_table_key(std::string_view key) { return key.starts_with("method."); }
+
 // The key figures a phone shows first (the canvas draws them; the page's loading
 // placeholder has them as HTML, detail.h): vehicles not built worldwide, what that
 // counts with its likely range, and the first stop of each tier (the sentence's days).

@@ -1,6 +1,8 @@
 // Rare Earth Shock — themes and fonts (see theme.h).
 #include "theme.h"
 
+#include "text.h"
+
 #include "model/strings.h"
 
 #include "imgui_internal.h"  // ImTextCharFromUtf8
@@ -181,6 +183,7 @@ const ImWchar* japanese_glyph_ranges() {
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder builder;
         for (std::string_view key : string_keys(Language::Japanese)) {
+            if (method_table_key(key)) continue;  // never drawn on the canvas
             const std::string_view text = tr(Language::Japanese, key);
             for (const char* s = text.data(); s < text.data() + text.size();) {
                 unsigned c = 0;

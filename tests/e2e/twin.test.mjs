@@ -4,7 +4,8 @@
 // by the live summary. Driven through the twin's real controls and page-level
 // JavaScript, so the tests port to other engines.
 import fs from 'node:fs';
-import { openWith, waitReady, artifact, assert, noErrors, focusOn } from './harness.mjs';
+import path from 'node:path';
+import { openWith, waitReady, artifact, assert, noErrors, focusOn, ROOT } from './harness.mjs';
 import { facts } from './facts.mjs';
 
 export function twinTests({ engine, site }) {
@@ -67,6 +68,32 @@ export function twinTests({ engine, site }) {
                  describes: document.getElementById('rs-twin-approval').getAttribute('aria-describedby').split(' ').includes(h.id) };
       });
       assert(hint.visible && /arrow/i.test(hint.text) && hint.describes, `a visible arrow-key hint describes the slider: ${JSON.stringify(hint)}`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  tests.push(['twin: its table of results is C++\'s text in the page\'s language (German: 1.234, "bis"), a row per region', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.de.html`);
+    try {
+      await waitReady(page);
+      await page.waitFor(() => !window.rareshock.getResults().provisional && /P10/.test(document.querySelector('.rs-twin table caption').textContent),
+                         null, 20000);
+      const { rows, results } = await page.evaluate(() => ({
+        rows: [...document.querySelectorAll('.rs-twin table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+        results: window.rareshock.getResults() }));
+      assert(rows.length === facts.regions.length && rows.every((r) => r.length === 4), `a row of four cells per region: ${JSON.stringify(rows)}`);
+      // The oracle: German groups thousands with "." (assets/strings/de.json "number.group"), "{p50} ({p10} bis {p90})".
+      const de = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      const table = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/strings/de.json'), 'utf8'));
+      results.regions.forEach((r, i) => {
+        const name = table[`region.${facts.regions[i].key}.name`];
+        assert(rows[i][0] === name, `row ${i} is ${name}: ${rows[i][0]}`);
+        const v = r.vehicles_lost;
+        assert(rows[i][3] === `${de(v.p50)} (${de(v.p10)} bis ${de(v.p90)})`, `${r.name}: vehicles ${rows[i][3]} (results ${JSON.stringify(v)})`);
+      });
+      assert(rows.some((r) => /\d\.\d{3}/.test(r[3])), `some region's vehicles are in the thousands, grouped with a dot: ${JSON.stringify(rows.map((r) => r[3]))}`);
       await noErrors(page);
     } finally {
       await context.close();

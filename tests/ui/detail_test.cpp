@@ -120,5 +120,45 @@ TEST(Detail, SaysNoRangeBeforeTheBandsAreReady) {
     EXPECT_EQ(html.substr(from, to - from).find("–"), std::string::npos);
 }
 
+// The twin's table (page.js shows these texts as they are): one line per region with
+// its name and three cells, every number laid out by the language's own rules.
+TEST(Detail, TwinRowsAreTheRegionsInTheReadersLanguage) {
+    Results r = default_results();
+    const RegionResult& europe = r.regions[static_cast<std::size_t>(Region::Europe)];
+    ASSERT_TRUE(europe.first_halt_day.p50 && europe.vehicles_lost.p50 >= 1000.0);
+    for (Language lang : {Language::English, Language::German, Language::Japanese}) {
+        const std::string rows = twin_rows(r, lang);
+        EXPECT_EQ(count(rows, "\n"), r.regions.size());
+        EXPECT_EQ(count(rows, "\t"), 3 * r.regions.size());
+        const std::string first = rows.substr(0, rows.find('\n'));
+        const std::string lost = number_text(europe.vehicles_lost.p50, 0, lang);
+        EXPECT_EQ(first, region_name(0, lang) + "\t" + number_text(*europe.supplier_first_stop_day.p50, 0, lang) + "\t" +
+                             format_text(tr(lang, "page.twin.range"),
+                                         {{"p50", number_text(*europe.first_halt_day.p50, 0, lang)},
+                                          {"p10", number_text(*europe.first_halt_day.p10, 0, lang)},
+                                          {"p90", number_text(*europe.first_halt_day.p90, 0, lang)}}) +
+                             "\t" +
+                             format_text(tr(lang, "page.twin.range"),
+                                         {{"p50", lost},
+                                          {"p10", number_text(europe.vehicles_lost.p10, 0, lang)},
+                                          {"p90", number_text(europe.vehicles_lost.p90, 0, lang)}}))
+            << first;
+    }
+    // German groups thousands with a dot ("number.group"), in German words.
+    const std::string de = twin_rows(r, Language::German);
+    const std::string de_lost = number_text(europe.vehicles_lost.p50, 0, Language::German);
+    EXPECT_NE(de_lost.find('.'), std::string::npos) << de_lost;
+    EXPECT_NE(de.find(de_lost + " ("), std::string::npos) << de;
+    EXPECT_NE(de.find(" bis "), std::string::npos) << de;
+    // No stop within the horizon, no P90 within it: the table's words.
+    RegionResult& india = r.regions[static_cast<std::size_t>(Region::India)];
+    india.first_halt_day = {};
+    india.supplier_first_stop_day = {};
+    r.regions[static_cast<std::size_t>(Region::Europe)].first_halt_day.p90.reset();
+    const std::string en = twin_rows(r, Language::English);
+    EXPECT_NE(en.find("India\tnone within the horizon\tnone within the horizon\t"), std::string::npos) << en;
+    EXPECT_NE(en.find(" to later)\t"), std::string::npos) << en;
+}
+
 }  // namespace
 }  // namespace rareshock::ui

@@ -3,14 +3,17 @@
 // model's field table, presets and regions and the UI's themes, unretyped.
 #include "ui/app.h"
 #include "ui/facts.h"
+#include "ui/method_tables.h"
 #include "ui/theme.h"
 
 #include "model/model.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace rareshock::ui {
 namespace {
@@ -76,13 +79,39 @@ TEST(Facts, ThemeCssHasBothThemes) {
     EXPECT_NE(css.find("@media (prefers-color-scheme: dark)"), std::string::npos);
 }
 
-TEST(Facts, MethodologyTableIsReplacedInPlace) {
-    std::string doc = "# Title\n\nBefore.\n\n| Key | Input | Default | Range | Source |\n|---|---|---|---|---|\n| `x` | old |\n\nAfter.\n";
-    ASSERT_TRUE(replace_methodology_inputs_table(doc));
-    EXPECT_EQ(doc, "# Title\n\nBefore.\n\n" + methodology_inputs_table() + "\nAfter.\n");
-    EXPECT_NE(doc.find("| `inventory` | Magnet stock at the start | 65 days | 0–365 days |"), std::string::npos);
-    std::string none = "no table here\n";
-    EXPECT_FALSE(replace_methodology_inputs_table(none));
+// The methodology's tables of model facts (method_tables.h): a row per field, region,
+// part, preset and drawn assumption, each with the header's count of cells, every number
+// laid out by the language's rules; the manifest carries them per language.
+TEST(Facts, MethodTablesAreTheModelsInEachLanguage) {
+    const auto cells = [](const std::string& line) { return std::count(line.begin(), line.end(), '|') - 1; };
+    const std::size_t rows[] = {input_fields().size(), region_data().size(), component_data().size(), presets().size(),
+                                static_cast<std::size_t>(kDriverCount)};
+    for (Language lang : {Language::English, Language::German, Language::Japanese}) {
+        ASSERT_TRUE(has_method_tables(lang));
+        std::size_t t = 0;
+        for (std::string_view name : method_table_names()) {
+            const std::string table = method_table(name, lang);
+            std::vector<std::string> lines;
+            for (std::size_t at = 0; at < table.size();) {
+                const std::size_t nl = table.find('\n', at);
+                lines.push_back(table.substr(at, nl - at));
+                at = nl + 1;
+            }
+            ASSERT_EQ(lines.size(), 2 + rows[t++]) << name << "\n" << table;
+            for (const std::string& line : lines) EXPECT_EQ(cells(line), cells(lines[0])) << name << ": " << line;
+            EXPECT_EQ(table.find("method."), std::string::npos) << "a key without its text: " << table;
+        }
+    }
+    EXPECT_EQ(method_table("no such table", Language::English), "");
+    // Europe's vehicle value as each language groups it; the parts' shares with its decimal mark.
+    EXPECT_NE(method_table("regions", Language::English).find("| 35,000 (assumption) |"), std::string::npos);
+    EXPECT_NE(method_table("regions", Language::German).find("| 35.000 (Annahme) |"), std::string::npos);
+    EXPECT_NE(method_table("parts", Language::German).find("| 0,9 (teils Ferrit) |"), std::string::npos);
+    EXPECT_NE(method_table("inputs", Language::English).find("| `inventory` | Magnet stock at the start | 65 days | 0–365 days |"),
+              std::string::npos);
+    const std::string json = facts_json();
+    for (const char* code : {"\"en\":{\"inputs\":", "\"de\":{\"inputs\":", "\"ja\":{\"inputs\":"})
+        EXPECT_NE(json.find(code, json.find("\"method_tables\":")), std::string::npos) << code;
 }
 
 }  // namespace

@@ -684,10 +684,12 @@ namespace rareshock::ui {
 namespace {
 
 // Every character of a language's texts has a glyph in the faces drawn for it
-// (no tofu boxes): the table's own texts and the facts' translations.
+// (no tofu boxes): the table's own texts (but the methodology's tables' words, which only
+// the method pages' HTML shows) and the facts' translations.
 std::vector<std::string> every_text(Language lang) {
     std::vector<std::string> texts;
-    for (std::string_view k : string_keys(lang)) texts.emplace_back(tr(lang, k));
+    for (std::string_view k : string_keys(lang))
+        if (!method_table_key(k)) texts.emplace_back(tr(lang, k));
     for (const InputField& f : input_fields()) texts.push_back(field_label(lang, f) + field_help(lang, f) + field_source(lang, f));
     for (const Preset& p : presets()) texts.push_back(preset_label(lang, p) + preset_description(lang, p));
     for (const Event& e : events_2025()) texts.push_back(event_label(lang, e));

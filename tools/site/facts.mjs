@@ -32,6 +32,11 @@ const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*
 // (web/app.js) are the facts' list. Likewise a line naming every page option (theme, lang,
 // accent, bg, headline): {{facts:page-options}}.
 const PAGE_SCRIPTS = ['src/platform/web', 'web'];
+// The page's JavaScript lays out no number either: C++ writes every number the page
+// shows in the reader's language (ui/detail.h twin_rows, the detail, the summary), so a
+// script that reads the strings tables' number layout ("number.group", "number.decimal",
+// "number.percent") keeps a copy of src/model/results.cpp's formatting.
+const NUMBER_LAYOUT = /(['"])number\.(group|decimal|percent)\1/;
 function pageScriptCopies(source, facts) {
   const problems = [];
   const quoted = (name) => new RegExp(`(['"])${name}\\1`);
@@ -45,6 +50,9 @@ function pageScriptCopies(source, facts) {
         if (facts.page_options.every((m) => quoted(m).test(line))) {
           problems.push(`${where}: a list of the page's options typed by hand ("${shown}"): read the facts' page_options`);
         }
+        if (NUMBER_LAYOUT.test(line)) {
+          problems.push(`${where}: lays out a number itself ("${shown}"): let C++ write the text (src/ui/detail.h, text.h)`);
+        }
       });
     }
   }
@@ -57,8 +65,9 @@ export function languagesDiffer(facts, have) {
   return model.join(',') !== got.join(',') ? `${got.join(', ') || 'none'}, but the model's languages are ${model.join(', ')}` : null;
 }
 
-// The problems found in the repository at `source`: a copy of a fact typed by hand, or a
-// list that should follow the facts and does not (one strings table and one developers'
+// The problems found in the repository at `source`: a copy of a fact typed by hand (also a
+// methodology edition's table of model facts that differs from the model's: method-tables.mjs),
+// or a list that should follow the facts and does not (one strings table and one developers'
 // heading per language of the model: assets/strings/<code>.json, tools/site/methodology.mjs).
 export async function copiesOfFacts(source, facts) {
   const problems = [];
@@ -75,6 +84,8 @@ export async function copiesOfFacts(source, facts) {
     }
   }
   problems.push(...pageScriptCopies(source, facts));
+  const { methodTableCopies } = await import('./method-tables.mjs');
+  problems.push(...methodTableCopies(source, facts));
   const server = fs.readFileSync(path.join(source, 'tools/server.mjs'), 'utf8');
   if (/default-src/.test(server)) problems.push('tools/server.mjs: a Content-Security-Policy typed by hand: read the facts\' "csp.page"');
   return problems;

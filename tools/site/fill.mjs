@@ -6,7 +6,8 @@
 //                    {{method:lazy}}, {{offline:app}}, {{embed:heights}} … (tools/site/site.mjs)
 //   <!-- {{name:block}} --> … <!-- {{/name:block}} -->
 //                    a README block that a tool rewrites between its two markers
-//                    (tools/readme-blocks.mjs)
+//                    (tools/readme-blocks.mjs), or a methodology edition's table of model
+//                    facts ({{facts:method-inputs}} …: tools/site/method-tables.mjs)
 // A file is filled in one pass: what a placeholder puts in is never read for placeholders.
 export const PLACEHOLDER = /\{\{(?:([a-z][a-z0-9-]*):)?([a-z0-9_.-]+)\}\}/gi;
 

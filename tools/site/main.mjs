@@ -10,7 +10,10 @@
 //   node tools/site/main.mjs heights [--readme | --check]
 //        the embed's heights measured into assets/embed-heights.json and the README (heights.mjs)
 //   node tools/site/main.mjs check-facts FACTS.json
-//        exit 1 when a file keeps a hand-typed copy of a fact the manifest holds (facts.mjs)
+//        exit 1 when a file keeps a hand-typed copy of a fact the manifest holds (facts.mjs),
+//        or a methodology edition's table of model facts differs from the model's
+//   node tools/site/main.mjs method-tables FACTS.json
+//        the methodology's tables of model facts written into each edition (method-tables.mjs)
 // (The part of a strings table a page's calculator reads, which the app embeds too, is
 // tools/site/page-table.mjs, run on its own by the app's build.)
 // Every placeholder it fills has one syntax: tools/site/fill.mjs.
@@ -18,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const USAGE = 'usage: node tools/site/main.mjs site|fallback|heights|check-facts … (see tools/site/main.mjs)';
+const USAGE = 'usage: node tools/site/main.mjs site|fallback|heights|check-facts|method-tables … (see tools/site/main.mjs)';
 
 // The value after `name` in `args`, or `def` (also when the next word is another option).
 const optionOf = (args) => (name, def) => {
@@ -50,6 +53,13 @@ const COMMANDS = {
     for (const p of problems) console.error(`check-facts: ${p}`);
     if (problems.length) process.exit(1);
     console.log('check-facts: no file keeps a copy of the facts');
+  },
+  async 'method-tables'(args) {
+    const { readFacts } = await import('./facts.mjs');
+    const { writeMethodTables } = await import('./method-tables.mjs');
+    if (!args[0]) throw new Error(`no facts file (${USAGE})`);
+    const changed = writeMethodTables(ROOT, readFacts(path.resolve(args[0])));
+    console.log(`method-tables: ${changed.length ? `rewrote ${changed.join(', ')}` : 'every edition matches the model'}`);
   },
   async heights(args) {
     const { heightsCommand } = await import('./heights.mjs');

@@ -15,8 +15,10 @@
 // paragraphs, "-", "*" or "1." list items with indented or lazy continuation lines
 // and indented paragraphs inside an item, pipe tables with an alignment row,
 // ``` fenced code, `code`, **bold** (CommonMark's flanking rules, so
-// "xoshiro128** seeded" stays text) and [links](url). Everything else is text,
-// escaped. The output has no inline style or script (the pages' CSP forbids both).
+// "xoshiro128** seeded" stays text) and [links](url). A line that is one HTML comment
+// (<!-- … -->: the markers around the tables rareshock_facts writes, method-tables.mjs)
+// is left out. Everything else is text, escaped. The output has no inline style or
+// script (the pages' CSP forbids both).
 import fs from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from './fill.mjs';
@@ -31,6 +33,7 @@ export function editionLanguage(file) {
 }
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
 
 // Everything before the developers' heading (the whole text if there is none).
 export function readerPart(markdown, lang = 'en') {
@@ -220,7 +223,8 @@ export function methodologyHtml(markdown, { lang = 'en', idPrefix = 'rs-m-' } = 
     },
     lastHeading: () => last,
   };
-  return `<div class="rs-method-body" lang="${escapeHtml(lang)}">\n${blocksHtml(text.split('\n'), opts)}\n</div>`;
+  const lines = text.split('\n').filter((l) => !COMMENT_LINE.test(l));
+  return `<div class="rs-method-body" lang="${escapeHtml(lang)}">\n${blocksHtml(lines, opts)}\n</div>`;
 }
 
 // The edition's own page: method.html (English) or method.<lang>.html.

@@ -1,5 +1,6 @@
 // Rare Earth Shock — what a page's calculator reads of a strings table: all but the CLI's
-// text report ("report.*", read only by the native rareshock --format text), as compact
+// text report ("report.*", read only by the native rareshock --format text) and the
+// methodology's tables ("method.*", read only by rareshock_facts: src/ui/method_tables.h), as compact
 // JSON. The site generator inlines it in the other languages' pages (editions.mjs); the
 // web build embeds the English one in the app (src/model/CMakeLists.txt runs this file on
 // its own, so that a change elsewhere in the generator does not relink the app).
@@ -7,7 +8,7 @@
 import fs from 'node:fs';
 
 export function pageTable(table) {
-  return Object.fromEntries(Object.entries(table).filter(([key]) => !key.startsWith('report.')));
+  return Object.fromEntries(Object.entries(table).filter(([key]) => !key.startsWith('report.') && !key.startsWith('method.')));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -32,10 +32,10 @@ void rs_js_show_method_section(); // opens it and brings it into view
 //   [0]            1 while provisional (the central estimate only), else 0
 //   [1]            index of the preset the inputs match (presets() order, as RS_FACTS.presets), or -1
 //   [2, 2 + F)     the inputs, one per input field (input_fields() order, as RS_FACTS.fields)
-//   then per region (region_data() order, as RS_FACTS.regions), the same count of numbers each:
-//                  first_halt_day P10, P50, P90 (NaN: no halt within the horizon), vehicles_lost P10, P50, P90,
-//                  supplier_first_stop_day P50 (NaN: none within the horizon)
-void rs_js_results_changed(double generation, const double* twin, int count, const char* summary);
+// `summary` is the sentence (aria-live); `rows` the twin's table of results as text, one
+// line per region, its cells separated by tabs, every number laid out in the reader's
+// language by C++ (ui/detail.h twin_rows): the page formats no number.
+void rs_js_results_changed(double generation, const double* twin, int count, const char* summary, const char* rows);
 // The theme in effect, then a producer's accent and the text on it when one applies:
 // "light", "dark #7cb4f0 #16181d".
 void rs_js_theme_changed(const char* look);

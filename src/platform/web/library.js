@@ -330,8 +330,8 @@ var RareShockLibrary = {
   //---------------------------------------------------------------------------
   // [SECTION] Publishing
   //---------------------------------------------------------------------------
-  rs_js_results_changed: function (generation, dataPtr, count, summaryPtr) {
-    RSPage.resultsChanged(generation, dataPtr, count, summaryPtr);
+  rs_js_results_changed: function (generation, dataPtr, count, summaryPtr, rowsPtr) {
+    RSPage.resultsChanged(generation, dataPtr, count, summaryPtr, rowsPtr);
   },
   rs_js_theme_changed: function (themePtr) { RSPage.themeChanged(UTF8ToString(themePtr)); },
   rs_js_status: function (textPtr) { RSPage.say(UTF8ToString(textPtr)); },

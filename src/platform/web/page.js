@@ -16,7 +16,8 @@
 // the themes a page may ask for (theme_modes).
 //
 // The boundary is small and quiet: a change crosses as a generation number, a
-// few dozen numbers (inputs, the regions' ranges) and the summary sentence. The
+// few dozen numbers (the inputs), the summary sentence and the twin's table of
+// results as text (C++ lays out every number the page shows: the page formats none). The
 // full results JSON is made, once per generation, only when asked for
 // (getResults(), or an onChange listener).
 
@@ -34,7 +35,7 @@ var RSPage = {
   summary: '',
   provisional: true,
   presetIndex: -1,
-  regions: [],          // [{firstHalt: [p10, p50, p90], vehiclesLost: [...]}] of the last publication
+  regionRows: '',       // the twin's table of results of the last publication (ui/detail.h twin_rows)
   theme: 'light',
   bytes: 0,             // bytes read from or written to the WebAssembly heap by this file
   twin: null,
@@ -160,10 +161,9 @@ RSPage.applyQuery = function (q) {
 };
 
 // C++ published new results (see js_bridge.h for the layout of `data`):
-// [provisional, preset index, one value per field, then per region the car
-// plants' first halt day and the vehicles lost as P10, P50, P90 and the supplier
-// lines' first stop day P50 (NaN: none within the horizon)].
-RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
+// [provisional, preset index, one value per field]; the summary sentence; and the
+// twin's table of results as text (a line per region, its cells separated by tabs).
+RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr, rowsPtr) {
   var d = HEAPF64.subarray(dataPtr >> 3, (dataPtr >> 3) + count);
   RSPage.bytes += 8 * count;
   var fields = RSPage.facts['fields'], nf = fields.length;
@@ -172,11 +172,7 @@ RSPage.resultsChanged = function (generation, dataPtr, count, summaryPtr) {
   RSPage.presetIndex = d[1];
   var inputs = {};
   for (var i = 0; i < nf; i++) inputs[fields[i]['key']] = RSPage.fieldValue(i, d[2 + i]);
-  var regions = [], stride = (count - 2 - nf) / RSPage.facts['regions'].length;
-  for (var at = 2 + nf; at + stride <= count; at += stride)
-    regions.push({ firstHalt: [d[at], d[at + 1], d[at + 2]], vehiclesLost: [d[at + 3], d[at + 4], d[at + 5]],
-                   supplierFirstStop: d[at + 6] });
-  RSPage.regions = regions;
+  RSPage.regionRows = RSPage.read(rowsPtr);
   RSPage.published = inputs;
   RSPage.summary = RSPage.read(summaryPtr);
   RSPage.syncTwin(inputs);

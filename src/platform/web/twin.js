@@ -1,8 +1,9 @@
 // Rare Earth Shock — the accessible DOM twin of the canvas: real controls for
 // keyboards and screen readers (one per field of the facts, the actions as buttons),
-// the regions' numbers as text, and the aria-live summary that speaks once the
-// reader settles. A --pre-js file after page.js (RSPage is page.js's); detail.js
-// moves the twin's advanced controls under the canvas on phones.
+// the regions' results as the text C++ wrote (ui/detail.h twin_rows: the page formats
+// no number), and the aria-live summary that speaks once the reader settles. A --pre-js
+// file after page.js (RSPage is page.js's); detail.js moves the twin's advanced controls
+// under the canvas on phones.
 
 RSPage.el = function (tag, attrs, text) {
   var e = document.createElement(tag);
@@ -117,18 +118,6 @@ RSPage.buildTwin = function () {
   RSPage.canvas.setAttribute('aria-describedby', RSPage.live.id);
 };
 
-// Whole numbers grouped as the language groups them ("number.group": 1,234 / 1.234).
-RSPage.fmt = function (v) {
-  return String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, RSPage.t('number.group'));
-};
-// "48 (44 to 53)", "64 (58 to later)", "none within the horizon"; NaN is "none".
-RSPage.range = function (r) {
-  var t = RSPage.t;
-  if (r[1] !== r[1]) return t('page.twin.none_within');
-  return t('page.twin.range', { 'p50': RSPage.fmt(r[1]), 'p10': r[0] !== r[0] ? t('ui.regions.none') : RSPage.fmt(r[0]),
-                                'p90': r[2] !== r[2] ? t('ui.regions.later') : RSPage.fmt(r[2]) });
-};
-
 RSPage.syncTwin = function (inputs) {
   if (!RSPage.twin) return;
   Object.keys(RSPage.twinInputs).forEach(function (k) {
@@ -140,16 +129,19 @@ RSPage.syncTwin = function (inputs) {
     var pressed = i === RSPage.presetIndex ? 'true' : 'false';
     if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
   });
-  var names = RSPage.facts['regions'], t = RSPage.t;
+  var t = RSPage.t;
   var esc = function (s) { return String(s).replace(/[&<>"]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); };
   var rows = '<caption>' + esc(t(RSPage.provisional ? 'page.twin.caption.central' : 'page.twin.caption.bands')) + '</caption>' +
              '<thead><tr><th scope="col">' + esc(t('page.twin.col.region')) + '</th><th scope="col">' + esc(t('page.twin.col.supplier_first_stop')) +
              '</th><th scope="col">' + esc(t('page.twin.col.first_halt')) +
              '</th><th scope="col">' + esc(t('page.twin.col.vehicles')) + '</th></tr></thead><tbody>';
-  RSPage.regions.forEach(function (r, i) {
-    rows += '<tr><th scope="row">' + esc(t('region.' + names[i]['key'] + '.name')) + '</th><td>' + esc(r.supplierFirstStop !== r.supplierFirstStop ? RSPage.t('page.twin.none_within') : RSPage.fmt(r.supplierFirstStop)) +
-            '</td><td>' + esc(RSPage.range(r.firstHalt)) + '</td><td>' +
-            esc(RSPage.range(r.vehiclesLost)) + '</td></tr>';
+  // Each region's cells as C++ wrote them (ui/detail.h twin_rows: the numbers laid out
+  // in the reader's language), a line each, the cells separated by tabs.
+  RSPage.regionRows.split('\n').forEach(function (line) {
+    if (!line) return;
+    var cells = line.split('\t');
+    rows += '<tr><th scope="row">' + esc(cells[0]) + '</th>' +
+            cells.slice(1).map(function (c) { return '<td>' + esc(c) + '</td>'; }).join('') + '</tr>';
   });
   RSPage.table.innerHTML = rows + '</tbody>';
 };

@@ -12,6 +12,7 @@
 
 #include "js_bridge.h"
 #include "ui/app.h"
+#include "ui/detail.h"
 #include "ui/model_runner.h"
 
 #include "backends/imgui_impl_opengl3.h"
@@ -26,8 +27,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <limits>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -443,20 +442,13 @@ bool page_behind_model() {
 }
 
 // The numbers the DOM twin shows (layout in js_bridge.h): a few dozen, not the results JSON.
+// The regions' results cross as text (ui/detail.h twin_rows), laid out by the reader's language.
 void fill_twin(const Results& r, std::vector<double>& out) {
-    constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
     out.clear();
     out.push_back(r.bands_ready ? 0.0 : 1.0);
     const Preset* preset = matching_preset(r.inputs);
     out.push_back(preset ? static_cast<double>(preset - presets().data()) : -1.0);
     for (const InputField& f : input_fields()) out.push_back(get_field(r.inputs, f));
-    for (const RegionResult& region : r.regions) {
-        for (const std::optional<double>& day : {region.first_halt_day.p10, region.first_halt_day.p50, region.first_halt_day.p90})
-            out.push_back(day ? *day : kNone);
-        for (double lost : {region.vehicles_lost.p10, region.vehicles_lost.p50, region.vehicles_lost.p90}) out.push_back(lost);
-        const std::optional<double>& supplier = region.supplier_first_stop_day.p50;  // the median: a change stays under 2 KB
-        out.push_back(supplier ? *supplier : kNone);
-    }
 }
 
 // New results and theme to the DOM twin, aria-live and onChange (no frame needed).
@@ -471,8 +463,9 @@ void publish_results() {
     g.published_generation = runner.generation();
     const Results& r = runner.results();
     fill_twin(r, g.twin);
+    const std::string rows = ui::twin_rows(r, g.app->language());
     rs_js_results_changed(static_cast<double>(runner.generation()), g.twin.data(), static_cast<int>(g.twin.size()),
-                          g.app->summary().c_str());
+                          g.app->summary().c_str(), rows.c_str());
 }
 
 // The API goes to the page once there are results to give: after the first
@@ -783,7 +776,7 @@ bool platform_init(ui::App& app, ui::ModelRunner& runner, const PlatformDesc& de
     EmscriptenVisibilityChangeEvent vis;
     if (emscripten_get_visibility_status(&vis) == EMSCRIPTEN_RESULT_SUCCESS) g.page_visible = !vis.hidden;
 
-    g.twin.reserve(2 + input_fields().size() + 6 * kRegionCount);
+    g.twin.reserve(2 + input_fields().size());
     rs_js_init();
     request_frames();
     schedule_model();  // loaded in a hidden tab or offscreen: the model runs all the same
