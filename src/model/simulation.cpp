@@ -452,17 +452,19 @@ ClassLayout class_layout(std::span<const ComponentData, kComponentCount> classes
 //     With equal stock and buffer this is the one-class model with exposure
 //     x * (1 - prod_c (1 - k_c)).
 // Calls record(region, step, day, plants_share, vehicles_lost_in_step) for
-// every step from the first on which a line can run out.
-template <class Record>
-void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& cl, const RunSetup& rs, const StepTables& st,
-                   const DrawParams& p, const double* cover_pow, std::vector<double>& step_scratch, Record&& record,
-                   DrawOutcome& out) {
+// every step from the first on which a line can run out. kGroups is the
+// layout's group count when it is known at compile time (1: the default data,
+// whose states the compiler keeps in registers), else 0.
+template <int kGroups, class Record>
+void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout& cl, const RunSetup& rs, const StepTables& st,
+                      const DrawParams& p, const double* cover_pow, std::vector<double>& step_scratch, Record&& record,
+                      DrawOutcome& out) {
     constexpr int kC = kComponentCount;
     const int horizon = in.horizon_days;
     const int transit = round_to_int(in.transit_days * p.transit_multiplier);
     const std::size_t variant = static_cast<std::size_t>(shipping_days(p, mech) - st.shipping_min);
     const int lines = mech.lines_per_plant;
-    const int groups = cl.groups;
+    const int groups = kGroups > 0 ? kGroups : cl.groups;
     // Emergency supply: daily probability e, mean `expedite` days at the
     // reference rate, faster when more is approved, never under an embargo.
     const double expedite = in.expedite_days * p.expedite_multiplier;
@@ -583,8 +585,10 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& c
         const double lines_x = plants * lines * exposure;
         const double car_x = exposure * uncovered;  // car-plant lines short per unit of k * gone
         const double ev_share = clamp01(rd.ev_hybrid_share);
-        const std::array<double, kC>& k_sum = cl.k_sum[ri];
-        const std::array<double, kC>& k_none = cl.k_none[ri];
+        // Copies, not references: the step's stores through double pointers
+        // would make the compiler read them again on every step.
+        const std::array<double, kC> k_sum = cl.k_sum[ri];
+        const std::array<double, kC> k_none = cl.k_none[ri];
         // The share of car-plant lines short of a part when each group's
         // supplier lines are out of parts in the shares v[g]: the union of the
         // groups' shortages, nested (a line out of a part with more stock or
@@ -592,7 +596,7 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& c
         // of v, sum_i (v_(i) - v_(i+1)) (1 - prod_(l <= i) k_none_(l)).
         // One group: v k, k = 1 - prod_c (1 - k_c).
         auto car_union = [&](const double* v) {
-            if (groups == 1) return v[0] * (1.0 - k_none[0]);
+            if (kGroups == 1 || groups == 1) return v[0] * (1.0 - k_none[0]);
             std::array<int, kC> by{};
             for (int g = 0; g < groups; ++g) {
                 int i = g;
@@ -614,9 +618,21 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& c
         // `started` and `emptied` count every stop and every run-out of parts
         // (before restarts), for the expected first stops.
         std::array<double, kC> scale_pow{}, u_prev{}, a1{}, a2{}, gone{}, started{}, started_before{}, emptied{};
-        std::array<int, kC> next_class{};  // per group: its next class (in `order`) to see a first stop
-        for (int g = 0; g < groups; ++g)
+        // Per group: its next class (in `order`) to see a first stop, and the
+        // stops (share of its lines, `started`) at which that class's expected
+        // count of stopped lines, lines_x k started, reaches ln 2.
+        std::array<int, kC> next_class{};
+        std::array<double, kC> next_threshold{};
+        auto set_threshold = [&](std::size_t g) {
+            const int next = next_class[g];
+            const double per_started = next < cl.order_count[ri][g] ? lines_x * cl.k[ri][static_cast<std::size_t>(cl.order[ri][g][static_cast<std::size_t>(next)])] : 0.0;
+            next_threshold[g] = per_started > 0.0 ? kFirstStopExpected / per_started : std::numeric_limits<double>::infinity();
+        };
+        for (int g = 0; g < groups; ++g) {
             scale_pow[static_cast<std::size_t>(g)] = pow_halves(cover * cl.group_cover[static_cast<std::size_t>(g)], mech.cover_shape_halves);
+            set_threshold(static_cast<std::size_t>(g));
+        }
+        const double car_lines_x = plants * lines * car_x;
         double expected_supplier_before = 0.0, expected_car_before = 0.0, lost = 0.0, net = 0.0, supplier_peak = 0.0;
         float supplier_first_stop_day = kNeverDay, first_stop_day = kNeverDay, last_stopped_day = -1.0f;
         // Moves group g's buffer states over n days, every line surviving (not
@@ -685,7 +701,6 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& c
             // The car-plant lines short of a part (per unit of exposure x uncovered).
             const double car_short = car_union(gone.data());
             const double car_days = car_union(gone_days_of.data());
-            const double car_emptied = car_union(emptied.data());
             const double line_share = car_x * car_short;  // car-plant lines stopped
             double plants_share;  // 1 - (1 - x)^lines, written so that it is > 0 whenever x is
             if (lines == 2) {
@@ -705,29 +720,28 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& c
             };
             // Expected counts of supplier lines that have stopped (all classes,
             // and each class) and of car-plant lines that have run out of a part.
-            expected_supplier *= lines_x;
-            if (supplier_first_stop_day == kNeverDay && expected_supplier >= kFirstStopExpected)
-                supplier_first_stop_day = first_day(expected_supplier_before, expected_supplier);
+            if (supplier_first_stop_day == kNeverDay) {
+                expected_supplier *= lines_x;
+                if (expected_supplier >= kFirstStopExpected) supplier_first_stop_day = first_day(expected_supplier_before, expected_supplier);
+                expected_supplier_before = expected_supplier;
+            }
             for (int g = 0; g < groups; ++g) {
                 const std::size_t gi = static_cast<std::size_t>(g);
-                const std::array<int, kC>& order = cl.order[ri][gi];
-                int& next = next_class[gi];
-                while (next < cl.order_count[ri][gi]) {
-                    const int c = order[static_cast<std::size_t>(next)];
-                    const double per_started = lines_x * cl.k[ri][static_cast<std::size_t>(c)];
-                    const double expected = per_started * started[gi];
-                    if (!(expected >= kFirstStopExpected)) break;
-                    const float day = first_day(per_started * started_before[gi], expected);
+                while (started[gi] >= next_threshold[gi]) {  // (never once every class has its first stop: infinity)
+                    const int c = cl.order[ri][gi][static_cast<std::size_t>(next_class[gi])];
+                    const double before = started_before[gi], frac = (next_threshold[gi] - before) / (started[gi] - before);
+                    const float day = static_cast<float>(t_prev + frac * (t - t_prev));
                     float& first = out.class_first_stop_day[static_cast<std::size_t>(c)];
                     first = day < first ? day : first;
-                    ++next;
+                    ++next_class[gi];
+                    set_threshold(gi);
                 }
             }
-            const double expected_car = plants * lines * car_x * car_emptied;
-            if (first_stop_day == kNeverDay && expected_car >= kFirstStopExpected)
-                first_stop_day = first_day(expected_car_before, expected_car);
-            expected_supplier_before = expected_supplier;
-            expected_car_before = expected_car;
+            if (first_stop_day == kNeverDay) {
+                const double expected_car = car_lines_x * car_union(emptied.data());
+                if (expected_car >= kFirstStopExpected) first_stop_day = first_day(expected_car_before, expected_car);
+                expected_car_before = expected_car;
+            }
             // Whole supplier lines: a draw's count on a step is the nearest whole number.
             const double supplier_count = static_cast<double>(round_to_int(lines_x * supplier_stopped));
             supplier_peak = supplier_count > supplier_peak ? supplier_count : supplier_peak;
@@ -770,6 +784,14 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& c
             out.class_peak[ci] = static_cast<double>(round_to_int(cl.scale[ci] * (cl.uses_ev_share[ci] ? most_ev : most)));
         }
     }
+}
+
+template <class Record>
+void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& cl, const RunSetup& rs, const StepTables& st,
+                   const DrawParams& p, const double* cover_pow, std::vector<double>& step_scratch, Record&& record,
+                   DrawOutcome& out) {
+    if (cl.groups == 1) simulate_draw_of<1>(in, mech, cl, rs, st, p, cover_pow, step_scratch, record, out);
+    else simulate_draw_of<0>(in, mech, cl, rs, st, p, cover_pow, step_scratch, record, out);
 }
 
 //-----------------------------------------------------------------------------
