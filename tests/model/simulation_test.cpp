@@ -505,8 +505,11 @@ TEST(Components, ALongerBufferForOneClassNeverStopsCarPlantsEarlier) {
                 const RegionResult &b = base.regions[static_cast<std::size_t>(region)], &l = longer.regions[static_cast<std::size_t>(region)];
                 for (auto pick : {&OptionalRange::p10, &OptionalRange::p50, &OptionalRange::p90}) {
                     const std::optional<double>&bd = b.first_halt_day.*pick, &ld = l.first_halt_day.*pick;
-                    if (!bd) EXPECT_FALSE(ld) << preset << " class " << c << " region " << region;
-                    else if (ld) EXPECT_GE(*ld, *bd) << preset << " class " << c << " region " << region;
+                    if (!bd) {
+                        EXPECT_FALSE(ld) << preset << " class " << c << " region " << region;
+                    } else if (ld) {
+                        EXPECT_GE(*ld, *bd) << preset << " class " << c << " region " << region;
+                    }
                 }
                 EXPECT_LE(l.gross_vehicles_lost.p50, b.gross_vehicles_lost.p50) << preset << " class " << c << " region " << region;
                 // Its supplier lines stop as before: the buffer lies after them.
@@ -536,8 +539,11 @@ TEST(Components, TheFirstClassToRunOutIsReported) {
     ASSERT_GE(first, 0);
     const ComponentResult& f = r.components[static_cast<std::size_t>(first)];
     ASSERT_TRUE(f.first_stop_day.p50);
-    for (const ComponentResult& c : r.components)
-        if (c.first_stop_day.p50) EXPECT_LE(*f.first_stop_day.p50, *c.first_stop_day.p50);
+    for (const ComponentResult& c : r.components) {
+        if (c.first_stop_day.p50) {
+            EXPECT_LE(*f.first_stop_day.p50, *c.first_stop_day.p50);
+        }
+    }
     const std::string key(component_data()[static_cast<std::size_t>(first)].key);
     EXPECT_NE(results_to_json(r).find("\"id\":\"" + key + "\",\"name\":\"" + std::string(component_data()[static_cast<std::size_t>(first)].name) +
                                       "\",\"display_name\":\"" + component_name(first, Language::English) + "\",\"rank\":1,"),
