@@ -135,6 +135,21 @@ int main() {
     std::printf("| Applications, EU, Nov (day 215) | about 2,000, just over half approved (European Commission) | %.0f%% |\n",
                 100.0 * licensed_share(in, 215, 216, kEurope));
 
+    // Kinds of parts, in the order their supplier lines run out.
+    std::printf("\n## Kinds of parts, in the order their supplier lines run out (%d draws)\n\n", kDraws);
+    std::printf("| Part | First supplier line stops, P50 (P10-P90) | Supplier lines at the worst, P50 (P10-P90) | Supply recovers (day) |\n"
+                "|---|---|---|---|\n");
+    for (int rank = 1; rank <= kComponentCount; ++rank) {
+        for (int c = 0; c < kComponentCount; ++c) {
+            const ComponentResult& cr = r.components[static_cast<std::size_t>(c)];
+            if (cr.rank != rank) continue;
+            const OptionalRange& f = cr.first_stop_day;
+            std::printf("| %s | %s (%s - %s) | %s of %d (%.0f-%.0f) | %.0f |\n", component_name(c).c_str(), day_text(f.p50).c_str(),
+                        day_text(f.p10).c_str(), day_text(f.p90).c_str(), plants_text(cr.peak_lines_stopped.p50).c_str(),
+                        static_cast<int>(cr.supplier_lines), cr.peak_lines_stopped.p10, cr.peak_lines_stopped.p90, cr.time_to_recover_days);
+        }
+    }
+
     // 3. What moves the answer: the drawn assumptions, from the simulations themselves.
     std::printf("\n## What moves the answer (world vehicles not built, P50 of the fifth of the %d draws with the assumption lowest / highest)\n\n", kDraws);
     std::printf("| Assumption | Low end | High end |\n|---|---|---|\n");

@@ -117,8 +117,16 @@ constexpr std::array<RegionData, kRegionCount> kRegions{{
 // licence_exposure_share: share of the part's magnets that fall under the
 //   regime (heavy rare earths Dy/Tb, Sm-Co, and ordinary NdFeB held under the
 //   same customs code). Multiplied by Inputs::controlled_pct / 100.
-// inventory_multiplier: the part's cover relative to the plant's cover.
-// All three are assumptions, calibrated as described in docs/methodology.md.
+// inventory_multiplier, parts_buffer_multiplier: the magnet stock and the
+//   finished-parts buffer of the class's supplier lines, relative to the drawn
+//   stock (Inputs::inventory_days, the draw's multiplier) and the drawn buffer
+//   (Mechanics::parts_buffer_days_*). No source gives either by class (CLEPA,
+//   MEMA and JAPIA name the parts, not their weeks of stock): all 1, so the
+//   classes differ only by the share of their magnets under the regime and
+//   the share of vehicles fitted, i.e. by how many of their supplier lines
+//   depend on licensed magnets.
+// fitted_share and licence_exposure_share are assumptions, described in
+// docs/methodology.md.
 constexpr std::array<ComponentData, kComponentCount> kComponents{{
     {
         .id = Component::TractionMotor,
@@ -129,7 +137,8 @@ constexpr std::array<ComponentData, kComponentCount> kComponents{{
         .fitted_share = 1.0,
         .fitted_share_is_ev_share = true,
         .licence_exposure_share = 1.0,   // Assumption: high-temperature magnets need Dy/Tb
-        .inventory_multiplier = 1.0,     // Assumption
+        .inventory_multiplier = 1.0,     // No source by class: equal (see above)
+        .parts_buffer_multiplier = 1.0,  // No source by class: equal (see above)
     },
     {
         .id = Component::PowerSteering,
@@ -139,7 +148,8 @@ constexpr std::array<ComponentData, kComponentCount> kComponents{{
                    "(assumption); exposure: assumption",
         .fitted_share = 0.95,            // Assumption: EPS in ~95% of new cars
         .licence_exposure_share = 1.0,   // Assumption: NdFeB with Dy
-        .inventory_multiplier = 1.0,     // Assumption
+        .inventory_multiplier = 1.0,     // No source by class: equal (see above)
+        .parts_buffer_multiplier = 1.0,  // No source by class: equal (see above)
     },
     {
         .id = Component::SmallMotors,
@@ -149,7 +159,8 @@ constexpr std::array<ComponentData, kComponentCount> kComponents{{
                    "wipers, pumps, fans; exposure and cover: assumption",
         .fitted_share = 1.0,
         .licence_exposure_share = 0.9,   // Assumption: some ferrite motors
-        .inventory_multiplier = 1.0,     // Assumption
+        .inventory_multiplier = 1.0,     // No source by class: equal (see above)
+        .parts_buffer_multiplier = 1.0,  // No source by class: equal (see above)
     },
     {
         .id = Component::Sensors,
@@ -158,7 +169,8 @@ constexpr std::array<ComponentData, kComponentCount> kComponents{{
         .sources = "US industry letter May 2025 (sensors); exposure and cover: assumption",
         .fitted_share = 1.0,
         .licence_exposure_share = 0.9,   // Assumption: Sm-Co and NdFeB sensor magnets
-        .inventory_multiplier = 1.0,     // Assumption
+        .inventory_multiplier = 1.0,     // No source by class: equal (see above)
+        .parts_buffer_multiplier = 1.0,  // No source by class: equal (see above)
     },
     {
         .id = Component::Audio,
@@ -167,7 +179,8 @@ constexpr std::array<ComponentData, kComponentCount> kComponents{{
         .sources = "US industry letter May 2025 (speakers); many speakers use ferrite: exposure 0.6 (assumption)",
         .fitted_share = 1.0,
         .licence_exposure_share = 0.6,   // Assumption
-        .inventory_multiplier = 1.0,     // Assumption
+        .inventory_multiplier = 1.0,     // No source by class: equal (see above)
+        .parts_buffer_multiplier = 1.0,  // No source by class: equal (see above)
     },
     {
         .id = Component::Other,
@@ -177,7 +190,8 @@ constexpr std::array<ComponentData, kComponentCount> kComponents{{
                    "exposure: assumption",
         .fitted_share = 1.0,
         .licence_exposure_share = 0.8,   // Assumption
-        .inventory_multiplier = 1.0,     // Assumption
+        .inventory_multiplier = 1.0,     // No source by class: equal (see above)
+        .parts_buffer_multiplier = 1.0,  // No source by class: equal (see above)
     },
 }};
 

@@ -41,7 +41,11 @@ struct ComponentData {
     double fitted_share = 1.0;             // share of vehicles fitted (traction motors: the region's ev_hybrid_share)
     bool fitted_share_is_ev_share = false; // true for traction motors
     double licence_exposure_share = 1.0;   // share of this component's magnets under the licence regime
-    double inventory_multiplier = 1.0;     // cover of this component relative to the plant's cover
+    // The class's supplier lines (docs/methodology.md, "Suppliers and car
+    // plants"): their magnet stock and their finished-parts buffer towards
+    // the car plants, relative to the drawn stock and buffer.
+    double inventory_multiplier = 1.0;
+    double parts_buffer_multiplier = 1.0;
 };
 std::span<const RegionData> region_data();
 std::span<const ComponentData> component_data();
@@ -199,6 +203,10 @@ public:
     // For the calibration report: other shared mechanics (default_mechanics()
     // otherwise). Abandons a run in progress.
     void set_mechanics(const Mechanics& mechanics);
+    // For tests and the calibration report: other component classes
+    // (component_data() otherwise; ids and names are not read). Abandons a run
+    // in progress.
+    void set_component_data(std::span<const ComponentData, kComponentCount> classes);
 
 private:
     struct Impl;

@@ -701,6 +701,16 @@ std::string results_to_json(const Results& r, Language lang) {
         append_json_string(s, cd.name);
         s += ",\"display_name\":";
         append_json_string(s, component_name(i, lang));
+        s += ",\"rank\":";
+        s += std::to_string(cr.rank);
+        s += ",\"supplier_lines\":";
+        append_fixed(s, cr.supplier_lines, 0);
+        s += ",\"first_stop_day\":";
+        append_range(s, cr.first_stop_day, 0);
+        s += ",\"first_stop\":";
+        append_json_string(s, cr.first_stop_day.p50 ? date_text(day_int(*cr.first_stop_day.p50), lang) : std::string());
+        s += ",\"peak_lines_stopped\":";
+        append_range(s, cr.peak_lines_stopped, 0);
         s += ",\"time_to_survive_days\":";
         append_fixed(s, cr.time_to_survive_days, 1);
         s += ",\"time_to_recover_days\":";
@@ -875,12 +885,18 @@ std::string results_to_csv(const Results& r, std::string_view link, Language lan
     w.cell("lines");
     w.end_row();
 
-    w.section(tr(lang, "csv.section.components"), {"component", "name", "time_to_survive_days", "time_to_recover_days", "shortage_days"});
+    w.section(tr(lang, "csv.section.components"), {"component", "name", "rank", "supplier_lines", "first_stop_day_p10", "first_stop_day_p50",
+                                                   "first_stop_day_p90", "peak_lines_stopped_p10", "peak_lines_stopped_p50",
+                                                   "peak_lines_stopped_p90", "time_to_survive_days", "time_to_recover_days", "shortage_days"});
     for (int i = 0; i < kComponentCount; ++i) {
         const ComponentData& cd = component_data()[static_cast<std::size_t>(i)];
         const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];
         w.cell(cd.key);
         w.cell(component_name(i, lang));
+        w.number(cr.rank, 0);
+        w.number(cr.supplier_lines, 0);
+        w.range(cr.first_stop_day, 0);
+        w.range(cr.peak_lines_stopped, 0);
         w.number(cr.time_to_survive_days, 1);
         w.number(cr.time_to_recover_days, 1);
         w.number(cr.shortage_days, 1);
@@ -945,14 +961,17 @@ std::string table_row(const std::array<std::size_t, N>& stops, std::initializer_
     std::string line = "  ";
     std::size_t i = 0;
     for (const std::string& cell : cells) {
-        if (i > 0 && i - 1 < N) pad_to(line, stops[i - 1]);
+        if (i > 0 && i - 1 < N) {
+            if (columns(line) + 1 >= stops[i - 1]) line += "  ";  // a cell too long for its column still stands apart
+            else pad_to(line, stops[i - 1]);
+        }
         line += cell;
         ++i;
     }
     return line;
 }
 constexpr std::array<std::size_t, 5> kRegionColumns{23, 58, 79, 108, 127};
-constexpr std::array<std::size_t, 3> kComponentColumns{42, 59, 76};
+constexpr std::array<std::size_t, 4> kComponentColumns{50, 84, 113, 130};
 constexpr std::array<std::size_t, 2> kSupplierColumns{23, 58};
 
 std::string day_range_text(const OptionalRange& r, bool bands, Language lang) {
@@ -963,6 +982,12 @@ std::string day_range_text(const OptionalRange& r, bool bands, Language lang) {
         s += " [" + (r.p10 ? fixed(*r.p10, 0) : std::string("-")) + "\u2013" +
              (r.p90 ? fixed(*r.p90, 0) : std::string(tr(lang, "report.never"))) + "]";
     return s;
+}
+
+// "about 50 of 1644 [34–76]": supplier lines stopped at the worst, out of all.
+std::string lines_with_range(const Range& lines, double total, bool bands, Language lang) {
+    return format_text(tr(lang, "lines.of"), {{"lines", plants_text(lines.p50, lang)}, {"total", fixed(total, 0)}}) +
+           (bands ? " [" + fixed(lines.p10, 0) + "–" + fixed(lines.p90, 0) + "]" : std::string());
 }
 
 std::string vehicles_with_range(const Range& r, bool bands, Language lang) {
@@ -1041,23 +1066,30 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
         const Range& lines = rr.peak_supplier_lines_stopped;
         s += table_row(kSupplierColumns,
                        {region_name(i, lang), day_range_text(rr.supplier_first_stop_day, bands, lang),
-                        format_text(tr(lang, "plants.of"), {{"plants", plants_text(lines.p50, lang)}, {"total", fixed(rr.supplier_lines, 0)}}) +
-                            (bands ? " [" + fixed(lines.p10, 0) + "–" + fixed(lines.p90, 0) + "]" : std::string())}) +
+                        lines_with_range(lines, rr.supplier_lines, bands, lang)}) +
              "\n";
     }
     s += format_text(tr(lang, "report.suppliers.world"), {{"lines", plants_text(r.world_peak_supplier_lines_stopped.p50, lang)},
                                                           {"total", fixed(export_supplier_lines_total(r), 0)}}) +
          "\n";
     s += "\n" + std::string(tr(lang, "report.components")) + "\n";
-    s += table_row(kComponentColumns, {std::string(tr(lang, "report.col.component")), std::string(tr(lang, "report.col.survive")),
-                                       std::string(tr(lang, "report.col.recover")), std::string(tr(lang, "report.col.shortage"))}) +
+    s += table_row(kComponentColumns, {std::string(tr(lang, "report.col.component")), std::string(tr(lang, "report.col.supplier_first_stop")),
+                                       std::string(tr(lang, "report.col.most_lines")), std::string(tr(lang, "report.col.recover")),
+                                       std::string(tr(lang, "report.col.shortage"))}) +
          "\n";
-    for (int i = 0; i < kComponentCount; ++i) {
-        const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];
-        const auto days = [lang](double n) { return format_text(tr(lang, "unit.days"), {{"n", fixed(n, 0)}}); };
-        s += table_row(kComponentColumns, {component_name(i, lang), days(cr.time_to_survive_days), days(cr.time_to_recover_days),
-                                           days(cr.shortage_days)}) +
-             "\n";
+    // In the order they run out (rank 1 first).
+    for (int rank = 1; rank <= kComponentCount; ++rank) {
+        for (int i = 0; i < kComponentCount; ++i) {
+            const ComponentResult& cr = r.components[static_cast<std::size_t>(i)];
+            if (cr.rank != rank) continue;
+            const auto days = [lang](double n) { return format_text(tr(lang, "unit.days"), {{"n", fixed(n, 0)}}); };
+            const Range& lines = cr.peak_lines_stopped;
+            s += table_row(kComponentColumns,
+                           {std::to_string(rank) + ". " + component_name(i, lang), day_range_text(cr.first_stop_day, bands, lang),
+                            lines_with_range(lines, cr.supplier_lines, bands, lang),
+                            days(cr.time_to_recover_days), days(cr.shortage_days)}) +
+                 "\n";
+        }
     }
     if (r.driver_count > 0) {
         s += "\n" + std::string(tr(lang, "ui.drivers.title")) + " (" + std::string(tr(lang, "ui.drivers.note")) + ")\n";

@@ -63,10 +63,25 @@ struct RegionTimeline {
     std::vector<float> lost_central;
 };
 
+// One component class's supplier lines (all export regions together): each
+// class has its own magnet stock and finished-parts buffer, so the classes run
+// out at different times.
 struct ComponentResult {
     Component id{};
-    double time_to_survive_days = 0.0;  // days of cover under the scenario (central, worst export region)
-    double time_to_recover_days = 0.0;  // days until licensed flow + alternatives cover the need
+    double supplier_lines = 0.0;       // this class's supplier lines, all export regions (one per car-plant line)
+    // The day by which a first supplier line of this class has (more likely
+    // than not) stopped in some export region: per draw the earliest region's
+    // day, then P10/P50/P90 across draws (null where fewer draws stop).
+    OptionalRange first_stop_day;
+    // The most of this class's supplier lines stopped on one day, all export
+    // regions together: per draw a whole count, then P10/P50/P90.
+    Range peak_lines_stopped;
+    // 1 for the class whose supplier lines stop first (earliest P50 first
+    // stop, then P10, then P90, then Component order; never stopping counts
+    // as after the horizon), kComponentCount for the last.
+    int rank = 0;
+    double time_to_survive_days = 0.0;  // first_stop_day P50, or the horizon if null
+    double time_to_recover_days = 0.0;  // days until licensed flow + alternatives cover the class's need
     double shortage_days = 0.0;         // max(TTR − TTS, 0)
 };
 

@@ -7,7 +7,7 @@
 // [SECTION] One draw (the daily state of every export region)
 // [SECTION] Percentiles (histograms for the timeline, nearest rank for scalars)
 // [SECTION] Simulator::Impl (scratch buffers)
-// [SECTION] Components (time to survive / time to recover)
+// [SECTION] Components (per class: supplier stops, time to survive / recover)
 // [SECTION] Simulator (run, begin_run / advance_run, run_central)
 //
 // docs/methodology.md explains every equation here in plain words.
@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <span>
 #include <tuple>
 #include <vector>
 
@@ -263,6 +264,10 @@ struct DrawOutcome {
     double world_vehicles = 0.0;  // net
     double world_gross = 0.0;
     double world_value = 0.0;
+    // Per component class, all export regions: the earliest region's first
+    // supplier-line stop, and the most of its supplier lines stopped on one step.
+    std::array<float, kComponentCount> class_first_stop_day{};
+    std::array<double, kComponentCount> class_peak{};
 };
 
 // The step grid of a run (day t_j = min(j * step, horizon)) and, per shipping
@@ -335,14 +340,96 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
     }
 }
 
-// Per export region r, the model follows the share h of its lines that have
+// The component classes as the simulation reads them, worked out once per set
+// of component data (see docs/methodology.md, "Suppliers and car plants").
+// Each car-plant line draws on one supplier line per class. What ties a
+// car-plant line's supply chains to the licences is not drawn per class: one
+// licence regime, one exporter per supplier group, one stock policy. So the
+// classes' shortages are nested (comonotone): the region's exposure x, the
+// licence wait q(t), and the quantiles of the stock and of the buffer are
+// shared by a car-plant line's classes. Classes with the same relative stock
+// and buffer then share every state of the draw and differ only by k, the
+// share of their supplier lines that depend on licensed magnets: the share
+// of the class's magnets under the regime (speakers: many are ferrite) times
+// the share of vehicles fitted with it (traction motors: EV/hybrids). These
+// two are facts of each part's technology, not of the supply chain, and are
+// taken as independent across classes: a car-plant line needs none of a
+// group's parts from a supplier on licensed magnets with probability
+// prod_c (1 - k_c). Such classes form a group: the draw follows each group
+// once (one group with the default data).
+struct ClassLayout {
+    int groups = 0;
+    std::array<int, kComponentCount> group_of{};
+    std::array<double, kComponentCount> group_cover{}, group_buffer{};  // per group: relative stock, buffer
+    // k[r][c]: share of class c's supplier lines in region r that depend on
+    // licensed magnets, relative to the region's exposure.
+    std::array<std::array<double, kComponentCount>, kExportRegionCount> k{};
+    // Per region and group: the sum of its classes' k (supplier lines), and
+    // prod_c (1 - k_c), the share of car-plant lines that need none of its
+    // parts from a supplier on licensed magnets.
+    std::array<std::array<double, kComponentCount>, kExportRegionCount> k_sum{}, k_none{};
+    // Per region and group: its classes, largest k first (the order in which
+    // their first lines stop), and how many.
+    std::array<std::array<std::array<int, kComponentCount>, kComponentCount>, kExportRegionCount> order{};
+    std::array<std::array<int, kComponentCount>, kExportRegionCount> order_count{};
+    // k[r][c] = scale[c] * (uses_ev_share[c] ? ev_hybrid_share of r : 1): the
+    // classes' world counts of stopped lines come from two sums per group.
+    std::array<double, kComponentCount> scale{};
+    std::array<bool, kComponentCount> uses_ev_share{};
+};
+
+ClassLayout class_layout(std::span<const ComponentData, kComponentCount> classes) {
+    ClassLayout l;
+    for (int c = 0; c < kComponentCount; ++c) {
+        const std::size_t ci = static_cast<std::size_t>(c);
+        const ComponentData& cd = classes[ci];
+        int g = 0;
+        while (g < l.groups && !(l.group_cover[static_cast<std::size_t>(g)] == cd.inventory_multiplier &&
+                                 l.group_buffer[static_cast<std::size_t>(g)] == cd.parts_buffer_multiplier))
+            ++g;
+        if (g == l.groups) {
+            l.group_cover[static_cast<std::size_t>(g)] = cd.inventory_multiplier;
+            l.group_buffer[static_cast<std::size_t>(g)] = cd.parts_buffer_multiplier;
+            ++l.groups;
+        }
+        l.group_of[ci] = g;
+        l.uses_ev_share[ci] = cd.fitted_share_is_ev_share;
+        l.scale[ci] = clamp01(cd.licence_exposure_share) * (cd.fitted_share_is_ev_share ? 1.0 : clamp01(cd.fitted_share));
+    }
+    for (int r = 0; r < kExport; ++r) {
+        const std::size_t ri = static_cast<std::size_t>(r);
+        const double ev = clamp01(region_data()[ri].ev_hybrid_share);
+        for (int c = 0; c < kComponentCount; ++c) {
+            const std::size_t ci = static_cast<std::size_t>(c);
+            const double kc = l.scale[ci] * (l.uses_ev_share[ci] ? ev : 1.0);
+            l.k[ri][ci] = kc;
+            const std::size_t g = static_cast<std::size_t>(l.group_of[ci]);
+            l.k_sum[ri][g] += kc;
+            l.k_none[ri][g] = (l.order_count[ri][g] == 0 ? 1.0 : l.k_none[ri][g]) * (1.0 - kc);
+            // Insert c into its group's order, largest k first (ties: Component order).
+            std::array<int, kComponentCount>& order = l.order[ri][g];
+            int n = l.order_count[ri][g]++;
+            while (n > 0 && l.k[ri][static_cast<std::size_t>(order[static_cast<std::size_t>(n - 1)])] < kc) {
+                order[static_cast<std::size_t>(n)] = order[static_cast<std::size_t>(n - 1)];
+                --n;
+            }
+            order[static_cast<std::size_t>(n)] = c;
+        }
+    }
+    return l;
+}
+
+// Per export region r, the model follows, for each group of component
+// classes g (see ClassLayout), the share h_g of their supplier lines that have
 // stopped (see docs/methodology.md, "How the model works"):
-//   - a line's own stock lasts transit + d days, d log-logistic around the
-//     region's inventory (shape beta); its share run out by day t is u(t);
+//   - a supplier line's own magnet stock lasts transit + d days, d
+//     log-logistic around the region's inventory times the group's relative
+//     stock (shape beta), at the quantile the car-plant line's classes share;
+//     the share run out by day t is u_g(t);
 //   - its licence comes at a time drawn from the region's approval path, and
 //     magnets arrive `shipping` days later: q(t) is the share still waiting;
 //   - a line stops when its stock runs out while it waits: new stops on a
-//     step are du * q * (1 - alternatives) * (not rescued in time);
+//     step are du_g * q * (1 - alternatives) * (not rescued in time);
 //   - a stopped line restarts when its licensed magnets arrive (q falls) or
 //     when emergency supply arrives (probability e per day):
 //         h(t) = h(t - 1) * (1 - e) * q(t) / q(t - 1) + new stops of day t;
@@ -351,21 +438,34 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
 //     at its end and the step's lost output taken at its middle;
 //   - from the escalation day, a line that will run out within
 //     `warning_days` asks for expedited supply too, so some stops are avoided;
-//   - exposure x = China dependence * controlled share * (1 - embedded share):
-//     the stopped share of all lines is x * h; a plant has a line stopped
-//     with probability 1 - (1 - x h)^lines; vehicles lost per day are
-//     vehicles_per_day * x * h (a stopped line builds nothing).
-// Calls record(region, step, day, plants_share, vehicles_lost_in_step,
-// supplier_lines_share) for
-// every step from the first on which a line can run out.
-template <class Record>
-void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, const StepTables& st,
-                   const DrawParams& p, const double* cover_pow, std::vector<double>& step_scratch, Record&& record,
-                   DrawOutcome& out) {
+//   - a stopped supplier line's car plants run out of its parts after the
+//     group's finished-parts buffer (two-stage Erlang): gone_g is the share of
+//     its lines stopped with their parts gone;
+//   - exposure x = China dependence * controlled share * (1 - embedded share);
+//     class c's stopped supplier lines are x * k_c * h_g (one supplier line
+//     per car-plant line and class);
+//   - a car-plant line is short of parts when one of the parts it needs from
+//     a supplier on licensed magnets is gone and no other supplier covers
+//     (share `uncovered`); the groups' shortages are nested (see ClassLayout),
+//     so with one group s = x * uncovered * (1 - prod_c (1 - k_c)) * gone;
+//     a plant has a line stopped with probability 1 - (1 - s)^lines; vehicles
+//     lost per day are vehicles_per_day * s (a stopped line builds nothing).
+//     With equal stock and buffer this is the one-class model with exposure
+//     x * (1 - prod_c (1 - k_c)).
+// Calls record(region, step, day, plants_share, vehicles_lost_in_step) for
+// every step from the first on which a line can run out. kGroups is the
+// layout's group count when it is known at compile time (1: the default data,
+// whose states the compiler keeps in registers), else 0.
+template <int kGroups, class Record>
+void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout& cl, const RunSetup& rs, const StepTables& st,
+                      const DrawParams& p, const double* cover_pow, std::vector<double>& step_scratch, Record&& record,
+                      DrawOutcome& out) {
+    constexpr int kC = kComponentCount;
     const int horizon = in.horizon_days;
     const int transit = round_to_int(in.transit_days * p.transit_multiplier);
     const std::size_t variant = static_cast<std::size_t>(shipping_days(p, mech) - st.shipping_min);
     const int lines = mech.lines_per_plant;
+    const int groups = kGroups > 0 ? kGroups : cl.groups;
     // Emergency supply: daily probability e, mean `expedite` days at the
     // reference rate, faster when more is approved, never under an embargo.
     const double expedite = in.expedite_days * p.expedite_multiplier;
@@ -378,7 +478,7 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     const double warning = mech.warning_days;
     // (1 - e)^n for every whole n a step or the warning window needs.
     const int max_power = std::max(st.step_days, static_cast<int>(warning) + 1);
-    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + 3 * static_cast<std::size_t>(st.steps));
+    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + (3 + 2 * static_cast<std::size_t>(groups)) * static_cast<std::size_t>(st.steps));
     double* keep_power = step_scratch.data();
     keep_power[0] = 1.0;
     for (int i = 1; i <= max_power; ++i) keep_power[i] = keep_power[i - 1] * keep;
@@ -390,7 +490,13 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     double* not_rescued_early = keep_power + max_power + 1;
     double* not_rescued_late = not_rescued_early + st.steps;
     double* world_supplier = not_rescued_late + st.steps;  // supplier lines stopped per step, all regions
-    std::fill(world_supplier, world_supplier + st.steps, 0.0);
+    // Per group and step, all regions: the supplier lines that depend on
+    // licensed magnets and have stopped, per unit of k (world_group) and per
+    // unit of k over the EV/hybrid share (world_group_ev): a class's world
+    // count is its scale times one of them.
+    double* world_group = world_supplier + st.steps;
+    double* world_group_ev = world_group + groups * st.steps;
+    std::fill(world_supplier, world_supplier + (1 + 2 * groups) * st.steps, 0.0);
     // (1 - e) over the first and the second half of a full step (a shorter
     // last step computes its own).
     const double keep_early_full = keep_power[st.step_days - st.step_days / 2];
@@ -422,17 +528,29 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         }
     }
     const double controlled = in.controlled_pct / 100.0;
-    // The finished-parts buffer: a stopped supplier line's parts run out at the
-    // car plants in two stages of mean B/2 days each (drain rho a day per
-    // stage); over n days a line moves 0 stages with probability (1-rho)^n,
-    // exactly 1 with n rho (1-rho)^(n-1), else both (its parts are gone).
-    const double buffer = drawn_or_middle(p.parts_buffer_days, mech.parts_buffer_days_min, mech.parts_buffer_days_max);
-    const double rho = min1(2.0 / (buffer > 1.0 ? buffer : 1.0));
-    std::array<double, 8> stay{}, one{};  // n = 0..7 days (a step is at most kDrawStepDays)
-    stay[0] = 1.0;
-    for (std::size_t n = 1; n < stay.size(); ++n) {
-        stay[n] = stay[n - 1] * (1.0 - rho);
-        one[n] = one[n - 1] * (1.0 - rho) + stay[n - 1] * rho;
+    // The finished-parts buffer of each group: a stopped supplier line's parts
+    // run out at the car plants in two stages of mean B/2 days each (drain rho
+    // a day per stage); over n days a line moves 0 stages with probability
+    // (1-rho)^n, exactly 1 with n rho (1-rho)^(n-1), else both (its parts are
+    // gone). B is the drawn buffer times the group's relative buffer.
+    constexpr std::size_t kDrainDays = 8;  // n = 0..7 days (a step is at most kDrawStepDays)
+    struct Drain {
+        double stay = 1.0, moved = 0.0, one = 0.0, both = 0.0;  // moved = 1 - stay
+    };
+    std::array<std::array<Drain, kDrainDays>, kC> drains{};
+    const double buffer_days = drawn_or_middle(p.parts_buffer_days, mech.parts_buffer_days_min, mech.parts_buffer_days_max);
+    for (int g = 0; g < groups; ++g) {
+        const std::size_t gi = static_cast<std::size_t>(g);
+        const double buffer = buffer_days * cl.group_buffer[gi];
+        const double rho = min1(2.0 / (buffer > 1.0 ? buffer : 1.0));
+        double stay = 1.0, one = 0.0;
+        drains[gi][0] = {1.0, 0.0, 0.0, 0.0};
+        for (std::size_t n = 1; n < kDrainDays; ++n) {
+            one = one * (1.0 - rho) + stay * rho;
+            stay = stay * (1.0 - rho);
+            const double rest = 1.0 - stay - one;
+            drains[gi][n] = {stay, 1.0 - stay, one, rest > 0.0 ? rest : 0.0};
+        }
     }
     // Of the car-plant lines whose supplier line has stopped and whose parts
     // are gone, this share cannot be covered by another supplier.
@@ -448,11 +566,11 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     out.world_vehicles = 0.0;
     out.world_gross = 0.0;
     out.world_value = 0.0;
+    out.class_first_stop_day.fill(kNeverDay);
     for (int r = 0; r < kExport; ++r) {
         const std::size_t ri = static_cast<std::size_t>(r);
         const RegionData& rd = region_data()[ri];
         const double cover = in.inventory_days * rd.inventory_multiplier * p.inventory_multiplier;
-        const double scale_pow = pow_halves(cover, mech.cover_shape_halves);
         const double dependence = min1(in.china_dependence_pct[ri] / 100.0 * p.dependence_multiplier[ri]);
         const double exposure = dependence * controlled * min1((1.0 - rd.embedded_share) * p.exposure_multiplier);
         const double plants = rd.plants;
@@ -463,64 +581,128 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
         const double* queue_late = st.queue_late[variant][ri].data();
         const double* queue_early = st.queue_early[variant][ri].data();
 
-        const double supplier_lines = plants * lines;  // one supplier line per car-plant line
-        const double supplier_stops_per_new = supplier_lines * exposure;
-        const double car_stops_per_new = plants * lines * exposure * uncovered;
-
-        // The stopped supplier lines by the state of their car plants' parts:
-        // a1 (first stage left), a2 (second stage left), gone. stopped = a1 + a2 + gone.
-        double u_prev = 0.0, a1 = 0.0, a2 = 0.0, gone = 0.0;
-        double expected_supplier_stops = 0.0, expected_car_stops = 0.0, lost = 0.0, net = 0.0, supplier_peak = 0.0;
+        // One supplier line per car-plant line and class; of class c's, x k_c
+        // depend on licensed magnets.
+        const double lines_x = plants * lines * exposure;
+        const double car_x = exposure * uncovered;  // car-plant lines short per unit of k * gone
+        const double ev_share = clamp01(rd.ev_hybrid_share);
+        // Copies, not references: the step's stores through double pointers
+        // would make the compiler read them again on every step.
+        const std::array<double, kC> k_sum = cl.k_sum[ri];
+        const std::array<double, kC> k_none = cl.k_none[ri];
+        // The share of car-plant lines short of a part when each group's
+        // supplier lines are out of parts in the shares v[g]: the union of the
+        // groups' shortages, nested (a line out of a part with more stock or
+        // buffer is out of the others too): with the groups in falling order
+        // of v, sum_i (v_(i) - v_(i+1)) (1 - prod_(l <= i) k_none_(l)).
+        // One group: v k, k = 1 - prod_c (1 - k_c).
+        auto car_union = [&](const double* v) {
+            if (kGroups == 1 || groups == 1) return v[0] * (1.0 - k_none[0]);
+            std::array<int, kC> by{};
+            for (int g = 0; g < groups; ++g) {
+                int i = g;
+                for (; i > 0 && v[by[static_cast<std::size_t>(i - 1)]] < v[g]; --i) by[static_cast<std::size_t>(i)] = by[static_cast<std::size_t>(i - 1)];
+                by[static_cast<std::size_t>(i)] = g;
+            }
+            double none = 1.0, sum = 0.0;
+            for (int i = 0; i < groups; ++i) {
+                const int g = by[static_cast<std::size_t>(i)];
+                none *= k_none[static_cast<std::size_t>(g)];
+                const double next = i + 1 < groups ? v[by[static_cast<std::size_t>(i + 1)]] : 0.0;
+                sum += (v[g] - next) * (1.0 - none);
+            }
+            return sum;
+        };
+        // Per group: the scale of its stock's distribution, and its stopped
+        // supplier lines by the state of their car plants' parts: a1 (first
+        // stage left), a2 (second stage left), gone. stopped = a1 + a2 + gone.
+        // `started` and `emptied` count every stop and every run-out of parts
+        // (before restarts), for the expected first stops.
+        std::array<double, kC> scale_pow{}, u_prev{}, a1{}, a2{}, gone{}, started{}, started_before{}, emptied{};
+        // Per group: its next class (in `order`) to see a first stop, and the
+        // stops (share of its lines, `started`) at which that class's expected
+        // count of stopped lines, lines_x k started, reaches ln 2.
+        std::array<int, kC> next_class{};
+        std::array<double, kC> next_threshold{};
+        auto set_threshold = [&](std::size_t g) {
+            const int next = next_class[g];
+            const double per_started = next < cl.order_count[ri][g] ? lines_x * cl.k[ri][static_cast<std::size_t>(cl.order[ri][g][static_cast<std::size_t>(next)])] : 0.0;
+            next_threshold[g] = per_started > 0.0 ? kFirstStopExpected / per_started : std::numeric_limits<double>::infinity();
+        };
+        for (int g = 0; g < groups; ++g) {
+            scale_pow[static_cast<std::size_t>(g)] = pow_halves(cover * cl.group_cover[static_cast<std::size_t>(g)], mech.cover_shape_halves);
+            set_threshold(static_cast<std::size_t>(g));
+        }
+        const double car_lines_x = plants * lines * car_x;
+        double expected_supplier_before = 0.0, expected_car_before = 0.0, lost = 0.0, net = 0.0, supplier_peak = 0.0;
         float supplier_first_stop_day = kNeverDay, first_stop_day = kNeverDay, last_stopped_day = -1.0f;
-        // Moves the buffer states over n days, every line surviving (not
+        // Moves group g's buffer states over n days, every line surviving (not
         // restarted) with probability `survive`; returns the lines whose parts
-        // ran out in that time (before restarts, as stops).
-        auto drain = [&](int n, double survive) {
-            const std::size_t nn = static_cast<std::size_t>(n);
-            const double rest = 1.0 - stay[nn] - one[nn];
-            const double both = rest > 0.0 ? rest : 0.0;
-            const double into_gone = a2 * (1.0 - stay[nn]) + a1 * both;
-            gone = survive * (gone + into_gone);
-            a2 = survive * (a2 * stay[nn] + a1 * one[nn]);
-            a1 = survive * a1 * stay[nn];
+        // ran out in that time (before restarts).
+        auto drain = [&](std::size_t g, int n, double survive) {
+            const Drain& dr = drains[g][static_cast<std::size_t>(n)];
+            const double into_gone = a2[g] * dr.moved + a1[g] * dr.both;
+            gone[g] = survive * (gone[g] + into_gone);
+            a2[g] = survive * (a2[g] * dr.stay + a1[g] * dr.one);
+            a1[g] = survive * a1[g] * dr.stay;
             return survive * into_gone;
         };
         int j = 0;
         while (j < st.steps && st.day[static_cast<std::size_t>(j)] <= transit) ++j;  // nothing runs out before
         for (; j < st.steps; ++j) {
-            const int t = st.day[static_cast<std::size_t>(j)];
+            const std::size_t jj = static_cast<std::size_t>(j);
+            const int t = st.day[jj];
             const int d = t - transit;
-            const double u = cover_pow[d] / (scale_pow + cover_pow[d]);
-            const double run_out = u - u_prev;  // lines whose own stock ran out during the step
-            const int length = st.length[static_cast<std::size_t>(j)];
-            double new_stops;      // supplier lines that stopped during the step
-            double new_car_stops;  // supplier lines whose car plants ran out of parts during the step
-            double gone_days;      // the step's share of lines out of parts times its days
-            if (length == 1) {
-                new_stops = run_out * queue_free[j] * not_rescued_late[j];
-                new_car_stops = drain(1, keep * queue_ratio[j]);
-                a1 += new_stops;
-                gone_days = gone;
-            } else {
-                // Half the lines run out by the middle of the step (those still
-                // waiting there stop), half by its end; the step's days take the
-                // share at its middle.
-                const double early_stops = 0.5 * run_out * queue_free_middle[j] * not_rescued_early[j];
-                const double late_stops = 0.5 * run_out * queue_free[j] * not_rescued_late[j];
-                new_stops = early_stops + late_stops;
-                const bool full = length == st.step_days;
-                const double keep_early = full ? keep_early_full : keep_power[length - length / 2];
-                const double keep_late = full ? keep_late_full : keep_power[length / 2];
-                const double survive_early = keep_early * queue_early[j], survive_late = keep_late * queue_late[j];
-                new_car_stops = drain(length - length / 2, survive_early);
-                a1 += early_stops;
-                gone_days = gone * length;
-                new_car_stops += drain(length / 2, survive_late);
-                a1 += late_stops;
+            const int length = st.length[jj];
+            const bool single_day = length == 1;
+            const bool full = length == st.step_days;
+            // The shares of one step, shared by every group.
+            const double free_late = queue_free[j] * not_rescued_late[j];
+            const double free_early = single_day ? 0.0 : queue_free_middle[j] * not_rescued_early[j];
+            const double survive_one = keep * queue_ratio[j];
+            const int n_early = length - length / 2, n_late = length / 2;
+            const double survive_early = (full ? keep_early_full : keep_power[n_early]) * queue_early[j];
+            const double survive_late = (full ? keep_late_full : keep_power[n_late]) * queue_late[j];
+            double supplier_stopped = 0.0;  // per unit of lines_x: sum over groups of k_sum * stopped
+            double expected_supplier = 0.0;
+            std::array<double, kC> gone_days_of{};  // per group: the step's share of lines out of parts times its days
+            for (int g = 0; g < groups; ++g) {
+                const std::size_t gi = static_cast<std::size_t>(g);
+                const double u = cover_pow[d] / (scale_pow[gi] + cover_pow[d]);
+                const double run_out = u - u_prev[gi];  // lines whose own stock ran out during the step
+                u_prev[gi] = u;
+                started_before[gi] = started[gi];
+                double gone_days;  // the step's share of lines out of parts times its days
+                if (single_day) {
+                    const double new_stops = run_out * free_late;
+                    emptied[gi] += drain(gi, 1, survive_one);
+                    a1[gi] += new_stops;
+                    started[gi] += new_stops;
+                    gone_days = gone[gi];
+                } else {
+                    // Half the lines run out by the middle of the step (those still
+                    // waiting there stop), half by its end; the step's days take the
+                    // share at its middle.
+                    const double early_stops = 0.5 * run_out * free_early;
+                    const double late_stops = 0.5 * run_out * free_late;
+                    emptied[gi] += drain(gi, n_early, survive_early);
+                    a1[gi] += early_stops;
+                    gone_days = gone[gi] * length;
+                    emptied[gi] += drain(gi, n_late, survive_late);
+                    a1[gi] += late_stops;
+                    started[gi] += early_stops + late_stops;
+                }
+                const double stopped = a1[gi] + a2[gi] + gone[gi];
+                supplier_stopped += k_sum[gi] * stopped;
+                expected_supplier += k_sum[gi] * started[gi];
+                world_group[g * st.steps + j] += lines_x * stopped;
+                world_group_ev[g * st.steps + j] += lines_x * ev_share * stopped;
+                gone_days_of[gi] = gone_days;
             }
-            u_prev = u;
-            const double stopped = a1 + a2 + gone;
-            const double line_share = exposure * uncovered * gone;  // car-plant lines stopped
+            // The car-plant lines short of a part (per unit of exposure x uncovered).
+            const double car_short = car_union(gone.data());
+            const double car_days = car_union(gone_days_of.data());
+            const double line_share = car_x * car_short;  // car-plant lines stopped
             double plants_share;  // 1 - (1 - x)^lines, written so that it is > 0 whenever x is
             if (lines == 2) {
                 plants_share = line_share * (2.0 - line_share);  // line_share is in [0, 1]
@@ -537,24 +719,40 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
                 const double frac = (kFirstStopExpected - before) / (after - before);
                 return static_cast<float>(t_prev + frac * (t - t_prev));
             };
-            const double supplier_before = expected_supplier_stops;
-            expected_supplier_stops += supplier_stops_per_new * new_stops;
-            if (supplier_first_stop_day == kNeverDay && expected_supplier_stops >= kFirstStopExpected)
-                supplier_first_stop_day = first_day(supplier_before, expected_supplier_stops);
-            const double car_before = expected_car_stops;
-            expected_car_stops += car_stops_per_new * new_car_stops;
-            if (first_stop_day == kNeverDay && expected_car_stops >= kFirstStopExpected)
-                first_stop_day = first_day(car_before, expected_car_stops);
+            // Expected counts of supplier lines that have stopped (all classes,
+            // and each class) and of car-plant lines that have run out of a part.
+            if (supplier_first_stop_day == kNeverDay) {
+                expected_supplier *= lines_x;
+                if (expected_supplier >= kFirstStopExpected) supplier_first_stop_day = first_day(expected_supplier_before, expected_supplier);
+                expected_supplier_before = expected_supplier;
+            }
+            for (int g = 0; g < groups; ++g) {
+                const std::size_t gi = static_cast<std::size_t>(g);
+                while (started[gi] >= next_threshold[gi]) {  // (never once every class has its first stop: infinity)
+                    const int c = cl.order[ri][gi][static_cast<std::size_t>(next_class[gi])];
+                    const double before = started_before[gi], frac = (next_threshold[gi] - before) / (started[gi] - before);
+                    const float day = static_cast<float>(t_prev + frac * (t - t_prev));
+                    float& first = out.class_first_stop_day[static_cast<std::size_t>(c)];
+                    first = day < first ? day : first;
+                    ++next_class[gi];
+                    set_threshold(gi);
+                }
+            }
+            if (first_stop_day == kNeverDay) {
+                const double expected_car = car_lines_x * car_union(emptied.data());
+                if (expected_car >= kFirstStopExpected) first_stop_day = first_day(expected_car_before, expected_car);
+                expected_car_before = expected_car;
+            }
             // Whole supplier lines: a draw's count on a step is the nearest whole number.
-            const double supplier_count = static_cast<double>(round_to_int(supplier_lines * exposure * stopped));
+            const double supplier_count = static_cast<double>(round_to_int(lines_x * supplier_stopped));
             supplier_peak = supplier_count > supplier_peak ? supplier_count : supplier_peak;
             world_supplier[j] += supplier_count;
             if (plants_share * plants >= kStoppedPlantsShown) last_stopped_day = static_cast<float>(t);
             // A day loses what its stopped car-plant lines would have built.
-            const double lost_step = vehicles_per_day * exposure * uncovered * gone_days;
+            const double lost_step = vehicles_per_day * car_x * car_days;
             lost += lost_step;
             net += lost_step * (1.0 - made_up_share(t - 0.5 * (length - 1)));  // at the step's middle day
-            record(r, j, t, plants_share, lost_step, exposure * stopped);
+            record(r, j, t, plants_share, lost_step);
         }
         out.supplier_first_stop_day[ri] = supplier_first_stop_day;
         out.supplier_peak[ri] = supplier_peak;
@@ -572,6 +770,29 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const RunSetup& rs, 
     }
     out.world_supplier_peak = 0.0;
     for (int j = 0; j < st.steps; ++j) out.world_supplier_peak = world_supplier[j] > out.world_supplier_peak ? world_supplier[j] : out.world_supplier_peak;
+    // Each class's most lines stopped on one step, all export regions: the
+    // nearest whole number of its scale times its group's sum (rounding is
+    // monotone, so the largest count is that of the largest sum).
+    for (int g = 0; g < groups; ++g) {
+        double most = 0.0, most_ev = 0.0;
+        for (int j = 0; j < st.steps; ++j) {
+            most = world_group[g * st.steps + j] > most ? world_group[g * st.steps + j] : most;
+            most_ev = world_group_ev[g * st.steps + j] > most_ev ? world_group_ev[g * st.steps + j] : most_ev;
+        }
+        for (int c = 0; c < kC; ++c) {
+            const std::size_t ci = static_cast<std::size_t>(c);
+            if (cl.group_of[ci] != g) continue;
+            out.class_peak[ci] = static_cast<double>(round_to_int(cl.scale[ci] * (cl.uses_ev_share[ci] ? most_ev : most)));
+        }
+    }
+}
+
+template <class Record>
+void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& cl, const RunSetup& rs, const StepTables& st,
+                   const DrawParams& p, const double* cover_pow, std::vector<double>& step_scratch, Record&& record,
+                   DrawOutcome& out) {
+    if (cl.groups == 1) simulate_draw_of<1>(in, mech, cl, rs, st, p, cover_pow, step_scratch, record, out);
+    else simulate_draw_of<0>(in, mech, cl, rs, st, p, cover_pow, step_scratch, record, out);
 }
 
 //-----------------------------------------------------------------------------
@@ -711,6 +932,8 @@ double licensed_share_on_day(const Inputs& in, int region, double day) {
 //-----------------------------------------------------------------------------
 struct Simulator::Impl {
     Mechanics mech = default_mechanics();
+    std::array<ComponentData, kComponentCount> class_data{};
+    ClassLayout classes;
     std::vector<double> cover_pow;  // d^beta for whole days d = 0..730
     RunSetup setup;
     StepTables central_steps, draw_steps;
@@ -723,6 +946,8 @@ struct Simulator::Impl {
     std::array<std::vector<float>, kExport> supplier_first_stop_day;
     std::array<std::vector<double>, kExport> supplier_peak;
     std::vector<double> world_supplier_peak;
+    std::array<std::vector<float>, kComponentCount> class_first_stop_day;  // [class][draw]
+    std::array<std::vector<double>, kComponentCount> class_peak;           // [class][draw]
     std::array<std::vector<double>, kDriverCount> driver_value;  // [driver][draw]
     std::vector<int> draw_order;                                  // scratch: draws sorted by one driver
     std::array<std::vector<float>, kExport> recovery_day;
@@ -741,6 +966,8 @@ struct Simulator::Impl {
     bool running = false;
 
     Impl() {
+        std::copy(component_data().begin(), component_data().end(), class_data.begin());
+        classes = class_layout(class_data);
         cover_pow.resize(kMaxDayCount);
         set_shape();
         for (std::vector<double>& w : setup.waiting) w.resize(kQueueDays);
@@ -760,6 +987,8 @@ struct Simulator::Impl {
         world_gross_vehicles_lost.resize(kMaxDraws);
         world_value_lost.resize(kMaxDraws);
         world_supplier_peak.resize(kMaxDraws);
+        for (std::vector<float>& v : class_first_stop_day) v.resize(kMaxDraws);
+        for (std::vector<double>& v : class_peak) v.resize(kMaxDraws);
         for (std::vector<double>& v : driver_value) v.resize(kMaxDraws);
         draw_order.reserve(kMaxDraws);
         step_values.resize(3 * static_cast<std::size_t>(kMaxSteps));
@@ -783,7 +1012,7 @@ struct Simulator::Impl {
                     for (std::vector<double>& v : regions) v.reserve(steps);
             }
         }
-        step_scratch.reserve(static_cast<std::size_t>(kMaxSteps) + 128);
+        step_scratch.reserve((3 + 2 * static_cast<std::size_t>(kComponentCount)) * static_cast<std::size_t>(kMaxDayCount) + 128);
     }
 
     void set_shape() {
@@ -801,8 +1030,8 @@ struct Simulator::Impl {
         DrawOutcome o;
         const int shipping = shipping_days(DrawParams{}, mech);
         build_step_tables(in, setup, 1, shipping, shipping, central_steps);
-        simulate_draw(in, mech, setup, central_steps, DrawParams{}, cover_pow.data(), step_scratch,
-                      [&](int r, int, int t, double share, double lost, double) {
+        simulate_draw(in, mech, classes, setup, central_steps, DrawParams{}, cover_pow.data(), step_scratch,
+                      [&](int r, int, int t, double share, double lost) {
                           RegionTimeline& tl = out.timeline[static_cast<std::size_t>(r)];
                           const double plants = region_data()[static_cast<std::size_t>(r)].plants;
                           tl.central[static_cast<std::size_t>(t)] = static_cast<float>(whole_plants(share, plants) / plants);
@@ -819,8 +1048,8 @@ struct Simulator::Impl {
         const DrawParams params = random_draw_params(in.seed, draw, mech);
         const std::array<double, kDriverCount> values = driver_values(params);
         for (int k = 0; k < kDriverCount; ++k) driver_value[static_cast<std::size_t>(k)][static_cast<std::size_t>(draw)] = values[static_cast<std::size_t>(k)];
-        simulate_draw(in, mech, setup, draw_steps, params, cover_pow.data(), step_scratch,
-                      [&](int r, int step, int, double share, double, double) {
+        simulate_draw(in, mech, classes, setup, draw_steps, params, cover_pow.data(), step_scratch,
+                      [&](int r, int step, int, double share, double) {
                           const std::size_t ri = static_cast<std::size_t>(r);
                           const int count = whole_plants(share, region_data()[ri].plants);
                           const bool now = count > 0;  // the draws with none are counted by difference
@@ -846,6 +1075,10 @@ struct Simulator::Impl {
         world_gross_vehicles_lost[static_cast<std::size_t>(draw)] = o.world_gross;
         world_value_lost[static_cast<std::size_t>(draw)] = o.world_value;
         world_supplier_peak[static_cast<std::size_t>(draw)] = o.world_supplier_peak;
+        for (int c = 0; c < kComponentCount; ++c) {
+            class_first_stop_day[static_cast<std::size_t>(c)][static_cast<std::size_t>(draw)] = o.class_first_stop_day[static_cast<std::size_t>(c)];
+            class_peak[static_cast<std::size_t>(c)][static_cast<std::size_t>(draw)] = o.class_peak[static_cast<std::size_t>(c)];
+        }
     }
 
     // P10/P50/P90 (nearest rank) of one region's whole count of plants stopped
@@ -919,42 +1152,37 @@ struct Simulator::Impl {
 };
 
 //-----------------------------------------------------------------------------
-// [SECTION] Components (time to survive / time to recover)
+// [SECTION] Components (per class: supplier stops, time to survive / recover)
 //-----------------------------------------------------------------------------
-// Central estimate, for each kind of part:
-//   time to survive = transit + the stock of the least-stocked tenth of lines
-//     for this part in the export region where that runs out first (the
-//     log-logistic 10th percentile alpha * 9^(-1/beta), times the part's
-//     relative cover);
-//   time to recover = the first day from which at most 5 % of the part's
-//     supply, across the export regions weighted by their output, still
-//     waits for licensed magnets (the horizon if never);
-//   shortage = max(TTR - TTS, 0): how long the least-stocked lines would go
+// For each component class (its first stops and peaks come from the draws,
+// see simulate_draw):
+//   time to recover = the first day from which at most 5 % of the class's
+//     supply, across the export regions weighted by their output and by the
+//     share of it that depends on licensed magnets, still waits for them (the
+//     horizon if never);
+//   time to survive = the day its first supplier line stops, the P50 across
+//     draws (the horizon if fewer than half the draws see one stop);
+//   shortage = max(TTR - TTS, 0): how long its stopped supplier lines would go
 //     without magnets if nothing else (emergency supply) came.
 void Simulator::Impl::components(const Inputs& in, Results& out) {
     const int horizon = in.horizon_days;
     const int shipping = shipping_days(DrawParams{}, mech);
-    const double beta = mech.cover_shape_halves / 2.0;
-    const double tenth = exp_det(-log_det(9.0) / beta);
     const double controlled = in.controlled_pct / 100.0;
-    double output = 0.0;
-    for (int r = 0; r < kExport; ++r) output += region_data()[static_cast<std::size_t>(r)].vehicles_per_year;
+    double output = 0.0, lines = 0.0;
+    for (int r = 0; r < kExport; ++r) {
+        output += region_data()[static_cast<std::size_t>(r)].vehicles_per_year;
+        lines += region_data()[static_cast<std::size_t>(r)].plants * mech.lines_per_plant;
+    }
     for (int c = 0; c < kComponentCount; ++c) {
         const std::size_t ci = static_cast<std::size_t>(c);
-        const ComponentData& cd = component_data()[ci];
-        double survive = horizon;
         std::array<double, kExport> weight{};  // output share x exposure per region
         bool exposed = false;
         for (int r = 0; r < kExport; ++r) {
             const std::size_t ri = static_cast<std::size_t>(r);
             const RegionData& rd = region_data()[ri];
-            const double exposure = in.china_dependence_pct[ri] / 100.0 * controlled * (1.0 - rd.embedded_share) *
-                                    cd.licence_exposure_share;
+            const double exposure = in.china_dependence_pct[ri] / 100.0 * controlled * (1.0 - rd.embedded_share) * classes.k[ri][ci];
             weight[ri] = rd.vehicles_per_year / output * exposure;
-            if (!(exposure > 0.0)) continue;
-            exposed = true;
-            const double tts = in.transit_days + in.inventory_days * rd.inventory_multiplier * cd.inventory_multiplier * tenth;
-            survive = tts < survive ? tts : survive;
+            exposed = exposed || exposure > 0.0;
         }
         int recover = 0;
         for (int t = horizon; t >= 0 && exposed; --t) {
@@ -967,14 +1195,38 @@ void Simulator::Impl::components(const Inputs& in, Results& out) {
             }
         }
         if (recover > horizon) recover = horizon;
-        if (survive > horizon) survive = horizon;
         ComponentResult& cr = out.components[ci];
         cr.id = static_cast<Component>(c);
-        cr.time_to_survive_days = survive;
+        cr.supplier_lines = lines;
         cr.time_to_recover_days = recover;
-        cr.shortage_days = recover > survive ? recover - survive : 0.0;
     }
 }
+
+namespace {
+
+// Once each class's first stops are in: time to survive, shortage and rank.
+void finish_components(int horizon, Results& out) {
+    constexpr double kNever = 1.0e9;
+    std::array<std::array<double, 3>, kComponentCount> key{};
+    for (int c = 0; c < kComponentCount; ++c) {
+        ComponentResult& cr = out.components[static_cast<std::size_t>(c)];
+        const OptionalRange& f = cr.first_stop_day;
+        cr.time_to_survive_days = f.p50 ? *f.p50 : static_cast<double>(horizon);
+        cr.shortage_days = cr.time_to_recover_days > cr.time_to_survive_days ? cr.time_to_recover_days - cr.time_to_survive_days : 0.0;
+        key[static_cast<std::size_t>(c)] = {f.p50 ? *f.p50 : kNever, f.p10 ? *f.p10 : kNever, f.p90 ? *f.p90 : kNever};
+    }
+    for (int c = 0; c < kComponentCount; ++c) {
+        int rank = 1;
+        for (int o = 0; o < kComponentCount; ++o) {
+            const auto& a = key[static_cast<std::size_t>(o)];
+            const auto& b = key[static_cast<std::size_t>(c)];
+            if (a < b || (a == b && o < c)) ++rank;
+        }
+        out.components[static_cast<std::size_t>(c)].rank = rank;
+    }
+}
+
+}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Simulator
@@ -992,7 +1244,7 @@ void prepare_results(const Inputs& in, const Mechanics& mech, Results& out) {
         rr = RegionResult{};
         rr.id = static_cast<Region>(r);
         rr.baseline_vehicles = rd.vehicles_per_year / 365.0 * static_cast<double>(days);
-        if (r < kExport) rr.supplier_lines = rd.plants * mech.lines_per_plant;
+        if (r < kExport) rr.supplier_lines = rd.plants * mech.lines_per_plant * kComponentCount;  // one per car-plant line and class
         RegionTimeline& tl = out.timeline[ri];
         tl.p10.assign(days, 0.0f);
         tl.p50.assign(days, 0.0f);
@@ -1035,6 +1287,13 @@ void fill_central_outcomes(const DrawOutcome& o, Results& out) {
     out.world_gross_vehicles_lost = {o.world_gross, o.world_gross, o.world_gross};
     out.world_value_lost_usd = {world_value, world_value, world_value};
     out.world_peak_supplier_lines_stopped = {o.world_supplier_peak, o.world_supplier_peak, o.world_supplier_peak};
+    for (int c = 0; c < kComponentCount; ++c) {
+        const std::size_t ci = static_cast<std::size_t>(c);
+        ComponentResult& cr = out.components[ci];
+        const float day = o.class_first_stop_day[ci];
+        cr.first_stop_day = day < kNeverDay ? OptionalRange{day, day, day} : OptionalRange{};
+        cr.peak_lines_stopped = {o.class_peak[ci], o.class_peak[ci], o.class_peak[ci]};
+    }
 }
 
 }  // namespace
@@ -1054,6 +1313,12 @@ void Simulator::set_mechanics(const Mechanics& mechanics) {
     impl_->reserve_step_tables();
 }
 
+void Simulator::set_component_data(std::span<const ComponentData, kComponentCount> classes) {
+    impl_->running = false;
+    std::copy(classes.begin(), classes.end(), impl_->class_data.begin());
+    impl_->classes = class_layout(impl_->class_data);
+}
+
 void Simulator::run_central(const Inputs& raw_inputs, Results& out) {
     impl_->running = false;  // it shares the run setup: a run in progress is abandoned
     Inputs in = raw_inputs;
@@ -1062,6 +1327,7 @@ void Simulator::run_central(const Inputs& raw_inputs, Results& out) {
     setup_run(in, impl_->mech, impl_->setup);
     fill_central_outcomes(impl_->central(in, out), out);
     impl_->components(in, out);
+    finish_components(in.horizon_days, out);
     out.bands_ready = false;
     out.summary = summary_sentence(out);
 }
@@ -1080,6 +1346,7 @@ void Simulator::begin_run(const Inputs& raw_inputs, Results& out) {
     setup_run(in, m.mech, m.setup);
     fill_central_outcomes(m.central(in, out), out);
     m.components(in, out);
+    finish_components(in.horizon_days, out);
     out.bands_ready = false;
     out.summary = summary_sentence(out);
 
@@ -1132,6 +1399,12 @@ bool Simulator::advance_run(int max_draws, Results& out) {
     out.world_gross_vehicles_lost = value_range(m.double_scratch, m.world_gross_vehicles_lost.data(), draws);
     out.world_value_lost_usd = value_range(m.double_scratch, m.world_value_lost.data(), draws);
     out.world_peak_supplier_lines_stopped = value_range(m.double_scratch, m.world_supplier_peak.data(), draws);
+    for (int c = 0; c < kComponentCount; ++c) {
+        ComponentResult& cr = out.components[static_cast<std::size_t>(c)];
+        cr.first_stop_day = day_range(m.float_scratch, m.class_first_stop_day[static_cast<std::size_t>(c)].data(), draws);
+        cr.peak_lines_stopped = value_range(m.double_scratch, m.class_peak[static_cast<std::size_t>(c)].data(), draws);
+    }
+    finish_components(in.horizon_days, out);
     m.drivers(draws, out);
     out.bands_ready = true;
     out.summary = summary_sentence(out);

@@ -135,21 +135,29 @@ void components_section(std::string& s, const Results& r, Language lang) {
         const std::string n = number_text(d, 0, lang);
         return ui_format(lang, n == "1" ? "unit.day" : "unit.days", {{"n", n}});
     };
+    auto on_day = [&](double d) {
+        return ui_format(lang, d >= horizon - 0.5 ? "ui.components.after_day" : "ui.components.on_day", {{"n", number_text(d, 0, lang)}});
+    };
     s += "<ul class=\"rs-d-parts\">";
-    for (int i = 0; i < kComponentCount; ++i) {
-        const ComponentResult& c = r.components[static_cast<std::size_t>(i)];
-        const bool lasts_all = c.time_to_survive_days >= horizon - 0.5;
-        const std::string when = ui_format(lang, c.time_to_recover_days >= horizon - 0.5 ? "ui.components.after_day" : "ui.components.on_day",
-                                           {{"n", number_text(c.time_to_recover_days, 0, lang)}});
-        const std::string line =
-            c.shortage_days > 0.5 ? ui_format(lang, "ui.components.short",
-                                              {{"lasts", days(c.time_to_survive_days)}, {"when", when}, {"short", days(c.shortage_days)}})
-            : lasts_all           ? ui_format(lang, "ui.components.outlasts", {{"n", number_text(horizon, 0, lang)}})
-                                  : ui_format(lang, "ui.components.no_shortage", {{"lasts", days(c.time_to_survive_days)}, {"when", when}});
-        s += c.shortage_days > 0.5 ? "<li class=\"rs-d-short\">" : "<li>";
-        element(s, "span", "rs-d-main", component_name(i, lang));
-        element(s, "span", "rs-d-sub", line);
-        s += "</li>";
+    // In the order their supplier lines run out (rank 1 first; every class has one rank).
+    for (int rank = 1; rank <= kComponentCount; ++rank) {
+        for (int i = 0; i < kComponentCount; ++i) {
+            const ComponentResult& c = r.components[static_cast<std::size_t>(i)];
+            if (c.rank != rank) continue;
+            const bool lasts_all = !c.first_stop_day.p50;
+            const std::string stops = on_day(c.time_to_survive_days), lines = plants_text(c.peak_lines_stopped.p50, lang),
+                              total = number_text(c.supplier_lines, 0, lang), when = on_day(c.time_to_recover_days), gap = days(c.shortage_days);
+            const auto with_values = [&](std::string_view key) {
+                return ui_format(lang, key, {{"stops", stops}, {"lines", lines}, {"total", total}, {"when", when}, {"short", gap}});
+            };
+            const std::string line = lasts_all                ? ui_format(lang, "ui.components.outlasts", {{"n", number_text(horizon, 0, lang)}})
+                                     : c.shortage_days > 0.5 ? with_values("ui.components.short")
+                                                             : with_values("ui.components.no_shortage");
+            s += c.shortage_days > 0.5 && !lasts_all ? "<li class=\"rs-d-short\">" : "<li>";
+            element(s, "span", "rs-d-main", component_name(i, lang));
+            element(s, "span", "rs-d-sub", line);
+            s += "</li>";
+        }
     }
     s += "</ul></details>";
 }

@@ -121,9 +121,18 @@ std::string parts_table(Language lang) {
     const auto parts = component_data();
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const std::string k = "method.component." + std::string(parts[i].key) + ".";
+        // k: the share of a region's car-plant lines that need the part on licensed magnets
+        // (share under licence × share of vehicles fitted), here for Europe, the first region.
+        const ComponentData& c = parts[i];
+        const double fitted = c.fitted_share_is_ev_share ? region_data()[0].ev_hybrid_share : c.fitted_share;
+        const std::string fitted_text =
+            c.fitted_share_is_ev_share ? text(lang, "method.parts.fitted.ev")
+            : c.fitted_share >= 1.0    ? text(lang, "method.parts.fitted.all")
+                                       : ui_format(lang, "method.parts.fitted.assumed", {{"pct", percent_text(c.fitted_share * 100.0, 0, lang)}});
+        const double kk = c.licence_exposure_share * fitted;
         s += row({component_name(static_cast<int>(i), lang),
-                  ui_format(lang, k + "share", {{"n", number_text(parts[i].licence_exposure_share, 1, lang)}}),
-                  text(lang, k + "named_in")});
+                  ui_format(lang, k + "share", {{"n", number_text(c.licence_exposure_share, 1, lang)}}), fitted_text,
+                  number_text(kk, std::fabs(kk * 10.0 - std::round(kk * 10.0)) < 1e-9 ? 1 : 2, lang), text(lang, k + "named_in")});
     }
     return s;
 }

@@ -66,6 +66,8 @@ std::uint64_t digest(const Results& r) {
         f.real(cr.time_to_survive_days);
         f.real(cr.time_to_recover_days);
         f.real(cr.shortage_days);
+        f.real(static_cast<double>(cr.rank));
+        f.range(cr.peak_lines_stopped);
     }
     f.range(r.world_vehicles_lost);
     f.range(r.world_value_lost_usd);

@@ -223,7 +223,7 @@ TEST(Json, HasTheExactShapeOfProductMd) {
               static_cast<double>(static_cast<long long>(r.world_gross_vehicles_lost.p50 + 0.5)));
     EXPECT_LE(world["vehicles_lost"]["p50"].number, world["gross_vehicles_lost"]["p50"].number);
     EXPECT_EQ(world["plants"].number, 347.0);
-    EXPECT_EQ(world["supplier_lines"].number, 694.0);  // one supplier line per car-plant line
+    EXPECT_EQ(world["supplier_lines"].number, 694.0 * kComponentCount);  // one supplier line per car-plant line and class
     EXPECT_EQ(world["display"]["vehicles_lost_range"].text.empty(), false);
 
     const Json& timeline = j["timeline"];
@@ -241,8 +241,9 @@ TEST(Json, HasTheExactShapeOfProductMd) {
     }
     const Json& components = j["components"];
     ASSERT_EQ(components.items.size(), static_cast<std::size_t>(kComponentCount));
-    EXPECT_EQ(keys_of(components.items[0]), (std::vector<std::string>{"id", "name", "display_name", "time_to_survive_days",
-                                                                       "time_to_recover_days", "shortage_days"}));
+    EXPECT_EQ(keys_of(components.items[0]),
+              (std::vector<std::string>{"id", "name", "display_name", "rank", "supplier_lines", "first_stop_day", "first_stop",
+                                        "peak_lines_stopped", "time_to_survive_days", "time_to_recover_days", "shortage_days"}));
     EXPECT_EQ(components.items[1]["id"].text, "power_steering");
 }
 
@@ -768,6 +769,22 @@ TEST(Text, QuotableReportWithRangesSeedAndShareQuery) {
     EXPECT_NE(text.find("65 days"), std::string::npos);
     EXPECT_NE(text.find("Reproduce: ?v=1"), std::string::npos);
     EXPECT_EQ(text.find("nan"), std::string::npos);
+}
+
+// Supplier lines are counted as lines, not plants, in every language (the
+// Japanese report said "274工場中" — of 274 plants — for 274 supplier lines),
+// and every name stands apart from the next column, however long.
+TEST(Text, SupplierLinesAreCountedAsLinesInEveryLanguage) {
+    const Results& r = results_2025();
+    const std::string ja = results_to_text(r, Language::Japanese);
+    for (int i = 0; i < kExportRegionCount; ++i) {
+        const std::string total = std::to_string(static_cast<long long>(r.regions[static_cast<std::size_t>(i)].supplier_lines));
+        EXPECT_EQ(ja.find(total + "工場中"), std::string::npos) << total;
+        EXPECT_NE(ja.find(total + "本中"), std::string::npos) << total;
+    }
+    const std::string de = results_to_text(r, Language::German);
+    EXPECT_EQ(de.find("Lichtmaschinen)9"), std::string::npos);
+    EXPECT_NE(de.find("Lichtmaschinen)  "), std::string::npos);
 }
 
 }  // namespace

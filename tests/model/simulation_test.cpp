@@ -5,8 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstring>
 #include <limits>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -111,9 +115,9 @@ TEST(Simulation, MonteCarloCentralTimelineEqualsRunCentral) {
         sim.run_central(in, central);
         for (int i = 0; i < kRegionCount; ++i)
             EXPECT_EQ(mc.timeline[static_cast<std::size_t>(i)].central, central.timeline[static_cast<std::size_t>(i)].central) << p.id;
-        for (int c = 0; c < kComponentCount; ++c)
-            EXPECT_EQ(mc.components[static_cast<std::size_t>(c)].shortage_days,
-                      central.components[static_cast<std::size_t>(c)].shortage_days);
+        for (int c = 0; c < kComponentCount; ++c)  // (the first stops, and so the shortages, come from the draws)
+            EXPECT_EQ(mc.components[static_cast<std::size_t>(c)].time_to_recover_days,
+                      central.components[static_cast<std::size_t>(c)].time_to_recover_days);
     }
 }
 
@@ -352,6 +356,199 @@ TEST(Components, TimeToSurviveAndRecoverFollowTheScenario) {
     const ComponentResult& eps = r.components[static_cast<int>(Component::PowerSteering)];
     EXPECT_GT(eps.time_to_survive_days, Inputs{}.transit_days);
     EXPECT_GT(eps.shortage_days, 0.0);
+}
+
+// Issue 16 item 7: each class's numbers come from its own supplier lines, so
+// the 2025 scenario's classes do not all last the same days (model 3.0 gave
+// every class the same time to survive).
+// A preset's full results over `draws` draws.
+Results run_preset(const char* id, int draws) {
+    Simulator sim;
+    Results r;
+    Inputs in = find_preset(id)->inputs;
+    in.draws = draws;
+    sim.run(in, r);
+    return r;
+}
+
+TEST(Components, TheDefaultClassesDoNotAllShowTheSameDays) {
+    const Results r = run_preset("2025", 400);
+    bool differ = false;
+    for (const ComponentResult& c : r.components)
+        differ = differ || c.time_to_survive_days != r.components[0].time_to_survive_days;
+    EXPECT_TRUE(differ);
+}
+
+// The component data as a modifiable copy.
+std::array<ComponentData, kComponentCount> default_classes() {
+    std::array<ComponentData, kComponentCount> classes{};
+    for (int c = 0; c < kComponentCount; ++c) classes[static_cast<std::size_t>(c)] = component_data()[static_cast<std::size_t>(c)];
+    return classes;
+}
+
+// Every car-plant number of two results (the car tier), bit for bit.
+void expect_same_car_plants(const Results& a, const Results& b, const char* what) {
+    for (int region = 0; region < kRegionCount; ++region) {
+        const RegionResult& x = a.regions[static_cast<std::size_t>(region)];
+        const RegionResult& y = b.regions[static_cast<std::size_t>(region)];
+        for (auto pick : {&OptionalRange::p10, &OptionalRange::p50, &OptionalRange::p90}) {
+            EXPECT_TRUE(same_bits(x.first_halt_day.*pick, y.first_halt_day.*pick)) << what << " region " << region;
+            EXPECT_TRUE(same_bits(x.recovery_day.*pick, y.recovery_day.*pick)) << what << " region " << region;
+        }
+        for (auto pick : {&Range::p10, &Range::p50, &Range::p90}) {
+            EXPECT_TRUE(same_bits(x.vehicles_lost.*pick, y.vehicles_lost.*pick)) << what << " region " << region;
+            EXPECT_TRUE(same_bits(x.gross_vehicles_lost.*pick, y.gross_vehicles_lost.*pick)) << what << " region " << region;
+        }
+        const RegionTimeline& s = a.timeline[static_cast<std::size_t>(region)];
+        const RegionTimeline& t = b.timeline[static_cast<std::size_t>(region)];
+        EXPECT_TRUE(s.p10 == t.p10 && s.p50 == t.p50 && s.p90 == t.p90 && s.central == t.central && s.lost_central == t.lost_central)
+            << what << " region " << region;
+    }
+    EXPECT_TRUE(same_bits(a.world_vehicles_lost.p50, b.world_vehicles_lost.p50)) << what;
+}
+
+// The mechanism of model 3.1: what ties a car-plant line's supply chains to
+// the licences (the region's exposure, the licence wait, the stock and buffer
+// quantiles) is shared by its classes, and what differs by part (the share
+// under the regime, the share of vehicles fitted: k_c) is independent across
+// parts. So with equal stock and buffer, the car plants see exactly a
+// one-class supplier tier with k = 1 - prod_c (1 - k_c): two classes with
+// k = 0.5 give the car plants the bits of one class with k = 0.75 (exact in
+// binary), while each class keeps its own supplier lines.
+TEST(Components, EqualStockAndBufferReduceToTheOneClassModel) {
+    for (const char* preset : {"2025", "embargo"}) {
+        Inputs in = find_preset(preset)->inputs;
+        in.draws = 200;
+        Simulator sim;
+        Results two, one, half;
+        std::array<ComponentData, kComponentCount> classes = default_classes();
+        for (ComponentData& c : classes) {
+            c.fitted_share_is_ev_share = false;
+            c.fitted_share = 1.0;
+            c.licence_exposure_share = 0.0;
+        }
+        classes[0].licence_exposure_share = 0.5;
+        classes[1].licence_exposure_share = 0.5;
+        sim.set_component_data(classes);
+        sim.run(in, two);
+        classes[1].licence_exposure_share = 0.0;
+        sim.set_component_data(classes);
+        sim.run(in, half);
+        classes[0].licence_exposure_share = 0.75;
+        sim.set_component_data(classes);
+        sim.run(in, one);
+        expect_same_car_plants(two, one, preset);
+        // Each class of the two has the supplier lines of the one class of k = 0.5.
+        for (std::size_t c : {std::size_t{0}, std::size_t{1}}) {
+            EXPECT_TRUE(same_bits(two.components[c].first_stop_day.p50, half.components[0].first_stop_day.p50)) << preset;
+            EXPECT_EQ(two.components[c].peak_lines_stopped.p50, half.components[0].peak_lines_stopped.p50) << preset;
+        }
+        for (std::size_t c = 2; c < classes.size(); ++c) EXPECT_FALSE(two.components[c].first_stop_day.p50.has_value()) << preset;
+        // Two parts from suppliers on licensed magnets stop more car plants than one.
+        EXPECT_GT(two.world_gross_vehicles_lost.p50, half.world_gross_vehicles_lost.p50) << preset;
+    }
+}
+
+// A class's own magnet stock moves its own supplier lines: less stock for
+// sensors stops more of them, and sooner; the other classes' supplier lines
+// keep exactly the same numbers, and the car plants, short when any part they
+// need is gone, never fare better.
+TEST(Components, AClassWithLessStockStopsSoonerAndOnlyItsOwnLines) {
+    Inputs in = find_preset("2025")->inputs;
+    in.draws = 400;
+    Simulator sim;
+    Results base, low;
+    sim.run(in, base);
+    std::array<ComponentData, kComponentCount> classes = default_classes();
+    const std::size_t sensors = static_cast<std::size_t>(Component::Sensors);
+    classes[sensors].inventory_multiplier = 0.5;
+    sim.set_component_data(classes);
+    sim.run(in, low);
+    const ComponentResult &b = base.components[sensors], &l = low.components[sensors];
+    ASSERT_TRUE(b.first_stop_day.p50 && l.first_stop_day.p50);
+    EXPECT_LT(*l.first_stop_day.p50, *b.first_stop_day.p50);
+    EXPECT_GT(l.peak_lines_stopped.p50, b.peak_lines_stopped.p50);
+    EXPECT_EQ(l.rank, 1);
+    for (int c = 0; c < kComponentCount; ++c) {
+        if (static_cast<std::size_t>(c) == sensors) continue;
+        const ComponentResult &x = base.components[static_cast<std::size_t>(c)], &y = low.components[static_cast<std::size_t>(c)];
+        EXPECT_TRUE(same_bits(x.first_stop_day.p50, y.first_stop_day.p50)) << c;
+        EXPECT_EQ(x.peak_lines_stopped.p50, y.peak_lines_stopped.p50) << c;
+    }
+    EXPECT_GE(low.world_gross_vehicles_lost.p50, base.world_gross_vehicles_lost.p50);
+    for (int region = 0; region < kExportRegionCount; ++region) {
+        const RegionResult &x = base.regions[static_cast<std::size_t>(region)], &y = low.regions[static_cast<std::size_t>(region)];
+        EXPECT_GE(y.gross_vehicles_lost.p50, x.gross_vehicles_lost.p50) << region;
+        if (x.first_halt_day.p50) {
+            ASSERT_TRUE(y.first_halt_day.p50) << region;
+            EXPECT_LE(*y.first_halt_day.p50, *x.first_halt_day.p50) << region;
+        }
+    }
+}
+
+// A longer finished-parts buffer for one class never stops car plants
+// earlier, nor loses more output, in any region; the supplier lines do not
+// depend on it.
+TEST(Components, ALongerBufferForOneClassNeverStopsCarPlantsEarlier) {
+    for (const char* preset : {"2025", "embargo"}) {
+        Inputs in = find_preset(preset)->inputs;
+        in.draws = 200;
+        Simulator sim;
+        Results base, longer;
+        sim.run(in, base);
+        for (int c = 0; c < kComponentCount; ++c) {
+            std::array<ComponentData, kComponentCount> classes = default_classes();
+            classes[static_cast<std::size_t>(c)].parts_buffer_multiplier = 3.0;
+            sim.set_component_data(classes);
+            sim.run(in, longer);
+            for (int region = 0; region < kExportRegionCount; ++region) {
+                const RegionResult &b = base.regions[static_cast<std::size_t>(region)], &l = longer.regions[static_cast<std::size_t>(region)];
+                for (auto pick : {&OptionalRange::p10, &OptionalRange::p50, &OptionalRange::p90}) {
+                    const std::optional<double>&bd = b.first_halt_day.*pick, &ld = l.first_halt_day.*pick;
+                    if (!bd) {
+                        EXPECT_FALSE(ld) << preset << " class " << c << " region " << region;
+                    } else if (ld) {
+                        EXPECT_GE(*ld, *bd) << preset << " class " << c << " region " << region;
+                    }
+                }
+                EXPECT_LE(l.gross_vehicles_lost.p50, b.gross_vehicles_lost.p50) << preset << " class " << c << " region " << region;
+                // Its supplier lines stop as before: the buffer lies after them.
+                ASSERT_EQ(l.supplier_first_stop_day.p50.has_value(), b.supplier_first_stop_day.p50.has_value());
+                if (b.supplier_first_stop_day.p50) {
+                    EXPECT_NEAR(*l.supplier_first_stop_day.p50, *b.supplier_first_stop_day.p50, 1e-3) << preset << " class " << c;
+                }
+            }
+        }
+    }
+}
+
+// The class whose supplier lines run out first is reported: ranks 1 to 6,
+// each once, in the order of the first stops; JSON and the CLI report say it.
+TEST(Components, TheFirstClassToRunOutIsReported) {
+    const Results r = run_preset("2025", 400);
+    std::vector<int> seen(kComponentCount + 1, 0);
+    int first = -1;
+    for (int c = 0; c < kComponentCount; ++c) {
+        const int rank = r.components[static_cast<std::size_t>(c)].rank;
+        ASSERT_GE(rank, 1);
+        ASSERT_LE(rank, kComponentCount);
+        ++seen[static_cast<std::size_t>(rank)];
+        if (rank == 1) first = c;
+    }
+    for (int rank = 1; rank <= kComponentCount; ++rank) EXPECT_EQ(seen[static_cast<std::size_t>(rank)], 1) << rank;
+    ASSERT_GE(first, 0);
+    const ComponentResult& f = r.components[static_cast<std::size_t>(first)];
+    ASSERT_TRUE(f.first_stop_day.p50);
+    for (const ComponentResult& c : r.components) {
+        if (c.first_stop_day.p50) {
+            EXPECT_LE(*f.first_stop_day.p50, *c.first_stop_day.p50);
+        }
+    }
+    const std::string key(component_data()[static_cast<std::size_t>(first)].key);
+    EXPECT_NE(results_to_json(r).find("\"id\":\"" + key + "\",\"name\":\"" + std::string(component_data()[static_cast<std::size_t>(first)].name) +
+                                      "\",\"display_name\":\"" + component_name(first, Language::English) + "\",\"rank\":1,"),
+              std::string::npos);
+    EXPECT_NE(results_to_text(r).find("  1. " + component_name(first, Language::English)), std::string::npos);
 }
 
 }  // namespace

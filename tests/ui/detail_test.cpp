@@ -51,6 +51,35 @@ TEST(Detail, HasItsSectionsAndEveryRegionAndPart) {
     EXPECT_EQ(count(html, "<tr>"), static_cast<std::size_t>(kRegionCount + 1));  // a header and a row per region
 }
 
+// Issue 16 item 7: the parts panel lists the parts in the order their
+// supplier lines run out, each with its own first stop and its own count of
+// supplier lines stopped at the worst (model 3.0 gave every part the same days).
+TEST(Detail, ListsThePartsInTheOrderTheirSupplierLinesRunOut) {
+    const Results& r = default_results();
+    for (Language lang : {Language::English, Language::German, Language::Japanese}) {
+        const std::string html = detail_html(r, lang);
+        const std::size_t from = html.find("data-rs-section=\"components\""), to = html.find("data-rs-section=\"drivers\"");
+        ASSERT_NE(from, std::string::npos);
+        const std::string part = html.substr(from, to - from);
+        std::size_t last = 0;
+        for (int rank = 1; rank <= kComponentCount; ++rank) {
+            int c = 0;
+            while (r.components[static_cast<std::size_t>(c)].rank != rank) ++c;
+            const ComponentResult& cr = r.components[static_cast<std::size_t>(c)];
+            const std::size_t at = part.find(">" + component_name(c, lang) + "<");
+            ASSERT_NE(at, std::string::npos) << rank;
+            EXPECT_GT(at, last) << rank;
+            last = at;
+            ASSERT_TRUE(cr.first_stop_day.p50.has_value());
+            const std::size_t end = part.find("</li>", at);
+            const std::string item = part.substr(at, end - at);
+            EXPECT_NE(item.find(ui_format(lang, "ui.components.on_day", {{"n", number_text(*cr.first_stop_day.p50, 0, lang)}})), std::string::npos)
+                << rank << item;
+            EXPECT_NE(item.find(number_text(cr.supplier_lines, 0, lang)), std::string::npos) << rank << item;
+        }
+    }
+}
+
 // The numbers are the model's display text: the same as the CSV and the CLI print.
 TEST(Detail, SaysEachRegionsVehiclesAndFirstStopAsTheResultsDo) {
     const Results& r = default_results();

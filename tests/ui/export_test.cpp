@@ -373,7 +373,9 @@ TEST_F(ExportTest, TheChartPictureIsPaintedByTheThemeAndStaysInItsBox) {
                 EXPECT_TRUE(v.empty() || v == "none") << "<" << e.name << " " << key << "=" << v << ">: a colour written in";
             }
             const std::string cls = e.attribute("class");  // each class the picture paints with has its rule
-            if (!cls.empty() && cls != "rs-pc") EXPECT_NE(css.find("." + cls + "{"), std::string::npos) << cls;
+            if (!cls.empty() && cls != "rs-pc") {
+                EXPECT_NE(css.find("." + cls + "{"), std::string::npos) << cls;
+            }
         }
         EXPECT_EQ(paths, 1);
         EXPECT_EQ(lines, kExportRegionCount);
