@@ -1030,7 +1030,9 @@ struct Simulator::Impl {
         DrawOutcome o;
         const int shipping = shipping_days(DrawParams{}, mech);
         build_step_tables(in, setup, 1, shipping, shipping, central_steps);
-        simulate_draw(in, mech, classes, setup, central_steps, DrawParams{}, cover_pow.data(), step_scratch,
+        // One draw per scenario: the general layout's code only (the draws' loop has a copy
+        // for one group as well, for speed), which keeps the WebAssembly smaller.
+        simulate_draw_of<0>(in, mech, classes, setup, central_steps, DrawParams{}, cover_pow.data(), step_scratch,
                       [&](int r, int, int t, double share, double lost) {
                           RegionTimeline& tl = out.timeline[static_cast<std::size_t>(r)];
                           const double plants = region_data()[static_cast<std::size_t>(r)].plants;

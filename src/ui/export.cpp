@@ -161,6 +161,8 @@ struct Svg {
     // Painted by class (chart_picture_svg): the page's style sheet gives each role its
     // theme colour, so one picture serves the light and the dark theme.
     bool classes = false;
+    // The root's font-size (chart_picture_svg), which a text of that size need not repeat; 0: none.
+    float base_size = 0.0f;
 
     // ` fill="#rrggbb"`, or by class: ` class="rs-pc-f-fg"` (f: fill, s: stroke; the roles
     // of picture_roles()).
@@ -176,7 +178,8 @@ struct Svg {
     // One line of text; y is its baseline.
     void text(float x, float y, std::string_view t, float size, ImU32 colour, bool semibold = false, Anchor anchor = Anchor::Start,
               std::string_view extra = {}) {
-        s += "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" font-size=\"" + num(size) + "\"";
+        s += "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"";
+        if (size != base_size) s += " font-size=\"" + num(size) + "\"";
         if (semibold) s += " font-weight=\"600\"";
         if (anchor == Anchor::End) s += " text-anchor=\"end\"";
         if (anchor == Anchor::Middle) s += " text-anchor=\"middle\"";
@@ -195,7 +198,8 @@ struct Svg {
     }
     void line(float x0, float y0, float x1, float y1, ImU32 colour, float width, std::string_view extra = {}) {
         s += "<line x1=\"" + num(x0) + "\" y1=\"" + num(y0) + "\" x2=\"" + num(x1) + "\" y2=\"" + num(y1) + "\"" +
-             paint("stroke", colour) + " stroke-width=\"" + num(width) + "\"";
+             paint("stroke", colour);
+        if (!(classes && width == 1.0f)) s += " stroke-width=\"" + num(width) + "\"";  // 1: SVG's own default
         if (!extra.empty()) s += ' ' + std::string(extra);
         s += "/>\n";
     }
@@ -516,11 +520,12 @@ std::string chart_picture_svg(const Results& r, Language lang, float width, floa
     Svg body{{}, measure, palette(false), lang};
     body.classes = true;
     const float size = 13.0f;
+    body.base_size = size;
     float y = body.paragraph(0.0f, 0.0f, width, std::string(ui_text(lang, "ui.chart.title")), 15.0f, 21.0f, body.p.text, true);
     y = legend(body, 0.0f, y + 2.0f, width, size) + 4.0f;
     chart(body, r, 0.0f, y, width, height - y - size * 0.4f, size);  // room for the x title's descenders
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " + num(height) + "\" width=\"" + num(width) +
-           "\" height=\"" + num(height) + "\" class=\"rs-pc\" aria-hidden=\"true\" focusable=\"false\">\n" + body.s + "</svg>\n";
+           "\" height=\"" + num(height) + "\" font-size=\"" + num(size) + "\" class=\"rs-pc\" aria-hidden=\"true\">\n" + body.s + "</svg>\n";
 }
 
 std::string chart_picture_css() {
