@@ -134,9 +134,14 @@
     return (url.searchParams.get('lang') || (edition ? edition[1] : 'en')).trim().toLowerCase();
   }
 
-  // The options of the embed's address that have heights of their own ("headline=off").
+  // The options of the embed's address that have heights of their own: those HEIGHTS was
+  // measured with ("en headline=off" is English with headline=off), " headline=off" or "".
   function heightOptions(url) {
-    return url.searchParams.get('headline') === 'off' ? ' headline=off' : '';
+    for (var key in HEIGHTS) {
+      var option = key.slice(key.indexOf(' ') + 1), eq = option.indexOf('=');
+      if (key.indexOf(' ') > 0 && eq > 0 && url.searchParams.get(option.slice(0, eq)) === option.slice(eq + 1)) return ' ' + option;
+    }
+    return '';
   }
 
   function estimateHeight(width, lang, options) {

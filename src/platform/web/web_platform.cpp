@@ -592,7 +592,7 @@ void render_frame(double time_ms) {
     // Start-up in slices: the first atlas (glyphs rasterised and uploaded) in one frame, the
     // first drawing in the next, so that no one task holds the page's main thread long. Later
     // atlases (a zoom, the Japanese face) are built in the frame that draws with them.
-    if (size_drawing_buffer() && g.frames_rendered == 0 && !g.first_atlas_sliced) {
+    if (size_drawing_buffer() && !g.first_atlas_sliced) {
         g.first_atlas_sliced = true;  // once: a face the atlas cannot take must not hold the drawing back
         request_frames(1);
         return;
