@@ -1,6 +1,7 @@
 // Rare Earth Shock — what a page's calculator reads of a strings table: all but the CLI's
-// text report ("report.*", read only by the native rareshock --format text) and the
-// methodology's tables ("method.*", read only by rareshock_facts: src/ui/method_tables.h), as compact
+// text report ("report.*", read only by the native rareshock --format text), the
+// methodology's tables ("method.*", read only by rareshock_facts: src/ui/method_tables.h)
+// and the page shells' texts ("shell.*", written into the HTML by the site build), as compact
 // JSON. The site generator inlines it in the other languages' pages (editions.mjs); the
 // web build embeds the English one in the app (src/model/CMakeLists.txt runs this file on
 // its own, so that a change elsewhere in the generator does not relink the app).
@@ -8,7 +9,7 @@
 import fs from 'node:fs';
 
 export function pageTable(table) {
-  return Object.fromEntries(Object.entries(table).filter(([key]) => !key.startsWith('report.') && !key.startsWith('method.')));
+  return Object.fromEntries(Object.entries(table).filter(([key]) => !/^(report|method|shell)\./.test(key)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
