@@ -984,10 +984,11 @@ std::string day_range_text(const OptionalRange& r, bool bands, Language lang) {
     return s;
 }
 
-// "about 50 of 1644 [34–76]": supplier lines stopped at the worst, out of all.
+// "about 50 of 1,644 [34–76]": supplier lines stopped at the worst, out of all (whole
+// numbers with the language's grouping, as every count in the report).
 std::string lines_with_range(const Range& lines, double total, bool bands, Language lang) {
-    return format_text(tr(lang, "lines.of"), {{"lines", plants_text(lines.p50, lang)}, {"total", fixed(total, 0)}}) +
-           (bands ? " [" + fixed(lines.p10, 0) + "–" + fixed(lines.p90, 0) + "]" : std::string());
+    return format_text(tr(lang, "lines.of"), {{"lines", plants_text(lines.p50, lang)}, {"total", number_text(total, 0, lang)}}) +
+           (bands ? " [" + number_text(lines.p10, 0, lang) + "–" + number_text(lines.p90, 0, lang) + "]" : std::string());
 }
 
 std::string vehicles_with_range(const Range& r, bool bands, Language lang) {
@@ -1043,7 +1044,7 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
         s += table_row(kRegionColumns,
                        {region_name(i, lang), day_range_text(rr.first_halt_day, bands, lang),
                         format_text(tr(lang, "plants.of"), {{"plants", plants_text(rr.peak_halted_share_p50 * rd.plants, lang)},
-                                                                   {"total", fixed(rd.plants, 0)}}),
+                                                                   {"total", number_text(rd.plants, 0, lang)}}),
                         vehicles_with_range(rr.vehicles_lost, bands, lang), usd_text(rr.value_lost_usd.p50, lang),
                         rr.recovery_day.p50 ? date_text(day_int(*rr.recovery_day.p50), lang)
                                             : std::string(rr.first_halt_day.p50 ? tr(lang, "report.not_within") : "-")}) +
@@ -1054,7 +1055,7 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
                                                 {"gross", vehicles_with_range(r.world_gross_vehicles_lost, bands, lang)},
                                                 {"value", usd_text(r.world_value_lost_usd.p50, lang)},
                                                 {"plants", plants_text(peak.plants, lang)},
-                                                {"total", fixed(export_plants_total(), 0)},
+                                                {"total", number_text(export_plants_total(), 0, lang)},
                                                 {"date", peak.day >= 0 ? date_text(peak.day, lang) : std::string("-")}}) +
          "\n";
     s += "\n" + std::string(tr(lang, "report.suppliers")) + "\n";
@@ -1070,7 +1071,7 @@ std::string results_to_text(const Results& r, Language lang, std::string_view sh
              "\n";
     }
     s += format_text(tr(lang, "report.suppliers.world"), {{"lines", plants_text(r.world_peak_supplier_lines_stopped.p50, lang)},
-                                                          {"total", fixed(export_supplier_lines_total(r), 0)}}) +
+                                                          {"total", number_text(export_supplier_lines_total(r), 0, lang)}}) +
          "\n";
     s += "\n" + std::string(tr(lang, "report.components")) + "\n";
     s += table_row(kComponentColumns, {std::string(tr(lang, "report.col.component")), std::string(tr(lang, "report.col.supplier_first_stop")),

@@ -777,12 +777,24 @@ TEST(Text, QuotableReportWithRangesSeedAndShareQuery) {
 TEST(Text, SupplierLinesAreCountedAsLinesInEveryLanguage) {
     const Results& r = results_2025();
     const std::string ja = results_to_text(r, Language::Japanese);
+    auto grouped = [](double v, const char* mark) {  // 1644 -> "1,644" with the language's mark
+        std::string digits = std::to_string(static_cast<long long>(v));
+        for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), mark);
+        return digits;
+    };
+    double world = 0.0;
     for (int i = 0; i < kExportRegionCount; ++i) {
-        const std::string total = std::to_string(static_cast<long long>(r.regions[static_cast<std::size_t>(i)].supplier_lines));
+        const double lines = r.regions[static_cast<std::size_t>(i)].supplier_lines;
+        world += lines;
+        const std::string total = grouped(lines, ",");
         EXPECT_EQ(ja.find(total + "工場中"), std::string::npos) << total;
         EXPECT_NE(ja.find(total + "本中"), std::string::npos) << total;
     }
+    // Counts of a thousand and more are grouped as every other number is ("of 1,644", "4.164").
+    ASSERT_GE(world, 1000.0);
+    EXPECT_NE(results_to_text(r).find("of " + grouped(world, ",")), std::string::npos) << grouped(world, ",");
     const std::string de = results_to_text(r, Language::German);
+    EXPECT_NE(de.find(grouped(world, ".")), std::string::npos) << grouped(world, ".");
     EXPECT_EQ(de.find("Lichtmaschinen)9"), std::string::npos);
     EXPECT_NE(de.find("Lichtmaschinen)  "), std::string::npos);
 }
