@@ -126,5 +126,36 @@ export function loadingTests({ engine, site }) {
     }]);
   }
 
+  // The page's scripts are asked for from its <head> while it is parsed (<link rel="preload">,
+  // tools/site/site.mjs), so the wasm's fetch, which waits for both, starts sooner; and every
+  // file still comes once: each <script> takes its preloaded response (a preload `as="fetch"`
+  // of the wasm would not be taken by WebKit's fetch(): it came twice).
+  for (const page of ['embed.html', 'embed.ja.html', 'index.html']) {
+    tests.push([`preload: ${page} asks for its scripts while it is parsed, and every file comes once`, async () => {
+      const asked = {};
+      const count = (name, type) => (req, res) => {
+        asked[name] = (asked[name] || 0) + 1;
+        res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' }).end(fs.readFileSync(path.join(SITE, name)));
+      };
+      const files = [['rareshock.js', 'text/javascript'], ['app.js', 'text/javascript'], ['rareshock.wasm', 'application/wasm'], ['font-ja.ttf', 'font/ttf']];
+      const server = await serve({ extraRoutes: Object.fromEntries(files.map(([name, type]) => [`/${name}`, count(name, type)])) });
+      const { page: tab, context } = await openWith(engine, `${server.url}/${page}`, { width: 390, height: 844, dpr: 2 });
+      try {
+        await waitReady(tab);  // by then the app has made its own fetches (the face's as it starts)
+        const links = await tab.evaluate(() => [...document.head.querySelectorAll('link[rel=preload]')].map((l) => `${l.getAttribute('href')} ${l.getAttribute('as')}`));
+        // The page's own scripts, as it ships (a driver may add its own to the document).
+        const scripts = [...fs.readFileSync(path.join(SITE, page), 'utf8').matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => `${m[1]} script`);
+        assert(JSON.stringify(links) === JSON.stringify(scripts) && scripts.length === 2, `the page's scripts preloaded from <head>: ${JSON.stringify(links)}, its scripts ${JSON.stringify(scripts)}`);
+        const japanese = page.includes('.ja.');
+        const want = { 'rareshock.js': 1, 'app.js': 1, 'rareshock.wasm': 1, ...(japanese ? { 'font-ja.ttf': 1 } : {}) };
+        assert(JSON.stringify(asked, Object.keys(want).concat('font-ja.ttf')) === JSON.stringify(want, Object.keys(want).concat('font-ja.ttf')),
+               `each file asked for once (the Japanese face only in Japanese): ${JSON.stringify(asked)}, want ${JSON.stringify(want)}`);
+        await noErrors(tab);
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    }]);
+  }
   return tests;
 }

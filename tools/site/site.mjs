@@ -101,6 +101,14 @@ export function assembleSite({ source, site, app, facts: factsDir, jaFace, jaLic
         // The loading placeholder's answer: the default scenario's key figures and chart in
         // this language (rareshock_facts --figures, --chart; the build writes them).
         if (name === 'loading' && (arg === 'figures' || arg === 'chart')) return read(path.join(factsDir, `loading-${arg}.${lang}.html`)).trim();
+        // The shell's own scripts (its <script src>), asked for from its <head> while it is
+        // parsed: Chromium otherwise fetches app.js only once rareshock.js has come (scripts at
+        // the end of <body> wait while <head> loads), and the wasm's fetch waits for both. Not
+        // the wasm itself: WebKit does not hand a preload `as="fetch"` to the app's fetch() and
+        // downloads it twice (tests/e2e/loading.test.mjs).
+        if (name === 'loading' && arg === 'preload') {
+          return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => `<link rel="preload" href="${m[1]}" as="script">`).join('\n');
+        }
         if (name === 'method' && arg === 'inline') return methods[method];
         if (name === 'method' && arg === 'lazy') {
           // The link's words: the page's own "Method and sources" summary.
