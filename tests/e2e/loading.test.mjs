@@ -87,7 +87,10 @@ export function loadingTests({ engine, site }) {
         const after = await page.evaluate(placeholderState);
         assert(!after.note && !after.sketchHeight && !after.caption && !after.figures && !after.chart.length,
                `the placeholder is gone once the calculator is ready: ${JSON.stringify(after)}`);
-        await page.waitFor(() => (document.querySelector('.rs-live')?.textContent || '').length > 40, null, 15000);
+        // The settled sentence, with its likely range: the live region first speaks the
+        // provisional one (central estimate only) while the draws run, on a slow engine for seconds.
+        await page.waitFor(() => !window.rareshock.getResults().provisional, null, 30000);
+        await page.waitFor(() => document.querySelector('.rs-live')?.textContent === window.rareshock.getResults().summary, null, 15000);
         const appSentence = await page.evaluate(() => document.querySelector('.rs-live').textContent);
         assert(appSentence === summary, `the app's sentence is the one in the page: "${appSentence}" vs "${summary}"`);
         await noErrors(page);
