@@ -41,10 +41,12 @@ async function pictureLoaded(page) {
 // Failed requests, less a fallback picture the browser gave up for the one shown: when the
 // viewport settles after the first layout, a <source media> that matched at first (the
 // phone picture) stops matching and its request is aborted (net::ERR_ABORTED in Chromium,
-// NS_BINDING_ABORTED in Firefox). That is the picture element doing its job; a failure of
-// the picture shown, or of anything else, still counts.
+// NS_BINDING_ABORTED in Firefox). That is the picture element doing its job. Nor the page's
+// scripts, which its <head> preloads: with JavaScript off the browser refuses them (Chromium
+// reports them blocked, "csp"). A failure of the picture shown, or of anything else, still counts.
 function realFailures(log, shownSrc) {
   return log.failed.filter((f) => {
+    if (/\/[a-z]+\.js(?:\?\S*)? \(csp\)$/.test(f)) return false;
     const m = /\/(fallback[a-z.-]*\.(?:jpg|png))(?:\?\S*)? \((?:net::ERR_ABORTED|NS_BINDING_ABORTED)\)$/.exec(f);
     return !(m && m[1] !== shownSrc);
   });
