@@ -72,11 +72,11 @@ int main() {
     std::printf("| shape | North America first stop (P50 day) | Japan first stop (P50 day) | squared error (days^2) |\n");
     std::printf("|---|---|---|---|\n");
     const Mechanics defaults = default_mechanics();
-    int best_halves = 0;
+    int best_quarters = 0;
     double best_error = 1e300;
-    for (int halves = 1; halves <= 10; ++halves) {
+    for (int quarters = 1; quarters <= 20; ++quarters) {
         Mechanics m = defaults;
-        m.cover_shape_halves = halves;
+        m.cover_shape_quarters = quarters;
         sim.set_mechanics(m);
         sim.run(in, r);
         const auto& na = r.regions[kNorthAmerica].first_halt_day.p50;
@@ -85,12 +85,13 @@ int main() {
         const double error = e_na * e_na + e_jp * e_jp;
         if (error < best_error) {
             best_error = error;
-            best_halves = halves;
+            best_quarters = quarters;
         }
-        std::printf("| %.1f | %s | %s | %.0f |\n", halves / 2.0, na ? std::to_string(static_cast<int>(*na + 0.5)).c_str() : "none",
+        std::printf("| %.2f | %s | %s | %.0f |\n", quarters / 4.0, na ? std::to_string(static_cast<int>(*na + 0.5)).c_str() : "none",
                     jp ? std::to_string(static_cast<int>(*jp + 0.5)).c_str() : "none", error);
     }
-    std::printf("\nBest shape: %.1f (the model uses %.1f).\n\n", best_halves / 2.0, defaults.cover_shape_halves / 2.0);
+    std::printf("\nBest shape: %.2f (the model uses %.2f; each draw takes it or a quarter either side).\n\n", best_quarters / 4.0,
+                defaults.cover_shape_quarters / 4.0);
     sim.set_mechanics(defaults);
 
     // 2. The 2025 preset against the record.

@@ -74,11 +74,13 @@ inline double log_det(double x) {
 //-----------------------------------------------------------------------------
 // [SECTION] Powers with half-integer exponents
 //-----------------------------------------------------------------------------
-// x^(halves / 2) for x >= 0: repeated multiplication and one correctly
-// rounded square root.
-inline double pow_halves(double x, int halves) {
-    double out = (halves & 1) ? std::sqrt(x) : 1.0;
-    for (int i = 0; i < halves / 2; ++i) out *= x;
+// x^(quarters / 4) for x >= 0: repeated multiplication and correctly rounded
+// square roots (the same bits in every build).
+inline double pow_quarters(double x, int quarters) {
+    const double half = (quarters & 3) ? std::sqrt(x) : 1.0;
+    double out = (quarters & 2) ? half : 1.0;
+    if (quarters & 1) out *= std::sqrt(half);
+    for (int i = 0; i < quarters / 4; ++i) out *= x;
     return out;
 }
 

@@ -18,7 +18,7 @@
 namespace rareshock {
 
 // Bumped whenever results for the same inputs and seed may change.
-inline constexpr std::string_view kModelVersion = "3.1.0";
+inline constexpr std::string_view kModelVersion = "3.2.0";
 
 //-----------------------------------------------------------------------------
 // [SECTION] Identifiers

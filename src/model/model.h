@@ -60,9 +60,14 @@ struct DrawnFactor {
 // The mechanics shared by every region (docs/methodology.md, "How the model
 // works"): written once in data.cpp; the calibration report varies them.
 struct Mechanics {
-    // Plants' days of stock are log-logistic; its shape is this many halves
-    // (5: shape 2.5). Fitted on the first recorded stops in North America and Japan.
-    int cover_shape_halves = 2;
+    // Plants' days of stock are log-logistic; its shape is this many quarters
+    // (3: shape 0.75). Fitted on the first recorded stops in North America and Japan
+    // (bench/calibration.cpp tries every quarter from 0.25 to 5).
+    int cover_shape_quarters = 3;
+    // Each Monte Carlo draw takes the fitted shape, or the one this many quarters below
+    // or above it, each as likely (never under a quarter): the fit's neighbours on its
+    // grid (assumption).
+    int cover_shape_spread_quarters = 1;
     // Assembly lines per plant, each with its own magnet supply (assumption).
     int lines_per_plant = 2;
     // Days from a licence to magnets at the plant: certificate and freight

@@ -246,7 +246,7 @@ std::string driver_name(Driver d, Language lang) { return std::string(tr(lang, "
 std::string_view driver_key(Driver d) {
     static constexpr std::array<std::string_view, kDriverCount> kKeys{
         "stock", "transit", "shipping", "emergency_supply", "loose_magnets", "china_dependence", "parts_buffer", "other_suppliers",
-        "spare_capacity"};
+        "spare_capacity", "stock_shape"};
     const int i = static_cast<int>(d);
     return i >= 0 && i < kDriverCount ? kKeys[static_cast<std::size_t>(i)] : std::string_view();
 }

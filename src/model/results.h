@@ -98,8 +98,9 @@ enum class Driver : int {
     PartsBuffer,      // finished parts between supplier and car plant, 5-15 days
     OtherSuppliers,   // share other suppliers make up, 30-70%
     SpareCapacity,    // share of the lost output made up later, 40-80%
+    StockShape,       // the spread of stocks between supply chains: shape 0.5, 1.0 or 1.5
 };
-inline constexpr int kDriverCount = 9;
+inline constexpr int kDriverCount = 10;
 std::string_view driver_key(Driver d);  // "stock", "emergency_supply", ...
 std::string driver_name(Driver d, Language lang = Language::English);  // "Emergency supply"; "Notversorgung"
 struct DriverResult {

@@ -34,7 +34,7 @@ namespace {
 
 using detail::exp_det;
 using detail::log_det;
-using detail::pow_halves;
+using detail::pow_quarters;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Constants
@@ -92,6 +92,7 @@ struct DrawParams {
     double parts_buffer_days = -1.0;     // uniform in the mechanics' range; -1: its middle
     double other_supplier_share = -1.0;  // uniform in the mechanics' range; -1: its middle
     double spare_capacity_share = -1.0;  // uniform in the mechanics' range; -1: its middle
+    int cover_shape_quarters = -1;       // uniform over the fitted shape's quarters +- the spread (>= 1); -1: the fitted
 };
 
 DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mech) {
@@ -111,6 +112,9 @@ DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mec
     p.parts_buffer_days = in_range(mech.parts_buffer_days_min, mech.parts_buffer_days_max);
     p.other_supplier_share = in_range(mech.other_supplier_share_min, mech.other_supplier_share_max);
     p.spare_capacity_share = in_range(mech.spare_capacity_share_min, mech.spare_capacity_share_max);
+    // Drawn last, so that adding it left every other draw's numbers as they were.
+    const int spread = mech.cover_shape_spread_quarters;
+    p.cover_shape_quarters = std::max(1, mech.cover_shape_quarters - spread + static_cast<int>(rng.uniform() * (2 * spread + 1)));
     return p;
 }
 
@@ -119,7 +123,13 @@ std::array<double, kDriverCount> driver_values(const DrawParams& p) {
     double dependence = 0.0;
     for (double m : p.dependence_multiplier) dependence += m;
     return {p.inventory_multiplier, p.transit_multiplier, static_cast<double>(p.shipping_days), p.expedite_multiplier,
-            p.exposure_multiplier, dependence / kExport, p.parts_buffer_days, p.other_supplier_share, p.spare_capacity_share};
+            p.exposure_multiplier, dependence / kExport, p.parts_buffer_days, p.other_supplier_share, p.spare_capacity_share,
+            0.25 * p.cover_shape_quarters};
+}
+
+// The draw's stock shape in quarters (the central draw: the fitted one).
+int cover_shape_quarters(const DrawParams& p, const Mechanics& mech) {
+    return p.cover_shape_quarters >= 1 ? p.cover_shape_quarters : mech.cover_shape_quarters;
 }
 
 int shipping_days(const DrawParams& p, const Mechanics& mech) {
@@ -466,6 +476,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     const std::size_t variant = static_cast<std::size_t>(shipping_days(p, mech) - st.shipping_min);
     const int lines = mech.lines_per_plant;
     const int groups = kGroups > 0 ? kGroups : cl.groups;
+    const int shape_quarters = cover_shape_quarters(p, mech);  // cover_pow is d^(shape_quarters / 4)
     // Emergency supply: daily probability e, mean `expedite` days at the
     // reference rate, faster when more is approved, never under an embargo.
     const double expedite = in.expedite_days * p.expedite_multiplier;
@@ -630,7 +641,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             next_threshold[g] = per_started > 0.0 ? kFirstStopExpected / per_started : std::numeric_limits<double>::infinity();
         };
         for (int g = 0; g < groups; ++g) {
-            scale_pow[static_cast<std::size_t>(g)] = pow_halves(cover * cl.group_cover[static_cast<std::size_t>(g)], mech.cover_shape_halves);
+            scale_pow[static_cast<std::size_t>(g)] = pow_quarters(cover * cl.group_cover[static_cast<std::size_t>(g)], shape_quarters);
             set_threshold(static_cast<std::size_t>(g));
         }
         const double car_lines_x = plants * lines * car_x;
@@ -934,7 +945,10 @@ struct Simulator::Impl {
     Mechanics mech = default_mechanics();
     std::array<ComponentData, kComponentCount> class_data{};
     ClassLayout classes;
-    std::vector<double> cover_pow;  // d^beta for whole days d = 0..730
+    // d^beta for whole days d = 0..730, one table per shape a draw can take (quarters
+    // shape_lo, shape_lo + 1, ...): cover_pow_for(params).
+    std::vector<double> cover_pow;
+    int shape_lo = 1, shape_hi = 1;
     RunSetup setup;
     StepTables central_steps, draw_steps;
     std::vector<double> step_scratch;
@@ -968,7 +982,7 @@ struct Simulator::Impl {
     Impl() {
         std::copy(component_data().begin(), component_data().end(), class_data.begin());
         classes = class_layout(class_data);
-        cover_pow.resize(kMaxDayCount);
+        cover_pow.reserve(kMaxDayCount * 9);
         set_shape();
         for (std::vector<double>& w : setup.waiting) w.resize(kQueueDays);
         setup.not_alternative.resize(kMaxDayCount);
@@ -1016,7 +1030,15 @@ struct Simulator::Impl {
     }
 
     void set_shape() {
-        for (int d = 0; d < kMaxDayCount; ++d) cover_pow[static_cast<std::size_t>(d)] = pow_halves(d, mech.cover_shape_halves);
+        shape_lo = std::max(1, mech.cover_shape_quarters - mech.cover_shape_spread_quarters);
+        shape_hi = mech.cover_shape_quarters + mech.cover_shape_spread_quarters;
+        cover_pow.resize(static_cast<std::size_t>(shape_hi - shape_lo + 1) * kMaxDayCount);
+        for (int h = shape_lo; h <= shape_hi; ++h)
+            for (int d = 0; d < kMaxDayCount; ++d)
+                cover_pow[static_cast<std::size_t>(h - shape_lo) * kMaxDayCount + static_cast<std::size_t>(d)] = pow_quarters(d, h);
+    }
+    const double* cover_pow_for(const DrawParams& p) const {
+        return cover_pow.data() + static_cast<std::size_t>(cover_shape_quarters(p, mech) - shape_lo) * kMaxDayCount;
     }
 
     std::uint16_t* histogram_row(int region, int bin) {
@@ -1032,7 +1054,7 @@ struct Simulator::Impl {
         build_step_tables(in, setup, 1, shipping, shipping, central_steps);
         // One draw per scenario: the general layout's code only (the draws' loop has a copy
         // for one group as well, for speed), which keeps the WebAssembly smaller.
-        simulate_draw_of<0>(in, mech, classes, setup, central_steps, DrawParams{}, cover_pow.data(), step_scratch,
+        simulate_draw_of<0>(in, mech, classes, setup, central_steps, DrawParams{}, cover_pow_for(DrawParams{}), step_scratch,
                       [&](int r, int, int t, double share, double lost) {
                           RegionTimeline& tl = out.timeline[static_cast<std::size_t>(r)];
                           const double plants = region_data()[static_cast<std::size_t>(r)].plants;
@@ -1050,7 +1072,7 @@ struct Simulator::Impl {
         const DrawParams params = random_draw_params(in.seed, draw, mech);
         const std::array<double, kDriverCount> values = driver_values(params);
         for (int k = 0; k < kDriverCount; ++k) driver_value[static_cast<std::size_t>(k)][static_cast<std::size_t>(draw)] = values[static_cast<std::size_t>(k)];
-        simulate_draw(in, mech, classes, setup, draw_steps, params, cover_pow.data(), step_scratch,
+        simulate_draw(in, mech, classes, setup, draw_steps, params, cover_pow_for(params), step_scratch,
                       [&](int r, int step, int, double share, double) {
                           const std::size_t ri = static_cast<std::size_t>(r);
                           const int count = whole_plants(share, region_data()[ri].plants);
@@ -1306,7 +1328,8 @@ Simulator::~Simulator() { delete impl_; }
 void Simulator::set_mechanics(const Mechanics& mechanics) {
     impl_->running = false;
     Mechanics m = mechanics;
-    m.cover_shape_halves = std::clamp(m.cover_shape_halves, 1, 16);
+    m.cover_shape_quarters = std::clamp(m.cover_shape_quarters, 1, 32);
+    m.cover_shape_spread_quarters = std::clamp(m.cover_shape_spread_quarters, 0, 4);
     m.lines_per_plant = std::clamp(m.lines_per_plant, 1, 8);
     m.shipping_days_min = std::clamp(m.shipping_days_min, 0, kQueueLookBack);
     m.shipping_days_max = std::clamp(m.shipping_days_max, m.shipping_days_min, kQueueLookBack);

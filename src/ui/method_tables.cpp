@@ -7,6 +7,7 @@
 #include "model/query.h"
 #include "model/results.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <initializer_list>
@@ -190,6 +191,7 @@ std::string uncertainty_table(Language lang) {
     };
     const Drawn drawn[] = {
         {Driver::Stock, m.stock_factor.low, m.stock_factor.high()},
+        {Driver::StockShape, 0.25 * std::max(1, m.cover_shape_quarters - m.cover_shape_spread_quarters), 0.25 * (m.cover_shape_quarters + m.cover_shape_spread_quarters)},
         {Driver::Transit, m.transit_factor.low, m.transit_factor.high()},
         {Driver::Shipping, static_cast<double>(m.shipping_days_min), static_cast<double>(m.shipping_days_max)},
         {Driver::EmergencySupply, m.expedite_factor.low, m.expedite_factor.high()},
@@ -204,7 +206,7 @@ std::string uncertainty_table(Language lang) {
     for (const Drawn& d : drawn) {
         const std::string k = "method.driver." + std::string(driver_key(d.driver)) + ".";
         s += row({driver_name(d.driver, lang),
-                  ui_format(lang, k + "range", {{"lo", plain(d.low, lang)}, {"hi", plain(d.high, lang)}}),
+                  ui_format(lang, k + "range", {{"lo", plain(d.low, lang)}, {"hi", plain(d.high, lang)}, {"mid", plain(0.25 * m.cover_shape_quarters, lang)}}),
                   text(lang, k + "why")});
     }
     return s;
