@@ -72,6 +72,10 @@ constexpr int kBins = 256;
 
 constexpr float kNeverDay = 1.0e9f;
 
+// Rows of a draw's per-step scratch besides two per group of component
+// classes (see simulate_draw_of).
+constexpr std::size_t kStepScratchRows = 7;
+
 int round_to_int(double v) { return static_cast<int>(v + 0.5); }  // v >= 0
 double min1(double v) { return v < 1.0 ? v : 1.0; }
 double clamp01(double v) { return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v); }
@@ -478,7 +482,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     const double warning = mech.warning_days;
     // (1 - e)^n for every whole n a step or the warning window needs.
     const int max_power = std::max(st.step_days, static_cast<int>(warning) + 1);
-    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + (3 + 2 * static_cast<std::size_t>(groups)) * static_cast<std::size_t>(st.steps));
+    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + (kStepScratchRows + 2 * static_cast<std::size_t>(groups)) * static_cast<std::size_t>(st.steps));
     double* keep_power = step_scratch.data();
     keep_power[0] = 1.0;
     for (int i = 1; i <= max_power; ++i) keep_power[i] = keep_power[i - 1] * keep;
@@ -489,7 +493,15 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     // the escalation day by one day moves a week's step by a seventh.
     double* not_rescued_early = keep_power + max_power + 1;
     double* not_rescued_late = not_rescued_early + st.steps;
-    double* world_supplier = not_rescued_late + st.steps;  // supplier lines stopped per step, all regions
+    // Per step, what every region reads alike (worked out once a draw, not
+    // once a region): cover_pow of its day less the transit time, (1 - e)
+    // over its first and over its second half, and the share of its lost
+    // output not made up (see made_up_share).
+    double* cover_at = not_rescued_late + st.steps;
+    double* keep_early = cover_at + st.steps;
+    double* keep_late = keep_early + st.steps;
+    double* not_made_up = keep_late + st.steps;
+    double* world_supplier = not_made_up + st.steps;  // supplier lines stopped per step, all regions
     // Per group and step, all regions: the supplier lines that depend on
     // licensed magnets and have stopped, per unit of k (world_group) and per
     // unit of k over the EV/hybrid share (world_group_ev): a class's world
@@ -497,10 +509,6 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     double* world_group = world_supplier + st.steps;
     double* world_group_ev = world_group + groups * st.steps;
     std::fill(world_supplier, world_supplier + (1 + 2 * groups) * st.steps, 0.0);
-    // (1 - e) over the first and the second half of a full step (a shorter
-    // last step computes its own).
-    const double keep_early_full = keep_power[st.step_days - st.step_days / 2];
-    const double keep_late_full = keep_power[st.step_days / 2];
     auto not_rescued_on = [&](int day) {
         if (!(day > escalation_day)) return 1.0;
         double y = day - escalation_day;
@@ -516,7 +524,11 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         for (int d = first_day; d <= last_day; ++d) sum += not_rescued_on(d);
         return sum / (last_day - first_day + 1);
     };
-    for (int j = 0; j < st.steps; ++j) {
+    // Nothing runs out before the first step past the transit time: the
+    // per-step tables start there.
+    int first_step = 0;
+    while (first_step < st.steps && st.day[static_cast<std::size_t>(first_step)] <= transit) ++first_step;
+    for (int j = first_step; j < st.steps; ++j) {
         const int t = st.day[static_cast<std::size_t>(j)];
         const int length = st.length[static_cast<std::size_t>(j)];
         if (length == 1) {
@@ -562,6 +574,15 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     const double spare = drawn_or_middle(p.spare_capacity_share, mech.spare_capacity_share_min, mech.spare_capacity_share_max);
     const double restart = rescue > 0.0 ? 1.0 / rescue : 1.0e9;
     auto made_up_share = [&](double day) { return spare * clamp01((horizon - day - restart) / mech.make_up_days); };
+    for (int j = first_step; j < st.steps; ++j) {
+        const std::size_t jj = static_cast<std::size_t>(j);
+        const int t = st.day[jj];
+        const int length = st.length[jj];
+        cover_at[j] = cover_pow[t - transit];
+        keep_early[j] = keep_power[length - length / 2];
+        keep_late[j] = keep_power[length / 2];
+        not_made_up[j] = 1.0 - made_up_share(t - 0.5 * (length - 1));  // at the step's middle day
+    }
 
     out.world_vehicles = 0.0;
     out.world_gross = 0.0;
@@ -647,28 +668,24 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             a1[g] = survive * a1[g] * dr.stay;
             return survive * into_gone;
         };
-        int j = 0;
-        while (j < st.steps && st.day[static_cast<std::size_t>(j)] <= transit) ++j;  // nothing runs out before
-        for (; j < st.steps; ++j) {
+        for (int j = first_step; j < st.steps; ++j) {
             const std::size_t jj = static_cast<std::size_t>(j);
             const int t = st.day[jj];
-            const int d = t - transit;
             const int length = st.length[jj];
             const bool single_day = length == 1;
-            const bool full = length == st.step_days;
             // The shares of one step, shared by every group.
             const double free_late = queue_free[j] * not_rescued_late[j];
             const double free_early = single_day ? 0.0 : queue_free_middle[j] * not_rescued_early[j];
             const double survive_one = keep * queue_ratio[j];
             const int n_early = length - length / 2, n_late = length / 2;
-            const double survive_early = (full ? keep_early_full : keep_power[n_early]) * queue_early[j];
-            const double survive_late = (full ? keep_late_full : keep_power[n_late]) * queue_late[j];
+            const double survive_early = keep_early[j] * queue_early[j];
+            const double survive_late = keep_late[j] * queue_late[j];
             double supplier_stopped = 0.0;  // per unit of lines_x: sum over groups of k_sum * stopped
             double expected_supplier = 0.0;
             std::array<double, kC> gone_days_of{};  // per group: the step's share of lines out of parts times its days
             for (int g = 0; g < groups; ++g) {
                 const std::size_t gi = static_cast<std::size_t>(g);
-                const double u = cover_pow[d] / (scale_pow[gi] + cover_pow[d]);
+                const double u = cover_at[j] / (scale_pow[gi] + cover_at[j]);
                 const double run_out = u - u_prev[gi];  // lines whose own stock ran out during the step
                 u_prev[gi] = u;
                 started_before[gi] = started[gi];
@@ -751,7 +768,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             // A day loses what its stopped car-plant lines would have built.
             const double lost_step = vehicles_per_day * car_x * car_days;
             lost += lost_step;
-            net += lost_step * (1.0 - made_up_share(t - 0.5 * (length - 1)));  // at the step's middle day
+            net += lost_step * not_made_up[j];
             record(r, j, t, plants_share, lost_step);
         }
         out.supplier_first_stop_day[ri] = supplier_first_stop_day;
@@ -1012,7 +1029,7 @@ struct Simulator::Impl {
                     for (std::vector<double>& v : regions) v.reserve(steps);
             }
         }
-        step_scratch.reserve((3 + 2 * static_cast<std::size_t>(kComponentCount)) * static_cast<std::size_t>(kMaxDayCount) + 128);
+        step_scratch.reserve((kStepScratchRows + 2 * static_cast<std::size_t>(kComponentCount)) * static_cast<std::size_t>(kMaxDayCount) + 128);
     }
 
     void set_shape() {
@@ -1050,10 +1067,12 @@ struct Simulator::Impl {
         const DrawParams params = random_draw_params(in.seed, draw, mech);
         const std::array<double, kDriverCount> values = driver_values(params);
         for (int k = 0; k < kDriverCount; ++k) driver_value[static_cast<std::size_t>(k)][static_cast<std::size_t>(draw)] = values[static_cast<std::size_t>(k)];
+        std::array<double, kExport> plants{};  // read once, not on every step
+        for (int r = 0; r < kExport; ++r) plants[static_cast<std::size_t>(r)] = region_data()[static_cast<std::size_t>(r)].plants;
         simulate_draw(in, mech, classes, setup, draw_steps, params, cover_pow.data(), step_scratch,
                       [&](int r, int step, int, double share, double) {
                           const std::size_t ri = static_cast<std::size_t>(r);
-                          const int count = whole_plants(share, region_data()[ri].plants);
+                          const int count = whole_plants(share, plants[ri]);
                           const bool now = count > 0;  // the draws with none are counted by difference
                           if (now != active[ri]) {
                               active_change[ri][static_cast<std::size_t>(step)] += now ? 1 : -1;
