@@ -76,9 +76,9 @@ constexpr float kNeverDay = 1.0e9f;
 // classes (see simulate_draw_of).
 constexpr std::size_t kStepScratchRows = 7;
 
-int round_to_int(double v) { return static_cast<int>(v + 0.5); }  // v >= 0
-double min1(double v) { return v < 1.0 ? v : 1.0; }
-double clamp01(double v) { return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v); }
+inline int round_to_int(double v) { return static_cast<int>(v + 0.5); }  // v >= 0
+inline double min1(double v) { return v < 1.0 ? v : 1.0; }
+inline double clamp01(double v) { return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Uncertain parameters of one draw
@@ -130,7 +130,7 @@ int shipping_days(const DrawParams& p, const Mechanics& mech) {
     return p.shipping_days >= 0 ? p.shipping_days : (mech.shipping_days_min + mech.shipping_days_max) / 2;
 }
 // A drawn value, or (the central draw, -1) the middle of its range.
-double drawn_or_middle(double drawn, double lo, double hi) { return drawn >= 0.0 ? drawn : 0.5 * (lo + hi); }
+inline double drawn_or_middle(double drawn, double lo, double hi) { return drawn >= 0.0 ? drawn : 0.5 * (lo + hi); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Run setup
@@ -817,10 +817,10 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& c
 //-----------------------------------------------------------------------------
 // A draw's count of car plants with a line stopped: the nearest whole number
 // to its expected count (plants x share), so every count a reader sees is whole.
-int whole_plants(double share, double plants) { return round_to_int(clamp01(share) * plants); }
+inline int whole_plants(double share, double plants) { return round_to_int(clamp01(share) * plants); }
 
 // Nearest rank: the P-th percentile of n values is the ceil(P/100 * n)-th smallest.
-int nearest_rank_index(int percent, int n) { return (percent * n + 99) / 100 - 1; }
+inline int nearest_rank_index(int percent, int n) { return (percent * n + 99) / 100 - 1; }
 
 template <class T>
 std::array<T, 3> nearest_rank_percentiles(std::vector<T>& scratch, const T* values, int n) {
