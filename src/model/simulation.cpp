@@ -76,6 +76,8 @@ constexpr float kNeverDay = 1.0e9f;
 // classes (see simulate_draw_of).
 constexpr std::size_t kStepScratchRows = 7;
 
+// Declared inline so that the web build inlines them (it inlines only what is
+// declared inline: src/platform/web/CMakeLists.txt).
 inline int round_to_int(double v) { return static_cast<int>(v + 0.5); }  // v >= 0
 inline double min1(double v) { return v < 1.0 ? v : 1.0; }
 inline double clamp01(double v) { return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v); }
@@ -277,12 +279,16 @@ struct DrawOutcome {
 // The step grid of a run (day t_j = min(j * step, horizon)) and, per shipping
 // time and region, what a draw reads at each step, with q the share still
 // waiting for licensed magnets and m_j = t_j - floor(length_j / 2) the middle
-// of the step:
-//   queue_free[j]  = q(t_j) * (1 - alternatives(t_j))
-//   queue_free_middle[j] = q(m_j) * (1 - alternatives(m_j))
-//   queue_ratio[j] = q(t_j) / q(t_(j-1))      (restarts over the whole step)
-//   queue_late[j]  = q(t_j) / q(m_j)           (over its second half)
-//   queue_early[j] = q(m_j) / q(t_(j-1))       (over its first half)
+// of the step (side by side: a step reads them together):
+//   free        = q(t_j) * (1 - alternatives(t_j))
+//   free_middle = q(m_j) * (1 - alternatives(m_j))
+//   ratio       = q(t_j) / q(t_(j-1))      (restarts over the whole step)
+//   late        = q(t_j) / q(m_j)           (over its second half)
+//   early       = q(m_j) / q(t_(j-1))       (over its first half)
+struct QueueStep {
+    double free = 0.0, free_middle = 0.0, ratio = 1.0, late = 1.0, early = 1.0;
+};
+
 struct StepTables {
     int step_days = 1;
     int steps = 0;
@@ -290,7 +296,7 @@ struct StepTables {
     std::vector<int> length;  // days the step stands for: t_j - t_(j-1), 1 for step 0
     int shipping_min = 0;
     // [shipping - shipping_min][region] -> per step
-    std::vector<std::array<std::vector<double>, kExport>> queue_free, queue_free_middle, queue_ratio, queue_late, queue_early;
+    std::vector<std::array<std::vector<QueueStep>, kExport>> queue;
 };
 
 void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int shipping_min, int shipping_max,
@@ -307,38 +313,25 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
     }
     st.shipping_min = shipping_min;
     const std::size_t variants = static_cast<std::size_t>(shipping_max - shipping_min + 1);
-    if (st.queue_free.size() < variants) {
-        st.queue_free.resize(variants);
-        st.queue_free_middle.resize(variants);
-        st.queue_ratio.resize(variants);
-        st.queue_late.resize(variants);
-        st.queue_early.resize(variants);
-    }
+    if (st.queue.size() < variants) st.queue.resize(variants);
     for (std::size_t v = 0; v < variants; ++v) {
         const int shipping = shipping_min + static_cast<int>(v);
         for (int r = 0; r < kExport; ++r) {
             const std::size_t ri = static_cast<std::size_t>(r);
             const double* waiting = rs.waiting[ri].data() + kQueueLookBack - shipping;  // waiting[t] = q(t - shipping)
-            std::vector<double>& free = st.queue_free[v][ri];
-            std::vector<double>& free_middle = st.queue_free_middle[v][ri];
-            free_middle.resize(static_cast<std::size_t>(st.steps));
-            std::vector<double>& ratio = st.queue_ratio[v][ri];
-            std::vector<double>& late = st.queue_late[v][ri];
-            std::vector<double>& early = st.queue_early[v][ri];
-            free.resize(static_cast<std::size_t>(st.steps));
-            ratio.resize(static_cast<std::size_t>(st.steps));
-            late.resize(static_cast<std::size_t>(st.steps));
-            early.resize(static_cast<std::size_t>(st.steps));
+            std::vector<QueueStep>& queue = st.queue[v][ri];
+            queue.resize(static_cast<std::size_t>(st.steps));
             auto quotient = [](double a, double b) { return b > 0.0 ? a / b : 0.0; };
             for (int j = 0; j < st.steps; ++j) {
                 const std::size_t jj = static_cast<std::size_t>(j);
                 const int t = st.day[jj];
                 const int length = st.length[jj];
-                free[jj] = waiting[t] * rs.not_alternative[static_cast<std::size_t>(t)];
-                free_middle[jj] = waiting[t - length / 2] * rs.not_alternative[static_cast<std::size_t>(t - length / 2)];
-                ratio[jj] = j == 0 ? 1.0 : quotient(waiting[t], waiting[t - length]);
-                late[jj] = quotient(waiting[t], waiting[t - length / 2]);
-                early[jj] = j == 0 ? 1.0 : quotient(waiting[t - length / 2], waiting[t - length]);
+                QueueStep& q = queue[jj];
+                q.free = waiting[t] * rs.not_alternative[static_cast<std::size_t>(t)];
+                q.free_middle = waiting[t - length / 2] * rs.not_alternative[static_cast<std::size_t>(t - length / 2)];
+                q.ratio = j == 0 ? 1.0 : quotient(waiting[t], waiting[t - length]);
+                q.late = quotient(waiting[t], waiting[t - length / 2]);
+                q.early = j == 0 ? 1.0 : quotient(waiting[t - length / 2], waiting[t - length]);
             }
         }
     }
@@ -596,11 +589,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         const double exposure = dependence * controlled * min1((1.0 - rd.embedded_share) * p.exposure_multiplier);
         const double plants = rd.plants;
         const double vehicles_per_day = rd.vehicles_per_year / 365.0;
-        const double* queue_free = st.queue_free[variant][ri].data();
-        const double* queue_free_middle = st.queue_free_middle[variant][ri].data();
-        const double* queue_ratio = st.queue_ratio[variant][ri].data();
-        const double* queue_late = st.queue_late[variant][ri].data();
-        const double* queue_early = st.queue_early[variant][ri].data();
+        const QueueStep* queue = st.queue[variant][ri].data();
 
         // One supplier line per car-plant line and class; of class c's, x k_c
         // depend on licensed magnets.
@@ -674,12 +663,13 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             const int length = st.length[jj];
             const bool single_day = length == 1;
             // The shares of one step, shared by every group.
-            const double free_late = queue_free[j] * not_rescued_late[j];
-            const double free_early = single_day ? 0.0 : queue_free_middle[j] * not_rescued_early[j];
-            const double survive_one = keep * queue_ratio[j];
+            const QueueStep& q = queue[j];
+            const double free_late = q.free * not_rescued_late[j];
+            const double free_early = single_day ? 0.0 : q.free_middle * not_rescued_early[j];
+            const double survive_one = keep * q.ratio;
             const int n_early = length - length / 2, n_late = length / 2;
-            const double survive_early = keep_early[j] * queue_early[j];
-            const double survive_late = keep_late[j] * queue_late[j];
+            const double survive_early = keep_early[j] * q.early;
+            const double survive_late = keep_late[j] * q.late;
             double supplier_stopped = 0.0;  // per unit of lines_x: sum over groups of k_sum * stopped
             double expected_supplier = 0.0;
             std::array<double, kC> gone_days_of{};  // per group: the step's share of lines out of parts times its days
@@ -1022,12 +1012,9 @@ struct Simulator::Impl {
                                             std::tuple{&draw_steps, variants, static_cast<std::size_t>(kMaxSteps)}}) {
             tables->day.reserve(steps);
             tables->length.reserve(steps);
-            for (auto* list : {&tables->queue_free, &tables->queue_free_middle, &tables->queue_ratio, &tables->queue_late,
-                               &tables->queue_early}) {
-                if (list->size() < count) list->resize(count);
-                for (auto& regions : *list)
-                    for (std::vector<double>& v : regions) v.reserve(steps);
-            }
+            if (tables->queue.size() < count) tables->queue.resize(count);
+            for (auto& regions : tables->queue)
+                for (std::vector<QueueStep>& v : regions) v.reserve(steps);
         }
         step_scratch.reserve((kStepScratchRows + 2 * static_cast<std::size_t>(kComponentCount)) * static_cast<std::size_t>(kMaxDayCount) + 128);
     }
