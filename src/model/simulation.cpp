@@ -72,9 +72,15 @@ constexpr int kBins = 256;
 
 constexpr float kNeverDay = 1.0e9f;
 
-int round_to_int(double v) { return static_cast<int>(v + 0.5); }  // v >= 0
-double min1(double v) { return v < 1.0 ? v : 1.0; }
-double clamp01(double v) { return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v); }
+// Rows of a draw's per-step scratch besides two per group of component
+// classes (see simulate_draw_of).
+constexpr std::size_t kStepScratchRows = 7;
+
+// Declared inline so that the web build inlines them (it inlines only what is
+// declared inline: src/platform/web/CMakeLists.txt).
+inline int round_to_int(double v) { return static_cast<int>(v + 0.5); }  // v >= 0
+inline double min1(double v) { return v < 1.0 ? v : 1.0; }
+inline double clamp01(double v) { return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Uncertain parameters of one draw
@@ -128,7 +134,7 @@ std::array<double, kDriverCount> driver_values(const DrawParams& p) {
 }
 
 // The draw's stock shape in quarters (the central draw: the fitted one).
-int cover_shape_quarters(const DrawParams& p, const Mechanics& mech) {
+inline int cover_shape_quarters(const DrawParams& p, const Mechanics& mech) {
     return p.cover_shape_quarters >= 1 ? p.cover_shape_quarters : mech.cover_shape_quarters;
 }
 
@@ -136,7 +142,7 @@ int shipping_days(const DrawParams& p, const Mechanics& mech) {
     return p.shipping_days >= 0 ? p.shipping_days : (mech.shipping_days_min + mech.shipping_days_max) / 2;
 }
 // A drawn value, or (the central draw, -1) the middle of its range.
-double drawn_or_middle(double drawn, double lo, double hi) { return drawn >= 0.0 ? drawn : 0.5 * (lo + hi); }
+inline double drawn_or_middle(double drawn, double lo, double hi) { return drawn >= 0.0 ? drawn : 0.5 * (lo + hi); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Run setup
@@ -283,12 +289,16 @@ struct DrawOutcome {
 // The step grid of a run (day t_j = min(j * step, horizon)) and, per shipping
 // time and region, what a draw reads at each step, with q the share still
 // waiting for licensed magnets and m_j = t_j - floor(length_j / 2) the middle
-// of the step:
-//   queue_free[j]  = q(t_j) * (1 - alternatives(t_j))
-//   queue_free_middle[j] = q(m_j) * (1 - alternatives(m_j))
-//   queue_ratio[j] = q(t_j) / q(t_(j-1))      (restarts over the whole step)
-//   queue_late[j]  = q(t_j) / q(m_j)           (over its second half)
-//   queue_early[j] = q(m_j) / q(t_(j-1))       (over its first half)
+// of the step (side by side: a step reads them together):
+//   free        = q(t_j) * (1 - alternatives(t_j))
+//   free_middle = q(m_j) * (1 - alternatives(m_j))
+//   ratio       = q(t_j) / q(t_(j-1))      (restarts over the whole step)
+//   late        = q(t_j) / q(m_j)           (over its second half)
+//   early       = q(m_j) / q(t_(j-1))       (over its first half)
+struct QueueStep {
+    double free = 0.0, free_middle = 0.0, ratio = 1.0, late = 1.0, early = 1.0;
+};
+
 struct StepTables {
     int step_days = 1;
     int steps = 0;
@@ -296,7 +306,7 @@ struct StepTables {
     std::vector<int> length;  // days the step stands for: t_j - t_(j-1), 1 for step 0
     int shipping_min = 0;
     // [shipping - shipping_min][region] -> per step
-    std::vector<std::array<std::vector<double>, kExport>> queue_free, queue_free_middle, queue_ratio, queue_late, queue_early;
+    std::vector<std::array<std::vector<QueueStep>, kExport>> queue;
 };
 
 void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int shipping_min, int shipping_max,
@@ -313,38 +323,25 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
     }
     st.shipping_min = shipping_min;
     const std::size_t variants = static_cast<std::size_t>(shipping_max - shipping_min + 1);
-    if (st.queue_free.size() < variants) {
-        st.queue_free.resize(variants);
-        st.queue_free_middle.resize(variants);
-        st.queue_ratio.resize(variants);
-        st.queue_late.resize(variants);
-        st.queue_early.resize(variants);
-    }
+    if (st.queue.size() < variants) st.queue.resize(variants);
     for (std::size_t v = 0; v < variants; ++v) {
         const int shipping = shipping_min + static_cast<int>(v);
         for (int r = 0; r < kExport; ++r) {
             const std::size_t ri = static_cast<std::size_t>(r);
             const double* waiting = rs.waiting[ri].data() + kQueueLookBack - shipping;  // waiting[t] = q(t - shipping)
-            std::vector<double>& free = st.queue_free[v][ri];
-            std::vector<double>& free_middle = st.queue_free_middle[v][ri];
-            free_middle.resize(static_cast<std::size_t>(st.steps));
-            std::vector<double>& ratio = st.queue_ratio[v][ri];
-            std::vector<double>& late = st.queue_late[v][ri];
-            std::vector<double>& early = st.queue_early[v][ri];
-            free.resize(static_cast<std::size_t>(st.steps));
-            ratio.resize(static_cast<std::size_t>(st.steps));
-            late.resize(static_cast<std::size_t>(st.steps));
-            early.resize(static_cast<std::size_t>(st.steps));
+            std::vector<QueueStep>& queue = st.queue[v][ri];
+            queue.resize(static_cast<std::size_t>(st.steps));
             auto quotient = [](double a, double b) { return b > 0.0 ? a / b : 0.0; };
             for (int j = 0; j < st.steps; ++j) {
                 const std::size_t jj = static_cast<std::size_t>(j);
                 const int t = st.day[jj];
                 const int length = st.length[jj];
-                free[jj] = waiting[t] * rs.not_alternative[static_cast<std::size_t>(t)];
-                free_middle[jj] = waiting[t - length / 2] * rs.not_alternative[static_cast<std::size_t>(t - length / 2)];
-                ratio[jj] = j == 0 ? 1.0 : quotient(waiting[t], waiting[t - length]);
-                late[jj] = quotient(waiting[t], waiting[t - length / 2]);
-                early[jj] = j == 0 ? 1.0 : quotient(waiting[t - length / 2], waiting[t - length]);
+                QueueStep& q = queue[jj];
+                q.free = waiting[t] * rs.not_alternative[static_cast<std::size_t>(t)];
+                q.free_middle = waiting[t - length / 2] * rs.not_alternative[static_cast<std::size_t>(t - length / 2)];
+                q.ratio = j == 0 ? 1.0 : quotient(waiting[t], waiting[t - length]);
+                q.late = quotient(waiting[t], waiting[t - length / 2]);
+                q.early = j == 0 ? 1.0 : quotient(waiting[t - length / 2], waiting[t - length]);
             }
         }
     }
@@ -489,7 +486,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     const double warning = mech.warning_days;
     // (1 - e)^n for every whole n a step or the warning window needs.
     const int max_power = std::max(st.step_days, static_cast<int>(warning) + 1);
-    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + (3 + 2 * static_cast<std::size_t>(groups)) * static_cast<std::size_t>(st.steps));
+    step_scratch.resize(static_cast<std::size_t>(max_power) + 1 + (kStepScratchRows + 2 * static_cast<std::size_t>(groups)) * static_cast<std::size_t>(st.steps));
     double* keep_power = step_scratch.data();
     keep_power[0] = 1.0;
     for (int i = 1; i <= max_power; ++i) keep_power[i] = keep_power[i - 1] * keep;
@@ -500,7 +497,15 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     // the escalation day by one day moves a week's step by a seventh.
     double* not_rescued_early = keep_power + max_power + 1;
     double* not_rescued_late = not_rescued_early + st.steps;
-    double* world_supplier = not_rescued_late + st.steps;  // supplier lines stopped per step, all regions
+    // Per step, what every region reads alike (worked out once a draw, not
+    // once a region): cover_pow of its day less the transit time, (1 - e)
+    // over its first and over its second half, and the share of its lost
+    // output not made up (see made_up_share).
+    double* cover_at = not_rescued_late + st.steps;
+    double* keep_early = cover_at + st.steps;
+    double* keep_late = keep_early + st.steps;
+    double* not_made_up = keep_late + st.steps;
+    double* world_supplier = not_made_up + st.steps;  // supplier lines stopped per step, all regions
     // Per group and step, all regions: the supplier lines that depend on
     // licensed magnets and have stopped, per unit of k (world_group) and per
     // unit of k over the EV/hybrid share (world_group_ev): a class's world
@@ -508,10 +513,6 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     double* world_group = world_supplier + st.steps;
     double* world_group_ev = world_group + groups * st.steps;
     std::fill(world_supplier, world_supplier + (1 + 2 * groups) * st.steps, 0.0);
-    // (1 - e) over the first and the second half of a full step (a shorter
-    // last step computes its own).
-    const double keep_early_full = keep_power[st.step_days - st.step_days / 2];
-    const double keep_late_full = keep_power[st.step_days / 2];
     auto not_rescued_on = [&](int day) {
         if (!(day > escalation_day)) return 1.0;
         double y = day - escalation_day;
@@ -527,7 +528,11 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         for (int d = first_day; d <= last_day; ++d) sum += not_rescued_on(d);
         return sum / (last_day - first_day + 1);
     };
-    for (int j = 0; j < st.steps; ++j) {
+    // Nothing runs out before the first step past the transit time: the
+    // per-step tables start there.
+    int first_step = 0;
+    while (first_step < st.steps && st.day[static_cast<std::size_t>(first_step)] <= transit) ++first_step;
+    for (int j = first_step; j < st.steps; ++j) {
         const int t = st.day[static_cast<std::size_t>(j)];
         const int length = st.length[static_cast<std::size_t>(j)];
         if (length == 1) {
@@ -573,6 +578,15 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     const double spare = drawn_or_middle(p.spare_capacity_share, mech.spare_capacity_share_min, mech.spare_capacity_share_max);
     const double restart = rescue > 0.0 ? 1.0 / rescue : 1.0e9;
     auto made_up_share = [&](double day) { return spare * clamp01((horizon - day - restart) / mech.make_up_days); };
+    for (int j = first_step; j < st.steps; ++j) {
+        const std::size_t jj = static_cast<std::size_t>(j);
+        const int t = st.day[jj];
+        const int length = st.length[jj];
+        cover_at[j] = cover_pow[t - transit];
+        keep_early[j] = keep_power[length - length / 2];
+        keep_late[j] = keep_power[length / 2];
+        not_made_up[j] = 1.0 - made_up_share(t - 0.5 * (length - 1));  // at the step's middle day
+    }
 
     out.world_vehicles = 0.0;
     out.world_gross = 0.0;
@@ -586,11 +600,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         const double exposure = dependence * controlled * min1((1.0 - rd.embedded_share) * p.exposure_multiplier);
         const double plants = rd.plants;
         const double vehicles_per_day = rd.vehicles_per_year / 365.0;
-        const double* queue_free = st.queue_free[variant][ri].data();
-        const double* queue_free_middle = st.queue_free_middle[variant][ri].data();
-        const double* queue_ratio = st.queue_ratio[variant][ri].data();
-        const double* queue_late = st.queue_late[variant][ri].data();
-        const double* queue_early = st.queue_early[variant][ri].data();
+        const QueueStep* queue = st.queue[variant][ri].data();
 
         // One supplier line per car-plant line and class; of class c's, x k_c
         // depend on licensed magnets.
@@ -658,28 +668,25 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             a1[g] = survive * a1[g] * dr.stay;
             return survive * into_gone;
         };
-        int j = 0;
-        while (j < st.steps && st.day[static_cast<std::size_t>(j)] <= transit) ++j;  // nothing runs out before
-        for (; j < st.steps; ++j) {
+        for (int j = first_step; j < st.steps; ++j) {
             const std::size_t jj = static_cast<std::size_t>(j);
             const int t = st.day[jj];
-            const int d = t - transit;
             const int length = st.length[jj];
             const bool single_day = length == 1;
-            const bool full = length == st.step_days;
             // The shares of one step, shared by every group.
-            const double free_late = queue_free[j] * not_rescued_late[j];
-            const double free_early = single_day ? 0.0 : queue_free_middle[j] * not_rescued_early[j];
-            const double survive_one = keep * queue_ratio[j];
+            const QueueStep& q = queue[j];
+            const double free_late = q.free * not_rescued_late[j];
+            const double free_early = single_day ? 0.0 : q.free_middle * not_rescued_early[j];
+            const double survive_one = keep * q.ratio;
             const int n_early = length - length / 2, n_late = length / 2;
-            const double survive_early = (full ? keep_early_full : keep_power[n_early]) * queue_early[j];
-            const double survive_late = (full ? keep_late_full : keep_power[n_late]) * queue_late[j];
+            const double survive_early = keep_early[j] * q.early;
+            const double survive_late = keep_late[j] * q.late;
             double supplier_stopped = 0.0;  // per unit of lines_x: sum over groups of k_sum * stopped
             double expected_supplier = 0.0;
             std::array<double, kC> gone_days_of{};  // per group: the step's share of lines out of parts times its days
             for (int g = 0; g < groups; ++g) {
                 const std::size_t gi = static_cast<std::size_t>(g);
-                const double u = cover_pow[d] / (scale_pow[gi] + cover_pow[d]);
+                const double u = cover_at[j] / (scale_pow[gi] + cover_at[j]);
                 const double run_out = u - u_prev[gi];  // lines whose own stock ran out during the step
                 u_prev[gi] = u;
                 started_before[gi] = started[gi];
@@ -762,7 +769,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             // A day loses what its stopped car-plant lines would have built.
             const double lost_step = vehicles_per_day * car_x * car_days;
             lost += lost_step;
-            net += lost_step * (1.0 - made_up_share(t - 0.5 * (length - 1)));  // at the step's middle day
+            net += lost_step * not_made_up[j];
             record(r, j, t, plants_share, lost_step);
         }
         out.supplier_first_stop_day[ri] = supplier_first_stop_day;
@@ -811,10 +818,10 @@ void simulate_draw(const Inputs& in, const Mechanics& mech, const ClassLayout& c
 //-----------------------------------------------------------------------------
 // A draw's count of car plants with a line stopped: the nearest whole number
 // to its expected count (plants x share), so every count a reader sees is whole.
-int whole_plants(double share, double plants) { return round_to_int(clamp01(share) * plants); }
+inline int whole_plants(double share, double plants) { return round_to_int(clamp01(share) * plants); }
 
 // Nearest rank: the P-th percentile of n values is the ceil(P/100 * n)-th smallest.
-int nearest_rank_index(int percent, int n) { return (percent * n + 99) / 100 - 1; }
+inline int nearest_rank_index(int percent, int n) { return (percent * n + 99) / 100 - 1; }
 
 template <class T>
 std::array<T, 3> nearest_rank_percentiles(std::vector<T>& scratch, const T* values, int n) {
@@ -1019,14 +1026,11 @@ struct Simulator::Impl {
                                             std::tuple{&draw_steps, variants, static_cast<std::size_t>(kMaxSteps)}}) {
             tables->day.reserve(steps);
             tables->length.reserve(steps);
-            for (auto* list : {&tables->queue_free, &tables->queue_free_middle, &tables->queue_ratio, &tables->queue_late,
-                               &tables->queue_early}) {
-                if (list->size() < count) list->resize(count);
-                for (auto& regions : *list)
-                    for (std::vector<double>& v : regions) v.reserve(steps);
-            }
+            if (tables->queue.size() < count) tables->queue.resize(count);
+            for (auto& regions : tables->queue)
+                for (std::vector<QueueStep>& v : regions) v.reserve(steps);
         }
-        step_scratch.reserve((3 + 2 * static_cast<std::size_t>(kComponentCount)) * static_cast<std::size_t>(kMaxDayCount) + 128);
+        step_scratch.reserve((kStepScratchRows + 2 * static_cast<std::size_t>(kComponentCount)) * static_cast<std::size_t>(kMaxDayCount) + 128);
     }
 
     void set_shape() {
@@ -1072,10 +1076,12 @@ struct Simulator::Impl {
         const DrawParams params = random_draw_params(in.seed, draw, mech);
         const std::array<double, kDriverCount> values = driver_values(params);
         for (int k = 0; k < kDriverCount; ++k) driver_value[static_cast<std::size_t>(k)][static_cast<std::size_t>(draw)] = values[static_cast<std::size_t>(k)];
+        std::array<double, kExport> plants{};  // read once, not on every step
+        for (int r = 0; r < kExport; ++r) plants[static_cast<std::size_t>(r)] = region_data()[static_cast<std::size_t>(r)].plants;
         simulate_draw(in, mech, classes, setup, draw_steps, params, cover_pow_for(params), step_scratch,
                       [&](int r, int step, int, double share, double) {
                           const std::size_t ri = static_cast<std::size_t>(r);
-                          const int count = whole_plants(share, region_data()[ri].plants);
+                          const int count = whole_plants(share, plants[ri]);
                           const bool now = count > 0;  // the draws with none are counted by difference
                           if (now != active[ri]) {
                               active_change[ri][static_cast<std::size_t>(step)] += now ? 1 : -1;
