@@ -286,5 +286,35 @@ export function inputTests({ engine, site }) {
   }]);
 
   tests.close = async () => { if (hostSite) await hostSite.close(); };
+  // The wheel over the calculator scrolls the page and cannot be stopped by it: its listener
+  // is passive, so the browser scrolls at once, even while the calculator's thread is busy
+  // (issue 17 item 4). Recorded from the page's own addEventListener calls on the canvas.
+  tests.push(['wheel: the canvas listens to the wheel passively and never cancels it', async () => {
+    const record = `(() => {
+      const add = EventTarget.prototype.addEventListener;
+      window.__rsListeners = [];
+      EventTarget.prototype.addEventListener = function (type, fn, options) {
+        if (this instanceof HTMLCanvasElement) window.__rsListeners.push({ type, passive: !!(options && typeof options === 'object' && options.passive) });
+        return add.call(this, type, fn, options);
+      };
+    })();`;
+    const { page, context } = await openWith(engine, `${site.url}/index.html`, { width: 1280, height: 900, dpr: 1, init: [record] });
+    try {
+      await waitReady(page);
+      const wheel = await page.evaluate(() => window.__rsListeners.filter((l) => l.type === 'wheel' || l.type === 'mousewheel'));
+      assert(wheel.length >= 1 && wheel.every((l) => l.passive), `the canvas's wheel listeners, all passive: ${JSON.stringify(wheel)}`);
+      // A cancelable wheel over the canvas is never cancelled: the page's scroll goes on.
+      const prevented = await page.evaluate(() => {
+        const c = document.getElementById('rareshock-canvas'), r = c.getBoundingClientRect();
+        const e = new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: 120, clientX: r.left + r.width / 2, clientY: r.top + 40 });
+        c.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+      assert(!prevented, 'the wheel over the canvas is not cancelled');
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
   return tests;
 }

@@ -120,6 +120,9 @@ var RareShockLibrary = {
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
     // The browser took a touch for itself (it began to scroll or zoom the page).
     canvas.addEventListener('pointercancel', function (e) { if (e.pointerType === 'touch') _rs_on_touch_cancelled(); });
+    // The wheel scrolls the page; ImGui only sees it (hover readouts). Passive, so that the
+    // page scrolls at once even while the calculator's thread is busy.
+    canvas.addEventListener('wheel', function (e) { _rs_on_wheel(e.deltaX, e.deltaY, e.deltaMode); }, { passive: true });
     // A lost context that does not come back gives way to the static picture.
     canvas.addEventListener('webglcontextlost', function () {
       clearTimeout(RS.lostTimer);

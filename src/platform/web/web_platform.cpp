@@ -247,12 +247,13 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     return dragging ? EM_TRUE : EM_FALSE;  // no text selection while dragging a slider
 }
 
-EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
-    // The canvas is as tall as its content, so the wheel scrolls the page:
-    // ImGui sees it (hover readouts), the page keeps scrolling.
-    const float scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100.0f : (e->deltaMode == DOM_DELTA_LINE ? 1.0f / 3.0f : 1.0f);
-    push({InputEvent::Wheel, static_cast<float>(-e->deltaX) * scale, static_cast<float>(-e->deltaY) * scale});
-    return EM_FALSE;
+// The canvas is as tall as its content, so the wheel scrolls the page: ImGui sees it
+// (hover readouts), the page keeps scrolling. A passive listener (library.js rs_js_init)
+// calls this: nothing here can stop the page's scroll, so the browser need not wait for it.
+void on_wheel(double dx, double dy, int mode) {
+    const double scale = mode == DOM_DELTA_PIXEL ? 1.0 / 100.0 : (mode == DOM_DELTA_LINE ? 1.0 / 3.0 : 1.0);
+    if (!std::isfinite(dx) || !std::isfinite(dy)) return;
+    push({InputEvent::Wheel, static_cast<float>(-dx * scale), static_cast<float>(-dy * scale)});
 }
 
 const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, int id, bool changed_only) {
@@ -760,7 +761,6 @@ bool platform_init(ui::App& app, ui::ModelRunner& runner, const PlatformDesc& de
     emscripten_set_mousedown_callback(canvas, nullptr, EM_FALSE, on_mouse_down);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse_up);
     emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse_move);
-    emscripten_set_wheel_callback(canvas, nullptr, EM_FALSE, on_wheel);
     emscripten_set_touchstart_callback(canvas, nullptr, EM_FALSE, on_touch_start);
     emscripten_set_touchmove_callback(canvas, nullptr, EM_FALSE, on_touch_move);
     emscripten_set_touchend_callback(canvas, nullptr, EM_FALSE, on_touch_end);
@@ -801,4 +801,5 @@ EMSCRIPTEN_KEEPALIVE void rs_on_environment_change() {
 }
 EMSCRIPTEN_KEEPALIVE void rs_on_model_task() { rareshock::web::model_task(); }
 EMSCRIPTEN_KEEPALIVE void rs_on_touch_cancelled() { rareshock::web::cancel_touch(); }
+EMSCRIPTEN_KEEPALIVE void rs_on_wheel(double dx, double dy, int mode) { rareshock::web::on_wheel(dx, dy, mode); }
 }
