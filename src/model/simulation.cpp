@@ -304,6 +304,7 @@ struct StepTables {
     int steps = 0;
     std::vector<int> day;  // t_j
     std::vector<int> length;  // days the step stands for: t_j - t_(j-1), 1 for step 0
+    std::vector<int> early_days, late_days;  // its halves: length - floor(length / 2), floor(length / 2)
     int shipping_min = 0;
     // [shipping - shipping_min][region] -> per step
     std::vector<std::array<std::vector<QueueStep>, kExport>> queue;
@@ -316,10 +317,14 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
     st.steps = (horizon + step_days - 1) / step_days + 1;
     st.day.resize(static_cast<std::size_t>(st.steps));
     st.length.resize(static_cast<std::size_t>(st.steps));
+    st.early_days.resize(static_cast<std::size_t>(st.steps));
+    st.late_days.resize(static_cast<std::size_t>(st.steps));
     for (int j = 0; j < st.steps; ++j) {
         const std::size_t jj = static_cast<std::size_t>(j);
         st.day[jj] = j * step_days < horizon ? j * step_days : horizon;
         st.length[jj] = j == 0 ? 1 : st.day[jj] - st.day[jj - 1];
+        st.late_days[jj] = st.length[jj] / 2;
+        st.early_days[jj] = st.length[jj] - st.late_days[jj];
     }
     st.shipping_min = shipping_min;
     const std::size_t variants = static_cast<std::size_t>(shipping_max - shipping_min + 1);
@@ -583,8 +588,8 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         const int t = st.day[jj];
         const int length = st.length[jj];
         cover_at[j] = cover_pow[t - transit];
-        keep_early[j] = keep_power[length - length / 2];
-        keep_late[j] = keep_power[length / 2];
+        keep_early[j] = keep_power[st.early_days[jj]];
+        keep_late[j] = keep_power[st.late_days[jj]];
         not_made_up[j] = 1.0 - made_up_share(t - 0.5 * (length - 1));  // at the step's middle day
     }
 
@@ -656,7 +661,8 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         }
         const double car_lines_x = plants * lines * car_x;
         double expected_supplier_before = 0.0, expected_car_before = 0.0, lost = 0.0, net = 0.0, supplier_peak = 0.0;
-        float supplier_first_stop_day = kNeverDay, first_stop_day = kNeverDay, last_stopped_day = -1.0f;
+        float supplier_first_stop_day = kNeverDay, first_stop_day = kNeverDay;
+        int last_stopped_step = -1;  // the last step with half a plant or more stopped
         // Moves group g's buffer states over n days, every line surviving (not
         // restarted) with probability `survive`; returns the lines whose parts
         // ran out in that time (before restarts).
@@ -668,7 +674,8 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             a1[g] = survive * a1[g] * dr.stay;
             return survive * into_gone;
         };
-        for (int j = first_step; j < st.steps; ++j) {
+        int t_prev = first_step > 0 ? st.day[static_cast<std::size_t>(first_step - 1)] : 0;  // the step before's day
+        for (int j = first_step; j < st.steps; t_prev = st.day[static_cast<std::size_t>(j)], ++j) {
             const std::size_t jj = static_cast<std::size_t>(j);
             const int t = st.day[jj];
             const int length = st.length[jj];
@@ -678,7 +685,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             const double free_late = q.free * not_rescued_late[j];
             const double free_early = single_day ? 0.0 : q.free_middle * not_rescued_early[j];
             const double survive_one = keep * q.ratio;
-            const int n_early = length - length / 2, n_late = length / 2;
+            const int n_early = st.early_days[jj], n_late = st.late_days[jj];
             const double survive_early = keep_early[j] * q.early;
             const double survive_late = keep_late[j] * q.late;
             double supplier_stopped = 0.0;  // per unit of lines_x: sum over groups of k_sum * stopped
@@ -732,7 +739,6 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
                 }
                 plants_share = clamp01(line_share * sum);
             }
-            const int t_prev = j > 0 ? st.day[static_cast<std::size_t>(j - 1)] : 0;
             auto first_day = [&](double before, double after) {  // the day the expected count passes ln 2
                 const double frac = (kFirstStopExpected - before) / (after - before);
                 return static_cast<float>(t_prev + frac * (t - t_prev));
@@ -765,7 +771,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             const double supplier_count = static_cast<double>(round_to_int(lines_x * supplier_stopped));
             supplier_peak = supplier_count > supplier_peak ? supplier_count : supplier_peak;
             world_supplier[j] += supplier_count;
-            if (plants_share * plants >= kStoppedPlantsShown) last_stopped_day = static_cast<float>(t);
+            if (plants_share * plants >= kStoppedPlantsShown) last_stopped_step = j;
             // A day loses what its stopped car-plant lines would have built.
             const double lost_step = vehicles_per_day * car_x * car_days;
             lost += lost_step;
@@ -776,6 +782,7 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         out.supplier_peak[ri] = supplier_peak;
         out.first_stop_day[ri] = first_stop_day;
         out.recovery_day[ri] = kNeverDay;
+        const float last_stopped_day = last_stopped_step >= 0 ? static_cast<float>(st.day[static_cast<std::size_t>(last_stopped_step)]) : -1.0f;
         if (first_stop_day < kNeverDay && last_stopped_day < static_cast<float>(horizon)) {
             const float after = last_stopped_day + 1.0f;
             out.recovery_day[ri] = after > first_stop_day ? after : first_stop_day;
