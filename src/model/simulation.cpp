@@ -72,9 +72,11 @@ constexpr int kBins = 256;
 
 constexpr float kNeverDay = 1.0e9f;
 
-// Rows of a draw's per-step scratch besides two per group of component
-// classes (see simulate_draw_of).
-constexpr std::size_t kStepScratchRows = 7;
+// A draw's per-step figures that every region reads alike, side by side (see
+// simulate_draw_of), and the rows of its per-step scratch: those, one row of
+// world counts, and two per group of component classes.
+enum DrawStepField : std::size_t { kCoverAt, kKeepEarly, kKeepLate, kNotRescuedEarly, kNotRescuedLate, kNotMadeUp, kDrawStepFields };
+constexpr std::size_t kStepScratchRows = kDrawStepFields + 1;
 
 // Declared inline so that the web build inlines them (it inlines only what is
 // declared inline: src/platform/web/CMakeLists.txt).
@@ -304,6 +306,7 @@ struct StepTables {
     int steps = 0;
     std::vector<int> day;  // t_j
     std::vector<int> length;  // days the step stands for: t_j - t_(j-1), 1 for step 0
+    std::vector<int> early_days, late_days;  // its halves: length - floor(length / 2), floor(length / 2)
     int shipping_min = 0;
     // [shipping - shipping_min][region] -> per step
     std::vector<std::array<std::vector<QueueStep>, kExport>> queue;
@@ -316,10 +319,14 @@ void build_step_tables(const Inputs& in, const RunSetup& rs, int step_days, int 
     st.steps = (horizon + step_days - 1) / step_days + 1;
     st.day.resize(static_cast<std::size_t>(st.steps));
     st.length.resize(static_cast<std::size_t>(st.steps));
+    st.early_days.resize(static_cast<std::size_t>(st.steps));
+    st.late_days.resize(static_cast<std::size_t>(st.steps));
     for (int j = 0; j < st.steps; ++j) {
         const std::size_t jj = static_cast<std::size_t>(j);
         st.day[jj] = j * step_days < horizon ? j * step_days : horizon;
         st.length[jj] = j == 0 ? 1 : st.day[jj] - st.day[jj - 1];
+        st.late_days[jj] = st.length[jj] / 2;
+        st.early_days[jj] = st.length[jj] - st.late_days[jj];
     }
     st.shipping_min = shipping_min;
     const std::size_t variants = static_cast<std::size_t>(shipping_max - shipping_min + 1);
@@ -490,22 +497,20 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
     double* keep_power = step_scratch.data();
     keep_power[0] = 1.0;
     for (int i = 1; i <= max_power; ++i) keep_power[i] = keep_power[i - 1] * keep;
-    // Per step, the share of the lines running out in its first half (early)
-    // and in its second half (late) that were not rescued by asking early: the
-    // mean over the days of that half (a line running out on day d had
-    // d - escalation_day days of warning, at most `warning`), so that moving
-    // the escalation day by one day moves a week's step by a seventh.
-    double* not_rescued_early = keep_power + max_power + 1;
-    double* not_rescued_late = not_rescued_early + st.steps;
     // Per step, what every region reads alike (worked out once a draw, not
-    // once a region): cover_pow of its day less the transit time, (1 - e)
-    // over its first and over its second half, and the share of its lost
-    // output not made up (see made_up_share).
-    double* cover_at = not_rescued_late + st.steps;
-    double* keep_early = cover_at + st.steps;
-    double* keep_late = keep_early + st.steps;
-    double* not_made_up = keep_late + st.steps;
-    double* world_supplier = not_made_up + st.steps;  // supplier lines stopped per step, all regions
+    // once a region), side by side as a step reads them: draw_step[j *
+    // kDrawStepFields + field], fields:
+    //   - kNotRescuedEarly, kNotRescuedLate: the share of the lines running out
+    //     in its first half (early) and in its second half (late) that were not
+    //     rescued by asking early: the mean over the days of that half (a line
+    //     running out on day d had d - escalation_day days of warning, at most
+    //     `warning`), so that moving the escalation day by one day moves a
+    //     week's step by a seventh;
+    //   - kCoverAt: cover_pow of its day less the transit time;
+    //   - kKeepEarly, kKeepLate: (1 - e) over its first and over its second half;
+    //   - kNotMadeUp: the share of its lost output not made up (see made_up_share).
+    double* draw_step = keep_power + max_power + 1;
+    double* world_supplier = draw_step + kDrawStepFields * static_cast<std::size_t>(st.steps);  // supplier lines stopped per step, all regions
     // Per group and step, all regions: the supplier lines that depend on
     // licensed magnets and have stopped, per unit of k (world_group) and per
     // unit of k over the EV/hybrid share (world_group_ev): a class's world
@@ -536,11 +541,11 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         const int t = st.day[static_cast<std::size_t>(j)];
         const int length = st.length[static_cast<std::size_t>(j)];
         if (length == 1) {
-            not_rescued_early[j] = not_rescued_late[j] = not_rescued_on(t);
+            draw_step[j * kDrawStepFields + kNotRescuedEarly] = draw_step[j * kDrawStepFields + kNotRescuedLate] = not_rescued_on(t);
         } else {
             const int middle = t - length / 2;  // the early half is (t - length, middle], the late (middle, t]
-            not_rescued_early[j] = mean_not_rescued(t - length + 1, middle);
-            not_rescued_late[j] = mean_not_rescued(middle + 1, t);
+            draw_step[j * kDrawStepFields + kNotRescuedEarly] = mean_not_rescued(t - length + 1, middle);
+            draw_step[j * kDrawStepFields + kNotRescuedLate] = mean_not_rescued(middle + 1, t);
         }
     }
     const double controlled = in.controlled_pct / 100.0;
@@ -582,10 +587,11 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         const std::size_t jj = static_cast<std::size_t>(j);
         const int t = st.day[jj];
         const int length = st.length[jj];
-        cover_at[j] = cover_pow[t - transit];
-        keep_early[j] = keep_power[length - length / 2];
-        keep_late[j] = keep_power[length / 2];
-        not_made_up[j] = 1.0 - made_up_share(t - 0.5 * (length - 1));  // at the step's middle day
+        double* row = draw_step + jj * kDrawStepFields;
+        row[kCoverAt] = cover_pow[t - transit];
+        row[kKeepEarly] = keep_power[st.early_days[jj]];
+        row[kKeepLate] = keep_power[st.late_days[jj]];
+        row[kNotMadeUp] = 1.0 - made_up_share(t - 0.5 * (length - 1));  // at the step's middle day
     }
 
     out.world_vehicles = 0.0;
@@ -656,7 +662,8 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
         }
         const double car_lines_x = plants * lines * car_x;
         double expected_supplier_before = 0.0, expected_car_before = 0.0, lost = 0.0, net = 0.0, supplier_peak = 0.0;
-        float supplier_first_stop_day = kNeverDay, first_stop_day = kNeverDay, last_stopped_day = -1.0f;
+        float supplier_first_stop_day = kNeverDay, first_stop_day = kNeverDay;
+        int last_stopped_step = -1;  // the last step with half a plant or more stopped
         // Moves group g's buffer states over n days, every line surviving (not
         // restarted) with probability `survive`; returns the lines whose parts
         // ran out in that time (before restarts).
@@ -668,25 +675,27 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             a1[g] = survive * a1[g] * dr.stay;
             return survive * into_gone;
         };
-        for (int j = first_step; j < st.steps; ++j) {
+        int t_prev = first_step > 0 ? st.day[static_cast<std::size_t>(first_step - 1)] : 0;  // the step before's day
+        for (int j = first_step; j < st.steps; t_prev = st.day[static_cast<std::size_t>(j)], ++j) {
             const std::size_t jj = static_cast<std::size_t>(j);
             const int t = st.day[jj];
             const int length = st.length[jj];
             const bool single_day = length == 1;
             // The shares of one step, shared by every group.
             const QueueStep& q = queue[j];
-            const double free_late = q.free * not_rescued_late[j];
-            const double free_early = single_day ? 0.0 : q.free_middle * not_rescued_early[j];
+            const double* row = draw_step + jj * kDrawStepFields;
+            const double free_late = q.free * row[kNotRescuedLate];
+            const double free_early = single_day ? 0.0 : q.free_middle * row[kNotRescuedEarly];
             const double survive_one = keep * q.ratio;
-            const int n_early = length - length / 2, n_late = length / 2;
-            const double survive_early = keep_early[j] * q.early;
-            const double survive_late = keep_late[j] * q.late;
+            const int n_early = st.early_days[jj], n_late = st.late_days[jj];
+            const double survive_early = row[kKeepEarly] * q.early;
+            const double survive_late = row[kKeepLate] * q.late;
             double supplier_stopped = 0.0;  // per unit of lines_x: sum over groups of k_sum * stopped
             double expected_supplier = 0.0;
             std::array<double, kC> gone_days_of{};  // per group: the step's share of lines out of parts times its days
             for (int g = 0; g < groups; ++g) {
                 const std::size_t gi = static_cast<std::size_t>(g);
-                const double u = cover_at[j] / (scale_pow[gi] + cover_at[j]);
+                const double u = row[kCoverAt] / (scale_pow[gi] + row[kCoverAt]);
                 const double run_out = u - u_prev[gi];  // lines whose own stock ran out during the step
                 u_prev[gi] = u;
                 started_before[gi] = started[gi];
@@ -732,7 +741,6 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
                 }
                 plants_share = clamp01(line_share * sum);
             }
-            const int t_prev = j > 0 ? st.day[static_cast<std::size_t>(j - 1)] : 0;
             auto first_day = [&](double before, double after) {  // the day the expected count passes ln 2
                 const double frac = (kFirstStopExpected - before) / (after - before);
                 return static_cast<float>(t_prev + frac * (t - t_prev));
@@ -765,17 +773,18 @@ void simulate_draw_of(const Inputs& in, const Mechanics& mech, const ClassLayout
             const double supplier_count = static_cast<double>(round_to_int(lines_x * supplier_stopped));
             supplier_peak = supplier_count > supplier_peak ? supplier_count : supplier_peak;
             world_supplier[j] += supplier_count;
-            if (plants_share * plants >= kStoppedPlantsShown) last_stopped_day = static_cast<float>(t);
+            if (plants_share * plants >= kStoppedPlantsShown) last_stopped_step = j;
             // A day loses what its stopped car-plant lines would have built.
             const double lost_step = vehicles_per_day * car_x * car_days;
             lost += lost_step;
-            net += lost_step * not_made_up[j];
+            net += lost_step * row[kNotMadeUp];
             record(r, j, t, plants_share, lost_step);
         }
         out.supplier_first_stop_day[ri] = supplier_first_stop_day;
         out.supplier_peak[ri] = supplier_peak;
         out.first_stop_day[ri] = first_stop_day;
         out.recovery_day[ri] = kNeverDay;
+        const float last_stopped_day = last_stopped_step >= 0 ? static_cast<float>(st.day[static_cast<std::size_t>(last_stopped_step)]) : -1.0f;
         if (first_stop_day < kNeverDay && last_stopped_day < static_cast<float>(horizon)) {
             const float after = last_stopped_day + 1.0f;
             out.recovery_day[ri] = after > first_stop_day ? after : first_stop_day;
