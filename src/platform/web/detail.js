@@ -56,11 +56,7 @@ RSPage.buildDetail = function (anchor) {
   layout();
   window.addEventListener('resize', layout, { passive: true });
   detail.addEventListener('toggle', function (e) {  // the reader's choice (toggle does not bubble: captured)
-    var id = e.target.getAttribute && e.target.getAttribute('data-rs-section');
-    if (!id) return;
-    // A section set to its default (by the page, or by the reader) follows the width again.
-    if (e.target.open === RSPage.detailDefault(id)) delete RSPage.detailOpen[id];
-    else RSPage.detailOpen[id] = e.target.open;
+    if (e.target.getAttribute && e.target.getAttribute('data-rs-section')) RSPage.noteDetailOpen(e.target);
   }, true);
   RSPage.detail = detail;
   RSPage.placeBar();
@@ -72,6 +68,13 @@ RSPage.placeBar = function () {
   if (lede) lede.parentNode.insertBefore(RSPage.bar, lede.nextSibling);
 };
 RSPage.detailDefault = function (id) { return RSPage.detailWide && !!RSPage.DETAIL_OPEN[id]; };
+// Remembers a section's state as the page shows it; one set to its default (by the page,
+// or by the reader) follows the width again.
+RSPage.noteDetailOpen = function (d) {
+  var id = d.getAttribute('data-rs-section');
+  if (d.open === RSPage.detailDefault(id)) delete RSPage.detailOpen[id];
+  else RSPage.detailOpen[id] = d.open;
+};
 RSPage.openDetailSections = function () {
   Array.prototype.forEach.call(RSPage.detailBody.querySelectorAll('details[data-rs-section]'), function (d) {
     var id = d.getAttribute('data-rs-section'), open = RSPage.detailOpen[id];
@@ -102,6 +105,9 @@ RSPage.writeDetail = function () {
   var focused = document.activeElement, section = null;
   if (focused && detail.contains(focused)) section = focused.closest('details[data-rs-section]');
   var sectionId = section ? section.getAttribute('data-rs-section') : null;
+  // The sections as the reader left them: the toggle event of a section just opened is a
+  // task of its own, which may come after this one (it then notes the same state).
+  Array.prototype.forEach.call(RSPage.detailBody.querySelectorAll('details[data-rs-section]'), RSPage.noteDetailOpen);
   detail.insertBefore(RSPage.bar, RSPage.detailBody);  // out of the way of the rewrite
   RSPage.detailBody.innerHTML = html;
   RSPage.placeBar();
