@@ -68,6 +68,12 @@ struct Mechanics {
     // or above it, each as likely (never under a quarter): the fit's neighbours on its
     // grid (assumption).
     int cover_shape_spread_quarters = 1;
+    static constexpr int kMaxShapeSpreadQuarters = 4;  // Simulator::set_mechanics clamps the spread to it
+    // The least and the most quarters a draw's shape can take.
+    int cover_shape_quarters_low() const {
+        return cover_shape_quarters - cover_shape_spread_quarters > 1 ? cover_shape_quarters - cover_shape_spread_quarters : 1;
+    }
+    int cover_shape_quarters_high() const { return cover_shape_quarters + cover_shape_spread_quarters; }
     // Assembly lines per plant, each with its own magnet supply (assumption).
     int lines_per_plant = 2;
     // Days from a licence to magnets at the plant: certificate and freight

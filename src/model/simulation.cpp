@@ -122,7 +122,7 @@ DrawParams random_draw_params(std::uint32_t seed, int draw, const Mechanics& mec
     p.spare_capacity_share = in_range(mech.spare_capacity_share_min, mech.spare_capacity_share_max);
     // Drawn last, so that adding it left every other draw's numbers as they were.
     const int spread = mech.cover_shape_spread_quarters;
-    p.cover_shape_quarters = std::max(1, mech.cover_shape_quarters - spread + static_cast<int>(rng.uniform() * (2 * spread + 1)));
+    p.cover_shape_quarters = std::max(mech.cover_shape_quarters_low(), mech.cover_shape_quarters - spread + static_cast<int>(rng.uniform() * (2 * spread + 1)));
     return p;
 }
 
@@ -998,7 +998,7 @@ struct Simulator::Impl {
     Impl() {
         std::copy(component_data().begin(), component_data().end(), class_data.begin());
         classes = class_layout(class_data);
-        cover_pow.reserve(kMaxDayCount * 9);
+        cover_pow.reserve(kMaxDayCount * (2 * Mechanics::kMaxShapeSpreadQuarters + 1));
         set_shape();
         for (std::vector<double>& w : setup.waiting) w.resize(kQueueDays);
         setup.not_alternative.resize(kMaxDayCount);
@@ -1043,8 +1043,8 @@ struct Simulator::Impl {
     }
 
     void set_shape() {
-        shape_lo = std::max(1, mech.cover_shape_quarters - mech.cover_shape_spread_quarters);
-        shape_hi = mech.cover_shape_quarters + mech.cover_shape_spread_quarters;
+        shape_lo = mech.cover_shape_quarters_low();
+        shape_hi = mech.cover_shape_quarters_high();
         cover_pow.resize(static_cast<std::size_t>(shape_hi - shape_lo + 1) * kMaxDayCount);
         for (int h = shape_lo; h <= shape_hi; ++h)
             for (int d = 0; d < kMaxDayCount; ++d)
@@ -1344,7 +1344,7 @@ void Simulator::set_mechanics(const Mechanics& mechanics) {
     impl_->running = false;
     Mechanics m = mechanics;
     m.cover_shape_quarters = std::clamp(m.cover_shape_quarters, 1, 32);
-    m.cover_shape_spread_quarters = std::clamp(m.cover_shape_spread_quarters, 0, 4);
+    m.cover_shape_spread_quarters = std::clamp(m.cover_shape_spread_quarters, 0, Mechanics::kMaxShapeSpreadQuarters);
     m.lines_per_plant = std::clamp(m.lines_per_plant, 1, 8);
     m.shipping_days_min = std::clamp(m.shipping_days_min, 0, kQueueLookBack);
     m.shipping_days_max = std::clamp(m.shipping_days_max, m.shipping_days_min, kQueueLookBack);

@@ -7,7 +7,6 @@
 #include "model/query.h"
 #include "model/results.h"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <initializer_list>
@@ -191,7 +190,7 @@ std::string uncertainty_table(Language lang) {
     };
     const Drawn drawn[] = {
         {Driver::Stock, m.stock_factor.low, m.stock_factor.high()},
-        {Driver::StockShape, 0.25 * std::max(1, m.cover_shape_quarters - m.cover_shape_spread_quarters), 0.25 * (m.cover_shape_quarters + m.cover_shape_spread_quarters)},
+        {Driver::StockShape, 0.25 * m.cover_shape_quarters_low(), 0.25 * m.cover_shape_quarters_high()},
         {Driver::Transit, m.transit_factor.low, m.transit_factor.high()},
         {Driver::Shipping, static_cast<double>(m.shipping_days_min), static_cast<double>(m.shipping_days_max)},
         {Driver::EmergencySupply, m.expedite_factor.low, m.expedite_factor.high()},
