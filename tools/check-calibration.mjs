@@ -77,23 +77,21 @@ for (const file of editions) {
   const lines = fs.readFileSync(docPath, 'utf8').split('\n');
   const separator = lang === 'de' ? '.' : ',';
   let changed = 0;
-  // Compares a line's cells from `from` on with the report's numbers; with --write puts them in.
+  // Compares a line's cells from `from` on with the report's numbers, cell by cell (`want`:
+  // one list of numbers per cell); with --write puts them in, where each cell has as many.
   const compare = (at, from, want, what) => {
     const cs = cells(lines[at]);
-    const got = numbers(cs.slice(from).join(' '));
-    if (same(want, got)) return;
-    if (write && want.length === got.length) {
-      let k = 0;
-      for (let c = from; c < cs.length; c++) {
-        const n = numbers(cs[c]).length;
-        cs[c] = withNumbers(cs[c], want.slice(k, k + n), separator);
-        k += n;
-      }
+    const got = cs.slice(from).map(numbers);
+    const cellsAgree = (test) => got.length === want.length && got.every((g, i) => test(g, want[i]));
+    if (cellsAgree(same)) return;
+    if (write && cellsAgree((g, w) => g.length === w.length)) {
+      want.forEach((w, i) => { cs[from + i] = withNumbers(cs[from + i], w, separator); });
       lines[at] = row(cs);
       changed++;
       return;
     }
-    problems.push(`${file}:${at + 1}: ${what} is ${got.join(' / ')}, the report says ${want.join(' / ')}`);
+    const shown = (list) => list.map((n) => n.join(' ') || '—').join(' / ');  // a cell's numbers, cells apart
+    problems.push(`${file}:${at + 1}: ${what} is ${shown(got)}, the report says ${shown(want)}`);
   };
 
   // The fit of the stock shape: rows of four cells whose first is a shape (bold for the best).
@@ -109,18 +107,7 @@ for (const file of editions) {
       if (!r) { problems.push(`${file}:${at + 1}: shape ${cs[0]} is not in the report's fit`); continue; }
       const none = r[1] === 'none' || r[2] === 'none';
       // A first stop the report has as "none" is a word in the edition; the error of such a row may be "—".
-      const want = [...numbers(r[1]), ...numbers(r[2]), ...(none && /^[-—–]$/.test(cs[3]) ? [] : numbers(r[3]))];
-      const got = numbers(cs.slice(1).join(' '));
-      if (same(want, got) && numbers(cs[1]).length === numbers(r[1]).length) continue;
-      if (write && want.length === got.length) {
-        const bolded = /\*\*/.test(lines[at]);
-        const out = [cs[0], withNumbers(cs[1], numbers(r[1]), separator), withNumbers(cs[2], numbers(r[2]), separator),
-          none && /^[-—–]$/.test(cs[3]) ? cs[3] : withNumbers(cs[3], numbers(r[3]), separator)];
-        lines[at] = row(bolded ? out.map((c) => `**${c}**`) : out);
-        changed++;
-        continue;
-      }
-      problems.push(`${file}:${at + 1}: shape ${cs[0]} is ${got.join(' / ')}, the report says ${want.join(' / ')}`);
+      compare(at, 1, [numbers(r[1]), numbers(r[2]), none && /^[-—–]$/.test(cs[3]) ? [] : numbers(r[3])], `shape ${cs[0]}`);
     }
     if (bold !== best) problems.push(`${file}: the fit's row in bold is shape ${bold}, the report's best shape is ${best}`);
   }
@@ -134,7 +121,7 @@ for (const file of editions) {
     // (not the uncertainty table's row of the same name: this one's cells are two numbers)
     const at = lines.findIndex((l) => { const c = cells(l); return l.startsWith('|') && c.length === 3 && c[0] === local && /^[\d.,]+$/.test(c[1]) && /^[\d.,]+$/.test(c[2]); });
     if (at < 0) { problems.push(`${file}: no row for "${local}" in the table of what moves the answer`); continue; }
-    compare(at, 1, numbers(`${low} ${high}`), `"${local}"`);
+    compare(at, 1, [numbers(low), numbers(high)], `"${local}"`);
     if (at < previous) problems.push(`${file}:${at + 1}: "${local}" is out of the report's order (largest swing first)`);
     previous = at;
   }
@@ -146,7 +133,7 @@ for (const file of editions) {
     sensitivity.forEach((r, i) => {
       const line = lines[first + i];
       if (!line || !line.startsWith('|')) { problems.push(`${file}: the table of what the assumptions do ends after ${i} of ${sensitivity.length} rows`); return; }
-      compare(first + i, 2, numbers(r.slice(2).join(' ')), `"${cells(line)[0]} ${cells(line)[1]}"`);
+      compare(first + i, 2, r.slice(2).map(numbers), `"${cells(line)[0]} ${cells(line)[1]}"`);
     });
     const after = lines[first + sensitivity.length];
     if (after && after.startsWith('|')) problems.push(`${file}:${first + sensitivity.length + 1}: a row the report does not have`);
