@@ -272,11 +272,19 @@
 
   if (!canvas) return;
   if (isEmbed) setupEmbed();
-  if (typeof WebAssembly !== 'object' || typeof window.createRareShock !== 'function') {
+  if (typeof WebAssembly !== 'object') {
     fail('WebAssembly is not available: showing the static picture instead');
     return;
   }
   var options = { query: startQuery(), shareBase: shareBase() || publicBase(), lang: doc.lang };
+  // This script runs before rareshock.js (the pages list it first): the WebAssembly's
+  // download starts now rather than once rareshock.js has run, and the factory compiles
+  // it as it comes. (A <link rel="preload" as="fetch"> would start it sooner, but WebKit's
+  // fetch() does not take it and downloads the file twice.) The offline file has it inline.
+  if (!document.getElementById('rs-wasm') && typeof fetch === 'function') {
+    options.wasmResponse = fetch('rareshock.wasm', { credentials: 'same-origin' });
+    options.wasmResponse.catch(function () { /* reported by the factory, which waits on it */ });
+  }
   // The page's language table (not English: the app carries that), inline in the page.
   var table = document.getElementById('rs-strings');
   if (table && table.textContent) options.strings = { lang: doc.lang, text: table.textContent };
@@ -291,7 +299,13 @@
     if (typeof DecompressionStream !== 'function') return Promise.reject(new Error('this browser cannot decompress the calculator (no DecompressionStream)'));
     return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
   }
-  Promise.all([inline('rs-wasm'), inline('rs-japanese-face')]).then(function (data) {
+  // rareshock.js (the factory) has run once the document is parsed.
+  var parsed = new Promise(function (resolve) {
+    if (document.readyState !== 'loading') resolve();
+    else document.addEventListener('DOMContentLoaded', function () { resolve(); });
+  });
+  Promise.all([inline('rs-wasm'), inline('rs-japanese-face'), parsed]).then(function (data) {
+    if (typeof window.createRareShock !== 'function') throw new Error('the calculator could not be loaded (rareshock.js): showing the static picture instead');
     if (data[0]) options.wasmBinary = data[0];
     if (data[1]) options.japaneseFace = data[1];
     return window.createRareShock(canvas, null, options);

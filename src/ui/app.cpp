@@ -229,6 +229,7 @@ void draw_key_figures(const Ctx& c, float width) {
     ImGui::SetCursorPos(ImVec2(top.x + number_w, top.y + 1.0f));
     ImGui::BeginGroup();
     wrapped_text(c.f.small, c.p.muted, width - number_w, k.what);
+    wrapped_text(c.f.small, c.p.muted, width - number_w, k.range);
     ImGui::EndGroup();
     ImGui::SetCursorPos(ImVec2(top.x, std::max(number_bottom, ImGui::GetCursorPosY()) + 2.0f));
     // The first stop of each tier across the export regions (median day), side by side: the sentence's.

@@ -226,7 +226,9 @@ std::string key_figures_html(const Results& r, Language lang) {
     std::string s = "<div class=\"rs-kf\"><p class=\"rs-kf-main\">";
     element(s, "span", "rs-kf-number", k.number);
     s += ' ';
-    element(s, "span", "rs-kf-what", k.what);
+    s += "<span class=\"rs-kf-what\">" + xml_escaped(k.what);
+    element(s, "span", "rs-kf-range", k.range);  // a line of its own, as on the canvas
+    s += "</span>";
     s += "</p>";
     for (const KeyFigures::Stop& stop : k.stops) {
         s += "<p class=\"rs-kf-stop\">";

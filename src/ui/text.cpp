@@ -77,9 +77,9 @@ KeyFigures key_figures(const Results& r, Language lang) {
     KeyFigures k;
     k.number = vehicles_text(r.world_vehicles_lost.p50, lang);
     k.what = ui_format(lang, "ui.figures.vehicles", {{"horizon", horizon_text(r.inputs, lang)}});
-    if (r.bands_ready && r.world_vehicles_lost.p90 > 0.5)
-        k.what += std::string(ui_text(lang, "ui.list_separator")) +
-                  ui_format(lang, "ui.figures.range", {{"range", vehicles_range_text(r.world_vehicles_lost.p10, r.world_vehicles_lost.p90, lang)}});
+    const bool ranged = r.bands_ready && r.world_vehicles_lost.p90 > 0.5;
+    k.range = ui_format(lang, "ui.figures.range",
+                        {{"range", ranged ? vehicles_range_text(r.world_vehicles_lost.p10, r.world_vehicles_lost.p90, lang) : "\u2026"}});
     const FirstStops first = first_stops(r);
     int i = 0;
     for (const auto& [day, key] : {std::pair{first.supplier_day, "ui.figures.suppliers"}, std::pair{first.car_day, "ui.figures.cars"}}) {

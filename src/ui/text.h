@@ -47,7 +47,10 @@ inline bool method_table_key(std::string_view key) { return key.starts_with("met
 // counts with its likely range, and the first stop of each tier (the sentence's days).
 struct KeyFigures {
     std::string number;  // "8,900"
-    std::string what;    // "vehicles not built worldwide over a year · likely 2,900–22,000"
+    std::string what;    // "vehicles not built worldwide over a year"
+    // "likely 2,900–22,000", on a line of its own: while the Monte Carlo runs (or when it
+    // gives no range) the same words with "…", so the figures keep their height.
+    std::string range;
     struct Stop {
         std::string when;   // "9 May", or "none"
         std::string label;  // "supplier lines stop"

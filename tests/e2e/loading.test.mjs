@@ -160,5 +160,63 @@ export function loadingTests({ engine, site }) {
       }
     }]);
   }
+  // app.js comes before rareshock.js and starts the WebAssembly's download itself: the
+  // server sends rareshock.js only once the wasm has been asked for (or, failing that, after
+  // 15 s, so the page still loads); the calculator then starts from that one download.
+  tests.push(['early download: the page asks for rareshock.wasm before rareshock.js has come, and once', async () => {
+    let wasmAsked;
+    const asked = {}, order = [];
+    const askedForWasm = new Promise((r) => { wasmAsked = r; });
+    const route = (name, type) => async (req, res) => {
+      asked[name] = (asked[name] || 0) + 1;
+      order.push(`${name} asked`);
+      if (name === 'rareshock.wasm') wasmAsked();
+      if (name === 'rareshock.js') {
+        let timer;
+        await Promise.race([askedForWasm, new Promise((r) => { timer = setTimeout(r, 15000); })]);
+        clearTimeout(timer);
+        order.push('rareshock.js sent');
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' }).end(fs.readFileSync(path.join(SITE, name)));
+    };
+    const server = await serve({ extraRoutes: { '/rareshock.js': route('rareshock.js', 'text/javascript'),
+                                                '/rareshock.wasm': route('rareshock.wasm', 'application/wasm') } });
+    const { page, context } = await openWith(engine, `${server.url}/embed.html`, { width: 390, height: 844, dpr: 2 });
+    try {
+      await waitReady(page);
+      assert(order.indexOf('rareshock.wasm asked') >= 0 && order.indexOf('rareshock.wasm asked') < order.indexOf('rareshock.js sent'),
+             `rareshock.wasm asked for before rareshock.js was sent: ${order.join(', ')}`);
+      assert(asked['rareshock.wasm'] === 1 && asked['rareshock.js'] === 1, `each file once: ${JSON.stringify(asked)}`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  }]);
+  // The page's own download of the wasm (app.js), as servers get it wrong: sent as
+  // application/octet-stream it is compiled from its bytes and the calculator starts; a 404
+  // gives the static picture and a warning that names the file.
+  for (const [what, status, type] of [['sent as application/octet-stream', 200, 'application/octet-stream'], ['missing (404)', 404, 'text/plain']]) {
+    tests.push([`early download: rareshock.wasm ${what}: ${status === 200 ? 'the calculator starts' : 'the static picture, with a warning'}`, async () => {
+      const server = await serve({ extraRoutes: { '/rareshock.wasm': (req, res) => {
+        res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' })
+          .end(status === 200 ? fs.readFileSync(path.join(SITE, 'rareshock.wasm')) : 'Not Found');
+      } } });
+      const { page, log, context } = await openWith(engine, `${server.url}/embed.html`, { width: 390, height: 844, dpr: 2 });
+      try {
+        if (status === 200) {
+          await waitReady(page);
+          await noErrors(page);
+        } else {
+          await page.waitFor(() => document.documentElement.classList.contains('rs-failed'), null, 30000);
+          await page.logs();
+          assert(log.warnings.some((w) => /rareshock\.wasm: HTTP 404/.test(w)), `a warning names the file: ${log.warnings.join(' | ')}`);
+        }
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    }]);
+  }
   return tests;
 }

@@ -139,6 +139,23 @@ TEST(Detail, TheKeyFiguresAreTheCanvassInEveryLanguage) {
     EXPECT_NE(r.summary.find(en.number + " vehicles"), std::string::npos) << en.number << " / " << r.summary;
 }
 
+// The likely range has a line of its own, there from the first frame: "likely …" while the
+// Monte Carlo runs, so the figures (and the phone's canvas) keep their height when it ends.
+TEST(Detail, TheKeyFiguresKeepALineForTheRangeWhileItIsWorkedOut) {
+    Results r = default_results();
+    ASSERT_TRUE(r.bands_ready);
+    const KeyFigures ready = key_figures(r, Language::English);
+    EXPECT_EQ(ready.range, "likely " + vehicles_range_text(r.world_vehicles_lost.p10, r.world_vehicles_lost.p90, Language::English));
+    EXPECT_EQ(ready.what.find("likely"), std::string::npos) << ready.what;
+    EXPECT_NE(key_figures_html(r, Language::English).find("<span class=\"rs-kf-range\">" + ready.range + "</span></span>"), std::string::npos);
+    r.bands_ready = false;
+    for (const Language lang : {Language::English, Language::German, Language::Japanese}) {
+        const KeyFigures working = key_figures(r, lang);
+        EXPECT_NE(working.range.find("\u2026"), std::string::npos) << working.range;
+        EXPECT_EQ(working.range.find_first_of("0123456789"), std::string::npos) << working.range;
+    }
+}
+
 TEST(Detail, SaysNoRangeBeforeTheBandsAreReady) {
     Results r = default_results();
     r.bands_ready = false;

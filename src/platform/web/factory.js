@@ -4,7 +4,8 @@
 // options: query (a query string), lang ("en", "de", "ja"; the query's lang= wins),
 // strings ({lang, text}: that language's table, else strings-<lang>.json is fetched),
 // japaneseFace (font-ja.ttf's bytes, else fetched for Japanese), shareBase,
-// base (where rareshock.wasm, strings-*.json and font-ja.ttf are), wasmBinary, and for
+// base (where rareshock.wasm, strings-*.json and font-ja.ttf are), wasmBinary (its bytes) or
+// wasmResponse (a Promise of the fetch of rareshock.wasm the page started early), and for
 // tests testHooks ({failMallocs: N}: the page's next N allocations in the WebAssembly heap
 // fail, as in a full heap; the object is read at each allocation, so a test may set it later).
 // instance: setInputs(obj), getInputs(), getResults(), onChange(cb), stats(), setTheme(t), shareUrl()
@@ -81,6 +82,22 @@
       var lang = languageOf(query);
       if (lang === 'ja') moduleArg['rsJapaneseFace'] = japaneseFace(options);
       if (options.wasmBinary) moduleArg['wasmBinary'] = options.wasmBinary;
+      else if (options.wasmResponse) {
+        // The page's own fetch of rareshock.wasm, compiled as it downloads when it comes as
+        // application/wasm (else from its bytes, as the module's own loader would).
+        moduleArg['instantiateWasm'] = function (imports, receive) {
+          Promise.resolve(options.wasmResponse).then(function (response) {
+            if (!response || !response.ok) throw new Error('rareshock.wasm: ' + (response ? 'HTTP ' + response.status : 'no response'));
+            var type = String(response.headers.get('Content-Type') || '');
+            return typeof WebAssembly.instantiateStreaming === 'function' && /^application\/wasm\b/.test(type)
+              ? WebAssembly.instantiateStreaming(response, imports)
+              : response.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+          }).then(function (result) { receive(result['instance'], result['module']); }, function (e) {
+            fail(new Error('the calculator could not be loaded: ' + (e && e.message ? e.message : e)));
+          });
+          return {};  // the exports come through receive()
+        };
+      }
       if (options.testHooks && typeof options.testHooks === 'object') moduleArg['rsTestHooks'] = options.testHooks;
       if (options.base) moduleArg['locateFile'] = function (p) { return options.base + p; };
       // The app carries English only: another language's table comes with the page

@@ -62,6 +62,7 @@ struct PlatformState {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     bool gl_lost = false;
     bool renderer_ready = false;
+    bool device_objects = false;  // the backend's shaders, buffers and font texture exist (since its Init)
 
     double css_width = 0;                   // canvas width in CSS px (the page's layout decides it)
     double css_height = 0;                  // canvas height in CSS px: the last settled height published
@@ -401,7 +402,7 @@ EM_BOOL on_context_lost(int, const void*, void*) {
         // Calls on a lost context are silent no-ops: this frees the backend's state
         // without touching the (gone) GL objects' owner.
         ImGui_ImplOpenGL3_Shutdown();
-        g.renderer_ready = false;
+        g.renderer_ready = g.device_objects = false;
     }
     schedule_model();  // the model goes on without frames
     return EM_TRUE;  // preventDefault: we want the context back
@@ -522,9 +523,10 @@ void query_gpu_limits() {
     g.max_buffer_side = side > 0 ? std::min(side, kMaxBufferSide) : 4096;
 }
 
-// Sizes the drawing buffer for the canvas's CSS size within the limits above, and
-// rebuilds the font atlas when the glyphs' scale changes (returns true then).
-bool size_drawing_buffer() {
+// Sizes the drawing buffer for the canvas's CSS size within the limits above (unless
+// `resize` is false: the scale only), and rebuilds the font atlas when the glyphs' scale
+// changes (returns true then).
+bool size_drawing_buffer(bool resize) {
     const double w = std::max(1.0, g.css_width), h = std::max(1.0, g.css_height);
     const double side = static_cast<double>(g.max_buffer_side);
     double scale = std::min({static_cast<double>(g.dpr), side / w, side / h, std::sqrt(kMaxCanvasPixels / (w * h))});
@@ -534,7 +536,7 @@ bool size_drawing_buffer() {
     };
     int fb_w = 0, fb_h = 0;
     buffer(scale, fb_w, fb_h);
-    if (fb_w != g.fb_width || fb_h != g.fb_height) {
+    if (resize && (fb_w != g.fb_width || fb_h != g.fb_height)) {
         emscripten_set_canvas_element_size(g.desc.canvas_selector, fb_w, fb_h);
         int got_w = 0, got_h = 0;
         emscripten_webgl_get_drawing_buffer_size(g.gl, &got_w, &got_h);
@@ -552,8 +554,12 @@ bool size_drawing_buffer() {
     if (g.app->fonts_dpr() != font_scale || g.app->fonts_stale()) {  // a new scale, or the Japanese face arrived
         g.app->build_fonts(font_scale);
         if (g.renderer_ready) {
+            // The backend's first NewFrame would make its device objects, font texture
+            // included: making them here uploads the atlas once, and compiles the shaders
+            // in this frame rather than in the one that draws.
             ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
+            if (g.device_objects) ImGui_ImplOpenGL3_CreateFontsTexture();
+            else g.device_objects = ImGui_ImplOpenGL3_CreateDeviceObjects();
         }
         return true;
     }
@@ -590,14 +596,19 @@ void render_frame(double time_ms) {
     g.css_width = std::max(1.0, rs_js_canvas_css_width());
     g.dpr = std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 0.5f, 8.0f);
     if (g.css_height <= 0) g.css_height = std::max(1.0, rs_js_canvas_css_height());  // the page's reserved height, at first
-    // Start-up in slices: the first atlas (glyphs rasterised and uploaded) in one frame, the
-    // first drawing in the next, so that no one task holds the page's main thread long. Later
+    // Start-up in slices: the first atlas (glyphs rasterised and uploaded) and the shaders in
+    // one frame, the first drawing in the next, so that no one task holds the page's main
+    // thread long. That frame leaves the canvas as it is: a resized canvas is a new picture
+    // for the compositor to take (a software compositor reads megapixels back for it). Later
     // atlases (a zoom, the Japanese face) are built in the frame that draws with them.
-    if (size_drawing_buffer() && !g.first_atlas_sliced) {
+    if (!g.first_atlas_sliced) {
         g.first_atlas_sliced = true;  // once: a face the atlas cannot take must not hold the drawing back
-        request_frames(1);
-        return;
+        if (size_drawing_buffer(false)) {
+            request_frames(1);
+            return;
+        }
     }
+    size_drawing_buffer(true);
 
     g.runner->advance(g.desc.frame_model_budget_ms);
 
@@ -620,6 +631,7 @@ void render_frame(double time_ms) {
     g.last_frame_time_ms = time_ms;
 
     ImGui_ImplOpenGL3_NewFrame();
+    g.device_objects = true;  // made by NewFrame if they were not
     // The atlas's pixels are on the GPU now: free the CPU copies (megabytes at 3×);
     // a context restore or a new scale builds them again.
     if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
