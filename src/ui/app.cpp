@@ -125,7 +125,8 @@ bool App::custom_accent(bool dark, std::string* accent, std::string* on_accent) 
     return true;
 }
 float App::content_height() const { return impl_->content_height; }
-bool App::wants_frames() const { return impl_->runner.busy() || impl_->actions.status_showing(); }
+bool App::wants_frames() const { return impl_->runner.busy() || animating(); }
+bool App::animating() const { return impl_->actions.status_showing(); }
 
 void App::run_action(Action a) { impl_->run_action(a); }
 std::string App::print_svg() { return impl_->actions.print_svg(impl_->action_context()); }

@@ -122,8 +122,10 @@ public:
     void draw(const Environment& env);
     // Height the content needs, in CSS pixels (the page sizes the canvas to it).
     float content_height() const;
-    // True while something animates or the model computes: keep drawing frames.
+    // True while something animates or the model computes: keep frames coming.
     bool wants_frames() const;
+    // True while something on the canvas animates (a status line showing): draw every frame.
+    bool animating() const;
 
     // Whether a touch at (x, y) (screen coords) lands on a slider's knob, which
     // drags at once (elsewhere a touch drag must first be clearly horizontal).

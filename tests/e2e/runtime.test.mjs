@@ -80,6 +80,34 @@ export function runtimeTests({ engine, site }) {
     }
   }]);
 
+  // Frames carry the Monte Carlo's slices; one with nothing new to show draws nothing
+  // (web_platform.cpp render_frame): a change draws its settle frames (3) and the frame
+  // with the ranges (a height that changes with them, one or two more), not a frame per slice.
+  tests.push(['runtime: the Monte Carlo\'s slices draw nothing new: a change draws a few frames, not one per slice', async () => {
+    const { page, context } = await openWith(engine, `${site.url}/index.html`, { width: 1280, height: 900 });
+    try {
+      await waitReady(page);
+      await settle(page);
+      const r = await page.evaluate(async () => {
+        const api = window.rareshock, before = api.stats();
+        api.setInputs({ draws: 5000, horizon: 730, approval: 40 });   // the longest Monte Carlo the inputs allow
+        await new Promise((done) => { const tick = () => (api.stats().modelBusy ? requestAnimationFrame(tick) : done()); requestAnimationFrame(tick); });
+        const after = api.stats();
+        return { drawn: after.framesRendered - before.framesRendered, run: after.framesRun - before.framesRun, modelMs: after.lastModelMs };
+      });
+      console.log(`     Monte Carlo of 5,000 draws over 730 days: ${r.modelMs.toFixed(0)} ms of model in ${r.run} frames, ${r.drawn} of them drawn`);
+      assert(r.drawn >= 1 && r.drawn <= 6, `a change draws its settle frames and its ranges, not every slice: ${JSON.stringify(r)}`);
+      assert(r.run >= r.drawn, `every drawn frame is a frame run: ${JSON.stringify(r)}`);
+      // 8 ms of model a frame (frame_model_budget_ms): a Monte Carlo of 80 ms or more takes ten frames or more.
+      if (r.modelMs >= 80) assert(r.run > r.drawn, `frames that only carried the model drew nothing: ${JSON.stringify(r)}`);
+      const full = await page.evaluate(() => window.rareshock.getResults());
+      assert(full.provisional === false && full.inputs.draws === 5000, `the ranges of the new inputs: ${JSON.stringify(full.inputs)}`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   tests.push(['runtime: hidden tab: setInputs reaches getResults, onChange, the twin and aria-live; no frames drawn; drawing resumes when visible', async () => {
     const { page, context, log } = await openWith(engine, `${site.url}/index.html`);
     try {

@@ -186,6 +186,7 @@ EMSCRIPTEN_KEEPALIVE void rs_on_copy_result(int ok) {
     rareshock::web::request_frames();
 }
 EMSCRIPTEN_KEEPALIVE double rs_api_frames_rendered() { return rareshock::web::frames_rendered(); }
+EMSCRIPTEN_KEEPALIVE double rs_api_frames_run() { return rareshock::web::frames_run(); }
 EMSCRIPTEN_KEEPALIVE double rs_api_last_frame_ms() { return rareshock::web::last_frame_cpu_ms(); }
 EMSCRIPTEN_KEEPALIVE double rs_api_first_frame_ms() { return rareshock::web::first_frame_ms(); }
 EMSCRIPTEN_KEEPALIVE double rs_api_last_model_ms() { return g_runner->last_model_ms(); }

@@ -360,6 +360,7 @@ RSPage.makeApi = function () {
   api['stats'] = function () {
     return {
       'framesRendered': Module['_rs_api_frames_rendered'](),
+      'framesRun': Module['_rs_api_frames_run'](),      // animation frames run; those that only carried the model drew nothing
       'lastModelMs': Module['_rs_api_last_model_ms'](),
       'lastFrameMs': Module['_rs_api_last_frame_ms'](),
       'firstFrameMs': Module['_rs_api_first_frame_ms']() || null,  // performance.now() at the first frame

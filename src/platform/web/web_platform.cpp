@@ -76,9 +76,15 @@ struct PlatformState {
     bool page_visible = true;               // document.visibilityState
     bool onscreen = true;                   // IntersectionObserver
     bool frame_scheduled = false;
-    int frames_pending = 0;                 // settle frames still owed
+    int frames_pending = 0;                 // frames still owed (drawn or not)
+    // Of those, frames that draw: owed after anything that may change the picture (input,
+    // the API, a resize, a theme, a face, an animation); the frames that only carry the
+    // model's slices draw only when its results change (render_frame).
+    int draws_owed = 0;
+    std::uint64_t drawn_generation = 0;     // the results' generation the canvas shows
     double last_frame_time_ms = 0;
     double frames_rendered = 0;
+    double frames_run = 0;                  // frames the calculator ran, drawn or not
     double first_frame_ms = 0;              // performance.now() of the first frame
     bool first_atlas_sliced = false;        // the first atlas was built in a frame of its own (render_frame)
     double last_frame_cpu_ms = 0;           // model + UI + GL submission of the last frame
@@ -483,7 +489,7 @@ void send_ready_once() {
 void model_task() {
     g.model_task_posted = false;
     if (frames_possible()) {  // frames are back: they drive the model
-        request_frames();
+        schedule_frames(1);
         return;
     }
     g.runner->advance(g.desc.task_model_budget_ms);
@@ -537,6 +543,7 @@ bool size_drawing_buffer(bool resize) {
     int fb_w = 0, fb_h = 0;
     buffer(scale, fb_w, fb_h);
     if (resize && (fb_w != g.fb_width || fb_h != g.fb_height)) {
+        g.draws_owed = std::max(g.draws_owed, 1);  // a resized canvas is blank until drawn
         emscripten_set_canvas_element_size(g.desc.canvas_selector, fb_w, fb_h);
         int got_w = 0, got_h = 0;
         emscripten_webgl_get_drawing_buffer_size(g.gl, &got_w, &got_h);
@@ -611,6 +618,13 @@ void render_frame(double time_ms) {
     size_drawing_buffer(true);
 
     g.runner->advance(g.desc.frame_model_budget_ms);
+    // A frame that would draw what the canvas shows already (the model's slices only, its
+    // results unchanged: the Monte Carlo at work) draws nothing: on a phone, a redraw of a
+    // megapixel canvas, and in a software compositor its readback, for no change.
+    if (g.draws_owed == 0 && g.frames_rendered > 0 && g.runner->generation() == g.drawn_generation) {
+        publish_results();
+        return;
+    }
 
     ui::Environment env;
     env.width_px = static_cast<float>(g.css_width);
@@ -654,6 +668,8 @@ void render_frame(double time_ms) {
     draw->DisplayPos.y -= tie_break;
     ImGui_ImplOpenGL3_RenderDrawData(draw);
     g.frames_rendered += 1;
+    g.drawn_generation = g.runner->generation();
+    if (g.draws_owed > 0) --g.draws_owed;
     if (g.first_frame_ms == 0) g.first_frame_ms = emscripten_get_now();
     if (g.desc.after_render) g.desc.after_render();
 
@@ -670,12 +686,15 @@ EM_BOOL frame_callback(double time_ms, void*) {
         return EM_FALSE;
     }
     const double t0 = emscripten_get_now();
+    const double drawn_before = g.frames_rendered;
+    g.frames_run += 1;
     render_frame(time_ms);
-    g.last_frame_cpu_ms = emscripten_get_now() - t0;
+    if (g.frames_rendered != drawn_before) g.last_frame_cpu_ms = emscripten_get_now() - t0;
     if (g.frames_pending > 0) --g.frames_pending;
-    // Input still queued (trickled), model work or animation: keep going.
+    // Input still queued (trickled) or an animation: draw on; model work: go on.
+    if (!g.queue.empty() || g.app->animating()) g.draws_owed = std::max(g.draws_owed, 1);
     if (!g.queue.empty() || g.app->wants_frames()) g.frames_pending = std::max(g.frames_pending, 1);
-    if (g.frames_pending > 0) request_frames(0);
+    if (g.frames_pending > 0) schedule_frames(0);
     return EM_FALSE;
 }
 
@@ -684,18 +703,23 @@ void set_clipboard(void*, const char* text) { rs_js_copy_text(text, 0); }
 
 }  // namespace
 
-void request_frames(int settle) {
-    if (settle < 0) settle = g.desc.settle_frames;
-    g.frames_pending = std::max(g.frames_pending, settle);
+void schedule_frames(int frames) {
+    g.frames_pending = std::max(g.frames_pending, frames);
     if (g.frame_scheduled || !g.page_visible || !g.onscreen || g.gl_lost) return;
     g.frame_scheduled = true;
     emscripten_request_animation_frame(frame_callback, nullptr);
 }
 
+void request_frames(int settle) {
+    if (settle < 0) settle = g.desc.settle_frames;
+    g.draws_owed = std::max(g.draws_owed, settle);
+    schedule_frames(settle);
+}
+
 void schedule_model() {
     if (!g.runner || !page_behind_model()) return;
     if (frames_possible()) {
-        request_frames();
+        schedule_frames(1);  // frames carry the model's slices (and draw its results when they land)
         return;
     }
     if (g.model_task_posted) return;
@@ -710,6 +734,7 @@ bool draw_frame_now() {
 }
 
 double frames_rendered() { return g.frames_rendered; }
+double frames_run() { return g.frames_run; }
 double first_frame_ms() { return g.first_frame_ms; }
 double last_frame_cpu_ms() { return g.last_frame_cpu_ms; }
 
@@ -801,10 +826,20 @@ bool platform_init(ui::App& app, ui::ModelRunner& runner, const PlatformDesc& de
 // Called from library.js
 //-----------------------------------------------------------------------------
 extern "C" {
-EMSCRIPTEN_KEEPALIVE void rs_on_page_resize() { rareshock::web::request_frames(); }
+// The page or the canvas's box changed size (ResizeObserver, also once when it starts
+// observing; window resize). The canvas is drawn again when its width changed: a new height
+// alone is the one the calculator published (settle_height), already drawn at.
+EMSCRIPTEN_KEEPALIVE void rs_on_page_resize() {
+    using rareshock::web::g;
+    if (g.frames_rendered == 0 || std::fabs(std::max(1.0, rs_js_canvas_css_width()) - g.css_width) >= 0.5) rareshock::web::request_frames();
+}
+// The canvas came near the viewport or left it (IntersectionObserver, also once when it
+// starts observing): drawn again when it comes back.
 EMSCRIPTEN_KEEPALIVE void rs_on_onscreen(int onscreen) {
-    rareshock::web::g.onscreen = onscreen != 0;
-    if (onscreen) rareshock::web::request_frames();
+    using rareshock::web::g;
+    const bool was = g.onscreen;
+    g.onscreen = onscreen != 0;
+    if (g.onscreen && !was) rareshock::web::request_frames();
     rareshock::web::schedule_model();
 }
 EMSCRIPTEN_KEEPALIVE void rs_on_environment_change() {

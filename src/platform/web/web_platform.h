@@ -47,8 +47,12 @@ struct PlatformDesc {
 // (the page then keeps its static fallback).
 bool platform_init(ui::App& app, ui::ModelRunner& runner, const PlatformDesc& desc);
 
-// Asks for `settle` more frames (at least). Safe to call any time.
+// Asks for `settle` more frames (at least), which draw. Safe to call any time.
 void request_frames(int settle = -1);
+
+// Asks for `frames` more frames (at least) that carry the model's slices: they draw only
+// when something asked for a drawing (request_frames) or the model's results changed.
+void schedule_frames(int frames);
 
 // Keeps the model going after new inputs (or a results request): frames drive
 // it when they can be drawn; otherwise a task (library.js, MessageChannel) runs
@@ -62,6 +66,7 @@ bool draw_frame_now();
 
 // Counters for stats().
 double frames_rendered();
+double frames_run();  // animation frames run, drawn or not (render_frame skips the drawing of a model-only frame)
 // performance.now() when the first frame was drawn (0 until then), in ms.
 double first_frame_ms();
 // CPU time of the last frame (model, UI and GL submission), in ms.
