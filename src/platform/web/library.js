@@ -139,9 +139,10 @@ var RareShockLibrary = {
     });
     RSPage.watchSharePress(canvas);
     RSPage.watchTypedTaps();
-    var resized = function () { _rs_on_page_resize(); };
-    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(resized).observe(RS.container);
-    window.addEventListener('resize', resized);
+    // The canvas's box changed size (also once when observing starts): drawn again if its
+    // width changed. The window resized (a rotation, a resized window, a zoom): drawn again.
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(function () { _rs_on_page_resize(0); }).observe(RS.container);
+    window.addEventListener('resize', function () { _rs_on_page_resize(1); });
     if (typeof IntersectionObserver !== 'undefined') {
       new IntersectionObserver(function (entries) {
         var e = entries[entries.length - 1];

@@ -826,12 +826,14 @@ bool platform_init(ui::App& app, ui::ModelRunner& runner, const PlatformDesc& de
 // Called from library.js
 //-----------------------------------------------------------------------------
 extern "C" {
-// The page or the canvas's box changed size (ResizeObserver, also once when it starts
-// observing; window resize). The canvas is drawn again when its width changed: a new height
-// alone is the one the calculator published (settle_height), already drawn at.
-EMSCRIPTEN_KEEPALIVE void rs_on_page_resize() {
+// The window resized (`window_resized`), or the canvas's box changed size (ResizeObserver,
+// also once when it starts observing): the canvas is drawn again, for the box only when
+// its width changed (a new height alone is the one the calculator published, settle_height,
+// and already drew at).
+EMSCRIPTEN_KEEPALIVE void rs_on_page_resize(int window_resized) {
     using rareshock::web::g;
-    if (g.frames_rendered == 0 || std::fabs(std::max(1.0, rs_js_canvas_css_width()) - g.css_width) >= 0.5) rareshock::web::request_frames();
+    if (window_resized || g.frames_rendered == 0 || std::fabs(std::max(1.0, rs_js_canvas_css_width()) - g.css_width) >= 0.5)
+        rareshock::web::request_frames();
 }
 // The canvas came near the viewport or left it (IntersectionObserver, also once when it
 // starts observing): drawn again when it comes back.
