@@ -291,5 +291,39 @@ export function canvasTests({ engine, site }) {
     }
   }]);
 
+  tests.push(['canvas: a frame asks the WebGL context for no state (no getParameter, no isEnabled), once started', async () => {
+    // ImGui's renderer backed up and restored about twenty pieces of GL state around every
+    // frame; in Chromium some of those queries wait for the GPU process. The calculator's
+    // context draws nothing else (IMGUI_IMPL_OPENGL_NO_STATE_BACKUP, src/platform/web/patches).
+    const COUNT_QUERIES = `window.__glQueries = { on: false, n: 0, names: {} };
+    [window.WebGL2RenderingContext, window.WebGLRenderingContext].forEach(function (C) {
+      if (!C) return;
+      ['getParameter', 'isEnabled'].forEach(function (m) {
+        var orig = C.prototype[m];
+        C.prototype[m] = function (a) {
+          var q = window.__glQueries;
+          if (q.on) { q.n++; q.names[m + ' ' + a] = (q.names[m + ' ' + a] || 0) + 1; }
+          return orig.apply(this, arguments);
+        };
+      });
+    });`;
+    const { page, context } = await openWith(engine, `${site.url}/index.html`, { init: [COUNT_QUERIES] });
+    try {
+      await waitReady(page);
+      await page.waitFor(() => !window.rareshock.getResults().provisional, null, 30000);
+      await waitIdle(page);
+      const before = await page.evaluate(() => { window.__glQueries.on = true; return window.rareshock.stats().framesRendered; });
+      await page.evaluate(() => window.rareshock.setInputs({ approval: 37 }));
+      await page.waitFor(() => !window.rareshock.getResults().provisional && window.rareshock.getResults().inputs.approval === 37, null, 30000);
+      await waitIdle(page);
+      const r = await page.evaluate(() => ({ frames: window.rareshock.stats().framesRendered, q: window.__glQueries }));
+      assert(r.frames > before, `frames were drawn (${before} → ${r.frames})`);
+      assert(r.q.n === 0, `${r.q.n} state queries over ${r.frames - before} frames: ${JSON.stringify(r.q.names)}`);
+      await noErrors(page);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   return tests;
 }

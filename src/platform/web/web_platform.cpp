@@ -655,6 +655,9 @@ void render_frame(double time_ms) {
 
     emscripten_webgl_make_context_current(g.gl);
     glViewport(0, 0, g.fb_width, g.fb_height);
+    // The renderer leaves its state as it drew (IMGUI_IMPL_OPENGL_NO_STATE_BACKUP): the last
+    // clip rectangle's scissor would hold the clear to it.
+    glDisable(GL_SCISSOR_TEST);
     glClearColor(0, 0, 0, 0);
     glClear(GL_COLOR_BUFFER_BIT);
     // Glyph quads often have their edges exactly on pixel centres (x.5 device px), where
