@@ -27,11 +27,26 @@ export function siteServer(options = {}) {
 }
 
 // Starts a server for the site on a free port; returns {url, port, close}.
+const openServers = new Set();
 export async function serve(options = {}) {
   const host = options.host || '127.0.0.1';
   const server = siteServer(options);
   const port = await listen(server, host);
-  return { url: `http://${host}:${port}`, port, close: () => new Promise((r) => server.close(r)) };
+  openServers.add(server);
+  return { url: `http://${host}:${port}`, port, close: () => { openServers.delete(server); return new Promise((r) => server.close(r)); } };
+}
+
+// Closes every server serve() started that is still open (a test that failed before its
+// `finally`, or one run again after a driver failure, can leave one behind, and a server
+// left listening keeps the test process from ending); returns how many there were.
+export async function closeServers() {
+  const left = [...openServers];
+  openServers.clear();
+  for (const server of left) {
+    if (server.closeAllConnections) server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+  return left.length;
 }
 
 // A page in the engine, with its log (console, errors, warnings, requests, failed, foreign).

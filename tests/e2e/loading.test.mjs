@@ -155,7 +155,7 @@ export function loadingTests({ engine, site }) {
                `each file asked for once (the Japanese face only in Japanese): ${JSON.stringify(asked)}, want ${JSON.stringify(want)}`);
         await noErrors(tab);
       } finally {
-        await context.close();
+        if (context) await context.close();
         await server.close();
       }
     }]);
@@ -181,15 +181,18 @@ export function loadingTests({ engine, site }) {
     };
     const server = await serve({ extraRoutes: { '/rareshock.js': route('rareshock.js', 'text/javascript'),
                                                 '/rareshock.wasm': route('rareshock.wasm', 'application/wasm') } });
-    const { page, context } = await openWith(engine, `${server.url}/embed.html`, { width: 390, height: 844, dpr: 2 });
+    let context = null;
     try {
+      const opened = await openWith(engine, `${server.url}/embed.html`, { width: 390, height: 844, dpr: 2 });
+      context = opened.context;
+      const page = opened.page;
       await waitReady(page);
       assert(order.indexOf('rareshock.wasm asked') >= 0 && order.indexOf('rareshock.wasm asked') < order.indexOf('rareshock.js sent'),
              `rareshock.wasm asked for before rareshock.js was sent: ${order.join(', ')}`);
       assert(asked['rareshock.wasm'] === 1 && asked['rareshock.js'] === 1, `each file once: ${JSON.stringify(asked)}`);
       await noErrors(page);
     } finally {
-      await context.close();
+      if (context) await context.close();
       await server.close();
     }
   }]);
@@ -202,8 +205,11 @@ export function loadingTests({ engine, site }) {
         res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' })
           .end(status === 200 ? fs.readFileSync(path.join(SITE, 'rareshock.wasm')) : 'Not Found');
       } } });
-      const { page, log, context } = await openWith(engine, `${server.url}/embed.html`, { width: 390, height: 844, dpr: 2 });
+      let context = null;
       try {
+        const opened = await openWith(engine, `${server.url}/embed.html`, { width: 390, height: 844, dpr: 2 });
+        context = opened.context;
+        const { page, log } = opened;
         if (status === 200) {
           await waitReady(page);
           await noErrors(page);
@@ -213,7 +219,7 @@ export function loadingTests({ engine, site }) {
           assert(log.warnings.some((w) => /rareshock\.wasm: HTTP 404/.test(w)), `a warning names the file: ${log.warnings.join(' | ')}`);
         }
       } finally {
-        await context.close();
+        if (context) await context.close();
         await server.close();
       }
     }]);

@@ -5,7 +5,7 @@
 //   RS_E2E_ENGINE=webkit [RS_E2E_FILES=loader,export] node --test-name-pattern="embed:" tests/e2e/suite.mjs
 import { after } from 'node:test';
 import { ENGINES, startEngine } from '../../tools/engines.mjs';
-import { serve, register } from './harness.mjs';
+import { serve, register, closeServers } from './harness.mjs';
 import { pageTests } from './page.test.mjs';
 import { embedTests } from './embed.test.mjs';
 import { loaderTests } from './loader.test.mjs';
@@ -52,6 +52,8 @@ after(async () => {
   for (const s of Object.values(suites)) if (s.close) await s.close();
   await site.close();
   await engine.close();
+  const left = await closeServers();
+  if (left) console.warn(`suite: ${left} test server(s) left open by a test, closed at the end of the stage`);
 });
 if (unknown.length) throw new Error(`suite: no test file ${unknown.map((f) => `${f}.test.mjs`).join(', ')} in tests/e2e`);
 for (const f of files) register(suites[f], ENGINE);
