@@ -8,21 +8,18 @@
 // [SECTION] decode_query
 //
 // Pure C++: no I/O, no exceptions (the web build uses -fno-exceptions), no
-// locale-dependent std::stod. Natively std::from_chars/std::to_chars do the
-// conversions; Emscripten 3.1.6's libc++ has no floating-point <charconv>, so
-// there a validated std::strtod and a "%.*e" shortest-digits search stand in
-// (WebAssembly's C locale is fixed, musl's strtod/printf are exact).
+// locale. Numbers are read and written by numbers.h, the same code natively and
+// in WebAssembly (whose libc++ has no floating-point <charconv>).
 #include "query.h"
 
 #include "model.h"
+#include "numbers.h"
 
 #include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -30,14 +27,6 @@
 
 namespace rareshock {
 namespace {
-
-// Floating-point <charconv> where the library has it; RS_QUERY_PORTABLE_NUMBERS
-// forces the strtod/snprintf path natively, to test what WebAssembly runs.
-#if defined(__cpp_lib_to_chars) && !defined(RS_QUERY_PORTABLE_NUMBERS)
-#define RS_QUERY_NATIVE_CHARCONV 1
-#else
-#define RS_QUERY_NATIVE_CHARCONV 0
-#endif
 
 constexpr std::size_t kMaxValueChars = 64;    // one value; the longest shortest-form double is 24
 constexpr std::size_t kMaxPathChars = 6 * (2 * 24 + 2);  // six points of two shortest-form doubles
@@ -49,56 +38,18 @@ constexpr std::size_t kMaxPathChars = 6 * (2 * 24 + 2);  // six points of two sh
 // Why a value was rejected.
 enum class ParseFailure { None, Empty, TooLong, NotANumber, NotWhole, OutOfRange };
 
-// Strict decimal grammar: [-] (digits [. digits*] | . digits) [(e|E) [+|-] digits].
-// No leading '+', no whitespace, no "inf"/"nan", no hex. Returns false otherwise.
-// *has_nonzero_digit tells a true zero from an underflow.
-bool is_decimal_number(std::string_view s, bool* has_nonzero_digit) {
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    bool nonzero = false;
-    if (i < n && s[i] == '-') ++i;
-    std::size_t mantissa_digits = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') { nonzero |= s[i] != '0'; ++i; ++mantissa_digits; }
-    if (i < n && s[i] == '.') {
-        ++i;
-        while (i < n && s[i] >= '0' && s[i] <= '9') { nonzero |= s[i] != '0'; ++i; ++mantissa_digits; }
-    }
-    if (mantissa_digits == 0) return false;
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        ++i;
-        if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
-        std::size_t exponent_digits = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') { ++i; ++exponent_digits; }
-        if (exponent_digits == 0) return false;
-    }
-    if (has_nonzero_digit) *has_nonzero_digit = nonzero;
-    return i == n;
-}
+// Strict decimal grammar: numbers.h's, without a leading '+' (a space, once a query
+// string is decoded): [-] (digits [. digits*] | . digits) [(e|E) [+|-] digits].
+bool is_decimal_number(std::string_view s) { return !s.empty() && s[0] != '+' && decimal_prefix(s) == s.size(); }
 
 // Parses a finite double from the whole of s. "1e400" and "1e-400" (which
 // would become inf or a silent 0) are OutOfRange.
 ParseFailure parse_real(std::string_view s, double* out) {
     if (s.empty()) return ParseFailure::Empty;
     if (s.size() > kMaxValueChars) return ParseFailure::TooLong;
-    bool nonzero = false;
-    if (!is_decimal_number(s, &nonzero)) return ParseFailure::NotANumber;
+    if (!is_decimal_number(s)) return ParseFailure::NotANumber;
     double value = 0.0;
-#if RS_QUERY_NATIVE_CHARCONV
-    // from_chars accepts a leading '.' and "5." like strtod; the grammar above
-    // already excluded everything else it would take (inf, nan).
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec == std::errc::result_out_of_range) return ParseFailure::OutOfRange;
-    if (ec != std::errc{} || ptr != s.data() + s.size()) return ParseFailure::NotANumber;
-#else
-    char buffer[kMaxValueChars + 1];
-    std::memcpy(buffer, s.data(), s.size());
-    buffer[s.size()] = '\0';
-    char* end = nullptr;
-    value = std::strtod(buffer, &end);
-    if (end != buffer + s.size()) return ParseFailure::NotANumber;
-#endif
-    if (!std::isfinite(value)) return ParseFailure::OutOfRange;
-    if (value == 0.0 && nonzero) return ParseFailure::OutOfRange;  // underflow
+    if (read_decimal(s, &value) != DecimalRead::Ok) return ParseFailure::OutOfRange;
     *out = value;
     return ParseFailure::None;
 }
@@ -112,7 +63,7 @@ ParseFailure parse_whole(std::string_view s, double* out) {
     if (ec == std::errc::result_out_of_range) return ParseFailure::OutOfRange;
     if (ec != std::errc{} || ptr != s.data() + s.size()) {
         // A real number where a whole one is expected gets the clearer message.
-        return is_decimal_number(s, nullptr) ? ParseFailure::NotWhole : ParseFailure::NotANumber;
+        return is_decimal_number(s) ? ParseFailure::NotWhole : ParseFailure::NotANumber;
     }
     // Values beyond 2^53 are out of every integer field's range; keep the
     // conversion exact so field_in_range sees the true value's side.
@@ -120,38 +71,6 @@ ParseFailure parse_whole(std::string_view s, double* out) {
     if (value > kExactLimit || value < -kExactLimit) return ParseFailure::OutOfRange;
     *out = static_cast<double>(value);
     return ParseFailure::None;
-}
-
-// Shortest decimal digits that read back as v (v finite, non-negative,
-// non-zero): digits without a point, and the exponent of the first digit
-// (v = d.ddd × 10^exponent).
-void shortest_digits(double v, std::string* digits, int* exponent) {
-    char buffer[64];
-#if RS_QUERY_NATIVE_CHARCONV
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::scientific);
-    const std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
-#else
-    std::string_view text;
-    for (int precision = 0; precision <= 17; ++precision) {
-        const int length = std::snprintf(buffer, sizeof buffer, "%.*e", precision, v);
-        if (length <= 0 || static_cast<std::size_t>(length) >= sizeof buffer) break;
-        text = std::string_view(buffer, static_cast<std::size_t>(length));
-        if (std::strtod(buffer, nullptr) == v) break;
-    }
-#endif
-    // text is "d[<point>ddd]e±XX"; the point character is skipped whatever it is.
-    digits->clear();
-    std::size_t i = 0;
-    for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
-        if (text[i] >= '0' && text[i] <= '9') digits->push_back(text[i]);
-    }
-    int exp_value = 0;
-    bool negative = false;
-    if (i < text.size()) ++i;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
-    for (; i < text.size(); ++i) exp_value = exp_value * 10 + (text[i] - '0');
-    *exponent = negative ? -exp_value : exp_value;
-    while (digits->size() > 1 && digits->back() == '0') digits->pop_back();
 }
 
 // The shortest text that parse_real reads back bit-exactly. Fixed notation

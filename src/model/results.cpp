@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace rareshock {
@@ -191,7 +192,11 @@ std::string number_text(double v, int decimals, Language lang) {
     const std::size_t dot = s.find('.');
     std::string whole = s.substr(0, dot);
     const std::string frac = dot == std::string::npos ? std::string() : s.substr(dot + 1);
-    std::string out = grouped(std::stoll(whole), lang);
+    // fixed() writes "null" from 9e15 on: no digits to group (and std::stoll would abort).
+    long long whole_value = 0;
+    const auto [end, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), whole_value);
+    if (ec != std::errc{} || end != whole.data() + whole.size()) return "\u2013";
+    std::string out = grouped(whole_value, lang);
     if (!frac.empty()) out += std::string(tr(lang, "number.decimal")) + frac;
     return negative && out.find_first_not_of("0.,") != std::string::npos ? "\u2212" + out : out;
 }

@@ -15,10 +15,10 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "model/numbers.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <optional>
 #include <string>
@@ -116,7 +116,7 @@ bool App::custom_accent(bool dark, std::string* accent, std::string* on_accent) 
     if (p.accent == palette(dark).accent) return false;
     auto hex = [](ImU32 c) {
         char buf[8];
-        std::snprintf(buf, sizeof buf, "#%02x%02x%02x", (c >> IM_COL32_R_SHIFT) & 0xFFu, (c >> IM_COL32_G_SHIFT) & 0xFFu,
+        rareshock::format(buf, sizeof buf, "#%02x%02x%02x", (c >> IM_COL32_R_SHIFT) & 0xFFu, (c >> IM_COL32_G_SHIFT) & 0xFFu,
                       (c >> IM_COL32_B_SHIFT) & 0xFFu);
         return std::string(buf);
     };
@@ -313,7 +313,7 @@ void draw_path_field(const Ctx& c, const InputField& f, Inputs& in, bool& change
     const bool editing = ImGui::GetActiveID() == ImGui::GetID(("##" + id).c_str());
     if (!editing) text = current;
     char buffer[320];
-    std::snprintf(buffer, sizeof buffer, "%s", text.c_str());
+    rareshock::format(buffer, sizeof buffer, "%s", text.c_str());
     ImGui::SetNextItemWidth(width);
     ImGui::PushFont(c.f.body);
     if (ImGui::InputText(("##" + id).c_str(), buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue)) {

@@ -8,6 +8,7 @@
 #include "text.h"
 #include "widgets.h"
 #include "model/model.h"
+#include "model/numbers.h"
 
 #include "imgui_internal.h"
 
@@ -17,7 +18,6 @@
 #include <algorithm>
 #include <iterator>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -207,7 +207,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
             const glm::vec2 a = ax.at(d, 0);
             dl->AddLine(iv(a), ImVec2(a.x, a.y + 4), p.muted, 1.0f);
             char buf[16];
-            std::snprintf(buf, sizeof buf, "%.0f", d);
+            rareshock::format(buf, sizeof buf, "%.0f", d);
             const float w = ImGui::CalcTextSize(buf).x;
             dl->AddText(ImVec2(a.x - w * 0.5f, a.y + 5), p.muted, buf);
         }
@@ -231,7 +231,7 @@ ChartRect draw_timeline(const Results& r, const TimelineOptions& opt, float widt
             for (float y = line_top; y < b.y; y += 6.0f) dl->AddLine(ImVec2(a.x, y), ImVec2(a.x, std::min(y + 3.0f, b.y)), p.event, 1.0f);
             if (row < 0) continue;  // no room even in the last row: the key lists them all
             char buf[16];
-            std::snprintf(buf, sizeof buf, "%d", n);
+            rareshock::format(buf, sizeof buf, "%d", n);
             const ImVec2 ts = ImGui::CalcTextSize(buf);
             const float cy = a.y - fs * 0.5f - 2.0f - static_cast<float>(row) * badge_h;
             dl->AddCircleFilled(ImVec2(a.x, cy), fs * 0.55f, p.surface, 16);
@@ -376,7 +376,7 @@ void draw_event_key(int horizon_days, float width, const Fonts& fonts, const Pal
         }
         // The number in a badge, as on the chart, then the date, then the event.
         char num[16];
-        std::snprintf(num, sizeof num, "%d", n);
+        rareshock::format(num, sizeof num, "%d", n);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const ImVec2 ns = ImGui::CalcTextSize(num);
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + fs * 0.55f, at.y + fs * 0.6f), fs * 0.6f, p.surface, 16);

@@ -11,13 +11,13 @@
 #include "theme.h"
 
 #include "model/model.h"
+#include "model/numbers.h"
 
 #include "imgui.h"
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -73,7 +73,7 @@ std::vector<std::string> wrap_anywhere(std::string_view text, float width, float
 std::string num(double v) {  // a coordinate: one decimal, never NaN
     if (!(v == v) || v > 1e6 || v < -1e6) v = 0.0;
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
+    rareshock::format(buf, sizeof buf, "%.1f", v);
     std::string s = buf;
     if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
     return s == "-0" ? "0" : s;
@@ -109,7 +109,7 @@ private:
 
 std::string hex(ImU32 c) {
     char buf[8];
-    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<unsigned>((c >> IM_COL32_R_SHIFT) & 0xFF),
+    rareshock::format(buf, sizeof buf, "#%02x%02x%02x", static_cast<unsigned>((c >> IM_COL32_R_SHIFT) & 0xFF),
                   static_cast<unsigned>((c >> IM_COL32_G_SHIFT) & 0xFF), static_cast<unsigned>((c >> IM_COL32_B_SHIFT) & 0xFF));
     return buf;
 }

@@ -7,9 +7,10 @@
 // Written small: it ships in the WebAssembly, whose download has a budget.
 #include "face_check.h"
 
+#include "model/numbers.h"
+
 #include <cstdarg>
 #include <cstdint>
-#include <cstdio>
 
 namespace rareshock::ui {
 namespace {
@@ -45,7 +46,7 @@ private:
     bool fail(const char* format, ...) {
         va_list args;
         va_start(args, format);
-        std::vsnprintf(problem_, sizeof problem_, format, args);
+        rareshock::format_v(problem_, sizeof problem_, format, args);
         va_end(args);
         return false;
     }

@@ -3,6 +3,7 @@
 
 #include "text.h"
 
+#include "model/numbers.h"
 #include "model/strings.h"
 
 #include "imgui_internal.h"  // ImTextCharFromUtf8
@@ -12,7 +13,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 
 namespace rareshock::ui {
 namespace {
@@ -84,11 +84,11 @@ std::string accent_warnings(ImU32 accent, bool light_shown, bool dark_shown) {
         const float ratio = contrast_ratio(accent, palette(dark).background);
         char buf[200];
         if (ratio < kGraphicContrast) {
-            std::snprintf(buf, sizeof buf, "%shas %.1f:1 contrast on the %s background (3:1 needed); the %s theme keeps its own accent",
+            rareshock::format(buf, sizeof buf, "%shas %.1f:1 contrast on the %s background (3:1 needed); the %s theme keeps its own accent",
                           out.empty() ? "" : "; ", static_cast<double>(ratio), dark ? "dark" : "light", dark ? "dark" : "light");
             out += buf;
         } else if (ratio < kTextContrast) {
-            std::snprintf(buf, sizeof buf, "%shas %.1f:1 contrast on the %s background: used for graphics, while text keeps the theme's accent (4.5:1 needed)",
+            rareshock::format(buf, sizeof buf, "%shas %.1f:1 contrast on the %s background: used for graphics, while text keeps the theme's accent (4.5:1 needed)",
                           out.empty() ? "" : "; ", static_cast<double>(ratio), dark ? "dark" : "light");
             out += buf;
         }

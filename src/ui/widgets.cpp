@@ -4,12 +4,13 @@
 #include "text.h"
 
 #include "imgui_internal.h"
+#include "model/numbers.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <iterator>
 #include <string>
+#include <string_view>
 
 namespace rareshock::ui {
 namespace {
@@ -185,25 +186,33 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     ImGui::SetCursorPos(ImVec2(x0 + width - entry_width, row_y));
     ImGui::PushFont(s.large ? fonts.label : fonts.body);
     ImGui::SetNextItemWidth(entry_width);
-    // "25%", "45 days", "45 Tage", "45日": the unit's pattern with {n} for the number, as a printf
-    // format ('%' is a directive there: escaped).
+    // "25%", "45 days", "45 Tage", "45日": the unit's pattern with {n} for the number.
     const std::string_view unit = s.unit ? s.unit : "{n}";
-    std::string fmt;
-    for (std::size_t i = 0; i < unit.size(); ++i) {
-        if (unit.compare(i, 3, "{n}") == 0) {
-            fmt += "%." + std::to_string(s.decimals) + "f";
-            i += 2;
-        } else {
-            fmt += unit[i] == '%' ? std::string("%%") : std::string(1, unit[i]);
-        }
-    }
-    double typed = value;
+    const std::size_t at = unit.find("{n}");
+    const std::string number = fixed_text(value, s.decimals);
+    const std::string shown = at == std::string_view::npos
+                                  ? number
+                                  : std::string(unit.substr(0, at)) + number + std::string(unit.substr(at + 3));
+    char buffer[64];
+    const std::size_t length = std::min(shown.size(), sizeof buffer - 1);
+    shown.copy(buffer, length);
+    buffer[length] = '\0';
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(8.0f, std::max(4.0f, (target_height - ImGui::GetFontSize()) * 0.5f)));
-    if (ImGui::InputDouble("##typed", &typed, 0.0, 0.0, fmt.c_str(), ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
-        if (std::isfinite(typed)) {
+    // As Dear ImGui's InputDouble reads it: the number at the start of the text, after
+    // any spaces, with the unit after it ignored; an edit that leaves no number changes nothing.
+    if (ImGui::InputText("##typed", buffer, sizeof buffer,
+                         ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_NoMarkEdited)) {
+        std::string_view typed_text(buffer);
+        while (!typed_text.empty() && (typed_text.front() == ' ' || typed_text.front() == '\t')) typed_text.remove_prefix(1);
+        double typed = 0.0;
+        if (read_decimal(typed_text.substr(0, decimal_prefix(typed_text)), &typed) == DecimalRead::Ok) {
             const double v = snap(typed, s);
-            if (v != value) { value = v; changed = true; }
+            if (v != value) {
+                value = v;
+                changed = true;
+                ImGui::MarkItemEdited(ImGui::GetItemID());
+            }
         }
     }
     const ImRect entry(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -40,6 +40,16 @@ export function sizeTests({ engine } = {}) {
     assert(/code by origin:\n +\d+ +\d+ functions {2}\S/.test(out) && /Dear ImGui/.test(out) && /Rare Earth Shock/.test(out),
       'code by origin (Dear ImGui, ours) in the size report');
   }, { needs: ['noBrowser'] }],
+  ['size: rareshock.wasm holds no C-library printf, scanf or strtod (src/model/numbers.h does their work)', async () => {
+    // The symbol map the build writes beside the app (scripts/size.sh reads it too).
+    const map = path.join(SITE, '..', 'src/platform/web/rareshock.js.symbols');
+    const names = fs.readFileSync(map, 'utf8').split('\n').map((l) => l.slice(l.indexOf(':') + 1));
+    const libc = ['printf_core', 'fmt_fp', '__floatscan', 'sscanf', 'vfscanf', 'strtod', 'vsnprintf', 'fiprintf', '__divtf3', '__multf3'];
+    const found = names.filter((n) => libc.includes(n));
+    assert(names.length > 500 && names.includes('rareshock::format_v\\28char*\\2c\\20unsigned\\20long\\2c\\20char\\20const*\\2c\\20void*\\29'),
+      `the symbol map names the app's functions (${names.length}), numbers.h's format_v among them`);
+    assert(found.length === 0, `rareshock.wasm links ${found.join(', ')}: a caller of the C library's formatting came back (scripts/size.sh's profile; wasm-objdump -d finds it)`);
+  }, { needs: ['noBrowser'] }],
   ['size: serve.mjs sends the .br copy with Content-Encoding: br (.gz for gzip, the file for identity), Vary: Accept-Encoding; the same bytes decompressed', async () => {
     const site = await serve();
     try {

@@ -117,6 +117,8 @@ TEST(Strings, NumbersAndDatesFollowEachLocale) {
     EXPECT_EQ(number_text(1234.5, 1, Language::German), "1.234,5");
     EXPECT_EQ(number_text(1234.5, 1, Language::Japanese), "1,234.5");
     EXPECT_EQ(number_text(400, 0, Language::English), "400");
+    EXPECT_EQ(number_text(-1234.5, 1, Language::English), "\u22121,234.5");
+    EXPECT_EQ(number_text(1e17, 0, Language::English), "\u2013");  // too large to write: a dash, not a crash
     EXPECT_EQ(percent_text(25, 0, Language::German), "25\u00a0%");
     EXPECT_EQ(percent_text(25, 0, Language::Japanese), "25%");
     EXPECT_EQ(short_date_text(61, Language::English), "4 Jun");

@@ -189,6 +189,34 @@ TEST_F(UiTest, TypedEntryIsClampedIntoRange) {
     EXPECT_GT(app->inputs().inventory_days, 45.0);
 }
 
+TEST_F(UiTest, TypedEntryTakesTheNumberTypedAndIgnoresTextWithoutOne) {
+    const App::ItemRect r = item("inventory");
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_A] = 'A';
+    io.KeyMap[ImGuiKey_Enter] = 13;
+    const auto type_and_enter = [&](const std::string& text) {
+        click(r.x1 - 30, r.y0 + 12);
+        io.KeyCtrl = true;
+        io.KeysDown['A'] = true;
+        frame();
+        io.KeysDown['A'] = false;
+        io.KeyCtrl = false;
+        frame();
+        for (char ch : text) io.AddInputCharacter(static_cast<unsigned>(ch));
+        frame();
+        io.KeysDown[13] = true;
+        frame();
+        io.KeysDown[13] = false;
+        frames(2);
+    };
+    type_and_enter("90");
+    EXPECT_EQ(app->inputs().inventory_days, 90.0);
+    type_and_enter(".");  // no number: the value stays
+    EXPECT_EQ(app->inputs().inventory_days, 90.0);
+    type_and_enter("1e2");  // 'e' is not a decimal character: "12"
+    EXPECT_EQ(app->inputs().inventory_days, 12.0);
+}
+
 TEST_F(UiTest, EachSliderPublishesItsTypedEntryBox) {
     // The platform puts a real text field over it on touch screens: it must be the field ImGui edits.
     const App::ItemRect r = item("inventory");
