@@ -12,8 +12,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 // A playwright-core Browser; `extraArgs` are added to CHROMIUM_ARGS (e.g. '--disable-webgl').
-export function launchChromium(extraArgs = []) {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
+// `gpuCompositing`: without --disable-gpu, so that the compositor runs in the GPU process
+// (SwiftShader here) as on a phone, rather than in software, which reads every changed
+// WebGL canvas back into the renderer's main thread at each commit.
+export function launchChromium(extraArgs = [], { gpuCompositing = false } = {}) {
+  const args = gpuCompositing ? CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu') : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...args, ...extraArgs], headless: true });
 }
 
 // Opens `url` in a new context of `browser` (light theme; a touch phone when `touch`);

@@ -50,13 +50,14 @@ bool ModelRunner::advance(double budget_ms) {
     while (bands_running_) {
         const double left_ms = budget_ms - ms_since(t0);
         if (left_ms <= 0.0) break;
-        const int slice = std::clamp(static_cast<int>(left_ms / std::max(ms_per_draw_, 1e-4)), 8, 5000);
+        const int slice = slice_draws(left_ms, ms_per_draw_);
         const auto s0 = Clock::now();
         const bool done = simulator_.advance_run(slice, pending_);
         const double slice_ms = ms_since(s0);
         run_ms_ += slice_ms;
         if (!done) {
-            ms_per_draw_ = 0.5 * ms_per_draw_ + 0.5 * slice_ms / slice;
+            const double measured = slice_ms / slice;
+            ms_per_draw_ = ms_per_draw_ > 0.0 ? 0.5 * ms_per_draw_ + 0.5 * measured : measured;
             continue;
         }
         bands_running_ = false;
@@ -65,6 +66,12 @@ bool ModelRunner::advance(double budget_ms) {
         ++generation_;
     }
     return busy();
+}
+
+int ModelRunner::slice_draws(double left_ms, double ms_per_draw) {
+    if (!(ms_per_draw > 0.0)) return kMinSliceDraws;
+    const double draws = left_ms / std::max(ms_per_draw, 1e-4);
+    return draws >= kMaxSliceDraws ? kMaxSliceDraws : std::max(kMinSliceDraws, static_cast<int>(draws));
 }
 
 void ModelRunner::set_language(Language lang) {

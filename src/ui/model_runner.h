@@ -52,6 +52,14 @@ public:
     // The language of the JSON's summary and display text.
     void set_language(Language lang);
 
+    // How many draws a slice runs with `left_ms` of the budget left, at `ms_per_draw`
+    // (0: not measured yet). The first slice is small whatever the budget: its cost per
+    // draw is not known, and the first calls run WebAssembly's baseline code (several
+    // times slower than what the engine compiles later), so a slice sized from a guess
+    // held a phone's first drawing frame for 50–100 ms at 4× CPU.
+    static int slice_draws(double left_ms, double ms_per_draw);
+    static constexpr int kMinSliceDraws = 8, kMaxSliceDraws = 5000;
+
 private:
     Simulator simulator_;
     Inputs inputs_;
@@ -61,7 +69,7 @@ private:
     bool need_central_ = true;
     bool bands_running_ = false;
     double run_ms_ = 0.0;          // time spent on the Monte Carlo in progress so far
-    double ms_per_draw_ = 0.01;    // measured, to size the slices
+    double ms_per_draw_ = 0.0;     // measured, to size the slices (0: not yet)
     double last_model_ms_ = 0.0;
     std::string json_;
     Language language_ = Language::English;

@@ -118,5 +118,16 @@ TEST(ModelRunner, TheJsonIsMadeOncePerGeneration) {
     EXPECT_EQ(runner.results_json(), results_to_json(runner.results()));
 }
 
+TEST(ModelRunner, TheFirstSliceIsSmallAndLaterOnesFillTheBudget) {
+    // Nothing measured: the smallest slice, however much budget is left.
+    EXPECT_EQ(ModelRunner::slice_draws(8.0, 0.0), ModelRunner::kMinSliceDraws);
+    EXPECT_EQ(ModelRunner::slice_draws(1000.0, 0.0), ModelRunner::kMinSliceDraws);
+    // Measured: what fits the budget left, within the bounds.
+    EXPECT_EQ(ModelRunner::slice_draws(8.0, 0.01), 800);
+    EXPECT_EQ(ModelRunner::slice_draws(0.01, 0.01), ModelRunner::kMinSliceDraws);
+    EXPECT_EQ(ModelRunner::slice_draws(1e9, 0.01), ModelRunner::kMaxSliceDraws);
+    EXPECT_EQ(ModelRunner::slice_draws(8.0, 1e-12), ModelRunner::kMaxSliceDraws);
+}
+
 }  // namespace
 }  // namespace rareshock::ui

@@ -43,6 +43,7 @@ void rs_js_status(const char* text);          // a short message after an action
 void rs_js_content_height(double css_height);
 void rs_js_ready();
 void rs_js_post_model_task();  // calls rs_on_model_task() from a new task (MessageChannel: not throttled when hidden)
+void rs_js_post_start_task();  // calls rs_on_start_task() from a new task (the same way)
 void rs_js_failed(const char* message);
 char* rs_js_canvas_selector();  // malloc'd; a name for Module.canvas that needs no DOM id
 }

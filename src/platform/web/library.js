@@ -13,7 +13,16 @@ var RareShockLibrary = {
     canvas: null,
     container: null,
     mq: {},
-    modelChannel: null,
+    channels: {},
+    // Runs `fn` in a task of its own, through the MessageChannel named `name` (made once).
+    postTask: function (name, fn) {
+      var channel = RS.channels[name];
+      if (!channel) {
+        channel = RS.channels[name] = new MessageChannel();
+        channel.port1.onmessage = fn;
+      }
+      channel.port2.postMessage(0);
+    },
     pointerType: '',
     lostTimer: 0,
     // A WebGL context the browser has not given back after this long (Chrome evicts
@@ -340,16 +349,13 @@ var RareShockLibrary = {
   rs_js_theme_changed: function (themePtr) { RSPage.themeChanged(UTF8ToString(themePtr)); },
   rs_js_status: function (textPtr) { RSPage.say(UTF8ToString(textPtr)); },
 
+  // A message to ourselves is a new task that hidden tabs do not throttle (setTimeout is
+  // held to once a second or less there): the model finishes while no frame is drawn.
   rs_js_post_model_task__deps: ['$RS'],
-  rs_js_post_model_task: function () {
-    // A message to ourselves is a new task that hidden tabs do not throttle (setTimeout is
-    // held to once a second or less there): the model finishes while no frame is drawn.
-    if (!RS.modelChannel) {
-      RS.modelChannel = new MessageChannel();
-      RS.modelChannel.port1.onmessage = function () { _rs_on_model_task(); };
-    }
-    RS.modelChannel.port2.postMessage(0);
-  },
+  rs_js_post_model_task: function () { RS.postTask('model', function () { _rs_on_model_task(); }); },
+  // The same for the start-up's steps (web_platform.cpp start_task).
+  rs_js_post_start_task__deps: ['$RS'],
+  rs_js_post_start_task: function () { RS.postTask('start', function () { _rs_on_start_task(); }); },
 
   // The canvas is named by a selector of our own ("!rareshock"), never by its id:
   // it may have none, or one that needs CSS escaping, or share it with another

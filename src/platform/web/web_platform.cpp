@@ -87,6 +87,8 @@ struct PlatformState {
     double frames_run = 0;                  // frames the calculator ran, drawn or not
     double first_frame_ms = 0;              // performance.now() of the first frame
     bool first_atlas_sliced = false;        // the first atlas was built in a frame of its own (render_frame)
+    int start_steps = 0;                    // start-up steps left before the first drawing (start_task)
+    bool defer_device_objects = false;      // the atlas frame leaves the renderer's GL objects to start_task
     double last_frame_cpu_ms = 0;           // model + UI + GL submission of the last frame
     bool model_task_posted = false;         // a model task is queued (library.js)
 
@@ -106,6 +108,11 @@ struct PlatformState {
 PlatformState g;
 
 void query_gpu_limits();  // [SECTION] Canvas size
+
+// The canvas's CSS width (the page's layout decides it), at least 1 px.
+double canvas_css_width() { return std::max(1.0, rs_js_canvas_css_width()); }
+
+constexpr int kStartSteps = 5;  // start_task
 
 // Frames can be drawn: the page is visible, the canvas near the viewport, the context alive.
 bool frames_possible() { return g.page_visible && g.onscreen && !g.gl_lost && g.renderer_ready; }
@@ -562,11 +569,11 @@ bool size_drawing_buffer(bool resize) {
         g.app->build_fonts(font_scale);
         if (g.renderer_ready) {
             // The backend's first NewFrame would make its device objects, font texture
-            // included: making them here uploads the atlas once, and compiles the shaders
-            // in this frame rather than in the one that draws.
+            // included: making them here (the first time, in start_task's first step)
+            // uploads the atlas once, and compiles the shaders before the frame that draws.
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             if (g.device_objects) ImGui_ImplOpenGL3_CreateFontsTexture();
-            else g.device_objects = ImGui_ImplOpenGL3_CreateDeviceObjects();
+            else if (!g.defer_device_objects) g.device_objects = ImGui_ImplOpenGL3_CreateDeviceObjects();
         }
         return true;
     }
@@ -596,36 +603,18 @@ bool settle_height() {
 //-----------------------------------------------------------------------------
 // [SECTION] Frame
 //-----------------------------------------------------------------------------
-void render_frame(double time_ms) {
-    ImGuiIO& io = ImGui::GetIO();
-
-    // Size and device pixel ratio (zoom changes both). The height is the last settled one.
-    g.css_width = std::max(1.0, rs_js_canvas_css_width());
+// The canvas's size and device pixel ratio (a zoom changes both). The height is the last
+// settled one (at first, the height the page reserved).
+void read_canvas_size() {
+    g.css_width = canvas_css_width();
     g.dpr = std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 0.5f, 8.0f);
-    if (g.css_height <= 0) g.css_height = std::max(1.0, rs_js_canvas_css_height());  // the page's reserved height, at first
-    // Start-up in slices: the first atlas (glyphs rasterised and uploaded) and the shaders in
-    // one frame, the first drawing in the next, so that no one task holds the page's main
-    // thread long. That frame leaves the canvas as it is: a resized canvas is a new picture
-    // for the compositor to take (a software compositor reads megapixels back for it). Later
-    // atlases (a zoom, the Japanese face) are built in the frame that draws with them.
-    if (!g.first_atlas_sliced) {
-        g.first_atlas_sliced = true;  // once: a face the atlas cannot take must not hold the drawing back
-        if (size_drawing_buffer(false)) {
-            request_frames(1);
-            return;
-        }
-    }
-    size_drawing_buffer(true);
+    if (g.css_height <= 0) g.css_height = std::max(1.0, rs_js_canvas_css_height());
+}
 
-    g.runner->advance(g.desc.frame_model_budget_ms);
-    // A frame that would draw what the canvas shows already (the model's slices only, its
-    // results unchanged: the Monte Carlo at work) draws nothing: on a phone, a redraw of a
-    // megapixel canvas, and in a software compositor its readback, for no change.
-    if (g.draws_owed == 0 && g.frames_rendered > 0 && g.runner->generation() == g.drawn_generation) {
-        publish_results();
-        return;
-    }
-
+// One frame of the interface, up to the draw lists (ImGui::Render); the reader's queued
+// input goes in when `with_input`.
+void interface_frame(double time_ms, bool with_input) {
+    ImGuiIO& io = ImGui::GetIO();
     ui::Environment env;
     env.width_px = static_cast<float>(g.css_width);
     env.device_pixel_ratio = g.dpr;
@@ -635,7 +624,7 @@ void render_frame(double time_ms) {
     env.time_seconds = time_ms / 1000.0;
     env.today_day = day_of_unix_ms(emscripten_date_now());
 
-    apply_input_queue(io);
+    if (with_input) apply_input_queue(io);
     io.DisplaySize = ImVec2(static_cast<float>(g.css_width), static_cast<float>(g.css_height));
     // The backend sizes its viewport as (int)(DisplaySize × scale): a quarter pixel more keeps that the whole buffer.
     io.DisplayFramebufferScale = ImVec2(static_cast<float>((g.fb_width + 0.25) / g.css_width),
@@ -652,6 +641,42 @@ void render_frame(double time_ms) {
     ImGui::NewFrame();
     g.app->draw(env);
     ImGui::Render();
+}
+
+void render_frame(double time_ms) {
+    read_canvas_size();
+    // Start-up in slices, so that no one task holds the page's main thread long: the first
+    // atlas (glyphs rasterised and uploaded) and the shaders in one frame; then the steps
+    // of start_task, each a task of its own; then the first drawing. The atlas frame
+    // leaves the canvas as it is: a resized canvas is a new picture for the compositor to
+    // take (a software compositor reads megapixels back for it). Later atlases (a zoom,
+    // the Japanese face) are built in the frame that draws with them.
+    if (!g.first_atlas_sliced) {
+        g.first_atlas_sliced = true;  // once: a face the atlas cannot take must not hold the drawing back
+        g.defer_device_objects = !g.device_objects;
+        const bool built = size_drawing_buffer(false);
+        g.defer_device_objects = false;
+        if (built) {
+            g.start_steps = kStartSteps;
+            rs_js_post_start_task();  // its last step asks for the drawing frame
+            return;
+        }
+    }
+    // Until the start-up steps are done, a frame (asked for by the model, a resize, input)
+    // waits for them: it would make the same first calls in one task.
+    if (g.start_steps > 0) return;
+    size_drawing_buffer(true);
+
+    g.runner->advance(g.desc.frame_model_budget_ms);
+    // A frame that would draw what the canvas shows already (the model's slices only, its
+    // results unchanged: the Monte Carlo at work) draws nothing: on a phone, a redraw of a
+    // megapixel canvas, and in a software compositor its readback, for no change.
+    if (g.draws_owed == 0 && g.frames_rendered > 0 && g.runner->generation() == g.drawn_generation) {
+        publish_results();
+        return;
+    }
+
+    interface_frame(time_ms, true);
 
     emscripten_webgl_make_context_current(g.gl);
     glViewport(0, 0, g.fb_width, g.fb_height);
@@ -679,7 +704,11 @@ void render_frame(double time_ms) {
     rs_js_set_cursor(ImGui::GetMouseCursor());
     const bool settled = settle_height();
     publish_results();
-    if (settled) send_ready_once();  // the page gets the API with the canvas at its settled height
+    // The page gets the API with the canvas at its settled height, in this frame: the
+    // placeholder goes as the calculator shows. (In a task of its own, the page's layout
+    // without the placeholder would leave this one shorter, but in a software compositor
+    // the calculator would show a frame and a readback of the canvas later.)
+    if (settled) send_ready_once();
 }
 
 EM_BOOL frame_callback(double time_ms, void*) {
@@ -699,6 +728,42 @@ EM_BOOL frame_callback(double time_ms, void*) {
     if (!g.queue.empty() || g.app->wants_frames()) g.frames_pending = std::max(g.frames_pending, 1);
     if (g.frames_pending > 0) schedule_frames(0);
     return EM_FALSE;
+}
+
+// Between the atlas frame and the first drawing, three steps, each a task of its own,
+// make the first calls of the code that drawing runs. A browser compiles a WebAssembly
+// function when it is first called (V8 lazily, with its baseline compiler): in the first
+// drawing frame, at 4× CPU, those compilations took 100–200 ms on top of the drawing,
+// which a software compositor's readback of the canvas already makes long. The steps:
+// the renderer's shaders, buffers and font texture (the atlas frame rasterised the
+// glyphs); the model's central estimate; a first slice of its Monte Carlo; a frame of the
+// interface that is not drawn (at the canvas's present size: the drawing frame resizes it,
+// since a software compositor would read a canvas resized in a task before back blank,
+// hundreds of milliseconds at 4× CPU); the results to the page. The
+// last one asks for the drawing frame; frames asked for meanwhile wait for it
+// (render_frame).
+void start_task() {
+    if (g.start_steps <= 0) return;
+    if (!g.renderer_ready || g.gl_lost) {  // lost meanwhile: the restore draws
+        g.start_steps = 0;
+        request_frames(1);
+        return;
+    }
+    const int step = kStartSteps - g.start_steps--;
+    if (step == 0) {
+        if (!g.device_objects) g.device_objects = ImGui_ImplOpenGL3_CreateDeviceObjects();
+    } else if (step == 1) {
+        g.runner->advance(0.0);  // the central estimate (whatever the budget)
+    } else if (step == 2) {
+        g.runner->advance(1e-3);  // and the Monte Carlo's first, smallest slice
+    } else if (step == 3) {
+        read_canvas_size();
+        interface_frame(emscripten_get_now(), false);
+    } else {
+        publish_results();  // the DOM twin and the live region, before the canvas shows the same results
+    }
+    if (g.start_steps > 0) rs_js_post_start_task();
+    else request_frames(1);
 }
 
 const char* get_clipboard(void*) { return ""; }  // reading the clipboard needs a permission prompt: not offered
@@ -835,7 +900,7 @@ extern "C" {
 // and already drew at).
 EMSCRIPTEN_KEEPALIVE void rs_on_page_resize(int window_resized) {
     using rareshock::web::g;
-    if (window_resized || g.frames_rendered == 0 || std::fabs(std::max(1.0, rs_js_canvas_css_width()) - g.css_width) >= 0.5)
+    if (window_resized || g.frames_rendered == 0 || std::fabs(rareshock::web::canvas_css_width() - g.css_width) >= 0.5)
         rareshock::web::request_frames();
 }
 // The canvas came near the viewport or left it (IntersectionObserver, also once when it
@@ -852,6 +917,7 @@ EMSCRIPTEN_KEEPALIVE void rs_on_environment_change() {
     rareshock::web::schedule_model();  // a new colour scheme reaches the page without a frame
 }
 EMSCRIPTEN_KEEPALIVE void rs_on_model_task() { rareshock::web::model_task(); }
+EMSCRIPTEN_KEEPALIVE void rs_on_start_task() { rareshock::web::start_task(); }
 EMSCRIPTEN_KEEPALIVE void rs_on_touch_cancelled() { rareshock::web::cancel_touch(); }
 EMSCRIPTEN_KEEPALIVE void rs_on_wheel(double dx, double dy, int mode) { rareshock::web::on_wheel(dx, dy, mode); }
 }
