@@ -643,11 +643,12 @@ void interface_frame(double time_ms, bool with_input) {
     ImGui::Render();
 }
 
-void render_frame(double time_ms) {
+// Returns true if it drew (a frame may only carry the model, or wait for start-up).
+bool render_frame(double time_ms) {
     read_canvas_size();
     // Start-up in slices, so that no one task holds the page's main thread long: the first
-    // atlas (glyphs rasterised and uploaded) and the shaders in one frame; then the steps
-    // of start_task, each a task of its own; then the first drawing. The atlas frame
+    // atlas's glyphs rasterised in one frame; then the steps of start_task (its upload and
+    // the shaders first), each a task of its own; then the first drawing. The atlas frame
     // leaves the canvas as it is: a resized canvas is a new picture for the compositor to
     // take (a software compositor reads megapixels back for it). Later atlases (a zoom,
     // the Japanese face) are built in the frame that draws with them.
@@ -659,12 +660,12 @@ void render_frame(double time_ms) {
         if (built) {
             g.start_steps = kStartSteps;
             rs_js_post_start_task();  // its last step asks for the drawing frame
-            return;
+            return false;
         }
     }
     // Until the start-up steps are done, a frame (asked for by the model, a resize, input)
     // waits for them: it would make the same first calls in one task.
-    if (g.start_steps > 0) return;
+    if (g.start_steps > 0) return false;
     size_drawing_buffer(true);
 
     g.runner->advance(g.desc.frame_model_budget_ms);
@@ -673,7 +674,7 @@ void render_frame(double time_ms) {
     // megapixel canvas, and in a software compositor its readback, for no change.
     if (g.draws_owed == 0 && g.frames_rendered > 0 && g.runner->generation() == g.drawn_generation) {
         publish_results();
-        return;
+        return false;
     }
 
     interface_frame(time_ms, true);
@@ -709,6 +710,7 @@ void render_frame(double time_ms) {
     // without the placeholder would leave this one shorter, but in a software compositor
     // the calculator would show a frame and a readback of the canvas later.)
     if (settled) send_ready_once();
+    return true;
 }
 
 EM_BOOL frame_callback(double time_ms, void*) {
@@ -718,10 +720,8 @@ EM_BOOL frame_callback(double time_ms, void*) {
         return EM_FALSE;
     }
     const double t0 = emscripten_get_now();
-    const double drawn_before = g.frames_rendered;
     g.frames_run += 1;
-    render_frame(time_ms);
-    if (g.frames_rendered != drawn_before) g.last_frame_cpu_ms = emscripten_get_now() - t0;
+    if (render_frame(time_ms)) g.last_frame_cpu_ms = emscripten_get_now() - t0;
     if (g.frames_pending > 0) --g.frames_pending;
     // Input still queued (trickled) or an animation: draw on; model work: go on.
     if (!g.queue.empty() || g.app->animating()) g.draws_owed = std::max(g.draws_owed, 1);
@@ -730,8 +730,8 @@ EM_BOOL frame_callback(double time_ms, void*) {
     return EM_FALSE;
 }
 
-// Between the atlas frame and the first drawing, three steps, each a task of its own,
-// make the first calls of the code that drawing runs. A browser compiles a WebAssembly
+// Between the atlas frame and the first drawing, kStartSteps steps, each a task of its
+// own, make the first calls of the code that drawing runs. A browser compiles a WebAssembly
 // function when it is first called (V8 lazily, with its baseline compiler): in the first
 // drawing frame, at 4× CPU, those compilations took 100–200 ms on top of the drawing,
 // which a software compositor's readback of the canvas already makes long. The steps:
@@ -739,9 +739,8 @@ EM_BOOL frame_callback(double time_ms, void*) {
 // glyphs); the model's central estimate; a first slice of its Monte Carlo; a frame of the
 // interface that is not drawn (at the canvas's present size: the drawing frame resizes it,
 // since a software compositor would read a canvas resized in a task before back blank,
-// hundreds of milliseconds at 4× CPU); the results to the page. The
-// last one asks for the drawing frame; frames asked for meanwhile wait for it
-// (render_frame).
+// hundreds of milliseconds at 4× CPU); the results to the page. The last one asks for
+// the drawing frame; frames asked for meanwhile wait for it (render_frame).
 void start_task() {
     if (g.start_steps <= 0) return;
     if (!g.renderer_ready || g.gl_lost) {  // lost meanwhile: the restore draws
