@@ -475,14 +475,10 @@ DecimalRead read_decimal(std::string_view s, double* out) {
     return DecimalRead::Ok;
 }
 
-std::string fixed_text(double v, int decimals) {
-    char buf[64];
-    const int n = format(buf, sizeof buf, "%.*f", decimals, v);
-    if (n < static_cast<int>(sizeof buf)) return std::string(buf, static_cast<std::size_t>(n));
-    std::string big(static_cast<std::size_t>(n) + 1, '\0');
-    format(big.data(), big.size(), "%.*f", decimals, v);
-    big.pop_back();
-    return big;
+std::string fixed_text(double v, int decimals) {  // printf's "%.*f"
+    const std::string sign = std::signbit(v) ? "-" : "";
+    if (!std::isfinite(v)) return sign + (std::isnan(v) ? "nan" : "inf");
+    return sign + fixed_body(exact_decimal(std::fabs(v)), decimals < 0 ? 6 : decimals, false);
 }
 
 void shortest_digits(double v, std::string* digits, int* exponent) {

@@ -5,6 +5,7 @@
 
 #include "imgui_internal.h"
 #include "model/numbers.h"
+#include "model/strings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -187,12 +188,7 @@ bool value_slider(const SliderSpec& s, double& value, float width, float target_
     ImGui::PushFont(s.large ? fonts.label : fonts.body);
     ImGui::SetNextItemWidth(entry_width);
     // "25%", "45 days", "45 Tage", "45日": the unit's pattern with {n} for the number.
-    const std::string_view unit = s.unit ? s.unit : "{n}";
-    const std::size_t at = unit.find("{n}");
-    const std::string number = fixed_text(value, s.decimals);
-    const std::string shown = at == std::string_view::npos
-                                  ? number
-                                  : std::string(unit.substr(0, at)) + number + std::string(unit.substr(at + 3));
+    const std::string shown = format_text(s.unit ? s.unit : "{n}", {{"n", fixed_text(value, s.decimals)}});
     char buffer[64];
     const std::size_t length = std::min(shown.size(), sizeof buffer - 1);
     shown.copy(buffer, length);

@@ -142,7 +142,7 @@ TEST(NumbersTest, AnUnknownDirectiveEndsTheFormattingAndIsWrittenAsItStands) {
 
 TEST(NumbersTest, FixedTextIsPrintfsFixedNotation) {
     for (double v : sample_doubles()) {
-        for (int decimals : {0, 1, 2, 3, 6}) {
+        for (int decimals : {-1, 0, 1, 2, 3, 6}) {  // a negative precision is printf's default (6)
             char b[512];
             std::snprintf(b, sizeof b, "%.*f", decimals, v);
             ASSERT_EQ(fixed_text(v, decimals), b) << std::hexfloat << v;
@@ -152,7 +152,10 @@ TEST(NumbersTest, FixedTextIsPrintfsFixedNotation) {
     EXPECT_EQ(fixed_text(3.5, 0), "4");
     EXPECT_EQ(fixed_text(0.125, 2), "0.12");
     EXPECT_EQ(fixed_text(-0.4, 0), "-0");
-    EXPECT_EQ(fixed_text(1e300, 0).size(), 301u);  // longer than the first buffer
+    EXPECT_EQ(fixed_text(1e300, 0).size(), 301u);
+    EXPECT_EQ(fixed_text(HUGE_VAL, 2), "inf");
+    EXPECT_EQ(fixed_text(-HUGE_VAL, 2), "-inf");
+    EXPECT_EQ(fixed_text(std::nan(""), 2), "nan");
 }
 
 // The reference: the fewest digits of the C library's "%.*e" that strtod reads back.

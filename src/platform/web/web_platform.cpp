@@ -88,7 +88,6 @@ struct PlatformState {
     double first_frame_ms = 0;              // performance.now() of the first frame
     bool first_atlas_sliced = false;        // the first atlas was built in a frame of its own (render_frame)
     int start_steps = 0;                    // start-up steps left before the first drawing (start_task)
-    bool defer_device_objects = false;      // the atlas frame leaves the renderer's GL objects to start_task
     double last_frame_cpu_ms = 0;           // model + UI + GL submission of the last frame
     bool model_task_posted = false;         // a model task is queued (library.js)
 
@@ -538,8 +537,9 @@ void query_gpu_limits() {
 
 // Sizes the drawing buffer for the canvas's CSS size within the limits above (unless
 // `resize` is false: the scale only), and rebuilds the font atlas when the glyphs' scale
-// changes (returns true then).
-bool size_drawing_buffer(bool resize) {
+// changes (returns true then). The renderer's GL objects are made with the atlas's texture
+// the first time, unless `defer_device_objects` (start_task makes them).
+bool size_drawing_buffer(bool resize, bool defer_device_objects = false) {
     const double w = std::max(1.0, g.css_width), h = std::max(1.0, g.css_height);
     const double side = static_cast<double>(g.max_buffer_side);
     double scale = std::min({static_cast<double>(g.dpr), side / w, side / h, std::sqrt(kMaxCanvasPixels / (w * h))});
@@ -573,7 +573,7 @@ bool size_drawing_buffer(bool resize) {
             // uploads the atlas once, and compiles the shaders before the frame that draws.
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             if (g.device_objects) ImGui_ImplOpenGL3_CreateFontsTexture();
-            else if (!g.defer_device_objects) g.device_objects = ImGui_ImplOpenGL3_CreateDeviceObjects();
+            else if (!defer_device_objects) g.device_objects = ImGui_ImplOpenGL3_CreateDeviceObjects();
         }
         return true;
     }
@@ -654,9 +654,7 @@ bool render_frame(double time_ms) {
     // the Japanese face) are built in the frame that draws with them.
     if (!g.first_atlas_sliced) {
         g.first_atlas_sliced = true;  // once: a face the atlas cannot take must not hold the drawing back
-        g.defer_device_objects = !g.device_objects;
-        const bool built = size_drawing_buffer(false);
-        g.defer_device_objects = false;
+        const bool built = size_drawing_buffer(false, !g.device_objects);
         if (built) {
             g.start_steps = kStartSteps;
             rs_js_post_start_task();  // its last step asks for the drawing frame
