@@ -734,7 +734,9 @@ EM_BOOL frame_callback(double time_ms, void*) {
 // drawing frame, at 4× CPU, those compilations took 100–200 ms on top of the drawing,
 // which a software compositor's readback of the canvas already makes long. The steps:
 // the renderer's shaders, buffers and font texture (the atlas frame rasterised the
-// glyphs); the model's central estimate; a first slice of its Monte Carlo; a frame of the
+// glyphs; the program's statuses and locations, which wait for the GPU process to compile
+// and link, are read at the next NewFrame, IMGUI_IMPL_OPENGL_DEFER_PROGRAM_QUERIES); the
+// model's central estimate; a first slice of its Monte Carlo; a frame of the
 // interface that is not drawn (at the canvas's present size: the drawing frame resizes it,
 // since a software compositor would read a canvas resized in a task before back blank,
 // hundreds of milliseconds at 4× CPU); the results to the page. The last one asks for
