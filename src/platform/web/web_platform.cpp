@@ -654,7 +654,7 @@ bool render_frame(double time_ms) {
     // the Japanese face) are built in the frame that draws with them.
     if (!g.first_atlas_sliced) {
         g.first_atlas_sliced = true;  // once: a face the atlas cannot take must not hold the drawing back
-        const bool built = size_drawing_buffer(false, !g.device_objects);
+        const bool built = size_drawing_buffer(false, /*defer_device_objects=*/true);  // start_task makes them
         if (built) {
             g.start_steps = kStartSteps;
             rs_js_post_start_task();  // its last step asks for the drawing frame
